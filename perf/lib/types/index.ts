@@ -1,0 +1,6 @@
+export type * from './scenario.ts';
+export type * from './fingerprint.ts';
+export type * from './evaluation.ts';
+export * from './worker-result.ts';
+export * from './run-record.ts';
+export * from './baseline.ts';

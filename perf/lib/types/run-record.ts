@@ -1,0 +1,82 @@
+// The raw record of one scenario run: everything measured, nothing derived.
+// Saved under the results directory; replay feeds it back into evaluation.
+
+import type { ArmName, Role, Scenario } from './scenario.ts';
+import type { WorkerResult } from './worker-result.ts';
+
+export const RUN_RECORD_SCHEMA = 'xsched-perf.run';
+export const RUN_RECORD_SCHEMA_VERSION = 1;
+
+export type WorkerFailureKind =
+  | 'spawn' // could not start the process
+  | 'never-ready' // no READY line before the ready timeout
+  | 'late' // READY arrived after the start instant handed to the other worker
+  | 'crash' // exited non-zero or by a signal
+  | 'hang' // did not exit by end + drain + grace
+  | 'bad-output' // READY or result not following the protocol
+  | 'aborted'; // the suite was interrupted
+
+export interface WorkerFailure {
+  kind: WorkerFailureKind;
+  message: string;
+  exitCode: number | null;
+  signal: string | null;
+  lastLogLines: string[];
+}
+
+export type WorkerOutcome =
+  | { ok: true; role: Role; result: WorkerResult; logPath: string; readyAtNs: string }
+  | { ok: false; role: Role; failure: WorkerFailure; logPath: string };
+
+/** What the xsched arm observed about XSched itself (issue 4). */
+export interface XschedEvidence {
+  root: string;
+  policy: string;
+  port: number;
+  serverLogPath: string;
+  /** Last GET /xqueues answer taken while both workers ran. */
+  xqueues: unknown;
+  /** pids the xserver log says connected / created queues / set priorities. */
+  connectedPids: number[];
+  queueCreatedPids: number[];
+  prioritiesSet: Array<{ queue: string; priority: number; pid: number | null }>;
+  /** Per role: did its stderr say it uses the global scheduler? */
+  globalSchedulerSeen: Partial<Record<Role, boolean>>;
+  env: Partial<Record<Role, Record<string, string>>>;
+}
+
+/** What the sharing mode setup observed (issue 9). */
+export interface SharingEvidence {
+  requested: string;
+  /** e.g. MPS control daemon pid, pipe directory, and the client pids its log shows. */
+  details: Record<string, unknown>;
+}
+
+export interface ArmTrialRecord {
+  arm: ArmName;
+  /** 0-based trial index; arms are interleaved within a trial. */
+  trial: number;
+  startedAt: string;
+  /** Absolute CLOCK_MONOTONIC start/end instants handed to the workers (decimal strings). */
+  startNs: string | null;
+  endNs: string | null;
+  workers: WorkerOutcome[];
+  /** Set when the arm did not run at all (e.g. xsched not configured); the reason is shown. */
+  skipped: string | null;
+  xsched: XschedEvidence | null;
+  sharing: SharingEvidence | null;
+}
+
+export interface RunRecord {
+  schema: typeof RUN_RECORD_SCHEMA;
+  schemaVersion: typeof RUN_RECORD_SCHEMA_VERSION;
+  runId: string;
+  createdAt: string;
+  suiteVersion: string;
+  scenario: Scenario;
+  host: { hostname: string; os: string; node: string; cpus: number };
+  workerPath: string;
+  trials: ArmTrialRecord[];
+  /** Free-form notes the run wants a reader to see (e.g. "intensive shortened to 60 s"). */
+  notes: string[];
+}
