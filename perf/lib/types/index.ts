@@ -4,3 +4,4 @@ export type * from './evaluation.ts';
 export * from './worker-result.ts';
 export * from './run-record.ts';
 export * from './baseline.ts';
+export type * from './arm-setup.ts';
