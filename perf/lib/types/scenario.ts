@@ -49,4 +49,16 @@ export interface Scenario {
   thresholds: Thresholds;
   /** Confidence level for intervals and the sample-count rule (0.95). */
   confidence: number;
+  /** Catalogue values this run replaced (environment or config file), with where each came from. */
+  overrides?: ScenarioOverride[];
+}
+
+/** One catalogue value replaced for a run, e.g. trials 3 -> 5 from PERF_TRIALS. */
+export interface ScenarioOverride {
+  /** Scenario field path, e.g. "trials" or "hp.rateHz". */
+  field: string;
+  catalogueValue: number | string | string[];
+  value: number | string | string[];
+  /** "PERF_TRIALS" or `<config file> "trials"`. */
+  source: string;
 }

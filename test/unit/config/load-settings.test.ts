@@ -1,0 +1,116 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSettings } from '../../../perf/lib/config/load-settings.ts';
+import { SettingsError } from '../../../perf/lib/config/settings.ts';
+
+const emptyDir = () => mkdtempSync(join(tmpdir(), 'settings-'));
+
+function problemsOf(env: Record<string, string>, cwd = emptyDir()): string[] {
+  try {
+    loadSettings(env, cwd);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SettingsError);
+    return (error as SettingsError).problems;
+  }
+  throw new Error('expected loadSettings to reject the settings');
+}
+
+describe('loadSettings defaults', () => {
+  it('runs the quick scenario into results/ and baselines/ under the working directory', () => {
+    const cwd = emptyDir();
+    const settings = loadSettings({}, cwd);
+    expect(settings.scenarios).toEqual(['quick']);
+    expect(settings.resultsDir).toBe(join(cwd, 'results'));
+    expect(settings.baselinesDir).toBe(join(cwd, 'baselines'));
+    expect(settings.overrides).toEqual({});
+    expect([settings.requireGpu, settings.requireBaseline, settings.updateBaselines]).toEqual([false, false, false]);
+    expect([settings.replayPath, settings.workerPath, settings.configFile]).toEqual([null, null, null]);
+    expect(settings.warnings).toEqual([]);
+  });
+
+  it('treats an empty variable as unset (CI templates set "")', () => {
+    expect(loadSettings({ PERF_TRIALS: '', PERF_SCENARIOS: '  ' }, emptyDir()).overrides).toEqual({});
+  });
+});
+
+describe('loadSettings rejects bad values, quoting each and saying what is accepted', () => {
+  const cases: Array<[string, string, string]> = [
+    ['PERF_TRIALS', '0', 'expected an integer >= 1 and <= 100'],
+    ['PERF_TRIALS', '2.5', 'expected an integer >= 1'],
+    ['PERF_DURATION_S', 'abc', 'expected a number of seconds > 0 and <= 3600'],
+    ['PERF_DURATION_S', '0', 'expected a number of seconds > 0'],
+    ['PERF_DURATION_S', '60000', 'expected a number of seconds > 0 and <= 3600'],
+    ['PERF_GPU', '-1', 'expected a GPU index: an integer >= 0'],
+    ['PERF_HP_RATE_HZ', '0', 'expected requests per second: a number > 0'],
+    ['PERF_HP_RATE_HZ', '1e3', 'expected requests per second'],
+    ['PERF_HP_ARRIVAL', 'poison', 'expected uniform or poisson'],
+    ['PERF_HP_BATCH', '0', 'expected an integer >= 1 and <= 4096'],
+    ['PERF_LP_BATCH', '8.5', 'expected an integer >= 1 and <= 4096'],
+    ['PERF_IMAGE_SIZE', '16', 'expected pixels per side: an integer >= 32'],
+    ['PERF_SEED', '-1', 'expected an integer >= 0'],
+    ['PERF_SHARING', 'mpss', 'expected one of auto, time-sliced, mps, platform-default'],
+    ['PERF_ARMS', 'xsched,xsched', 'expected a comma list of distinct arms'],
+    ['PERF_ARMS', '+stream-priority,baseline', 'or of +arm / -arm items'],
+    ['PERF_ARMS', 'baseline,gpu', 'expected a comma list of distinct arms'],
+    ['PERF_SCENARIOS', 'quik', 'expected a comma list of distinct scenario names from quick, standard'],
+    ['PERF_SCENARIOS', 'quick,quick', 'distinct scenario names'],
+    ['PERF_REQUIRE_GPU', 'maybe', 'expected one of 1, true, yes, on, 0, false, no, off'],
+    ['PERF_REQUIRE_BASELINE', '2', 'expected one of 1, true'],
+    ['PERF_UPDATE_BASELINES', 'y', 'expected one of 1, true'],
+    ['PERF_REPLAY', '/nonexistent/run', 'expected the path of an existing run directory or run.json'],
+    ['PERF_WORKER', '/nonexistent/worker', 'expected the path of an existing worker executable'],
+  ];
+  it.each(cases)('%s=%j', (name, value, accepted) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.startsWith(`${name}="${value}": expected `)).toBe(true);
+    expect(problems[0]).toContain(accepted);
+  });
+
+  it('reports every bad value at once', () => {
+    const problems = problemsOf({ PERF_TRIALS: '0', PERF_GPU: 'first', PERF_SEED: 'x' });
+    expect(problems.map((p) => p.split('=')[0])).toEqual(['PERF_TRIALS', 'PERF_GPU', 'PERF_SEED']);
+  });
+});
+
+describe('loadSettings overrides', () => {
+  it('converts and records each override with its source', () => {
+    const settings = loadSettings(
+      { PERF_DURATION_S: '2.5', PERF_TRIALS: '5', PERF_HP_RATE_HZ: '12.5', PERF_ARMS: '+stream-priority', PERF_SHARING: 'mps' },
+      emptyDir(),
+    );
+    expect(settings.overrides).toEqual({
+      durationMs: 2500,
+      trials: 5,
+      hpRateHz: 12.5,
+      sharing: 'mps',
+      arms: { mode: 'edit', add: ['stream-priority'], remove: [] },
+    });
+    expect(settings.overrideSources.trials).toBe('PERF_TRIALS');
+  });
+
+  it('resolves directory settings against the working directory', () => {
+    const cwd = emptyDir();
+    const settings = loadSettings({ PERF_RESULTS_DIR: 'out/r', PERF_BASELINES_DIR: '/abs/b', PERF_UPDATE_BASELINES: 'true' }, cwd);
+    expect(settings.resultsDir).toBe(join(cwd, 'out/r'));
+    expect(settings.baselinesDir).toBe('/abs/b');
+    expect(settings.updateBaselines).toBe(true);
+  });
+});
+
+describe('unknown PERF_* variables', () => {
+  it('warns about a typo, suggests the closest name and lists the known ones', () => {
+    const settings = loadSettings({ PERF_TRAILS: '5' }, emptyDir());
+    expect(settings.warnings).toHaveLength(1);
+    expect(settings.warnings[0]).toContain('PERF_TRAILS is not a known setting and is ignored (did you mean PERF_TRIALS?)');
+    expect(settings.warnings[0]).toContain('Known: PERF_ARMS, PERF_BASELINES_DIR');
+    expect(settings.overrides.trials).toBeUndefined();
+  });
+
+  it("does not warn about the XSched and MPS module's variables or non-PERF variables", () => {
+    const env = { PERF_XSCHED_POLICY: 'HPF', PERF_XSCHED_LP_THRESHOLD: '4', PERF_MPS_CONTROL: 'x', XSCHED_ROOT: '/opt/x', HOME: '/h' };
+    expect(loadSettings(env, emptyDir()).warnings).toEqual([]);
+  });
+});
