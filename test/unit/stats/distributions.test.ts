@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { binomialCdf } from '../../../perf/lib/stats/distributions/binomial.ts';
+import { regularizedIncompleteBeta } from '../../../perf/lib/stats/distributions/incomplete-beta.ts';
+import { logGamma } from '../../../perf/lib/stats/distributions/log-gamma.ts';
+import { normalQuantile } from '../../../perf/lib/stats/distributions/normal.ts';
+import { studentTCdf, studentTQuantile } from '../../../perf/lib/stats/distributions/student-t.ts';
+
+describe('distributions against textbook values', () => {
+  it('logGamma: Γ(5) = 24, Γ(0.5) = √π', () => {
+    expect(logGamma(5)).toBeCloseTo(Math.log(24), 12);
+    expect(logGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 12);
+  });
+
+  it('incomplete beta: I_x(1, 1) = x, I_0.5(a, a) = 0.5, I_x(2, 1) = x^2', () => {
+    expect(regularizedIncompleteBeta(0.3, 1, 1)).toBeCloseTo(0.3, 12);
+    expect(regularizedIncompleteBeta(0.5, 7, 7)).toBeCloseTo(0.5, 12);
+    expect(regularizedIncompleteBeta(0.6, 2, 1)).toBeCloseTo(0.36, 12);
+  });
+
+  it('Student t quantiles from tables: t(.975; 1) = 12.706, t(.975; 2) = 4.303, t(.975; 4) = 2.776, t(.95; 10) = 1.812', () => {
+    expect(studentTQuantile(0.975, 1)).toBeCloseTo(12.7062, 3);
+    expect(studentTQuantile(0.975, 2)).toBeCloseTo(4.3027, 3);
+    expect(studentTQuantile(0.975, 4)).toBeCloseTo(2.7764, 3);
+    expect(studentTQuantile(0.95, 10)).toBeCloseTo(1.8125, 3);
+    expect(studentTQuantile(0.025, 4)).toBeCloseTo(-2.7764, 3);
+    expect(studentTCdf(0, 3)).toBe(0.5);
+  });
+
+  it('normal quantiles: z(.975) = 1.95996, z(.5) = 0, z(.001) = -3.0902', () => {
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
+    expect(normalQuantile(0.5)).toBeCloseTo(0, 12);
+    expect(normalQuantile(0.001)).toBeCloseTo(-3.090232, 5);
+  });
+
+  it('binomial CDF: P(Bin(4, .5) <= 1) = 5/16; edge cases', () => {
+    expect(binomialCdf(1, 4, 0.5)).toBeCloseTo(5 / 16, 12);
+    expect(binomialCdf(4, 4, 0.5)).toBe(1);
+    expect(binomialCdf(-1, 4, 0.5)).toBe(0);
+    expect(binomialCdf(0, 10, 0)).toBe(1);
+  });
+
+  it('input errors quote the value received', () => {
+    expect(() => studentTQuantile(1.5, 3)).toThrow(/received 1.5/);
+    expect(() => binomialCdf(1, 4, 2)).toThrow(/received 2/);
+  });
+});
