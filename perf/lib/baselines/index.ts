@@ -1,0 +1,9 @@
+export { baselineKeyFromRun, baselinePath, baselineRelativePath, describeBaselineKey, findFirstFingerprint, slugify } from './key.ts';
+export { parseBaselineFile } from './parse-baseline.ts';
+export { readBaseline } from './read-baseline.ts';
+export { baselineFromRun, type BaselineFromRunOptions } from './from-run.ts';
+export { InvalidRunError, updateBaseline, type BaselineChange } from './update-baseline.ts';
+export { formatBaselineChange } from './format-change.ts';
+export { missingBaselineMessage } from './missing-baseline.ts';
+export { maybeUpdateBaseline, type MaybeUpdateResult } from './maybe-update.ts';
+export { mergeBaselineThresholds } from './thresholds.ts';

@@ -1,0 +1,96 @@
+// Full validation of a baseline file: anything wrong names the file and the field,
+// because a silently half-read baseline would make every later verdict wrong.
+
+import { JsonFileError } from '../fs/read-json-file.ts';
+import { readJsonRoot, type JsonObject, type NumberRule } from '../fs/json-fields.ts';
+import { checkSchemaHeader } from '../fs/schema-header.ts';
+import { ALL_ARMS } from '../scenarios/catalogue.ts';
+import {
+  BASELINE_SCHEMA,
+  BASELINE_SCHEMA_VERSION,
+  type BaselineArm,
+  type BaselineFile,
+  type BaselineKey,
+} from '../types/baseline.ts';
+import type { ArmName, SharingMode, Thresholds } from '../types/scenario.ts';
+
+const SHARING_MODES: readonly SharingMode[] = ['time-sliced', 'mps', 'platform-default'];
+const THRESHOLD_RULES: Record<keyof Thresholds, NumberRule> = {
+  hpAchievedRateMinFraction: { min: 0, max: 1 },
+  hpP99ImprovementMinFraction: { min: -1, max: 1 },
+  lpThroughputLossMaxFraction: { min: 0, max: 1 },
+  regressionP99Tolerance: { min: 0, max: 10 },
+  regressionLpTolerance: { min: 0, max: 1 },
+};
+const KEY_FIELDS: Array<keyof BaselineKey> = ['scenario', 'platform', 'gpuName', 'arch', 'sharing'];
+const ARM_FIELDS = ['hpP99Ms', 'hpP50Ms', 'hpAchievedRateHz', 'lpIterPerSec', 'hpHistogram'] as const;
+
+function parseKey(doc: JsonObject): BaselineKey {
+  doc.rejectUnknownKeys(KEY_FIELDS);
+  return {
+    scenario: doc.string('scenario'),
+    platform: doc.get('platform').asOneOf(['hip-amd', 'cuda'] as const),
+    gpuName: doc.string('gpuName'),
+    arch: doc.string('arch'),
+    sharing: doc.get('sharing').asOneOf(SHARING_MODES),
+  };
+}
+
+function parseArm(doc: JsonObject): BaselineArm {
+  doc.rejectUnknownKeys(ARM_FIELDS);
+  const values = (key: string) => doc.array(key).map((v) => v.asNumber({ min: 0 }));
+  const arm: BaselineArm = {
+    hpP99Ms: values('hpP99Ms'),
+    hpP50Ms: values('hpP50Ms'),
+    hpAchievedRateHz: values('hpAchievedRateHz'),
+    lpIterPerSec: values('lpIterPerSec'),
+    hpHistogram: doc.get('hpHistogram').nullable((v) => v.asString()),
+  };
+  for (const key of ['hpP50Ms', 'hpAchievedRateHz'] as const) {
+    if (arm[key].length !== arm.hpP99Ms.length) {
+      const field = doc.get(key).field;
+      throw new JsonFileError(doc.file, field, `has ${arm[key].length} per-trial values but hpP99Ms has ${arm.hpP99Ms.length}`);
+    }
+  }
+  return arm;
+}
+
+function parseThresholds(doc: JsonObject): Partial<Thresholds> {
+  const known = Object.keys(THRESHOLD_RULES) as Array<keyof Thresholds>;
+  doc.rejectUnknownKeys(known);
+  const thresholds: Partial<Thresholds> = {};
+  for (const key of known) if (doc.has(key)) thresholds[key] = doc.number(key, THRESHOLD_RULES[key]);
+  return thresholds;
+}
+
+/**
+ * The baseline in `value` (parsed JSON of `file`). With `expectedKey`, the key stored in
+ * the file must be that key: a renamed or copied file must not stand in for other hardware.
+ */
+export function parseBaselineFile(file: string, value: unknown, expectedKey?: BaselineKey): BaselineFile {
+  const doc = readJsonRoot(file, value).asObject();
+  checkSchemaHeader(doc, BASELINE_SCHEMA, BASELINE_SCHEMA_VERSION, 're-create it with npm run perf:update-baselines');
+  doc.rejectUnknownKeys(['schema', 'schemaVersion', 'key', 'createdAt', 'runId', 'workerVersion', 'thresholds', 'arms']);
+  const key = parseKey(doc.object('key'));
+  for (const field of KEY_FIELDS) {
+    if (expectedKey && key[field] !== expectedKey[field]) {
+      throw new JsonFileError(file, `key.${field}`, `is ${JSON.stringify(key[field])} but the file is looked up for ${JSON.stringify(expectedKey[field])} (renamed or copied by hand?)`);
+    }
+  }
+  const createdAt = doc.get('createdAt');
+  if (Number.isNaN(Date.parse(createdAt.asString()))) createdAt.fail('an ISO 8601 date');
+  const armsDoc = doc.object('arms');
+  armsDoc.rejectUnknownKeys(ALL_ARMS);
+  const arms: Partial<Record<ArmName, BaselineArm>> = {};
+  for (const arm of ALL_ARMS) if (armsDoc.has(arm)) arms[arm] = parseArm(armsDoc.object(arm));
+  return {
+    schema: BASELINE_SCHEMA,
+    schemaVersion: BASELINE_SCHEMA_VERSION,
+    key,
+    createdAt: createdAt.asString(),
+    runId: doc.string('runId'),
+    workerVersion: doc.string('workerVersion'),
+    thresholds: parseThresholds(doc.object('thresholds')),
+    arms,
+  };
+}

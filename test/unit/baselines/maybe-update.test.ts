@@ -1,0 +1,41 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSettings } from '../../../perf/lib/config/load-settings.ts';
+import { maybeUpdateBaseline } from '../../../perf/lib/baselines/maybe-update.ts';
+import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
+
+function setup(update: boolean) {
+  const cwd = mkdtempSync(join(tmpdir(), 'maybe-update-'));
+  const settings = loadSettings(update ? { PERF_UPDATE_BASELINES: '1' } : {}, cwd);
+  const lines: string[] = [];
+  return { settings, lines, log: (text: string) => lines.push(text), baselines: join(cwd, 'baselines') };
+}
+
+describe('maybeUpdateBaseline', () => {
+  it('does nothing unless PERF_UPDATE_BASELINES is set', async () => {
+    const { settings, lines, log, baselines } = setup(false);
+    const record = makeRunRecord();
+    expect(await maybeUpdateBaseline(settings, record, makeEvaluation(record), log)).toEqual({ action: 'not-requested' });
+    expect([lines, existsSync(baselines)]).toEqual([[], false]);
+  });
+
+  it('refuses an invalid run and prints why', async () => {
+    const { settings, lines, log, baselines } = setup(true);
+    const record = makeRunRecord();
+    const result = await maybeUpdateBaseline(settings, record, makeEvaluation(record, 'invalid'), log);
+    expect(result).toEqual({ action: 'refused', reasons: ['the run is invalid: fixture reason'] });
+    expect(lines[0]).toContain('Baseline NOT updated: run 2026-11-21T21-40-00Z-quick-ab12 (quick) is invalid:\n  - the run is invalid: fixture reason');
+    expect(existsSync(baselines)).toBe(false);
+  });
+
+  it('writes a valid run and prints the old-vs-new table', async () => {
+    const { settings, lines, log, baselines } = setup(true);
+    const record = makeRunRecord();
+    const result = await maybeUpdateBaseline(settings, record, makeEvaluation(record, 'inconclusive'), log);
+    expect(result.action).toBe('written');
+    expect(existsSync(join(baselines, 'quick', 'cuda-sm_90-nvidia-h100-80gb-hbm3-time-sliced.json'))).toBe(true);
+    expect(lines[0]).toContain('metric (median of trials)');
+  });
+});

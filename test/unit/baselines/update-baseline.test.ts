@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baselineFromRun } from '../../../perf/lib/baselines/from-run.ts';
+import { baselineKeyFromRun, baselinePath } from '../../../perf/lib/baselines/key.ts';
+import { readBaseline } from '../../../perf/lib/baselines/read-baseline.ts';
+import { InvalidRunError, updateBaseline } from '../../../perf/lib/baselines/update-baseline.ts';
+import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
+
+const newDir = () => mkdtempSync(join(tmpdir(), 'baselines-'));
+const NOW = new Date('2026-11-22T08:00:00.000Z');
+
+describe('baseline key', () => {
+  it('comes from the first finished worker, the scenario name and its sharing mode', () => {
+    const record = makeRunRecord();
+    const key = baselineKeyFromRun(record);
+    expect(key).toEqual({ scenario: 'quick', platform: 'cuda', gpuName: 'NVIDIA H100 80GB HBM3', arch: 'sm_90', sharing: 'time-sliced' });
+    expect(baselinePath('/b', key)).toBe('/b/quick/cuda-sm_90-nvidia-h100-80gb-hbm3-time-sliced.json');
+  });
+
+  it('skips failed workers and slugs AMD arch features', () => {
+    const record = makeRunRecord();
+    const [first, second] = record.trials;
+    first!.workers = [{ ok: false, role: 'hp', logPath: '/x', failure: { kind: 'crash', message: 'boom', exitCode: 7, signal: null, lastLogLines: [] } }];
+    const worker = second!.workers[0]!;
+    if (!worker.ok) throw new Error('fixture: expected an ok worker');
+    worker.result.fingerprint.gpu = { ...worker.result.fingerprint.gpu, name: 'AMD Instinct MI210', arch: 'gfx90a:sramecc+:xnack-' };
+    worker.result.fingerprint.platform = 'hip-amd';
+    record.scenario.sharing = 'platform-default';
+    expect(baselinePath('/b', baselineKeyFromRun(record))).toBe('/b/quick/hip-amd-gfx90a-sramecc-xnack-amd-instinct-mi210-platform-default.json');
+  });
+
+  it('cannot be made when no worker finished', () => {
+    const record = makeRunRecord();
+    for (const trial of record.trials) trial.workers = [];
+    expect(() => baselineKeyFromRun(record)).toThrow('no worker finished, so the run has no GPU fingerprint to key a baseline by');
+  });
+});
+
+describe('baselineFromRun', () => {
+  it('stores per-trial values from the evaluation, the merged histogram and the worker version', () => {
+    const record = makeRunRecord();
+    const baseline = baselineFromRun(record, makeEvaluation(record), { now: NOW });
+    expect(baseline.arms.baseline).toEqual({ hpP99Ms: [6, 8], hpP50Ms: [3, 3], hpAchievedRateHz: [9.8, 9.7], lpIterPerSec: [100, 110], hpHistogram: 'merged-baseline' });
+    expect(baseline.arms['hp-alone']?.lpIterPerSec).toEqual([]);
+    expect([baseline.runId, baseline.workerVersion, baseline.createdAt]).toEqual([record.runId, '0.1.0', NOW.toISOString()]);
+    expect(baseline.thresholds).toEqual({});
+  });
+
+  it('keeps the thresholds set by hand in the baseline it replaces', () => {
+    const record = makeRunRecord();
+    const existing = baselineFromRun(record, makeEvaluation(record));
+    existing.thresholds = { hpP99ImprovementMinFraction: -0.3 };
+    expect(baselineFromRun(record, makeEvaluation(record), { existing }).thresholds).toEqual({ hpP99ImprovementMinFraction: -0.3 });
+  });
+
+  it('refuses an evaluation of another run', () => {
+    const record = makeRunRecord();
+    const other = makeEvaluation(makeRunRecord('2026-11-21T22-00-00Z-quick-cd34'));
+    expect(() => baselineFromRun(record, other)).toThrow('does not belong to run 2026-11-21T21-40-00Z-quick-ab12');
+  });
+});
+
+describe('updateBaseline', () => {
+  it('refuses an invalid run with its reasons and writes nothing', async () => {
+    const dir = newDir();
+    const record = makeRunRecord();
+    const attempt = updateBaseline(dir, record, makeEvaluation(record, 'invalid'));
+    await expect(attempt).rejects.toThrow(InvalidRunError);
+    await expect(attempt).rejects.toThrow('is invalid and is never written as a baseline:\n  - the run is invalid: fixture reason');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes a failed (but valid) run, returning the old and new contents', async () => {
+    const dir = newDir();
+    const record = makeRunRecord();
+    const first = await updateBaseline(dir, record, makeEvaluation(record, 'fail'), NOW);
+    expect(first.old).toBeNull();
+    expect(JSON.parse(readFileSync(first.path, 'utf8'))).toEqual(first.new);
+    const second = await updateBaseline(dir, makeRunRecord('2026-11-22T08-00-00Z-quick-ffff'), makeEvaluation(makeRunRecord('2026-11-22T08-00-00Z-quick-ffff')));
+    expect(second.old).toEqual(first.new);
+    expect(second.new.runId).toBe('2026-11-22T08-00-00Z-quick-ffff');
+    expect(await readBaseline(dir, baselineKeyFromRun(record))).toEqual(second.new);
+  });
+
+  it('does not replace a stored baseline it cannot read', async () => {
+    const dir = newDir();
+    const record = makeRunRecord();
+    const file = baselinePath(dir, baselineKeyFromRun(record));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, '{ corrupt');
+    await expect(updateBaseline(dir, record, makeEvaluation(record))).rejects.toThrow(/cannot be read, so it is not replaced; fix or delete it: .*not valid JSON/);
+    expect(readFileSync(file, 'utf8')).toBe('{ corrupt');
+  });
+
+  it('does not write a baseline that would not read back (NaN statistics)', async () => {
+    const dir = newDir();
+    const record = makeRunRecord();
+    const evaluation = makeEvaluation(record, 'pass', { baseline: [{ hp: [3, Number.NaN, 9.8], lp: 100 }] });
+    await expect(updateBaseline(dir, record, evaluation)).rejects.toThrow('field "arms.baseline.hpP99Ms[0]": expected a finite number >= 0, got null');
+    expect(existsSync(baselinePath(dir, baselineKeyFromRun(record)))).toBe(false);
+  });
+});
