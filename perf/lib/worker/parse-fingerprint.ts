@@ -1,0 +1,64 @@
+// Validates the fingerprint JSON a worker prints on READY (or on --probe):
+// every field of WorkerFingerprint, with a BadOutputError naming the first wrong one.
+
+import type { GpuFingerprint, WorkerFingerprint, WorkerPlatform } from '../types/fingerprint.ts';
+import type { Role, StreamPriority } from '../types/scenario.ts';
+import { BadOutputError } from './bad-output-error.ts';
+import { FieldReader } from './protocol-fields.ts';
+
+const PLATFORMS: readonly WorkerPlatform[] = ['hip-amd', 'cuda'];
+const ROLES: readonly Role[] = ['hp', 'lp'];
+const PRIORITIES: readonly StreamPriority[] = ['default', 'high', 'low'];
+
+/** Parses fingerprint JSON text (the part after "READY "). */
+export function parseFingerprintJson(source: string, jsonText: string): WorkerFingerprint {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(jsonText);
+  } catch (cause) {
+    throw new BadOutputError(source, '', `is not valid JSON (${(cause as Error).message})`, { cause });
+  }
+  return readFingerprint(FieldReader.fromUnknown(source, parsed));
+}
+
+/** Validates an already parsed fingerprint object (also used for the copy inside a result file). */
+export function readFingerprint(r: FieldReader): WorkerFingerprint {
+  const schemaVersion = r.integer('schemaVersion');
+  if (schemaVersion !== 1) r.fail('schemaVersion', `must be 1 (protocol version 1), got ${schemaVersion}`);
+  const stream = r.object('stream');
+  const mps = r.object('mps');
+  const clock = r.raw('clock');
+  if (clock !== 'CLOCK_MONOTONIC') r.fail('clock', `must be "CLOCK_MONOTONIC", got ${JSON.stringify(clock)}`);
+  return {
+    schemaVersion: 1,
+    workerVersion: r.string('workerVersion'),
+    pid: r.integer('pid', 1),
+    hostname: r.string('hostname'),
+    role: r.oneOf('role', ROLES),
+    platform: r.oneOf('platform', PLATFORMS),
+    gpu: readGpu(r.object('gpu')),
+    runtimeVersion: r.string('runtimeVersion'),
+    driverVersion: r.string('driverVersion'),
+    xschedLibraries: r.stringArray('xschedLibraries'),
+    mps: { client: mps.nullableBoolean('client'), source: mps.string('source'), pipeDirectory: mps.nullableString('pipeDirectory') },
+    stream: {
+      priority: stream.oneOf('priority', PRIORITIES),
+      value: stream.integer('value'),
+      leastPriority: stream.integer('leastPriority'),
+      greatestPriority: stream.integer('greatestPriority'),
+    },
+    clock: 'CLOCK_MONOTONIC',
+  };
+}
+
+function readGpu(g: FieldReader): GpuFingerprint {
+  return {
+    index: g.integer('index', 0),
+    name: g.string('name'),
+    arch: g.string('arch'),
+    uuid: g.string('uuid'),
+    pciBusId: g.string('pciBusId'),
+    memoryTotalBytes: g.integer('memoryTotalBytes', 1),
+    multiprocessorCount: g.integer('multiprocessorCount', 1),
+  };
+}

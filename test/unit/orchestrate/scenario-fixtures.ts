@@ -1,0 +1,126 @@
+// Shared by the orchestrator tests: a short scenario, the fake worker, and a provider
+// double that records every call and gives each arm/role the environment a test asks for.
+
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ArmSession, ArmSetupProvider, WorkerEnv } from '../../../perf/lib/types/arm-setup.ts';
+import type { ArmName, Role, Scenario } from '../../../perf/lib/types/scenario.ts';
+import type { RunScenarioOptions } from '../../../perf/lib/orchestrate/run-options.ts';
+
+export const FAKE_WORKER_PATH = fileURLToPath(new URL('../../doubles/fake-worker.mjs', import.meta.url));
+
+/** 300 ms, hp at 20 Hz uniform: offsets 0, 50, ..., 250 ms = 6 requests. */
+export function makeShortScenario(overrides: Partial<Scenario> = {}): Scenario {
+  return {
+    name: 'unit-short',
+    description: 'orchestrator unit test with the fake worker (test double)',
+    hp: { model: 'resnet18', batch: 1, imageSize: 224, rateHz: 20, arrival: 'uniform' },
+    lp: { model: 'resnet50', batch: 8, imageSize: 224 },
+    durationMs: 300,
+    trials: 1,
+    gpuIndex: 0,
+    seed: 1,
+    sharing: 'time-sliced',
+    arms: ['baseline'],
+    thresholds: {
+      hpAchievedRateMinFraction: 0.95,
+      hpP99ImprovementMinFraction: 0.2,
+      lpThroughputLossMaxFraction: 0.1,
+      regressionP99Tolerance: 0.1,
+      regressionLpTolerance: 0.1,
+    },
+    confidence: 0.95,
+    ...overrides,
+  };
+}
+
+export type EnvByArm = Partial<Record<ArmName, Partial<Record<Role, WorkerEnv>>>>;
+
+export interface ProviderDoubleOptions {
+  env?: EnvByArm;
+  skip?: Partial<Record<ArmName, string>>;
+  failOpenArm?: Partial<Record<ArmName, string>>;
+  onDuringRun?: (arm: ArmName, pids: Partial<Record<Role, number>>) => void;
+}
+
+export interface ProviderDouble {
+  provider: ArmSetupProvider;
+  /** Every provider call in order, e.g. "openArm baseline t0". */
+  calls: string[];
+  /** The worker pids afterReady was given. */
+  pids: number[];
+}
+
+export function createProviderDouble(options: ProviderDoubleOptions = {}): ProviderDouble {
+  const calls: string[] = [];
+  const pids: number[] = [];
+  const provider: ArmSetupProvider = {
+    skipReason: (arm) => options.skip?.[arm] ?? null,
+    async openScenario(scenario) {
+      calls.push(`openScenario ${scenario.name}`);
+      return {
+        async openArm(arm, { trial }): Promise<ArmSession> {
+          const tag = `${arm} t${trial}`;
+          calls.push(`openArm ${tag}`);
+          const failure = options.failOpenArm?.[arm];
+          if (failure !== undefined) throw new Error(failure);
+          return {
+            envFor: (role, baseEnv) => ({ ...baseEnv, ...options.env?.[arm]?.[role] }),
+            async afterReady(readyPids) {
+              calls.push(`afterReady ${tag}`);
+              pids.push(...Object.values(readyPids).filter((p): p is number => p !== undefined));
+            },
+            async duringRun(runPids) {
+              calls.push(`duringRun ${tag}`);
+              options.onDuringRun?.(arm, runPids);
+            },
+            async finish(outcomes) {
+              calls.push(`finish ${tag} ${outcomes.map((o) => `${o.role}:${o.ok ? 'ok' : o.failure.kind}`).join(',')}`);
+              return { xsched: null, sharing: null };
+            },
+            async close() {
+              calls.push(`close ${tag}`);
+            },
+          };
+        },
+        async close() {
+          calls.push('closeScenario');
+        },
+      };
+    },
+  };
+  return { provider, calls, pids };
+}
+
+/** Options tuned for 300 ms runs of the fake worker; tests override what they exercise. */
+export async function makeRunOptions(
+  scenario: Scenario,
+  provider: ArmSetupProvider,
+  overrides: Partial<RunScenarioOptions> = {},
+): Promise<RunScenarioOptions> {
+  return {
+    scenario,
+    workerPath: FAKE_WORKER_PATH,
+    runDir: await mkdtemp(join(tmpdir(), 'xsp-orchestrate-')),
+    provider,
+    readyTimeoutMs: 10_000,
+    startLeadMs: 150,
+    drainMs: 0,
+    hangGraceMs: 1_000,
+    killGraceMs: 300,
+    baseEnv: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    ...overrides,
+  };
+}
+
+/** True while a process with this pid exists (zombies included). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
