@@ -43,6 +43,14 @@ export interface XschedEvidence {
   /** Per role: did its stderr say it uses the global scheduler? */
   globalSchedulerSeen: Partial<Record<Role, boolean>>;
   env: Partial<Record<Role, Record<string, string>>>;
+  /** Worker pids of the arm, to match against the lines above (optional: added after v1 shipped). */
+  workerPids?: Partial<Record<Role, number>>;
+  /** Per role: every XSched scheduler its stderr announced ("global" expected; "app-managed", "local"). */
+  schedulerKinds?: Partial<Record<Role, string[]>>;
+  /** Why `xqueues` is null (request failed, xserver gone), null when it was taken. */
+  xqueuesError?: string | null;
+  /** WARN/ERRO lines of the xserver log. */
+  serverProblems?: string[];
 }
 
 /** What the sharing mode setup observed (issue 9). */

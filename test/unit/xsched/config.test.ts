@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { readXschedConfig, XschedConfigError } from '../../../perf/lib/xsched/config.ts';
+
+const ROOT = { XSCHED_ROOT: '/opt/xsched' };
+
+describe('readXschedConfig', () => {
+  it('gives the documented defaults: HPF, free port, level 1, hp 1/16/8, lp 0/4/2', () => {
+    const config = readXschedConfig(ROOT, 'hip-amd');
+    expect(config).toMatchObject({
+      root: '/opt/xsched',
+      platform: 'hip-amd',
+      policy: 'HPF',
+      port: null,
+      level: 1,
+      roles: { hp: { priority: 1, threshold: 16, batchSize: 8 }, lp: { priority: 0, threshold: 4, batchSize: 2 } },
+      driverLibrary: null,
+    });
+  });
+
+  it('takes every setting from PERF_XSCHED_*; an unset batch size is half the threshold', () => {
+    const config = readXschedConfig(
+      { ...ROOT, PERF_XSCHED_POLICY: 'CFS', PERF_XSCHED_PORT: '50123', PERF_XSCHED_LEVEL: '2', PERF_XSCHED_PRIORITY_HP: '5', PERF_XSCHED_THRESHOLD_LP: '1', PERF_XSCHED_CUDA_LIB: '/usr/lib64/libcuda.so.1' },
+      'cuda',
+    );
+    expect(config.policy).toBe('CFS');
+    expect(config.port).toBe(50123);
+    expect(config.level).toBe(2);
+    expect(config.roles.hp.priority).toBe(5);
+    // threshold 1 -> batch max(1, floor(1/2)) = 1
+    expect(config.roles.lp).toEqual({ priority: 0, threshold: 1, batchSize: 1 });
+    expect(config.driverLibrary).toBe('/usr/lib64/libcuda.so.1');
+  });
+
+  it.each([
+    [{ XSCHED_ROOT: '' }, /XSCHED_ROOT is not set/],
+    [{ XSCHED_ROOT: 'relative/xsched' }, /XSCHED_ROOT="relative\/xsched" must be an absolute path/],
+    [{ ...ROOT, PERF_XSCHED_POLICY: 'hpf' }, /PERF_XSCHED_POLICY="hpf" is not an XSched policy: use one of HPF, HHPF/],
+    [{ ...ROOT, PERF_XSCHED_PORT: '70000' }, /PERF_XSCHED_PORT="70000" is not a port/],
+    [{ ...ROOT, PERF_XSCHED_LEVEL: '4' }, /PERF_XSCHED_LEVEL="4" is not an integer from 1 to 3/],
+    [{ ...ROOT, PERF_XSCHED_THRESHOLD_LP: 'four' }, /PERF_XSCHED_THRESHOLD_LP="four" is not an integer/],
+    [{ ...ROOT, PERF_XSCHED_PRIORITY_HP: '300' }, /PERF_XSCHED_PRIORITY_HP="300" is not an integer from -255 to 255/],
+    [{ ...ROOT, PERF_XSCHED_THRESHOLD_LP: '4', PERF_XSCHED_BATCH_SIZE_LP: '8' }, /PERF_XSCHED_BATCH_SIZE_LP=8 is larger than PERF_XSCHED_THRESHOLD_LP=4/],
+    [{ ...ROOT, PERF_XSCHED_PRIORITY_HP: '0' }, /PERF_XSCHED_PRIORITY_HP=0 is not above PERF_XSCHED_PRIORITY_LP=0/],
+    [{ ...ROOT, PERF_XSCHED_TRESHOLD_LP: '4' }, /unknown setting PERF_XSCHED_TRESHOLD_LP/],
+    [{ ...ROOT, PERF_XSCHED_CUDA_LIB: 'libcuda.so.1' }, /PERF_XSCHED_CUDA_LIB="libcuda.so.1" must be an absolute path/],
+  ])('rejects %o, quoting the value', (env, message) => {
+    expect(() => readXschedConfig(env, 'cuda')).toThrow(XschedConfigError);
+    expect(() => readXschedConfig(env, 'cuda')).toThrow(message);
+  });
+
+  it('lets priorities be equal under a policy that ignores them (UP)', () => {
+    expect(readXschedConfig({ ...ROOT, PERF_XSCHED_POLICY: 'UP', PERF_XSCHED_PRIORITY_HP: '0' }, 'cuda').roles.hp.priority).toBe(0);
+  });
+});

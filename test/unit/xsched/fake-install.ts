@@ -1,0 +1,48 @@
+// Builds a throwaway XSched install tree for tests: bin/xserver runs the xserver test
+// double (test/doubles/fake-xserver.mjs); the shim "libraries" are empty files, enough
+// for the suite's install check, which never loads them.
+
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const FAKE_XSERVER_PATH = resolve(import.meta.dirname, '../../doubles/fake-xserver.mjs');
+export const FAKE_MPS_CONTROL_PATH = resolve(import.meta.dirname, '../../doubles/fake-mps-control.mjs');
+
+export interface FakeInstall {
+  root: string;
+  /** A directory holding stand-ins for the real drivers (libcuda.so.1, libamdhip64.so). */
+  driverDir: string;
+  /** A scratch directory for logs and locks. */
+  scratch: string;
+}
+
+export function makeFakeInstall(parts: { xserver?: boolean; hipShim?: boolean; cudaShim?: boolean; cudaLink?: boolean } = {}): FakeInstall {
+  const base = mkdtempSync(join(tmpdir(), 'xsched-perf-test-'));
+  const root = join(base, 'xsched');
+  mkdirSync(join(root, 'bin'), { recursive: true });
+  mkdirSync(join(root, 'lib'), { recursive: true });
+  if (parts.xserver !== false) {
+    const wrapper = join(root, 'bin', 'xserver');
+    writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${FAKE_XSERVER_PATH}" "$@"\n`);
+    chmodSync(wrapper, 0o755);
+  }
+  if (parts.hipShim !== false) writeFileSync(join(root, 'lib', 'libshimhip.so'), '');
+  if (parts.cudaShim !== false) writeFileSync(join(root, 'lib', 'libshimcuda.so'), '');
+  if (parts.cudaLink !== false && parts.cudaShim !== false) symlinkSync('libshimcuda.so', join(root, 'lib', 'libcuda.so.1'));
+  const driverDir = join(base, 'drivers');
+  mkdirSync(driverDir);
+  writeFileSync(join(driverDir, 'libcuda.so.1'), '');
+  writeFileSync(join(driverDir, 'libamdhip64.so'), '');
+  const scratch = join(base, 'scratch');
+  mkdirSync(scratch);
+  return { root, driverDir, scratch };
+}
+
+/** A wrapper named like the real MPS control program, running the MPS test double. */
+export function makeFakeMpsControl(dir: string): string {
+  const wrapper = join(dir, 'nvidia-cuda-mps-control');
+  writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${FAKE_MPS_CONTROL_PATH}" "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  return wrapper;
+}

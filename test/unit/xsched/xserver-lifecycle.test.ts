@@ -1,0 +1,124 @@
+// The xserver lifecycle against the xserver test double (test/doubles/fake-xserver.mjs).
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isProcessAlive } from '../../../perf/lib/arms/daemon/process-alive.ts';
+import { readXschedConfig } from '../../../perf/lib/xsched/config.ts';
+import { checkXschedInstall } from '../../../perf/lib/xsched/install.ts';
+import { startXserver, type RunningXserver, type StartXserverOptions } from '../../../perf/lib/xsched/xserver.ts';
+import { fetchXqueues } from '../../../perf/lib/xsched/xqueues.ts';
+import { makeFakeInstall } from './fake-install.ts';
+
+const fake = makeFakeInstall();
+const install = checkXschedInstall(readXschedConfig({ XSCHED_ROOT: fake.root }, 'hip-amd'), { driverSearchDirs: [fake.driverDir] });
+let counter = 0;
+const started: RunningXserver[] = [];
+const blockers: Server[] = [];
+
+function options(extra: Partial<StartXserverOptions> = {}, env: Record<string, string> = {}): StartXserverOptions {
+  counter += 1;
+  return {
+    install,
+    policy: 'HPF',
+    port: null,
+    logPath: join(fake.scratch, `xserver-${counter}.log`),
+    readyTimeoutMs: 5_000,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    lockPath: join(fake.scratch, `lock-${counter}`),
+    ...extra,
+  };
+}
+
+async function start(opts: StartXserverOptions): Promise<RunningXserver> {
+  const xserver = await startXserver(opts);
+  started.push(xserver);
+  return xserver;
+}
+
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((x) => x.stop()));
+  await Promise.all(blockers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+describe('startXserver', () => {
+  it('starts `xserver <policy> <port>` with XLOG_LEVEL=INFO, answers /xqueues, and stops with SIGINT', async () => {
+    const opts = options({}, { LD_PRELOAD: '/x/libshimhip.so', XSCHED_POLICY: 'HPF' });
+    const xserver = await start(opts);
+    expect(xserver.isAlive()).toBe(true);
+    // The shim goes to workers only: the xserver's own environment has no preload and no XSCHED_*.
+    const environ = readFileSync(`/proc/${xserver.pid}/environ`, 'utf8').split('\0');
+    expect(environ).toContain('XLOG_LEVEL=INFO');
+    expect(environ.filter((v) => v.startsWith('LD_PRELOAD=') || v.startsWith('XSCHED_'))).toEqual([]);
+    expect(await fetchXqueues(xserver.port)).toMatchObject({ processes: [], xqueues: [] });
+    expect(JSON.parse(readFileSync(opts.lockPath as string, 'utf8'))).toMatchObject({ xserverPid: xserver.pid, port: xserver.port });
+    const outcome = await xserver.stop();
+    expect(outcome).toMatchObject({ lastSignalSent: 'SIGINT', exitCode: 0 });
+    expect(isProcessAlive(xserver.pid)).toBe(false);
+    expect(() => readFileSync(opts.lockPath as string)).toThrow(); // lock released
+    const log = readFileSync(opts.logPath, 'utf8');
+    expect(log).toContain('scheduler created with policy HPF');
+    expect(log).toContain(`HTTP server listening on port ${xserver.port}`);
+  });
+
+  it('reports an early exit with the last log lines (invalid policy)', async () => {
+    const attempt = start(options({ policy: 'NOPE' as 'HPF' }));
+    await expect(attempt).rejects.toThrow(/xserver exited during start-up \(exit status 1\)/);
+    await expect(start(options({ policy: 'NOPE' as 'HPF' }))).rejects.toThrow(/last xserver log lines:\n.*invalid policy name NOPE/);
+  });
+
+  it('reports a crash after start-up the same way', async () => {
+    await expect(start(options({}, { FAKE_XSERVER_EXIT_AFTER_MS: '0', FAKE_XSERVER_READY_DELAY_MS: '2000' }))).rejects.toThrow(/exited during start-up[\s\S]*fake failure requested/);
+  });
+
+  it('times out when GET /xqueues never answers, and leaves nothing running', async () => {
+    const opts = options({ readyTimeoutMs: 500 }, { FAKE_XSERVER_READY_DELAY_MS: '60000' });
+    await expect(start(opts)).rejects.toThrow(/did not answer GET \/xqueues on port \d+ within 500 ms[\s\S]*PERF_XSCHED_READY_TIMEOUT_MS/);
+    const lockLeft = (() => {
+      try {
+        return readFileSync(opts.lockPath as string, 'utf8');
+      } catch {
+        return null;
+      }
+    })();
+    expect(lockLeft).toBeNull();
+  });
+
+  it('refuses a fixed port that is in use', async () => {
+    const blocker = createServer();
+    blockers.push(blocker);
+    const port = await new Promise<number>((resolve) => blocker.listen(0, '0.0.0.0', () => resolve((blocker.address() as { port: number }).port)));
+    await expect(start(options({ port }))).rejects.toThrow(`PERF_XSCHED_PORT=${port} is already in use by another process`);
+  });
+
+  it('refuses while another run holds the host lock', async () => {
+    const opts = options();
+    await start(opts);
+    await expect(start({ ...options(), lockPath: opts.lockPath as string })).rejects.toThrow(`is held by pid ${process.pid}`);
+  });
+
+  it('reports an xserver someone else runs instead of sharing it', async () => {
+    const procRoot = join(fake.scratch, 'proc');
+    mkdirSync(join(procRoot, '31337'), { recursive: true });
+    writeFileSync(join(procRoot, '31337', 'comm'), 'xserver\n');
+    writeFileSync(join(procRoot, '31337', 'cmdline'), '/opt/xsched/bin/xserver\0HPF\x0050000\0');
+    await expect(start(options({ procRoot }))).rejects.toThrow('an xserver is already running on this host: pid 31337 (/opt/xsched/bin/xserver HPF 50000)');
+  });
+
+  it('escalates to SIGTERM when SIGINT is ignored', async () => {
+    const xserver = await start(options({}, { FAKE_XSERVER_IGNORE_SIGINT: '1' }));
+    expect(await xserver.stop()).toMatchObject({ lastSignalSent: 'SIGTERM', exitSignal: 'SIGTERM' });
+  });
+
+  it('ends with SIGKILL when SIGINT and SIGTERM are both ignored', async () => {
+    const xserver = await start(options({}, { FAKE_XSERVER_IGNORE_SIGINT: '1', FAKE_XSERVER_IGNORE_SIGTERM: '1' }));
+    expect(await xserver.stop()).toMatchObject({ lastSignalSent: 'SIGKILL', exitSignal: 'SIGKILL' });
+  });
+
+  it('stops only once however often stop() is called', async () => {
+    const xserver = await start(options());
+    const [first, second] = await Promise.all([xserver.stop(), xserver.stop()]);
+    expect(second).toBe(first);
+  });
+});
