@@ -114,7 +114,7 @@ function checkImagePinned(image: string, report: Report): void {
   for (const candidate of candidates) {
     const tag = /:([^/:@]+)$/.exec(candidate)?.[1];
     if (candidate.includes('@sha256:') || (tag !== undefined && tag !== 'latest')) continue;
-    report('pinned-image', `container image "${candidate}" has no version tag: name one (e.g. rocm/dev-ubuntu-22.04:6.4)`);
+    report('pinned-image', `container image "${candidate}" has no version tag: name one (e.g. rocm/dev-ubuntu-24.04:6.4)`);
   }
 }
 
