@@ -10,7 +10,7 @@ import { RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '..
 import { errorMessage, type ArmTrialContext } from './arm-context.ts';
 import { describeHost, generateRunId, readSuiteVersion } from './host-info.ts';
 import { runArmTrial } from './run-arm-trial.ts';
-import { resolveRunOptions, type RunScenarioOptions } from './run-options.ts';
+import { resolveRunOptions, type ResolvedRunOptions, type RunScenarioOptions } from './run-options.ts';
 import { ScenarioAbortedError } from './scenario-aborted-error.ts';
 
 export async function runScenario(input: RunScenarioOptions): Promise<RunRecord> {
@@ -46,17 +46,14 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
   const armTrials = scenario.trials * scenario.arms.length;
   // A lower bound: model build and warm-up time is not known before the first READY.
   emit({ type: 'scenario-start', scenario: scenario.name, armTrials, estimatedMs: armTrials * (scenario.durationMs + options.startLeadMs) });
-  let scenarioSession: ScenarioSession;
+  let scenarioSession: ScenarioSession | null = null;
   try {
-    scenarioSession = await options.provider.openScenario(scenario, { logDir, signal });
-  } catch (error) {
-    throw new Error(`runScenario: provider.openScenario failed for scenario ${scenario.name}: ${errorMessage(error)}`, { cause: error });
-  }
-  try {
+    const session = await openScenarioSession(options, logDir);
+    scenarioSession = session;
     for (let trial = 0; trial < scenario.trials; trial++) {
       for (const arm of scenario.arms) {
         if (signal?.aborted) throw new ScenarioAbortedError(record, signal.reason);
-        const ctx: ArmTrialContext = { options, scenarioSession, arm, trial, logDir, resultDir, note, emit };
+        const ctx: ArmTrialContext = { options, scenarioSession: session, arm, trial, logDir, resultDir, note, emit };
         emit({ type: 'arm-start', scenario: scenario.name, arm, trial, trials: scenario.trials, durationMs: scenario.durationMs });
         const armRecord = await runArmTrial(ctx);
         record.trials.push(armRecord);
@@ -72,7 +69,15 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
     if (signal?.aborted) throw new ScenarioAbortedError(record, signal.reason);
     return record;
   } finally {
-    await scenarioSession.close().catch((error: unknown) => note(`scenario session close() threw: ${errorMessage(error)}`));
+    await scenarioSession?.close().catch((error: unknown) => note(`scenario session close() threw: ${errorMessage(error)}`));
     emit({ type: 'scenario-end', scenario: scenario.name, elapsedMs: performance.now() - began });
+  }
+}
+
+async function openScenarioSession(options: ResolvedRunOptions, logDir: string): Promise<ScenarioSession> {
+  try {
+    return await options.provider.openScenario(options.scenario, { logDir, signal: options.signal });
+  } catch (error) {
+    throw new Error(`runScenario: provider.openScenario failed for scenario ${options.scenario.name}: ${errorMessage(error)}`, { cause: error });
   }
 }

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createNativeProvider } from '../../../perf/lib/orchestrate/native-provider.ts';
 import { runScenario } from '../../../perf/lib/orchestrate/run-scenario.ts';
 import { ScenarioAbortedError } from '../../../perf/lib/orchestrate/scenario-aborted-error.ts';
 import type { ProgressEvent } from '../../../perf/lib/types/arm-setup.ts';
@@ -64,8 +65,9 @@ describe.concurrent('runScenario with the fake worker', () => {
     }
     const hp = worker(baseline, 'hp');
     expect(hp.ok && hp.result.requests?.length).toBe(6); // 20 Hz for 300 ms
-    expect(hp.ok && hp.result.options.seed).toBe(1); // trial 0: scenario seed + 0
-    expect(worker(record.trials[3], 'hp').ok && (worker(record.trials[3], 'hp') as { result: { options: { seed: number } } }).result.options.seed).toBe(2);
+    const seedOf = (outcome: WorkerOutcome): number | null => (outcome.ok ? outcome.result.options.seed : null);
+    expect(seedOf(hp)).toBe(1); // trial 0: scenario seed 1 + 0
+    expect(seedOf(worker(record.trials[3], 'hp'))).toBe(2); // trial 1: 1 + 1
     // The latency knob shows through: about 8 / 2 = 4x, checked with a wide margin.
     const ratio = meanServiceMs(hp) / meanServiceMs(worker(record.trials[0], 'hp'));
     expect(ratio).toBeGreaterThan(3);
@@ -192,6 +194,20 @@ describe.concurrent('runScenario with the fake worker', () => {
     expect(double.pids.filter(isProcessAlive)).toEqual([]);
     expect(listLiveProcessGroups().filter((pgid) => double.pids.includes(pgid))).toEqual([]);
     expect(double.calls.slice(-2)).toEqual(['close baseline t0', 'closeScenario']);
+  });
+
+  it('runs with the native provider, which passes the environment through and skips xsched', async () => {
+    const scenario = makeShortScenario({ arms: ['xsched', 'hp-alone'] });
+    const record = await runScenario(await makeRunOptions(scenario, createNativeProvider()));
+    expect(record.trials[0]?.skipped).toContain('no XSched setup');
+    expect(record.trials[1]).toMatchObject({ skipped: null, xsched: null, sharing: null });
+    expect(worker(record.trials[1], 'hp').ok).toBe(true);
+  });
+
+  it('throws with the scenario name when the provider cannot open the scenario', async () => {
+    const provider = { ...createProviderDouble().provider, openScenario: async () => Promise.reject(new Error('MPS daemon did not start')) };
+    await expect(runScenario(await makeRunOptions(makeShortScenario(), provider)))
+      .rejects.toThrow('provider.openScenario failed for scenario unit-short: MPS daemon did not start');
   });
 
   it('rejects bad options with the value it received', async () => {
