@@ -44,3 +44,6 @@ export function summarizeNsAsMs(sortedAscendingNs: Float64Array): LatencySummary
     max: sortedAscendingNs[count - 1]! / NS_PER_MS,
   };
 }
+
+/** The tail percentile the suite judges hp latency by (P99). */
+export const TAIL_PERCENTILE = 0.99;

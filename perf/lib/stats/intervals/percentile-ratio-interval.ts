@@ -6,6 +6,7 @@
 // side the interval is widened to also contain the t-interval over per-trial percentiles.
 
 import { percentileOfSorted } from '../percentile.ts';
+import { pairTrialsByIndex } from './pair-trials.ts';
 import { createSeededRandom } from '../random/seeded-random.ts';
 import { pairedLogRatioInterval, welchLogRatioInterval } from './log-t-interval.ts';
 import { createPooledPercentileResampler } from './pooled-percentile-resampler.ts';
@@ -30,7 +31,8 @@ export interface PercentileRatioRequest {
 
 export const DEFAULT_RESAMPLES = 4000;
 
-function pooledPercentile(trials: TrialLatencies[], percentile: number): number {
+/** Percentile (ns) of all the trials' latencies pooled. */
+export function pooledPercentileNs(trials: TrialLatencies[], percentile: number): number {
   const all = Float64Array.from(trials.flatMap((t) => Array.from(t.latenciesNs))).sort();
   return percentileOfSorted(all, percentile);
 }
@@ -50,11 +52,7 @@ export function percentileRatioInterval(request: PercentileRatioRequest): RatioI
   const resamples = request.resamples ?? DEFAULT_RESAMPLES;
   let numerator = request.numerator.filter((t) => t.latenciesNs.length > 0);
   let denominator = request.denominator.filter((t) => t.latenciesNs.length > 0);
-  if (paired) {
-    const common = new Set(numerator.map((t) => t.trial).filter((n) => denominator.some((d) => d.trial === n)));
-    numerator = numerator.filter((t) => common.has(t.trial)).sort((a, b) => a.trial - b.trial);
-    denominator = denominator.filter((t) => common.has(t.trial)).sort((a, b) => a.trial - b.trial);
-  }
+  if (paired) [numerator, denominator] = pairTrialsByIndex(numerator, denominator);
   if (numerator.length === 0 || denominator.length === 0) return null;
 
   const random = createSeededRandom(seed);
@@ -77,7 +75,7 @@ export function percentileRatioInterval(request: PercentileRatioRequest): RatioI
   ratios.sort();
   const alpha = 1 - confidence;
   const bootstrap: RatioInterval = {
-    estimate: pooledPercentile(numerator, percentile) / pooledPercentile(denominator, percentile),
+    estimate: pooledPercentileNs(numerator, percentile) / pooledPercentileNs(denominator, percentile),
     low: quantileOfSorted(ratios, alpha / 2),
     high: quantileOfSorted(ratios, 1 - alpha / 2),
     level: confidence,

@@ -7,6 +7,7 @@
 import { normalQuantile } from '../distributions/normal.ts';
 import type { LpTrialSamples } from '../lp-samples.ts';
 import { pairedLogRatioInterval, welchLogRatioInterval } from './log-t-interval.ts';
+import { pairTrialsByIndex } from './pair-trials.ts';
 import { type RatioInterval, validateConfidence } from './ratio-interval.ts';
 
 export type ThroughputTrial = Pick<LpTrialSamples, 'trial' | 'iterPerSec' | 'durationsNs'>;
@@ -45,11 +46,7 @@ export function throughputRatioInterval(
   validateConfidence(options.confidence);
   let a = numerator;
   let b = denominator;
-  if (options.paired) {
-    const common = new Set(a.map((t) => t.trial).filter((n) => b.some((t) => t.trial === n)));
-    a = a.filter((t) => common.has(t.trial)).sort((x, y) => x.trial - y.trial);
-    b = b.filter((t) => common.has(t.trial)).sort((x, y) => x.trial - y.trial);
-  }
+  if (options.paired) [a, b] = pairTrialsByIndex(a, b);
   if (a.length === 0 || b.length === 0) return null;
   if (a.length >= 2 && b.length >= 2) {
     const rates = (trials: ThroughputTrial[]): number[] => trials.map((t) => t.iterPerSec);

@@ -61,3 +61,8 @@ export function createSeededRandom(seed: number): SeededRandom {
 function rotateLeft(x: number, bits: number): number {
   return ((x << bits) | (x >>> (32 - bits))) >>> 0;
 }
+
+/** Seed for one purpose of one run: replaying the record reproduces every resample. */
+export function seedForRun(runId: string, scenarioSeed: number, purpose: string): number {
+  return (hashTextToSeed(`${runId}\u0000${purpose}`) ^ (scenarioSeed >>> 0)) >>> 0;
+}
