@@ -1,4 +1,4 @@
-export { baselineKeyFromRun, baselinePath, baselineRelativePath, describeBaselineKey, findFirstFingerprint, slugify } from './key.ts';
+export { baselineKeyFromRun, baselinePath, baselineRelativePath, describeBaselineKey, findFirstFingerprint } from './key.ts';
 export { parseBaselineFile } from './parse-baseline.ts';
 export { readBaseline } from './read-baseline.ts';
 export { baselineFromRun, type BaselineFromRunOptions } from './from-run.ts';

@@ -2,17 +2,10 @@
 // baselines/<scenario>/<platform>-<arch>-<gpu-slug>-<sharing>.json.
 
 import { join } from 'node:path';
+import { slugify } from '../fs/slugify.ts';
 import type { BaselineKey } from '../types/baseline.ts';
 import type { WorkerFingerprint } from '../types/fingerprint.ts';
 import type { RunRecord } from '../types/run-record.ts';
-
-/** Lower case, runs of anything but [a-z0-9_] become one '-': "NVIDIA H100 80GB HBM3" -> "nvidia-h100-80gb-hbm3". */
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9_]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /** The fingerprint of the first worker that finished, in trial order; null when none did. */
 export function findFirstFingerprint(record: RunRecord): WorkerFingerprint | null {
