@@ -6,4 +6,3 @@ export { InvalidRunError, updateBaseline, type BaselineChange } from './update-b
 export { formatBaselineChange } from './format-change.ts';
 export { missingBaselineMessage } from './missing-baseline.ts';
 export { maybeUpdateBaseline, type MaybeUpdateResult } from './maybe-update.ts';
-export { mergeBaselineThresholds } from './thresholds.ts';

@@ -15,13 +15,15 @@ import {
 import type { ArmName, SharingMode, Thresholds } from '../types/scenario.ts';
 
 const SHARING_MODES: readonly SharingMode[] = ['time-sliced', 'mps', 'platform-default'];
-const THRESHOLD_RULES: Record<keyof Thresholds, NumberRule> = {
-  hpAchievedRateMinFraction: { min: 0, max: 1 },
-  hpP99ImprovementMinFraction: { min: -1, max: 1 },
-  lpThroughputLossMaxFraction: { min: 0, max: 1 },
-  regressionP99Tolerance: { min: 0, max: 10 },
-  regressionLpTolerance: { min: 0, max: 1 },
-};
+// Every threshold is a fraction in [0, 1), as evaluation's resolveThresholds requires.
+const FRACTION: NumberRule = { min: 0, below: 1 };
+const THRESHOLD_KEYS: Array<keyof Thresholds> = [
+  'hpAchievedRateMinFraction',
+  'hpP99ImprovementMinFraction',
+  'lpThroughputLossMaxFraction',
+  'regressionP99Tolerance',
+  'regressionLpTolerance',
+];
 const KEY_FIELDS: Array<keyof BaselineKey> = ['scenario', 'platform', 'gpuName', 'arch', 'sharing'];
 const ARM_FIELDS = ['hpP99Ms', 'hpP50Ms', 'hpAchievedRateHz', 'lpIterPerSec', 'hpHistogram'] as const;
 
@@ -56,10 +58,9 @@ function parseArm(doc: JsonObject): BaselineArm {
 }
 
 function parseThresholds(doc: JsonObject): Partial<Thresholds> {
-  const known = Object.keys(THRESHOLD_RULES) as Array<keyof Thresholds>;
-  doc.rejectUnknownKeys(known);
+  doc.rejectUnknownKeys(THRESHOLD_KEYS);
   const thresholds: Partial<Thresholds> = {};
-  for (const key of known) if (doc.has(key)) thresholds[key] = doc.number(key, THRESHOLD_RULES[key]);
+  for (const key of THRESHOLD_KEYS) if (doc.has(key)) thresholds[key] = doc.number(key, FRACTION);
   return thresholds;
 }
 

@@ -3,8 +3,7 @@ import { baselineFromRun } from '../../../perf/lib/baselines/from-run.ts';
 import { formatBaselineChange } from '../../../perf/lib/baselines/format-change.ts';
 import { missingBaselineMessage } from '../../../perf/lib/baselines/missing-baseline.ts';
 import { baselineKeyFromRun } from '../../../perf/lib/baselines/key.ts';
-import { mergeBaselineThresholds } from '../../../perf/lib/baselines/thresholds.ts';
-import { makeEvaluation, makeRunRecord, SCENARIO } from './run-fixture.ts';
+import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
 
 describe('formatBaselineChange', () => {
   it('shows median hp P99 and lp iter/s per arm, old and new, with the % change', () => {
@@ -52,15 +51,5 @@ describe('missingBaselineMessage', () => {
     expect(message).toContain('expected /repo/baselines/quick/cuda-sm_90-nvidia-h100-80gb-hbm3-time-sliced.json');
     expect(message).toContain('npm run perf:update-baselines -- --from <run dir>');
     expect(message).toContain('PERF_REQUIRE_BASELINE=1');
-  });
-});
-
-describe('mergeBaselineThresholds', () => {
-  it("puts the baseline's per-hardware thresholds over the scenario's", () => {
-    const record = makeRunRecord();
-    const baseline = baselineFromRun(record, makeEvaluation(record));
-    baseline.thresholds = { hpP99ImprovementMinFraction: -0.3 };
-    expect(mergeBaselineThresholds(SCENARIO.thresholds, baseline)).toEqual({ ...SCENARIO.thresholds, hpP99ImprovementMinFraction: -0.3 });
-    expect(mergeBaselineThresholds(SCENARIO.thresholds, null)).toEqual(SCENARIO.thresholds);
   });
 });

@@ -44,7 +44,7 @@ describe('readBaseline', () => {
     ['another schema', (j) => (j.schema = 'xsched-perf.run'), 'field "schema": expected "xsched-perf.baseline" (is this the right file?), got "xsched-perf.run"'],
     ['a key for other hardware', (j) => (j.key.gpuName = 'AMD Instinct MI210'), 'field "key.gpuName": is "AMD Instinct MI210" but the file is looked up for "NVIDIA H100 80GB HBM3"'],
     ['a misspelt threshold', (j) => (j.thresholds = { hpP99ImprovementMin: 0.2 }), 'field "thresholds.hpP99ImprovementMin": unknown field; known fields here: hpAchievedRateMinFraction'],
-    ['a threshold out of range', (j) => (j.thresholds = { lpThroughputLossMaxFraction: 10 }), 'field "thresholds.lpThroughputLossMaxFraction": expected a finite number >= 0 and <= 1, got 10'],
+    ['a threshold out of range', (j) => (j.thresholds = { lpThroughputLossMaxFraction: 10 }), 'field "thresholds.lpThroughputLossMaxFraction": expected a finite number >= 0 and < 1, got 10'],
     ['an unknown arm', (j) => (j.arms.native = j.arms.baseline), 'field "arms.native": unknown field; known fields here: hp-alone, lp-alone'],
     ['per-trial arrays of different lengths', (j) => j.arms.baseline.hpP50Ms.pop(), 'field "arms.baseline.hpP50Ms": has 1 per-trial values but hpP99Ms has 2'],
     ['a bad date', (j) => (j.createdAt = 'yesterday'), 'field "createdAt": expected an ISO 8601 date, got "yesterday"'],
