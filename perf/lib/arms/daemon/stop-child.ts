@@ -33,6 +33,8 @@ export function waitForChildExit(child: ChildProcess, timeoutMs: number): Promis
 
 export async function stopChildProcess(child: ChildProcess, steps: readonly StopStep[]): Promise<StopOutcome> {
   let lastSignalSent: NodeJS.Signals | null = null;
+  // A child that never started (spawn failed) has no pid and will not emit 'exit'.
+  if (child.pid === undefined) return { lastSignalSent, exitCode: child.exitCode, exitSignal: child.signalCode };
   for (const step of [...steps, { signal: 'SIGKILL' as const, graceMs: 5_000 }]) {
     if (await waitForChildExit(child, 0)) break;
     try {
