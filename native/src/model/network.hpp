@@ -10,14 +10,9 @@
 #include <string>
 
 #include "../common/gpu_runtime.hpp"
+#include "model_kind.hpp"  // ModelKind, parseModelKind, modelName (host-only, shared with the CPU tests)
 
 namespace xsp {
-
-enum class ModelKind { ResNet18, ResNet50 };
-
-// "resnet18" / "resnet50" -> kind; returns false for anything else.
-bool parseModelKind(const std::string& name, ModelKind* out);
-const char* modelName(ModelKind kind);
 
 struct NetworkConfig {
   ModelKind model = ModelKind::ResNet18;
