@@ -1,0 +1,121 @@
+// No regression against the stored baseline: per arm (baseline, xsched), hp P99 may grow by
+// at most regressionP99Tolerance and lp throughput fall by at most regressionLpTolerance.
+// Compared with Welch t-intervals on log per-trial values (this run's trials vs the stored
+// trials), so the decision uses the measured run-to-run noise, not one number vs one number.
+// A regression is declared only when the whole interval is beyond the tolerance.
+
+import { welchLogRatioInterval } from '../stats/intervals/log-t-interval.ts';
+import { TAIL_PERCENTILE, percentileOfSorted } from '../stats/percentile.ts';
+import type { BaselineArm } from '../types/baseline.ts';
+import type { Verdict } from '../types/evaluation.ts';
+import type { ArmName } from '../types/scenario.ts';
+import { baselineKeyOfRun, describeBaselineKey, sameBaselineKey } from './baseline-key.ts';
+import { decideAgainstThreshold, recommendMoreData } from './decide.ts';
+import { type VerdictContext, asConfidenceInterval, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
+
+export const REGRESSION_ARMS: readonly ArmName[] = ['baseline', 'xsched'];
+const UPDATE = 'npm run perf:update-baselines';
+
+interface Metric {
+  name: 'hp-p99' | 'lp-throughput';
+  label: string;
+  unit: string;
+  role: 'hp' | 'lp';
+  current(context: VerdictContext, arm: ArmName): number[];
+  stored(arm: BaselineArm): number[];
+}
+
+const METRICS: Metric[] = [
+  {
+    name: 'hp-p99',
+    label: 'hp P99',
+    unit: 'ms',
+    role: 'hp',
+    current: (c, arm) => c.stats.samples.get(arm)!.hp.map((t) => percentileOfSorted(t.latenciesNs, TAIL_PERCENTILE) / 1e6),
+    stored: (a) => a.hpP99Ms,
+  },
+  {
+    name: 'lp-throughput',
+    label: 'lp throughput',
+    unit: 'iter/s',
+    role: 'lp',
+    current: (c, arm) => c.stats.samples.get(arm)!.lp.map((t) => t.iterPerSec),
+    stored: (a) => a.lpIterPerSec,
+  },
+];
+
+const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+function judgeMetric(context: VerdictContext, arm: ArmName, metric: Metric, stored: BaselineArm): Verdict {
+  const id = `regression.${arm}.${metric.name}`;
+  const higherIsWorse = metric.name === 'hp-p99';
+  const tolerance = higherIsWorse ? context.thresholds.regressionP99Tolerance : context.thresholds.regressionLpTolerance;
+  const bound = higherIsWorse ? 1 + tolerance : 1 - tolerance;
+  const rule = `${arm} ${metric.label} ${higherIsWorse ? '<=' : '>='} ${round3(bound)} x stored baseline (${higherIsWorse ? 'growth' : 'loss'} <= ${percent(tolerance)})`;
+  const reason = unavailableReason(context, arm, metric.role);
+  if (reason !== null) return skipVerdict(id, rule, `Not judged: ${reason}.`);
+  const current = metric.current(context, arm);
+  const storedValues = metric.stored(stored);
+  const measured = { currentMean: mean(current), storedMean: storedValues.length > 0 ? mean(storedValues) : null, currentTrials: current.length, storedTrials: storedValues.length };
+  const threshold = { tolerance, ratioBound: bound };
+  const summary = `${arm} ${metric.label} ${round3(measured.currentMean)} ${metric.unit} now (${current.length} trials) vs ${measured.storedMean === null ? 'nothing' : round3(measured.storedMean)} ${metric.unit} stored (${storedValues.length} trials)`;
+  const interval = welchLogRatioInterval(current, storedValues, context.record.scenario.confidence);
+  if (interval === null) {
+    return {
+      id,
+      rule,
+      status: 'inconclusive',
+      measured,
+      threshold,
+      interval: null,
+      message: `Inconclusive: ${summary}; run-to-run noise needs 2 or more positive per-trial values on both sides.`,
+      recommendation: `Run with trials >= 2, and store a baseline made of 2 or more trials (${UPDATE}).`,
+    };
+  }
+  const status = decideAgainstThreshold(interval, bound, higherIsWorse ? 'at-most' : 'at-least');
+  const verdictWord = status === 'fail' ? 'REGRESSION' : status === 'pass' ? 'No regression' : 'Inconclusive';
+  const recommendation =
+    status === 'fail'
+      ? `Find the change that caused it (worker, XSched, driver, firmware: compare the fingerprints with the baseline's); if the new level is intended, store it with ${UPDATE}.`
+      : status === 'inconclusive'
+        ? recommendMoreData({ estimate: interval.estimate, low: interval.low, high: interval.high, threshold: bound, trials: current.length, durationMs: context.record.scenario.durationMs })
+        : null;
+  return {
+    id,
+    rule,
+    status,
+    measured: { ...measured, ratio: interval.estimate },
+    threshold,
+    interval: asConfidenceInterval(interval),
+    message: `${verdictWord}: ${summary}; ratio ${round3(interval.estimate)}, ${percent(interval.level)} interval [${round3(interval.low)}, ${round3(interval.high)}], bound ${round3(bound)}.`,
+    recommendation,
+  };
+}
+
+export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
+  const runKey = baselineKeyOfRun(context.record);
+  const rule = 'hp P99 and lp throughput of the baseline and xsched arms within tolerance of the stored baseline';
+  if (runKey === null) return [skipVerdict('regression', rule, 'Not judged: no worker reported a fingerprint, so the baseline key (GPU, platform) is unknown.')];
+  const stored = context.baseline;
+  if (stored === null) {
+    const how = `Create it on this machine with ${UPDATE} (from a valid run).`;
+    return [skipVerdict('regression', rule, `No stored baseline for ${describeBaselineKey(runKey)}.`, how)];
+  }
+  if (!sameBaselineKey(stored.key, runKey)) {
+    const message = `The stored baseline is for ${describeBaselineKey(stored.key)}, but this run is ${describeBaselineKey(runKey)}; they cannot be compared.`;
+    return [skipVerdict('regression', rule, message, `Load the baseline for this key, or create one with ${UPDATE}.`)];
+  }
+  const verdicts: Verdict[] = [];
+  for (const arm of REGRESSION_ARMS) {
+    for (const metric of METRICS) {
+      const storedArm = stored.arms[arm];
+      if (storedArm === undefined) {
+        const message = `The stored baseline for ${describeBaselineKey(runKey)} has no arms.${arm} entry.`;
+        verdicts.push(skipVerdict(`regression.${arm}.${metric.name}`, rule, message, `Store one with ${UPDATE} from a run that includes the ${arm} arm.`));
+        continue;
+      }
+      verdicts.push(judgeMetric(context, arm, metric, storedArm));
+    }
+  }
+  return verdicts;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateRun, percentileSpectrum } from '../../../perf/lib/evaluate/index.ts';
+import type { RunRecord } from '../../../perf/lib/types/run-record.ts';
+import { baselineFromRun } from '../verdicts/verdict-fixture.ts';
+import { failedOutcome } from './fixtures/run-record-fixture.ts';
+import { buildSyntheticRun, healthyRunSpec } from './fixtures/synthetic-run.ts';
+
+const healthy = buildSyntheticRun(healthyRunSpec());
+
+describe('evaluateRun', () => {
+  it('a healthy run with its own stored baseline passes with no reasons', () => {
+    const evaluation = evaluateRun(healthy, baselineFromRun(healthy));
+    expect(evaluation).toMatchObject({ schema: 'xsched-perf.evaluation', schemaVersion: 1, runId: 'fixture-run', scenario: 'fixture', status: 'pass', reasons: [] });
+    expect(evaluation.arms.map((a) => a.arm)).toEqual(['hp-alone', 'lp-alone', 'baseline', 'xsched']);
+    expect(evaluation.verdicts.map((v) => `${v.id}:${v.status}`)).toEqual([
+      'hp-achieved-rate:pass',
+      'hp-p99-improvement:pass',
+      'lp-throughput-loss:pass',
+      'regression.baseline.hp-p99:pass',
+      'regression.baseline.lp-throughput:pass',
+      'regression.xsched.hp-p99:pass',
+      'regression.xsched.lp-throughput:pass',
+    ]);
+  });
+
+  it('without a stored baseline: still pass, the regression skip listed with how to create one', () => {
+    const evaluation = evaluateRun(healthy, null);
+    expect(evaluation.status).toBe('pass');
+    expect(evaluation.reasons).toHaveLength(1);
+    expect(evaluation.reasons[0]).toMatch(/^skip: \[regression\] No stored baseline for scenario=fixture/);
+  });
+
+  it('merged arm statistics: 3 trials x 600 requests, a decodable histogram for the report', () => {
+    const baseline = evaluateRun(healthy, null).arms.find((a) => a.arm === 'baseline')!;
+    expect(baseline.trials).toHaveLength(3);
+    expect(baseline.merged.hp!.completed).toBe(1800);
+    const p99 = percentileSpectrum(baseline.merged.hp!.histogram, [99])[0]!.latencyMs;
+    expect(p99).toBeGreaterThanOrEqual(baseline.merged.hp!.latencyMs.p99 * 0.998);
+    expect(p99).toBeLessThanOrEqual(baseline.merged.hp!.latencyMs.p99 * 1.002);
+  });
+
+  it('invalid beats fail: a crashed worker makes the run invalid even when a threshold also fails', () => {
+    const spec = healthyRunSpec();
+    spec.arms.xsched = { ...spec.arms.baseline };
+    const record: RunRecord = buildSyntheticRun(spec);
+    const trial = record.trials.find((t) => t.arm === 'lp-alone' && t.trial === 1)!;
+    trial.workers = [failedOutcome('lp', { kind: 'hang', exitCode: null, message: 'no exit 5 s after the end instant' })];
+    const evaluation = evaluateRun(record, null);
+    expect(evaluation.status).toBe('invalid');
+    expect(evaluation.reasons[0]).toMatch(/^invalid: \[workers-ok lp-alone trial 1\] The lp worker of arm lp-alone trial 1 failed \(hang\): no exit/);
+    expect(evaluation.reasons.some((r) => r.startsWith('fail: [hp-p99-improvement]'))).toBe(true);
+  });
+
+  it('fail when a threshold verdict fails on a valid run (xsched no better than baseline)', () => {
+    const spec = healthyRunSpec();
+    spec.arms.xsched = { ...spec.arms.baseline };
+    const evaluation = evaluateRun(buildSyntheticRun(spec), null);
+    expect(evaluation.status).toBe('fail');
+    expect(evaluation.reasons[0]).toMatch(/^fail: \[hp-p99-improvement\]/);
+  });
+
+  it('a skipped xsched arm gives skip verdicts with the reason, listed in reasons (never a silent pass)', () => {
+    const spec = healthyRunSpec();
+    spec.arms.xsched = { skipped: 'XSCHED_ROOT is not set' };
+    const evaluation = evaluateRun(buildSyntheticRun(spec), null);
+    const xschedVerdicts = evaluation.verdicts.filter((v) => ['hp-achieved-rate', 'hp-p99-improvement', 'lp-throughput-loss'].includes(v.id));
+    expect(xschedVerdicts.map((v) => v.status)).toEqual(['skip', 'skip', 'skip']);
+    expect(evaluation.reasons.filter((r) => r.includes('XSCHED_ROOT is not set'))).toHaveLength(3);
+  });
+
+  it('is pure and deterministic: the same record, and its JSON round trip, evaluate identically', () => {
+    const first = evaluateRun(healthy, null);
+    expect(evaluateRun(healthy, null)).toEqual(first);
+    expect(evaluateRun(JSON.parse(JSON.stringify(healthy)) as RunRecord, null)).toEqual(first);
+  });
+
+  it('extra checks are run and a failing one makes the run invalid', () => {
+    const evaluation = evaluateRun(healthy, null, {
+      extraChecks: [
+        () => [{ id: 'xsched-priorities', title: 'Priorities set', status: 'fail', arm: 'xsched', trial: 0, measured: { prioritiesSet: 0 }, message: 'xserver log shows no "set priority" line', recommendation: 'set XSCHED_AUTO_XQUEUE_PRIORITY' }],
+      ],
+    });
+    expect(evaluation.status).toBe('invalid');
+    expect(evaluation.reasons[0]).toBe('invalid: [xsched-priorities xsched trial 0] xserver log shows no "set priority" line');
+  });
+
+  it('refuses something that is not a run record, quoting what it got', () => {
+    expect(() => evaluateRun({ schema: 'xsched-perf.baseline', schemaVersion: 1 } as unknown as RunRecord, null)).toThrow(
+      /needs a xsched-perf.run record, schemaVersion 1; received schema "xsched-perf.baseline"/,
+    );
+  });
+});

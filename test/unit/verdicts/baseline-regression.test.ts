@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { BaselineFile } from '../../../perf/lib/types/baseline.ts';
+import { judgeBaselineRegression } from '../../../perf/lib/verdicts/baseline-regression.ts';
+import { type SyntheticRunSpec, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
+import { baselineFromRun, verdictContextOf } from './verdict-fixture.ts';
+
+// hp: 600 requests per trial with 5% run-to-run noise; lp: 2% run-to-run noise.
+function spec(seed: number, hpScale = 1, lpScale = 1, regressionTolerance = 0.1): SyntheticRunSpec {
+  return {
+    seed,
+    scenario: {
+      durationMs: 60_000,
+      trials: 3,
+      thresholds: {
+        hpAchievedRateMinFraction: 0.95,
+        hpP99ImprovementMinFraction: 0.2,
+        lpThroughputLossMaxFraction: 0.1,
+        regressionP99Tolerance: regressionTolerance,
+        regressionLpTolerance: regressionTolerance,
+      },
+    },
+    arms: {
+      baseline: { hpMedianMs: 10 * hpScale, hpTrialSigma: 0.05, lpIterationMs: 50 * lpScale, lpTrialSigma: 0.02 },
+      xsched: { hpMedianMs: 5 * hpScale, hpTrialSigma: 0.05, lpIterationMs: 52 * lpScale, lpTrialSigma: 0.02 },
+    },
+  };
+}
+
+describe('regression against the stored baseline: missing or mismatched baselines', () => {
+  const record = buildSyntheticRun(spec(1));
+
+  it('no stored baseline: one skip verdict naming the key and how to create it', () => {
+    const verdicts = judgeBaselineRegression(verdictContextOf(record, null));
+    expect(verdicts).toHaveLength(1);
+    expect(verdicts[0]).toMatchObject({ id: 'regression', status: 'skip' });
+    expect(verdicts[0]!.message).toContain('No stored baseline for scenario=fixture platform=cuda gpu="Fixture GPU" arch=sm_90 sharing=time-sliced');
+    expect(verdicts[0]!.recommendation).toContain('npm run perf:update-baselines');
+  });
+
+  it('a baseline stored for another GPU is not compared', () => {
+    const other: BaselineFile = { ...baselineFromRun(record), key: { ...baselineFromRun(record).key, gpuName: 'AMD Instinct MI210', arch: 'gfx90a' } };
+    const [verdict] = judgeBaselineRegression(verdictContextOf(record, other));
+    expect(verdict!.status).toBe('skip');
+    expect(verdict!.message).toContain('gfx90a');
+  });
+
+  it('a stored baseline without the xsched arm skips those verdicts, naming arms.xsched', () => {
+    const verdicts = judgeBaselineRegression(verdictContextOf(record, baselineFromRun(record, ['baseline'])));
+    const xsched = verdicts.filter((v) => v.id.startsWith('regression.xsched'));
+    expect(xsched.map((v) => v.status)).toEqual(['skip', 'skip']);
+    expect(xsched[0]!.message).toContain('no arms.xsched entry');
+  });
+
+  it('one trial on either side: inconclusive, asking for 2 or more trials', () => {
+    const oneTrial = buildSyntheticRun({ ...spec(2), scenario: { ...spec(2).scenario, trials: 1 } });
+    const verdicts = judgeBaselineRegression(verdictContextOf(oneTrial, baselineFromRun(record)));
+    expect(verdicts.every((v) => v.status === 'inconclusive')).toBe(true);
+    expect(verdicts[0]!.recommendation).toMatch(/trials >= 2/);
+  });
+});
+
+describe('regression against the stored baseline: statistical behaviour', () => {
+  it('the same run against itself: no regression, ratio 1', () => {
+    const record = buildSyntheticRun(spec(3));
+    const verdicts = judgeBaselineRegression(verdictContextOf(record, baselineFromRun(record)));
+    expect(verdicts.map((v) => v.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    for (const v of verdicts) expect(v.measured.ratio).toBeCloseTo(1, 12);
+  });
+
+  it('A/A: pairs drawn from the same distribution raise a false alarm in at most ~alpha of decisions', () => {
+    // Tolerance 0 is the strictest setting: any interval wholly above 1 (P99) or below 1 (lp) fails.
+    // A two-sided 95% interval misses on that one side in about 2.5% of cases; alpha = 5%.
+    const pairs = 60;
+    let decisions = 0;
+    let falseAlarms = 0;
+    for (let k = 0; k < pairs; k++) {
+      const stored = baselineFromRun(buildSyntheticRun(spec(1000 + 2 * k, 1, 1, 0)));
+      const current = buildSyntheticRun(spec(1001 + 2 * k, 1, 1, 0));
+      for (const verdict of judgeBaselineRegression(verdictContextOf(current, stored))) {
+        decisions++;
+        if (verdict.status === 'fail') falseAlarms++;
+      }
+    }
+    expect(decisions).toBe(pairs * 4);
+    expect(falseAlarms / decisions).toBeLessThanOrEqual(0.05);
+  });
+
+  it('an injected 50% hp slowdown is detected as a P99 regression (tolerance 10%) in nearly every pair', () => {
+    const pairs = 20;
+    let detected = 0;
+    for (let k = 0; k < pairs; k++) {
+      const stored = baselineFromRun(buildSyntheticRun(spec(3000 + 2 * k)));
+      const current = buildSyntheticRun(spec(3001 + 2 * k, 1.5, 1));
+      const verdicts = judgeBaselineRegression(verdictContextOf(current, stored));
+      const p99 = verdicts.filter((v) => v.id.endsWith('hp-p99'));
+      if (p99.every((v) => v.status === 'fail')) detected++;
+      // lp was not changed: it must not be called a regression.
+      expect(verdicts.filter((v) => v.id.endsWith('lp-throughput')).some((v) => v.status === 'fail')).toBe(false);
+    }
+    expect(detected / pairs).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('an injected 25% lp slowdown (throughput -20%) is an lp regression with its recommendation', () => {
+    const stored = baselineFromRun(buildSyntheticRun(spec(5000)));
+    const current = buildSyntheticRun(spec(5001, 1, 1.25));
+    const lp = judgeBaselineRegression(verdictContextOf(current, stored)).filter((v) => v.id.endsWith('lp-throughput'));
+    expect(lp.map((v) => v.status)).toEqual(['fail', 'fail']);
+    expect(lp[0]!.message).toMatch(/^REGRESSION: baseline lp throughput/);
+    expect(lp[0]!.interval!.high).toBeLessThan(0.9);
+    expect(lp[0]!.recommendation).toContain('npm run perf:update-baselines');
+  });
+});
