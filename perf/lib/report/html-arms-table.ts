@@ -4,7 +4,7 @@
 import type { ArmName, ArmStats, BaselineFile, RunRecord, ScenarioEvaluation } from '../types/index.ts';
 import { escapeHtml } from './html-escape.ts';
 import { htmlCell, renderHtmlTable, type HtmlCell } from './html-table.ts';
-import { formatMs, formatRate } from './number-format.ts';
+import { formatMs, formatRate, formatSignedPercent } from './number-format.ts';
 import { ARM_COLORS } from './plot-data-types.ts';
 
 type Row = [string, (arm: ArmName, stats: ArmStats | undefined) => HtmlCell];
@@ -25,6 +25,11 @@ export function renderArmsTable(record: RunRecord, evaluation: ScenarioEvaluatio
     ['lp images/s', (_, s) => formatRate(s?.merged.lp?.imagesPerSec)],
     ['lp iteration P50 / P99 ms', (_, s) => (s?.merged.lp ? `${formatMs(s.merged.lp.iterationMs.p50)} / ${formatMs(s.merged.lp.iterationMs.p99)}` : '–')],
   ];
+  const reference = evaluation.arms.find((a) => a.arm === 'baseline');
+  if (reference) {
+    rows.push(['hp P99 vs baseline arm', (arm, s) => (arm === 'baseline' ? '–' : formatChange(s?.merged.hp?.latencyMs.p99, reference.merged.hp?.latencyMs.p99))]);
+    rows.push(['lp iter/s vs baseline arm', (arm, s) => (arm === 'baseline' ? '–' : formatChange(s?.merged.lp?.iterPerSec, reference.merged.lp?.iterPerSec))]);
+  }
   if (baseline) {
     rows.push(['stored baseline hp P99 ms (median)', (arm) => formatMs(median(baseline.arms[arm]?.hpP99Ms))]);
     rows.push(['stored baseline lp iter/s (median)', (arm) => formatRate(median(baseline.arms[arm]?.lpIterPerSec))]);
@@ -57,4 +62,9 @@ function median(values: number[] | undefined): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function formatChange(value: number | undefined, reference: number | undefined): string {
+  if (value === undefined || reference === undefined || reference === 0) return '–';
+  return formatSignedPercent(value / reference - 1);
 }

@@ -1,12 +1,11 @@
 // Text into a GitHub-flavoured Markdown table cell: GitHub renders inline HTML
-// and treats "|" as a column break, so both are neutralised; newlines would end
-// the row, so they become spaces.
+// (escaping "<" and "&" is enough to stop it) and treats "|" as a column break;
+// newlines would end the row, so they become spaces.
 
 export function escapeMarkdownCell(value: unknown): string {
   return String(value)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
     .replace(/[\r\n]+/g, ' ')
     .replace(/([`*_[\]])/g, '\\$1');

@@ -16,8 +16,8 @@ export interface RenderedSvg {
 }
 
 export interface PlotRenderers {
-  renderSpectrum(data: SpectrumPlotData, options?: { width?: number; height?: number }): RenderedSvg;
-  renderTimeline(data: TimelinePlotData, trialNumber: number, options?: { width?: number }): RenderedSvg;
+  renderSpectrum(data: SpectrumPlotData, options?: { width?: number; height?: number; logY?: boolean }): RenderedSvg;
+  renderTimeline(data: TimelinePlotData, trialNumber: number, options?: { width?: number; logY?: boolean }): RenderedSvg;
   renderThroughput(data: ThroughputPlotData, options?: { width?: number; height?: number }): RenderedSvg;
 }
 

@@ -1,0 +1,72 @@
+import type { TestAttachment } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { annotateEvaluation } from '../../../perf/lib/vitest/annotate-evaluation.ts';
+import { collectEvaluationProperties } from '../../../perf/lib/vitest/evaluation-properties.ts';
+import { getSyntheticRuns } from './synthetic-runs-cache.ts';
+
+/** Records what a spec would hand to Vitest's context.annotate. */
+function createFakeContext() {
+  const calls: Array<{ message: string; type: string | undefined; attachment: TestAttachment | undefined }> = [];
+  return {
+    calls,
+    annotate: async (message: string, type?: string, attachment?: TestAttachment) => {
+      calls.push({ message, type, attachment });
+      return { message, type: type ?? 'notice' };
+    },
+  };
+}
+
+describe('annotateEvaluation', () => {
+  it('starts with a headline typed by status, then key numbers and verdicts as junit-friendly properties', async () => {
+    const [intensive] = getSyntheticRuns();
+    const context = createFakeContext();
+    await annotateEvaluation(context, intensive!.evaluation, { plot: false });
+    expect(context.calls[0]).toEqual({
+      message: 'synthetic-intensive: FAIL: verdict lp-throughput-loss failed: xsched lp throughput 18.7% below baseline (max 10%)',
+      type: 'error',
+      attachment: undefined,
+    });
+    const byType = new Map(context.calls.map((c) => [c.type, c.message]));
+    const xsched = intensive!.evaluation.arms.find((a) => a.arm === 'xsched')!.merged;
+    expect(byType.get('xsched-perf.status')).toBe('fail');
+    expect(byType.get('xsched-perf.xsched.hp_p99_ms')).toBe(xsched.hp!.latencyMs.p99.toFixed(3));
+    expect(byType.get('xsched-perf.xsched.lp_iter_per_sec')).toBe(xsched.lp!.iterPerSec.toFixed(3));
+    expect(byType.get('xsched-perf.verdict.lp-throughput-loss')).toBe('fail: xsched lp throughput is 18.7% below baseline (at most 10% allowed)');
+    expect(context.calls.some((c) => c.attachment)).toBe(false);
+  });
+
+  it('attaches the HTML report by path and the latency plot as an SVG body', async () => {
+    const [intensive] = getSyntheticRuns();
+    const context = createFakeContext();
+    await annotateEvaluation(context, intensive!.evaluation, { reportPath: 'results/r1/report.html', baseline: intensive!.baseline });
+    const report = context.calls.find((c) => c.type === 'xsched-perf.report')!;
+    expect(report.attachment).toEqual({ path: 'results/r1/report.html', contentType: 'text/html' });
+    const plot = context.calls.find((c) => c.type === 'xsched-perf.plot')!;
+    expect(plot.attachment?.contentType).toBe('image/svg+xml');
+    const svg = Buffer.from(plot.attachment!.body as Uint8Array).toString('utf8');
+    expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('xsched, stored baseline');
+  });
+
+  it('lists failing checks of an invalid run as properties and types the headline as an error', async () => {
+    const [, dense] = getSyntheticRuns();
+    const properties = collectEvaluationProperties(dense!.evaluation);
+    expect(properties).toContainEqual({ type: 'xsched-perf.check.workers-ok', message: 'fail: lp worker of baseline trial 2 crashed: exit 7 (hipErrorIllegalAddress)' });
+    const context = createFakeContext();
+    await annotateEvaluation(context, dense!.evaluation, { plot: false });
+    expect(context.calls[0]!.type).toBe('error');
+  });
+
+  it('says what it needs when given something that is not a test context', async () => {
+    const [intensive] = getSyntheticRuns();
+    await expect(annotateEvaluation({} as never, intensive!.evaluation)).rejects.toThrow(/expected the Vitest test context .* with context\.annotate/);
+  });
+});
+
+describe('annotateEvaluation inside a real Vitest test', () => {
+  it('is accepted by context.annotate', async (context) => {
+    const [intensive] = getSyntheticRuns();
+    await annotateEvaluation(context, intensive!.evaluation, { plot: false });
+    expect(context.task.annotations.map((a) => a.type)).toContain('xsched-perf.xsched.hp_p99_ms');
+  });
+});

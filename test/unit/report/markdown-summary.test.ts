@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdownCell } from '../../../perf/lib/report/markdown-escape.ts';
+import { renderMarkdownSummary } from '../../../perf/lib/report/markdown-summary.ts';
+import { getSyntheticRuns } from './synthetic-runs-cache.ts';
+
+describe('renderMarkdownSummary', () => {
+  it('has one table row per scenario x arm with hp P50/P99, achieved rate and lp iter/s', () => {
+    const md = renderMarkdownSummary(getSyntheticRuns());
+    const xschedRow = md.split('\n').find((l) => l.startsWith('|  | xsched |') && l.includes('20.00 / 20.00'));
+    const [intensive] = getSyntheticRuns();
+    const xsched = intensive!.evaluation.arms.find((a) => a.arm === 'xsched')!.merged;
+    expect(xschedRow).toBe(`|  | xsched | ${xsched.hp!.latencyMs.p50.toFixed(2)} | ${xsched.hp!.latencyMs.p99.toFixed(2)} | 20.00 / 20.00 | ${xsched.lp!.iterPerSec.toFixed(2)} |`);
+    expect(md).toContain('| 🚫 synthetic-dense-hp | hp-alone |');
+    expect(md).toContain('|  | stream-priority | not run |');
+    expect(md).toContain('**2 scenario run(s): 1 invalid, 1 fail**');
+  });
+
+  it('lists the invalid scenario first, its reasons before anything else', () => {
+    const md = renderMarkdownSummary(getSyntheticRuns());
+    const invalidAt = md.indexOf('### 🚫 synthetic-dense-hp: INVALID');
+    const failAt = md.indexOf('### ❌ synthetic-intensive: FAIL');
+    expect(invalidAt).toBeGreaterThan(0);
+    expect(failAt).toBeGreaterThan(invalidAt);
+    const invalidSection = md.slice(invalidAt, failAt);
+    expect(invalidSection.indexOf('- 🚫 check workers-ok failed')).toBeLessThan(invalidSection.indexOf('| check | measured | what to do |'));
+  });
+
+  it('shows each verdict with icon, rule, measured and threshold', () => {
+    const md = renderMarkdownSummary(getSyntheticRuns());
+    expect(md).toMatch(/\| ❌ \| xsched lp iter\/s >= 0\.9 x baseline lp iter\/s \| baselineIterPerSec=7\.\d+, xschedIterPerSec=6\.\d+, loss=0\.\d+ \| maxLoss=0\.1 \|/);
+  });
+
+  it('neutralises pipes, markup and newlines from worker text', () => {
+    expect(escapeMarkdownCell('a|b <img src=x>\nnext *bold*')).toBe('a\\|b &lt;img src=x> next \\*bold\\*');
+  });
+});
