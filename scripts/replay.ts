@@ -1,0 +1,72 @@
+// npm run perf:replay -- [<run dir or run.json> ...]
+// Re-evaluates saved runs (no GPU needed) against the stored baselines and prints
+// the verdicts. Without arguments: PERF_REPLAY, else the runs in results/latest.json.
+// Exit status: 0 pass or inconclusive, 1 fail, 2 invalid (the worst run decides),
+// 3 when a run could not be replayed at all.
+
+import { parseArgs } from 'node:util';
+import { missingBaselineMessage } from '../perf/lib/baselines/missing-baseline.ts';
+import { loadSettings } from '../perf/lib/config/load-settings.ts';
+import { renderTerminalSummary, shouldUseColor } from '../perf/lib/report/index.ts';
+import { readLatestRuns } from '../perf/lib/results/latest-runs.ts';
+import { replayRun, type ReplayedRun } from '../perf/lib/results/replay-run.ts';
+import type { Settings } from '../perf/lib/config/settings.ts';
+
+const EXIT_BY_STATUS = { pass: 0, inconclusive: 0, fail: 1, invalid: 2 } as const;
+const EXIT_ERROR = 3;
+const USAGE = 'usage: npm run perf:replay -- [<run dir or run.json> ...]   (default: PERF_REPLAY, else results/latest.json)';
+
+async function chooseRuns(positionals: string[], settings: Settings): Promise<string[]> {
+  if (positionals.length > 0) return positionals;
+  if (settings.replayPath) return [settings.replayPath];
+  return readLatestRuns(settings.resultsDir);
+}
+
+/** Prints one replayed run; returns its exit status. */
+function reportRun(run: ReplayedRun, settings: Settings): number {
+  const { record, evaluation, baselineKey, baseline, savedEvaluation } = run;
+  // Rendering belongs to perf/lib/report; this script only adds what is replay-specific.
+  console.log(renderTerminalSummary([{ record, evaluation }], { color: shouldUseColor(process.stdout, process.env) }));
+  let exitCode: number = EXIT_BY_STATUS[evaluation.status];
+  if (baselineKey && !baseline) {
+    console.log(missingBaselineMessage(baselineKey, settings.baselinesDir));
+    if (settings.requireBaseline) {
+      console.log('PERF_REQUIRE_BASELINE is set: a missing baseline fails.');
+      exitCode = Math.max(exitCode, EXIT_BY_STATUS.fail);
+    }
+  }
+  // The summary above already lists the reasons; this line is for grep and for logs.
+  console.log(`${record.runId} (${record.scenario.name}): ${evaluation.status.toUpperCase()}`);
+  if (savedEvaluation && savedEvaluation.status !== evaluation.status) {
+    console.log(`  note: the evaluation saved with the run said ${savedEvaluation.status}; this checkout's evaluation says ${evaluation.status}`);
+  }
+  return exitCode;
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const settings = loadSettings();
+  for (const warning of settings.warnings) console.warn(`warning: ${warning}`);
+  let worst = 0;
+  for (const path of await chooseRuns(positionals, settings)) {
+    try {
+      worst = Math.max(worst, reportRun(await replayRun(path, settings.baselinesDir), settings));
+    } catch (error) {
+      console.error(`could not replay ${path}: ${(error as Error).message}`);
+      worst = EXIT_ERROR;
+    }
+  }
+  return worst;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`perf:replay: ${(error as Error).message}\n${USAGE}`);
+    process.exit(EXIT_ERROR);
+  },
+);

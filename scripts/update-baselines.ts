@@ -1,0 +1,70 @@
+// npm run perf:update-baselines [-- <vitest arguments>]
+//   Runs the perf specs (`npx vitest run perf`) with PERF_UPDATE_BASELINES=1: each valid
+//   run writes its baseline and prints old vs new (maybeUpdateBaseline).
+// npm run perf:update-baselines -- --from <run dir> [<run dir> ...]
+//   Writes baselines from saved runs, re-evaluated by this checkout; no GPU needed.
+// Neither mode ever writes a baseline from an invalid run.
+
+import { parseArgs } from 'node:util';
+import { execa } from 'execa';
+import { formatBaselineChange } from '../perf/lib/baselines/format-change.ts';
+import { updateBaseline } from '../perf/lib/baselines/update-baseline.ts';
+import { loadSettings } from '../perf/lib/config/load-settings.ts';
+import { replayRun } from '../perf/lib/results/replay-run.ts';
+
+const USAGE = [
+  'usage: npm run perf:update-baselines [-- <vitest arguments>]      run the perf specs and write baselines of valid runs',
+  '       npm run perf:update-baselines -- --from <run dir> [...]    write baselines from saved runs (no GPU)',
+].join('\n');
+
+async function runSpecs(vitestArgs: string[]): Promise<number> {
+  const result = await execa('npx', ['vitest', 'run', 'perf', ...vitestArgs], {
+    env: { PERF_UPDATE_BASELINES: '1' },
+    stdio: 'inherit',
+    reject: false,
+  });
+  return result.exitCode ?? 1;
+}
+
+/** 0 when every run was written, 1 when any was refused as invalid, 3 when any could not be read. */
+async function writeFromSavedRuns(runDirs: string[]): Promise<number> {
+  const settings = loadSettings();
+  for (const warning of settings.warnings) console.warn(`warning: ${warning}`);
+  let exitCode = 0;
+  for (const runDir of runDirs) {
+    try {
+      const { record, evaluation } = await replayRun(runDir, settings.baselinesDir);
+      if (evaluation.status === 'invalid') {
+        console.log(`NOT written: ${record.runId} (${record.scenario.name}) is invalid:\n${evaluation.reasons.map((r) => `  - ${r}`).join('\n')}`);
+        exitCode = Math.max(exitCode, 1);
+        continue;
+      }
+      console.log(formatBaselineChange(await updateBaseline(settings.baselinesDir, record, evaluation)));
+    } catch (error) {
+      console.error(`could not write a baseline from ${runDir}: ${(error as Error).message}`);
+      exitCode = 3;
+    }
+  }
+  return exitCode;
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const fromIndex = args.indexOf('--from');
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (fromIndex === -1) return runSpecs(args);
+  const { positionals } = parseArgs({ args: args.slice(fromIndex + 1), allowPositionals: true, strict: true });
+  if (fromIndex !== 0 || positionals.length === 0) throw new Error('--from takes one or more run directories and nothing else');
+  return writeFromSavedRuns(positionals);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`perf:update-baselines: ${(error as Error).message}\n${USAGE}`);
+    process.exit(3);
+  },
+);

@@ -1,0 +1,96 @@
+// scripts/replay.ts and scripts/update-baselines.ts --from, run as a user would, on
+// SYNTHETIC saved runs (test/fixtures/synthetic-run: invented numbers, no GPU).
+
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recordLatestRun } from '../../../perf/lib/results/latest-runs.ts';
+import { createRunDirectory } from '../../../perf/lib/results/run-directory.ts';
+import { saveRunRecord } from '../../../perf/lib/results/save-run.ts';
+import type { ArmName } from '../../../perf/lib/types/scenario.ts';
+import { buildSyntheticRecord } from '../../fixtures/synthetic-run/synthetic-record.ts';
+import { INTENSIVE_SPEC } from '../../fixtures/synthetic-run/synthetic-scenarios.ts';
+
+const REPO = resolve(import.meta.dirname, '../../..');
+const TSX = join(REPO, 'node_modules/.bin/tsx');
+const BASELINE_FILE = 'synthetic-intensive/hip-amd-gfx90a-synthetic-gpu-test-fixture-not-a-measurement-platform-default.json';
+
+/** A saved run: valid with only native arms and sharing evidence; invalid with the fixture's mismatched XSched evidence. */
+async function saveSyntheticRun(resultsDir: string, valid: boolean): Promise<string> {
+  const arms: ArmName[] = valid ? ['hp-alone', 'lp-alone', 'baseline'] : INTENSIVE_SPEC.scenario.arms;
+  const record = buildSyntheticRecord({ ...INTENSIVE_SPEC, scenario: { ...INTENSIVE_SPEC.scenario, arms } });
+  if (valid) for (const trial of record.trials) trial.sharing = { requested: 'platform-default', details: {} };
+  const { runId, dir } = await createRunDirectory(resultsDir, record.scenario.name);
+  await saveRunRecord(dir, { ...record, runId });
+  return dir;
+}
+
+function runScript(script: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+  return execa(TSX, [join(REPO, 'scripts', script), ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
+    extendEnv: false,
+    reject: false,
+    all: true,
+  });
+}
+
+describe('replay and update-baselines --from', () => {
+  let cwd: string;
+  let validRun: string;
+  let invalidRun: string;
+  beforeAll(async () => {
+    cwd = mkdtempSync(join(tmpdir(), 'replay-'));
+    validRun = await saveSyntheticRun(join(cwd, 'results'), true);
+    invalidRun = await saveSyntheticRun(join(cwd, 'results'), false);
+  });
+
+  it('replays a valid run without a baseline: exit 0, says the baseline is missing; PERF_REQUIRE_BASELINE makes it 1', async () => {
+    const plain = await runScript('replay.ts', [validRun], cwd);
+    expect(plain.all).toContain('(synthetic-intensive): PASS');
+    expect(plain.all).toContain(`No stored baseline for scenario "synthetic-intensive"`);
+    expect(plain.exitCode).toBe(0);
+    const required = await runScript('replay.ts', [join(validRun, 'run.json')], cwd, { PERF_REQUIRE_BASELINE: '1' });
+    expect(required.exitCode).toBe(1);
+  });
+
+  it('replays an invalid run with exit 2 and its reasons', async () => {
+    const result = await runScript('replay.ts', [invalidRun], cwd);
+    expect(result.all).toContain('(synthetic-intensive): INVALID');
+    expect(result.all).toMatch(/ - invalid: \[xsched\.registered\.hp xsched trial 0\]/);
+    expect(result.exitCode).toBe(2);
+  });
+
+  it('refuses to write a baseline from the invalid run, and writes one from the valid run', async () => {
+    const refused = await runScript('update-baselines.ts', ['--from', invalidRun], cwd);
+    expect(refused.all).toContain('NOT written');
+    expect(refused.exitCode).toBe(1);
+    expect(existsSync(join(cwd, 'baselines'))).toBe(false);
+
+    const written = await runScript('update-baselines.ts', ['--from', validRun], cwd);
+    expect(written.exitCode).toBe(0);
+    expect(written.all).toContain(`Baseline ${join(cwd, 'baselines', BASELINE_FILE)}`);
+    expect(written.all).toContain('  old: (none)');
+    expect(readdirSync(join(cwd, 'baselines', 'synthetic-intensive'))).toHaveLength(1);
+
+    const replayed = await runScript('replay.ts', [validRun], cwd);
+    expect(replayed.all).not.toContain('No stored baseline');
+    expect(replayed.exitCode).toBe(0);
+  });
+
+  it('replays the runs in results/latest.json when given no path', async () => {
+    await recordLatestRun(join(cwd, 'results'), validRun, 'test-invocation');
+    const result = await runScript('replay.ts', [], cwd);
+    // The baseline written above now exists, so the regression verdicts make it pass or inconclusive.
+    expect(result.all).toMatch(new RegExp(`${validRun.split('/').pop()} \\(synthetic-intensive\\): (PASS|INCONCLUSIVE)$`, 'm'));
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('exits 3 naming the path when a run cannot be read', async () => {
+    const result = await runScript('replay.ts', [join(cwd, 'missing-run')], cwd);
+    expect(result.all).toContain(`could not replay ${join(cwd, 'missing-run')}: ${join(cwd, 'missing-run')}: no such run directory or file`);
+    expect(result.exitCode).toBe(3);
+  });
+});
