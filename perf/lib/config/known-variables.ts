@@ -1,25 +1,20 @@
 // PERF_* names this suite knows, so a misspelt one is reported instead of being
-// silently ignored. The XSched and MPS variables are read by perf/lib/xsched and
-// perf/lib/sharing; they are listed here only so they are not reported.
+// silently ignored. The XSched and MPS variables are parsed by perf/lib/xsched and
+// perf/lib/sharing; they are listed here only so they are not reported, and the
+// XSched names come from that module so the two lists cannot drift apart.
 
+import { XSCHED_SETTING_NAMES } from '../xsched/config.ts';
 import { SETTING_VARIABLES } from './variables.ts';
 
 export const CONFIG_FILE_VARIABLE = 'PERF_CONFIG';
 
-export const OTHER_MODULE_VARIABLES: readonly string[] = [
-  'PERF_XSCHED_POLICY',
-  'PERF_XSCHED_PORT',
-  'PERF_XSCHED_HP_PRIORITY',
-  'PERF_XSCHED_LP_PRIORITY',
-  'PERF_XSCHED_LEVEL',
-  'PERF_XSCHED_HP_THRESHOLD',
-  'PERF_XSCHED_LP_THRESHOLD',
-  'PERF_XSCHED_BATCH_SIZE',
-  'PERF_MPS_CONTROL',
-];
+/** Read by perf/lib/sharing (mps-binary.ts). */
+const SHARING_MODULE_VARIABLES = ['PERF_MPS_CONTROL'];
+
+export const OTHER_MODULE_VARIABLES: readonly string[] = [...XSCHED_SETTING_NAMES, ...SHARING_MODULE_VARIABLES];
 
 export function listKnownPerfVariables(): string[] {
-  return [CONFIG_FILE_VARIABLE, ...SETTING_VARIABLES.map((v) => v.env), ...OTHER_MODULE_VARIABLES].sort();
+  return [...new Set([CONFIG_FILE_VARIABLE, ...SETTING_VARIABLES.map((v) => v.env), ...OTHER_MODULE_VARIABLES])].sort();
 }
 
 function editDistance(a: string, b: string): number {

@@ -110,7 +110,15 @@ describe('unknown PERF_* variables', () => {
   });
 
   it("does not warn about the XSched and MPS module's variables or non-PERF variables", () => {
-    const env = { PERF_XSCHED_POLICY: 'HPF', PERF_XSCHED_LP_THRESHOLD: '4', PERF_MPS_CONTROL: 'x', XSCHED_ROOT: '/opt/x', HOME: '/h' };
+    const env = { PERF_XSCHED_POLICY: 'HPF', PERF_XSCHED_THRESHOLD_LP: '4', PERF_MPS_CONTROL: 'x', XSCHED_ROOT: '/opt/x', HOME: '/h' };
     expect(loadSettings(env, emptyDir()).warnings).toEqual([]);
+  });
+});
+
+describe('known variables', () => {
+  it("include every name the XSched module reads, so its settings are never reported", async () => {
+    const { XSCHED_SETTING_NAMES } = await import('../../../perf/lib/xsched/config.ts');
+    const { listKnownPerfVariables } = await import('../../../perf/lib/config/known-variables.ts');
+    expect(listKnownPerfVariables()).toEqual(expect.arrayContaining([...XSCHED_SETTING_NAMES, 'PERF_MPS_CONTROL', 'PERF_CONFIG']));
   });
 });
