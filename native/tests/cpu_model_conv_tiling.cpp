@@ -12,7 +12,7 @@ using xsp::kernels::ConvTile;
 
 namespace {
 
-constexpr int kH100Sms = 132;
+constexpr int kH100Sms = 132;  // H100 SXM and H200
 
 // layer4 3x3 conv of resnet18 at batch 1: M = 49 pixels, 512 channels, K = 4608.
 ConvShape makeLayer4Conv(int batch) { return ConvShape{batch, 7, 7, 512, 512, 3, 1, 1}; }
@@ -34,12 +34,29 @@ TEST_CASE("batch 1, 49 pixels: small tiles and split-K fill the SMs, no split em
   const ConvShape s = makeLayer4Conv(1);
   const auto t = chooseConvTiling(s, kH100Sms);
   EXPECT_TRUE(t.tile == ConvTile::M64N64);
-  // 1 x 8 tiles of 64x64; about 2 waves of 132 SMs wanted -> 32 splits (the cap) of 18 tiles.
-  EXPECT_EQ(t.splitK, 32);
-  EXPECT_EQ(t.kTilesPerSplit, 18);
+  // 1 x 8 tiles of 64x64; 4 x 132 blocks wanted -> 66 splits, capped at 64 of 9 of the 576 tiles.
+  EXPECT_EQ(t.splitK, 64);
+  EXPECT_EQ(t.kTilesPerSplit, 9);
   EXPECT_TRUE(t.splitK * t.kTilesPerSplit >= countKTiles(s));
   EXPECT_TRUE((t.splitK - 1) * t.kTilesPerSplit < countKTiles(s));
-  EXPECT_EQ(xsp::kernels::countConvWorkspaceFloats(s, t), 32LL * 49 * 512);
+  EXPECT_EQ(xsp::kernels::countConvWorkspaceFloats(s, t), 64LL * 49 * 512);
+}
+
+TEST_CASE("batch 1, 56x56x64 3x3: 49 tiles of 64x64 -> 11 splits of 7 of the 72 reduction tiles") {
+  const auto t = chooseConvTiling(ConvShape{1, 56, 56, 64, 64, 3, 1, 1}, kH100Sms);
+  EXPECT_EQ(t.splitK, 11);  // ceil(528 / 49) = 11
+  EXPECT_EQ(t.kTilesPerSplit, 7);
+}
+
+TEST_CASE("the unrolled kernel for the scalar-load stem (c = 3), compact elsewhere") {
+  using xsp::kernels::ConvKernelVariant;
+  EXPECT_TRUE(chooseConvTiling(ConvShape{1024, 224, 224, 3, 64, 7, 2, 3}, kH100Sms).variant ==
+              ConvKernelVariant::Unrolled);
+  EXPECT_TRUE(chooseConvTiling(ConvShape{1, 224, 224, 3, 64, 7, 2, 3}, kH100Sms).variant ==
+              ConvKernelVariant::Unrolled);
+  EXPECT_TRUE(chooseConvTiling(ConvShape{1024, 56, 56, 64, 64, 3, 1, 1}, kH100Sms).variant ==
+              ConvKernelVariant::Compact);
+  EXPECT_TRUE(chooseConvTiling(makeLayer4Conv(1), kH100Sms).variant == ConvKernelVariant::Compact);
 }
 
 TEST_CASE("forced split is clamped so that every split has work") {

@@ -41,8 +41,8 @@ const char* describeConvTile(ConvTile tile);
 // channels not a multiple of 4, non-positive sizes), quoting the values.
 void validateConvShape(const ConvShape& shape);
 
-// Largest tile that still gives every SM work; when even the smallest tile
-// leaves SMs idle (small batch, late layers), split K to fill about two waves.
+// Largest tile that still gives every SM two blocks; when even the smallest tile
+// leaves SMs idle (small batch, late layers), split K for about four blocks per SM.
 ConvTiling chooseConvTiling(const ConvShape& shape, int smCount);
 
 // A tiling with a forced tile and split (tests exercise every kernel variant);
