@@ -20,7 +20,14 @@ pre { white-space:pre-wrap; word-break:break-all; background:#f0f2f5; padding:8p
 .banner code { color:#fff; } .reasons { margin:6px 0; padding-left:20px; }
 .banner-pass { background:var(--pass); } .banner-fail { background:var(--fail); } .banner-inconclusive { background:var(--inconclusive); }
 .banner-invalid { background:repeating-linear-gradient(135deg,#2b1f38 0 18px,#3f2d55 18px 36px); border-bottom:6px solid #f2c744; }
-table.verdicts td:nth-child(3), table.verdicts td:nth-child(7) { min-width:200px; }
+table.verdicts, table.checks { table-layout:fixed; }
+table.verdicts th:nth-child(1) { width:15%; } table.verdicts th:nth-child(2) { width:14%; } table.verdicts th:nth-child(3) { width:15%; }
+table.verdicts th:nth-child(4) { width:13%; } table.verdicts th:nth-child(5) { width:12%; } table.verdicts th:nth-child(6) { width:17%; }
+table.checks th:nth-child(1) { width:15%; } table.checks th:nth-child(2) { width:14%; } table.checks th:nth-child(3) { width:9%; }
+table.checks th:nth-child(4) { width:16%; } table.checks th:nth-child(5) { width:28%; }
+table.verdicts td, table.verdicts th, table.checks td, table.checks th { overflow-wrap:anywhere; white-space:normal; }
+td.numbers { font-variant-numeric:tabular-nums; font-size:12px; } td.numbers .k { color:var(--muted); }
+.method { color:var(--muted); font-size:11px; }
 table.fingerprint td { white-space:nowrap; } table.fingerprint tbody th { white-space:normal; min-width:160px; max-width:260px; }
 .table-wrap { overflow-x:auto; }
 table { border-collapse:collapse; width:100%; font-size:13px; }

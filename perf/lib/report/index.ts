@@ -17,6 +17,5 @@ export {
 export { writeReports, REPORT_FILE_NAMES, type WriteReportsInput, type WrittenReports } from './write-reports.ts';
 export { loadReportRuns, type LoadedResults } from './load-report-runs.ts';
 export { renderSpectrumSvg } from './render-plot-svg.ts';
-export { computePercentileSpectrumMs, decodeLatencyHistogramUs } from './percentile-spectrum.ts';
+export { computePercentileSpectrumMs } from './percentile-spectrum.ts';
 export { createProgressPrinter, type ProgressPrinter, type ProgressPrinterOptions } from './progress/progress-printer.ts';
-export { writeFileAtomic } from './write-file-atomic.ts';

@@ -2,7 +2,9 @@
 // were compared with), versioned so other tools can read it.
 
 import type { BaselineFile, OverallStatus, ScenarioEvaluation } from '../types/index.ts';
-import { writeFileAtomic } from './write-file-atomic.ts';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { writeJsonFileAtomic } from '../fs/write-file-atomic.ts';
 
 export const REPORT_SCHEMA = 'xsched-perf.report';
 export const REPORT_SCHEMA_VERSION = 1;
@@ -49,7 +51,8 @@ export function buildJsonReport(input: JsonReportInput): JsonReport {
 
 export async function writeJsonReport(path: string, input: JsonReportInput): Promise<JsonReport> {
   const report = buildJsonReport(input);
-  await writeFileAtomic(path, `${JSON.stringify(report, null, 2)}\n`);
+  await mkdir(dirname(path), { recursive: true });
+  await writeJsonFileAtomic(path, report);
   return report;
 }
 

@@ -1,32 +1,22 @@
 // Turns an hdr-histogram-js histogram (base64, microseconds) into the points of
-// an HdrHistogram-style percentile spectrum, in milliseconds.
+// an HdrHistogram-style percentile spectrum line, in milliseconds. (The evaluate
+// module's percentileSpectrum gives a fixed ladder of percentiles for tables;
+// a plotted line wants points evenly spaced on the log axis, as here.)
 
-import { decodeFromCompressedBase64, type Histogram } from 'hdr-histogram-js';
+import type { Histogram } from 'hdr-histogram-js';
+import { decodeLatencyHistogram } from '../evaluate/index.ts';
 import type { SpectrumPoint } from './plot-data-types.ts';
 
 /** The x axis ends at 99.99%, i.e. 1/(1-p) = 10^4, as in HdrHistogram's plotter. */
 export const SPECTRUM_MAX_DECADES = 4;
 const STEP_DECADES = 0.02;
 
-export function decodeLatencyHistogramUs(histogramBase64: string): Histogram {
-  try {
-    return decodeFromCompressedBase64(histogramBase64);
-  } catch (cause) {
-    const preview = histogramBase64.length > 40 ? `${histogramBase64.slice(0, 40)}...` : histogramBase64;
-    throw new Error(
-      `cannot decode hp latency histogram "${preview}" (${histogramBase64.length} chars): expected hdr-histogram-js ` +
-        'encodeIntoCompressedBase64 output; re-run the evaluation that produced it',
-      { cause },
-    );
-  }
-}
-
 /**
  * Latency at percentiles spaced evenly in log10(1/(1-p)). The line stops where the
  * samples run out (1/(1-p) = count): past that a percentile is only the maximum again.
  */
 export function computePercentileSpectrumMs(histogramBase64: string): { count: number; points: SpectrumPoint[] } {
-  const histogram = decodeLatencyHistogramUs(histogramBase64);
+  const histogram = decodeLatencyHistogram(histogramBase64);
   const count = histogram.totalCount;
   if (count === 0) return { count, points: [] };
   const lastDecades = Math.min(SPECTRUM_MAX_DECADES, Math.log10(count));

@@ -2,11 +2,12 @@
 // summary.md and report.json (docs/reports.md). Used per scenario run
 // (results/<runId>/) and for the whole invocation (results/).
 
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeJsonReport } from './json-report.ts';
 import { renderMarkdownSummary } from './markdown-summary.ts';
 import { renderHtmlReport, type ReportRun } from './render-html-report.ts';
-import { writeFileAtomic } from './write-file-atomic.ts';
+import { writeFileAtomic } from '../fs/write-file-atomic.ts';
 
 export const REPORT_FILE_NAMES = { html: 'report.html', markdown: 'summary.md', json: 'report.json' } as const;
 
@@ -36,6 +37,7 @@ export async function writeReports(dir: string, input: WriteReportsInput): Promi
     ...(input.title ? { title: input.title } : {}),
     ...(input.reportLinks ? { reportLinks: input.reportLinks } : {}),
   });
+  await mkdir(dir, { recursive: true });
   await writeFileAtomic(written.htmlPath, html);
   await writeFileAtomic(written.markdownPath, markdown);
   await writeJsonReport(written.jsonPath, input);

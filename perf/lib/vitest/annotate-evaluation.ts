@@ -53,7 +53,10 @@ export async function annotateEvaluation(
   }
 }
 
+/** "<scenario>: FAIL: <first reason> (+2 more reasons)"; every reason is also a property of its own. */
 export function describeHeadline(evaluation: ScenarioEvaluation): string {
   const head = `${evaluation.scenario}: ${evaluation.status.toUpperCase()}`;
-  return evaluation.reasons.length ? `${head}: ${evaluation.reasons.join('; ')}` : head;
+  const [first, ...rest] = evaluation.reasons;
+  if (first === undefined) return head;
+  return `${head}: ${first}${rest.length ? ` (+${rest.length} more reason${rest.length > 1 ? 's' : ''})` : ''}`;
 }

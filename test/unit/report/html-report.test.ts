@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../../perf/lib/report/html-escape.ts';
 import { renderHtmlReport } from '../../../perf/lib/report/render-html-report.ts';
 import { SYNTHETIC_GENERATED_AT } from '../../fixtures/synthetic-run/build-synthetic-runs.ts';
 import { getSyntheticRuns } from './synthetic-runs-cache.ts';
@@ -53,7 +54,8 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('<header class="banner banner-fail">');
     expect(html).toContain('<header class="banner banner-invalid">');
     expect(html).toContain('INVALID<small>not a result</small>');
-    expect(html).toContain('check workers-ok failed: lp worker of baseline trial 2 crashed (exit 7)');
+    const [, dense] = getSyntheticRuns();
+    for (const reason of dense!.evaluation.reasons) expect(html).toContain(`<li>${escapeHtml(reason)}</li>`);
   });
 
   it('refuses a record paired with another run\'s evaluation', () => {

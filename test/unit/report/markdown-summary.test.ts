@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownCell } from '../../../perf/lib/report/markdown-escape.ts';
+import { escapeMarkdownCell as esc } from '../../../perf/lib/report/markdown-escape.ts';
+import { formatMeasuredRecord } from '../../../perf/lib/report/number-format.ts';
 import { renderMarkdownSummary } from '../../../perf/lib/report/markdown-summary.ts';
 import { getSyntheticRuns } from './synthetic-runs-cache.ts';
 
@@ -11,7 +12,7 @@ describe('renderMarkdownSummary', () => {
     const xsched = intensive!.evaluation.arms.find((a) => a.arm === 'xsched')!.merged;
     expect(xschedRow).toBe(`|  | xsched | ${xsched.hp!.latencyMs.p50.toFixed(2)} | ${xsched.hp!.latencyMs.p99.toFixed(2)} | 20.00 / 20.00 | ${xsched.lp!.iterPerSec.toFixed(2)} |`);
     expect(md).toContain('| 🚫 synthetic-dense-hp | hp-alone |');
-    expect(md).toContain('|  | stream-priority | not run |');
+    expect(md).toContain('|  | stream-priority | – | – | – | – |'); // in the evaluation, no trial ran
     expect(md).toContain('**2 scenario run(s): 1 invalid, 1 fail**');
   });
 
@@ -22,15 +23,21 @@ describe('renderMarkdownSummary', () => {
     expect(invalidAt).toBeGreaterThan(0);
     expect(failAt).toBeGreaterThan(invalidAt);
     const invalidSection = md.slice(invalidAt, failAt);
-    expect(invalidSection.indexOf('- 🚫 check workers-ok failed')).toBeLessThan(invalidSection.indexOf('| check | measured | what to do |'));
+    const [, dense] = getSyntheticRuns();
+    const firstReason = `- 🚫 ${esc(dense!.evaluation.reasons[0])}`;
+    expect(invalidSection).toContain(firstReason);
+    expect(invalidSection.indexOf(firstReason)).toBeLessThan(invalidSection.indexOf('| check | measured | what to do |'));
   });
 
   it('shows each verdict with icon, rule, measured and threshold', () => {
     const md = renderMarkdownSummary(getSyntheticRuns());
-    expect(md).toMatch(/\| ❌ \| xsched lp iter\/s >= 0\.9 x baseline lp iter\/s \| baselineIterPerSec=7\.\d+, xschedIterPerSec=6\.\d+, loss=0\.\d+ \| maxLoss=0\.1 \|/);
+    const [intensive] = getSyntheticRuns();
+    const v = intensive!.evaluation.verdicts.find((x) => x.id === 'lp-throughput-loss')!;
+    expect(v.status).toBe('fail');
+    expect(md).toContain(`| ❌ | ${esc(v.rule)} | ${esc(formatMeasuredRecord(v.measured))} | ${esc(formatMeasuredRecord(v.threshold))} |`);
   });
 
   it('neutralises pipes, markup and newlines from worker text', () => {
-    expect(escapeMarkdownCell('a|b <img src=x>\nnext *bold*')).toBe('a\\|b &lt;img src=x> next \\*bold\\*');
+    expect(esc('a|b <img src=x>\nnext *bold*')).toBe('a\\|b &lt;img src=x> next \\*bold\\*');
   });
 });

@@ -13,10 +13,15 @@ describe('renderTerminalSummary', () => {
     expect(header).toMatch(/^scenario\s+status\s+arm\s+hp P50 ms\s+hp P99 ms\s+hp req\/s \(target\)\s+lp iter\/s$/);
     // The right edge of the "hp P99 ms" column lines up on every arm row.
     const p99End = header.indexOf('hp P99 ms') + 'hp P99 ms'.length;
-    const armRows = lines.slice(1, 8);
-    for (const row of armRows.filter((r) => !r.includes('lp-alone'))) expect(row[p99End - 1]).toMatch(/\d/);
+    const table = lines.slice(0, lines.indexOf(''));
+    const hpRows = table.filter((r) => / (hp-alone|baseline|xsched) /.test(r));
+    expect(hpRows).toHaveLength(3 + 3); // both scenarios
+    for (const row of hpRows) expect(row[p99End - 1]).toMatch(/\d/);
     expect(text).toContain('INVALID synthetic-dense-hp:');
-    expect(text).toContain('  > lp-throughput-loss: raise XSCHED_AUTO_XQUEUE_THRESHOLD');
+    const [intensive] = getSyntheticRuns();
+    const lpLoss = intensive!.evaluation.verdicts.find((v) => v.id === 'lp-throughput-loss')!;
+    expect(lpLoss.recommendation).not.toBeNull();
+    expect(text).toContain(`  > lp-throughput-loss: ${lpLoss.recommendation}`);
   });
 
   it('colours the status words when asked', () => {
