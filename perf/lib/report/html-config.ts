@@ -16,8 +16,16 @@ export function renderConfiguration(record: RunRecord): string {
     ['seed / confidence', `${s.seed} / ${s.confidence}`],
     ['thresholds', `hp achieved rate >= ${t.hpAchievedRateMinFraction} x target; hp P99 improvement >= ${t.hpP99ImprovementMinFraction}; ` +
       `lp loss <= ${t.lpThroughputLossMaxFraction}; regression tolerance P99 ${t.regressionP99Tolerance}, lp ${t.regressionLpTolerance}`],
+    ['overrides of the catalogue', describeOverrides(record)],
     ['host', `${record.host.hostname}, ${record.host.os}, node ${record.host.node}, ${record.host.cpus} CPUs`],
     ['worker binary', record.workerPath],
   ];
   return renderHtmlTable(['setting', 'value'], rows, { className: 'config' });
+}
+
+function describeOverrides(record: RunRecord): string {
+  const overrides = record.scenario.overrides ?? [];
+  if (overrides.length === 0) return 'none (catalogue values)';
+  const show = (v: number | string | string[]) => (Array.isArray(v) ? v.join(',') : String(v));
+  return overrides.map((o) => `${o.field}: ${show(o.catalogueValue)} -> ${show(o.value)} (${o.source})`).join('; ');
 }
