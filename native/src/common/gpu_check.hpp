@@ -19,9 +19,16 @@ class GpuError : public std::runtime_error {
   hipError_t code_;
 };
 
+// "cudaErrorNoDevice (no CUDA-capable device is detected)"; the name alone
+// where the runtime's description repeats it (ROCm 5.2 does for some codes).
+inline std::string describeGpuError(hipError_t err) {
+  std::string name = hipGetErrorName(err);
+  std::string text = hipGetErrorString(err);
+  return text == name ? name : name + " (" + text + ")";
+}
+
 [[noreturn]] inline void throwGpuError(hipError_t err, const char* call, const char* file, int line) {
-  throw GpuError(err, std::string(file) + ":" + std::to_string(line) + ": " + call + " failed: " +
-                          hipGetErrorName(err) + " (" + hipGetErrorString(err) + ")");
+  throw GpuError(err, std::string(file) + ":" + std::to_string(line) + ": " + call + " failed: " + describeGpuError(err));
 }
 
 }  // namespace xsp

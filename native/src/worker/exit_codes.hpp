@@ -9,6 +9,7 @@ namespace xsp {
 
 enum class ExitCode : int {
   Ok = 0,
+  InternalError = 1,  // an unexpected exception: a bug, never a verdict about the GPU
   BadCommandLine = 2,
   NoGpu = 3,
   GpuIndexOutOfRange = 4,

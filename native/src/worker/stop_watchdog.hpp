@@ -11,6 +11,10 @@
 
 namespace xsp {
 
+// The worker's grace for the main thread to honour a stop before the watchdog
+// acts; with writing the result and exiting it stays under the protocol's 1 s.
+constexpr int64_t kWorkerStopGraceNs = 700'000'000;
+
 class StopWatchdog {
  public:
   StopWatchdog(int64_t graceNs, std::function<bool()> stopRequested, std::function<void()> onOverdue);

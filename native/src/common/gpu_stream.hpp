@@ -1,0 +1,23 @@
+// RAII for the worker's one stream: created non-blocking (no implicit sync with
+// the legacy default stream, which XSched does not schedule) with a priority.
+#pragma once
+
+#include "gpu_check.hpp"
+
+namespace xsp {
+
+class GpuStream {
+ public:
+  explicit GpuStream(int priority) { GPU_CHECK(hipStreamCreateWithPriority(&stream_, hipStreamNonBlocking, priority)); }
+  // A destructor cannot report; the process is ending or already reported an error.
+  ~GpuStream() { (void)hipStreamDestroy(stream_); }
+  GpuStream(const GpuStream&) = delete;
+  GpuStream& operator=(const GpuStream&) = delete;
+
+  hipStream_t get() const { return stream_; }
+
+ private:
+  hipStream_t stream_ = nullptr;
+};
+
+}  // namespace xsp
