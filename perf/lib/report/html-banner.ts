@@ -23,7 +23,8 @@ export function renderStatusBanner(record: RunRecord, evaluation: ScenarioEvalua
 <h2>${escapeHtml(evaluation.scenario)}</h2>
 <p class="banner-meaning">${escapeHtml(STATUS_MEANING[status])}</p>
 ${reasons}
-<p class="meta">run <code>${escapeHtml(record.runId)}</code> · recorded ${escapeHtml(record.createdAt)} · host ${escapeHtml(record.host.hostname)} · suite ${escapeHtml(record.suiteVersion)}</p>
+<p class="meta">run <code>${escapeHtml(record.runId)}</code> · recorded ${escapeHtml(record.createdAt)}
+ · host ${escapeHtml(record.host.hostname)} · suite ${escapeHtml(record.suiteVersion)}</p>
 </div>
 </header>`;
 }

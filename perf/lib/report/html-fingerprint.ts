@@ -41,7 +41,8 @@ export function renderFingerprintTable(record: RunRecord): string {
   if (groups.size === 0) return '<p class="muted">No worker reported a fingerprint (no worker got to READY).</p>';
   const rows = [...groups.values()];
   const disagreeing = COLUMNS.map((c, i) => c.mustAgree && new Set(rows.map((r) => r.values[i])).size > 1);
-  const headers: HtmlCell[] = ['arm, trial', ...COLUMNS.map((c, i) => (disagreeing[i] ? htmlCell(`${escapeHtml(c.header)} ⚠`, 'bad', 'differs between workers of this run') : c.header))];
+  const flagged = (header: string) => htmlCell(`${escapeHtml(header)} ⚠`, 'bad', 'differs between workers of this run');
+  const headers: HtmlCell[] = ['arm, trial', ...COLUMNS.map((c, i) => (disagreeing[i] ? flagged(c.header) : c.header))];
   const body = rows.map((r) => [
     [...r.where].map(([arm, trials]) => `${arm} (t${trials.join(', t')})`).join('; '),
     ...r.values.map((v, i) => htmlCell(escapeHtml(v).replace(/\n/g, '<br>'), disagreeing[i] ? 'bad' : undefined)),

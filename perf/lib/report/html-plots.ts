@@ -37,8 +37,12 @@ export function renderScenarioPlots(
     const first = trialNumbers[0] ?? 0;
     const group = `${idPrefix}-timeline`;
     const options = trialNumbers.map((n) => `<option value="${n}"${n === first ? ' selected' : ''}>trial ${n + 1}</option>`).join('');
-    parts.push(`<div class="timeline-head"><h3>hp latency over time</h3><label class="plot-tool">show <select data-trial-group="${escapeHtml(group)}">${options}</select></label></div>
-<p class="note">Each dot is one hp request at its scheduled time (latency includes queueing). At most ${MAX_SCATTER_POINTS_PER_ARM} points per arm and trial are drawn; beyond that the fastest and slowest request of each slice of time are kept, so spikes stay visible. Grey bands under the plot mark lp iteration boundaries (up to ${MAX_LP_BANDS} iterations; more are shown as a binned iteration rate).</p>`);
+    parts.push(`<div class="timeline-head"><h3>hp latency over time</h3>
+<label class="plot-tool">show <select data-trial-group="${escapeHtml(group)}">${options}</select></label></div>
+<p class="note">Each dot is one hp request at its scheduled time (latency includes queueing).
+At most ${MAX_SCATTER_POINTS_PER_ARM} points per arm and trial are drawn; beyond that the fastest and slowest
+request of each slice of time are kept, so spikes stay visible. Grey bands under the plot mark lp iteration
+boundaries (up to ${MAX_LP_BANDS} iterations; more are shown as a binned iteration rate).</p>`);
     const figures = timelines.map((plot) =>
       renderFigure('timeline', `${group}-${plot.arm}`, plot, '', '', '', {
         'data-trial-group': group,

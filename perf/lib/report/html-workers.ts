@@ -42,7 +42,8 @@ export function renderXschedEvidence(record: RunRecord): string {
     ]];
   });
   if (rows.length === 0) return '';
-  return renderHtmlTable(['arm, trial', 'xserver', 'connected pids', 'queues created by pids', 'priorities set', 'global scheduler seen', 'xserver log'], rows, { className: 'xsched' });
+  const headers = ['arm, trial', 'xserver', 'connected pids', 'queues created by pids', 'priorities set', 'global scheduler seen', 'xserver log'];
+  return renderHtmlTable(headers, rows, { className: 'xsched' });
 }
 
 export function renderSharingEvidence(record: RunRecord): string {

@@ -83,7 +83,8 @@ function renderScenarioSection(run: ReportRun, id: string): string {
   const { record, evaluation, baseline } = run;
   const notes = record.notes.length ? `<div class="notes">${record.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</div>` : '';
   const baselineLine = baseline
-    ? `Stored baseline: run <code>${escapeHtml(baseline.runId)}</code> from ${escapeHtml(baseline.createdAt)} (worker ${escapeHtml(baseline.workerVersion)}, ${escapeHtml(baseline.key.gpuName)}, ${escapeHtml(baseline.key.sharing)}).`
+    ? `Stored baseline: run <code>${escapeHtml(baseline.runId)}</code> from ${escapeHtml(baseline.createdAt)} ` +
+      `(worker ${escapeHtml(baseline.workerVersion)}, ${escapeHtml(baseline.key.gpuName)}, ${escapeHtml(baseline.key.sharing)}).`
     : 'No stored baseline for this scenario and hardware.';
   const xsched = renderXschedEvidence(record);
   const sharing = renderSharingEvidence(record);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateRun } from '../../../perf/lib/evaluate/index.ts';
 import { escapeHtml } from '../../../perf/lib/report/html-escape.ts';
 import { renderHtmlReport } from '../../../perf/lib/report/render-html-report.ts';
 import { SYNTHETIC_GENERATED_AT } from '../../fixtures/synthetic-run/build-synthetic-runs.ts';
@@ -14,6 +15,15 @@ describe('renderHtmlReport', () => {
     const second = renderHtmlReport({ runs: structuredClone(getSyntheticRuns()), generatedAt: SYNTHETIC_GENERATED_AT, suiteVersion: '0.1.0' });
     expect(second).toBe(first);
     expect(first).toContain(`generated ${SYNTHETIC_GENERATED_AT}`);
+  });
+
+  it('replaying the saved records (JSON round trip, evaluated again) gives the same report', () => {
+    const replayed = getSyntheticRuns().map(({ record, baseline }) => {
+      const saved = JSON.parse(JSON.stringify(record)) as typeof record;
+      const storedBaseline = baseline ? (JSON.parse(JSON.stringify(baseline)) as typeof baseline) : null;
+      return { record: saved, evaluation: evaluateRun(saved, storedBaseline), baseline: storedBaseline };
+    });
+    expect(renderHtmlReport({ runs: replayed, generatedAt: SYNTHETIC_GENERATED_AT, suiteVersion: '0.1.0' })).toBe(render());
   });
 
   it('is self-contained: no external scripts, stylesheets or fetches', () => {
