@@ -21,6 +21,8 @@ using namespace xsp;
 namespace {
 
 constexpr int64_t kMs = 1'000'000;
+// START is sent before run() begins; the lead covers READY on a busy machine.
+constexpr int64_t kLeadNs = 300 * kMs;
 
 struct Harness {
   std::string dir;
@@ -95,7 +97,7 @@ TEST_CASE("hp: READY, then 15 requests at 50 Hz over 300 ms, the result, then DO
   Harness h;
   StdinWatcher input(h.fds[0], nullptr);
   WorkerSession session(h.setup(Role::Hp, 2 * kMs));
-  h.sendStart(50 * kMs, 300 * kMs);
+  h.sendStart(kLeadNs, 300 * kMs);
   EXPECT_TRUE(session.run(input) == ExitCode::Ok);
   std::string json = h.result();
   EXPECT_EQ(countTuples(json, "requests"), 15);
@@ -114,7 +116,7 @@ TEST_CASE("lp: iterations from the start to just past the end") {
   Harness h;
   StdinWatcher input(h.fds[0], nullptr);
   WorkerSession session(h.setup(Role::Lp, 20 * kMs));
-  h.sendStart(50 * kMs, 200 * kMs);
+  h.sendStart(kLeadNs, 200 * kMs);
   EXPECT_TRUE(session.run(input) == ExitCode::Ok);
   std::string json = h.result();
   int iterations = countTuples(json, "iterations");
@@ -133,7 +135,7 @@ TEST_CASE("a stop while measuring writes a partial result and returns exit 10") 
     if (++calls == 4) h.stop = StopReason::Sigterm;
   };
   WorkerSession session(setup);
-  h.sendStart(20 * kMs, 300 * kMs);
+  h.sendStart(kLeadNs, 300 * kMs);
   EXPECT_TRUE(session.run(input) == ExitCode::Stopped);
   std::string json = h.result();
   EXPECT_EQ(countTuples(json, "requests"), 4);

@@ -13,11 +13,6 @@ void OverdueStopHandler::attach(std::shared_ptr<WorkerSession> session) {
   session_ = std::move(session);
 }
 
-void OverdueStopHandler::detach() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  session_.reset();
-}
-
 void OverdueStopHandler::handle() {
   std::shared_ptr<WorkerSession> session;
   {

@@ -12,9 +12,9 @@ namespace xsp {
 
 class OverdueStopHandler {
  public:
-  // The session whose partial result to write; attach once it exists, detach before it ends.
+  // The session whose partial result to write, once it exists. The handler keeps
+  // it alive, so the watchdog never sees a destroyed session.
   void attach(std::shared_ptr<WorkerSession> session);
-  void detach();
 
   // Ends the process with _exit, unless the main thread is already writing the
   // result (then it returns and the main thread finishes).
