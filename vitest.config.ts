@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'perf',
           include: ['perf/**/*.perf.ts'],
+          globalSetup: ['perf/global-setup.ts'],
           // One GPU: scenarios never run concurrently.
           fileParallelism: false,
           testTimeout: 0,

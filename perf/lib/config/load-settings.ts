@@ -17,6 +17,7 @@ function defaultDraft(cwd: string): SettingsDraft {
     baselinesDir: resolve(cwd, 'baselines'),
     replayPath: null,
     requireGpu: false,
+    injectDelayUs: 0,
     requireBaseline: false,
     updateBaselines: false,
     workerPath: null,

@@ -38,6 +38,8 @@ export interface Settings {
   requireBaseline: boolean;
   /** Valid runs are written as the new stored baselines. */
   updateBaselines: boolean;
+  /** A known delay added to every hp request: an injected regression for sensitivity tests; never in real measurements. */
+  injectDelayUs: number;
   /** Worker executable; null leaves the choice to the worker module (the native build). */
   workerPath: string | null;
   /** The config file that was read, if any. */

@@ -161,4 +161,12 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
     parse: parseBoolean,
     store: (draft, value) => void (draft.updateBaselines = value),
   }),
+  variable({
+    env: 'PERF_INJECT_DELAY_US',
+    fileKey: null,
+    accepted: 'microseconds added before every hp request: an integer >= 0 and <= 1000000 (for testing the gate only)',
+    defaultText: '0',
+    parse: parseIntegerIn(0, 1_000_000),
+    store: (draft, value) => void (draft.injectDelayUs = value),
+  }),
 ];

@@ -10,14 +10,16 @@ import { type CheckContext, describeTrial, makeCheck } from './check-context.ts'
 const ID = 'options-match';
 const TITLE = 'Workers ran the scenario as configured';
 
-function mismatches(options: WorkerOptions, scenario: Scenario): string[] {
+// Trial t runs seed scenario.seed + t (perf/lib/worker/worker-args.ts): trials are
+// independent samples while the arms of one trial share one arrival schedule.
+function mismatches(options: WorkerOptions, scenario: Scenario, trial: number): string[] {
   const config = options.role === 'hp' ? scenario.hp : scenario.lp;
   const expected: Array<[string, unknown, unknown]> = [
     ['model', options.model, config.model],
     ['batch', options.batch, config.batch],
     ['imageSize', options.imageSize, config.imageSize],
     ['gpuIndex', options.gpuIndex, scenario.gpuIndex],
-    ['seed', options.seed, scenario.seed],
+    ['seed', options.seed, scenario.seed + trial],
     ['durationMs', options.durationMs, scenario.durationMs],
   ];
   if (options.role === 'hp') {
@@ -34,7 +36,7 @@ export function checkOptionsMatch(context: CheckContext): ValidityCheck[] {
       if (!outcome.ok) continue;
       const { options } = outcome.result;
       const where = `${outcome.role} worker of ${describeTrial(trial.arm, trial.trial)}`;
-      const wrong = mismatches(options, context.record.scenario);
+      const wrong = mismatches(options, context.record.scenario, trial.trial);
       if (wrong.length > 0) {
         checks.push(
           makeCheck({

@@ -1,0 +1,74 @@
+// One perf spec file per scenario calls defineScenarioSpec(name). The GPU run (or
+// replay) happens once in beforeAll; each test then asserts one part of the evaluation,
+// so a failure names what failed: the run's validity, or one verdict.
+
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { annotateEvaluation } from '../vitest/index.ts';
+import { executePlan } from './execute-plan.ts';
+import type { FinishedRun } from './finish-run.ts';
+import { planScenario } from './scenario-plan.ts';
+import { decideVerdictTest, describeInvalidRun, VERDICT_TESTS } from './verdict-tests.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    invocationId: string;
+  }
+}
+
+export async function defineScenarioSpec(name: string): Promise<void> {
+  const plan = await planScenario(name);
+  if (plan.action === 'skip') {
+    // One line says why; scenarios merely not selected stay quiet.
+    if (!plan.reason.startsWith('not selected')) process.stdout.write(`xsched-perf: ${name}: skipped: ${plan.reason}\n`);
+    describe.skip(`${name}: ${plan.reason}`, () => {
+      it('runs the scenario', () => {});
+    });
+    return;
+  }
+  if (plan.action === 'fail') {
+    describe(name, () => {
+      it('can run', () => {
+        throw new Error(plan.reason);
+      });
+    });
+    return;
+  }
+
+  describe(`${name}${plan.action === 'replay' ? ' (replay)' : ''}`, () => {
+    let finished: FinishedRun | null = null;
+    let setupError: unknown = null;
+
+    beforeAll(async () => {
+      try {
+        finished = await executePlan(plan, inject('invocationId'));
+      } catch (error) {
+        setupError = error;
+      }
+    });
+
+    const requireRun = (): FinishedRun => {
+      if (setupError !== null) throw setupError;
+      if (finished === null) throw new Error(`${name}: the run produced no result`);
+      return finished;
+    };
+
+    it('run is valid', async (context) => {
+      const run = requireRun();
+      await annotateEvaluation(context, run.evaluation, { reportPath: run.reportPath, baseline: run.baseline });
+      const invalid = describeInvalidRun(run.evaluation);
+      if (invalid !== null) expect.fail(invalid);
+    });
+
+    for (const test of VERDICT_TESTS) {
+      it(test.title, (context) => {
+        const run = requireRun();
+        const outcome = decideVerdictTest(test, run.evaluation, {
+          requireBaseline: run.missingBaseline !== null && plan.settings.requireBaseline,
+          missingBaseline: run.missingBaseline,
+        });
+        if (outcome.kind === 'fail') expect.fail(outcome.message);
+        if (outcome.kind === 'skip') context.skip(outcome.message);
+      });
+    }
+  });
+}

@@ -1,0 +1,57 @@
+// After the workers (or a replay): evaluate, save, report, and update the stored
+// baseline when asked. The same steps for a live run and a replay, so a replay
+// produces the same verdicts and the same report.
+
+import { join } from 'node:path';
+import { baselineKeyFromRun, maybeUpdateBaseline, missingBaselineMessage, readBaseline } from '../baselines/index.ts';
+import type { Settings } from '../config/index.ts';
+import { evaluateRun } from '../evaluate/index.ts';
+import { renderTerminalSummary, shouldUseColor, writeReports } from '../report/index.ts';
+import { recordLatestRun, RUN_EXTRA_CHECKS, saveEvaluation } from '../results/index.ts';
+import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../types/index.ts';
+
+export interface FinishedRun {
+  record: RunRecord;
+  evaluation: ScenarioEvaluation;
+  baseline: BaselineFile | null;
+  /** Null when the stored baseline exists or no worker reported a fingerprint to key it by. */
+  missingBaseline: string | null;
+  runDir: string;
+  reportPath: string;
+}
+
+export async function finishRun(options: {
+  record: RunRecord;
+  /** Where evaluation.json and the reports go (the run's own directory, or a replay directory). */
+  outDir: string;
+  settings: Settings;
+  invocationId: string;
+  suiteVersion: string;
+  log?: (text: string) => void;
+}): Promise<FinishedRun> {
+  const { record, outDir, settings } = options;
+  const log = options.log ?? ((text: string) => process.stdout.write(`${text}\n`));
+  const key = tryBaselineKey(record);
+  const baseline = key ? await readBaseline(settings.baselinesDir, key) : null;
+  const missingBaseline = key && !baseline ? missingBaselineMessage(key, settings.baselinesDir) : null;
+  const evaluation = evaluateRun(record, baseline, { extraChecks: [...RUN_EXTRA_CHECKS] });
+  await saveEvaluation(outDir, evaluation);
+  const run = { record, evaluation, baseline };
+  // generatedAt comes from the record, so replaying the run renders the same report.
+  const written = await writeReports(outDir, { runs: [run], generatedAt: record.createdAt, suiteVersion: options.suiteVersion });
+  await recordLatestRun(settings.resultsDir, outDir, options.invocationId);
+  log(renderTerminalSummary([run], { color: shouldUseColor(process.stdout, process.env) }));
+  log(`report: ${written.htmlPath}`);
+  await maybeUpdateBaseline(settings, record, evaluation, log);
+  return { record, evaluation, baseline, missingBaseline, runDir: outDir, reportPath: written.htmlPath };
+}
+
+function tryBaselineKey(record: RunRecord) {
+  try {
+    return baselineKeyFromRun(record);
+  } catch {
+    return null; // no worker finished: the validity checks say why
+  }
+}
+
+export const replayOutDir = (resultsDir: string, runId: string): string => join(resultsDir, `replay-${runId}`);

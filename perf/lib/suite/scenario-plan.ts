@@ -1,0 +1,68 @@
+// Before a scenario's tests are collected: decide what the spec will do, so that a
+// machine without a GPU skips with one line (or fails under PERF_REQUIRE_GPU=1) and
+// a bad setting fails before any GPU time is spent.
+
+import { loadRunRecord } from '../results/load-run.ts';
+import { loadSettings, resolveScenario, type Settings } from '../config/index.ts';
+import { detectGpu, decideGpuGate } from '../gpu/index.ts';
+import { locateWorker, WorkerNotFoundError } from '../worker/locate-worker.ts';
+import { SharingUnsupportedError } from '../scenarios/sharing.ts';
+import type { WorkerPlatform } from '../types/fingerprint.ts';
+import type { Scenario } from '../types/scenario.ts';
+
+export type ScenarioPlan =
+  | { action: 'skip'; reason: string }
+  | { action: 'fail'; reason: string }
+  | { action: 'replay'; settings: Settings; runPath: string }
+  | { action: 'run'; settings: Settings; scenario: Scenario; workerPath: string; platform: WorkerPlatform; gpuSummary: string };
+
+export async function planScenario(name: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<ScenarioPlan> {
+  let settings: Settings;
+  try {
+    settings = loadSettings(env, cwd);
+  } catch (error) {
+    return { action: 'fail', reason: (error as Error).message };
+  }
+  if (!settings.scenarios.includes(name)) {
+    return { action: 'skip', reason: `not selected (PERF_SCENARIOS selects ${settings.scenarios.join(', ')})` };
+  }
+  if (settings.replayPath !== null) return planReplay(name, settings);
+
+  let workerPath: string;
+  try {
+    workerPath = (await locateWorker(settings.workerPath === null ? { env } : { workerPath: settings.workerPath, env })).path;
+  } catch (error) {
+    if (!(error instanceof WorkerNotFoundError)) throw error;
+    // No worker: only the device nodes can say whether a GPU is here.
+    const detection = await detectGpu({ env });
+    if (detection.found) return { action: 'fail', reason: `${detection.summary}; but ${error.message}` };
+    return gateOnly(decideGpuGate(detection, env));
+  }
+  const gpuIndex = settings.overrides.gpuIndex ?? 0;
+  const detection = await detectGpu({ workerPath, gpuIndex, env });
+  const gate = decideGpuGate(detection, env);
+  if (gate.action !== 'run' || !detection.fingerprint) return gateOnly(gate);
+  const platform = detection.fingerprint.platform;
+  try {
+    const scenario = resolveScenario(name, settings, platform);
+    return { action: 'run', settings, scenario, workerPath, platform, gpuSummary: detection.summary };
+  } catch (error) {
+    // e.g. an MPS scenario on an AMD GPU: not runnable here, and not a failure of the suite.
+    if (error instanceof SharingUnsupportedError) return { action: 'skip', reason: error.message };
+    return { action: 'fail', reason: (error as Error).message };
+  }
+}
+
+function gateOnly(gate: ReturnType<typeof decideGpuGate>): ScenarioPlan {
+  if (gate.action === 'run') throw new Error('planScenario: a GPU was found but not probed; this is a bug');
+  return gate;
+}
+
+async function planReplay(name: string, settings: Settings): Promise<ScenarioPlan> {
+  const runPath = settings.replayPath as string;
+  const record = await loadRunRecord(runPath);
+  if (record.scenario.name !== name) {
+    return { action: 'skip', reason: `PERF_REPLAY=${runPath} holds scenario "${record.scenario.name}", not "${name}"` };
+  }
+  return { action: 'replay', settings, runPath };
+}
