@@ -21,17 +21,21 @@ while (($#)); do
     --build-type) need_value "$@"; build_type=$2; shift 2 ;;
     --jobs|-j) need_value "$@"; jobs=$2; shift 2 ;;
     --cpu-only) cpu_only=1; shift ;;
-    -h|--help) sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) fail "unknown option '$1' (expected --platform, --arch, --build-dir, --build-type, --jobs, --cpu-only)" ;;
   esac
 done
 
 command -v cmake >/dev/null || fail "cmake not found: install CMake >= 3.25 (apt-get install cmake)"
+command -v "${CXX:-c++}" >/dev/null || command -v g++ >/dev/null ||
+  fail "no C++ compiler found: install g++ (apt-get install g++) or set CXX"
 
 find_hipcc() { command -v hipcc || { [[ -x /opt/rocm/bin/hipcc ]] && echo /opt/rocm/bin/hipcc; } || true; }
 find_nvcc() { command -v nvcc || { [[ -x /usr/local/cuda/bin/nvcc ]] && echo /usr/local/cuda/bin/nvcc; } || true; }
 hipcc=${HIPCC:-$(find_hipcc)}
 nvcc=${NVCC:-$(find_nvcc)}
+[[ -z ${HIPCC:-} || -x $HIPCC ]] || fail "HIPCC=$HIPCC is not an executable file"
+[[ -z ${NVCC:-} || -x $NVCC ]] || fail "NVCC=$NVCC is not an executable file"
 
 if ((cpu_only)); then
   [[ -z $platform ]] || fail "--cpu-only builds no GPU code; drop --platform $platform"

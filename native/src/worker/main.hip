@@ -80,7 +80,7 @@ ExitCode runMeasurement(const WorkerOptions& o) {
   };
   auto session = std::make_shared<WorkerSession>(SessionSetup{
       o, fingerprint, std::move(schedule), warmup, runForward, stopReason, printProtocolLine, kProgressPeriodNs});
-  // Stays attached until the process ends: a stop during teardown then finds the
+  // Stays attached while the watchdog runs: a stop during teardown then finds the
   // result claimed and leaves the exit to this thread.
   overdue.attach(session);
   return session->run(input);
