@@ -23,10 +23,11 @@ export async function planScenario(name: string, env: NodeJS.ProcessEnv = proces
   } catch (error) {
     return { action: 'fail', reason: (error as Error).message };
   }
+  // A replay is selected by the saved run's own scenario, not by PERF_SCENARIOS.
+  if (settings.replayPath !== null) return planReplay(name, settings);
   if (!settings.scenarios.includes(name)) {
     return { action: 'skip', reason: `not selected (PERF_SCENARIOS selects ${settings.scenarios.join(', ')})` };
   }
-  if (settings.replayPath !== null) return planReplay(name, settings);
 
   let workerPath: string;
   try {
@@ -62,7 +63,7 @@ async function planReplay(name: string, settings: Settings): Promise<ScenarioPla
   const runPath = settings.replayPath as string;
   const record = await loadRunRecord(runPath);
   if (record.scenario.name !== name) {
-    return { action: 'skip', reason: `PERF_REPLAY=${runPath} holds scenario "${record.scenario.name}", not "${name}"` };
+    return { action: 'skip', reason: `not selected (PERF_REPLAY=${runPath} holds scenario "${record.scenario.name}")` };
   }
   return { action: 'replay', settings, runPath };
 }
