@@ -33,11 +33,17 @@ export async function planScenario(name: string, env: NodeJS.ProcessEnv = proces
   try {
     workerPath = (await locateWorker(settings.workerPath === null ? { env } : { workerPath: settings.workerPath, env })).path;
   } catch (error) {
-    if (!(error instanceof WorkerNotFoundError)) throw error;
-    // No worker: only the device nodes can say whether a GPU is here.
+    if (!(error instanceof WorkerNotFoundError) || settings.workerPath !== null) throw error;
+    // No worker yet: only the device nodes can say whether a GPU is here. With one, build
+    // the worker for it (native/build.sh picks the platform from the device node).
     const detection = await detectGpu({ env });
-    if (detection.found) return { action: 'fail', reason: `${detection.summary}; but ${error.message}` };
-    return gateOnly(decideGpuGate(detection, env));
+    if (!detection.found) return gateOnly(decideGpuGate(detection, env));
+    process.stdout.write(`xsched-perf: ${detection.summary}; building the worker (npm run build:native)...\n`);
+    try {
+      workerPath = (await locateWorker({ env, build: true })).path;
+    } catch (buildError) {
+      return { action: 'fail', reason: `${detection.summary}; but ${(buildError as Error).message}` };
+    }
   }
   const gpuIndex = settings.overrides.gpuIndex ?? 0;
   const detection = await detectGpu({ workerPath, gpuIndex, env });
