@@ -1,4 +1,13 @@
-export { baselineKeyFromRun, baselinePath, baselineRelativePath, describeBaselineKey, findFirstFingerprint } from './key.ts';
+export {
+  baselineKeyFromRun,
+  baselineKeyOfRun,
+  baselinePath,
+  baselineRelativePath,
+  describeBaselineKey,
+  findFirstFingerprint,
+  formatBaselineKeyFields,
+  sameBaselineKey,
+} from './key.ts';
 export { parseBaselineFile } from './parse-baseline.ts';
 export { readBaseline } from './read-baseline.ts';
 export { baselineFromRun, type BaselineFromRunOptions } from './from-run.ts';

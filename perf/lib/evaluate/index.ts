@@ -8,4 +8,4 @@ export { DEFAULT_SPECTRUM_PERCENTILES, histogramSampleCount, percentileSpectrum,
 export { decodeLatencyHistogram, mergeEncodedHistograms } from '../stats/latency-histogram.ts';
 export { minRequestsForPercentile } from '../stats/early-stopping.ts';
 export { resolveThresholds } from '../verdicts/effective-thresholds.ts';
-export { baselineKeyOfRun, describeBaselineKey, sameBaselineKey } from '../verdicts/baseline-key.ts';
+export { baselineKeyOfRun, describeBaselineKey, formatBaselineKeyFields, sameBaselineKey } from '../baselines/key.ts';

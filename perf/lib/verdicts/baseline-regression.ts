@@ -4,12 +4,12 @@
 // trials), so the decision uses the measured run-to-run noise, not one number vs one number.
 // A regression is declared only when the whole interval is beyond the tolerance.
 
+import { baselineKeyOfRun, formatBaselineKeyFields, sameBaselineKey } from '../baselines/key.ts';
 import { welchLogRatioInterval } from '../stats/intervals/log-t-interval.ts';
 import { TAIL_PERCENTILE, percentileOfSorted } from '../stats/percentile.ts';
 import type { BaselineArm } from '../types/baseline.ts';
 import type { Verdict } from '../types/evaluation.ts';
 import type { ArmName } from '../types/scenario.ts';
-import { baselineKeyOfRun, describeBaselineKey, sameBaselineKey } from './baseline-key.ts';
 import { decideAgainstThreshold, recommendMoreData } from './decide.ts';
 import { type VerdictContext, asConfidenceInterval, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
 
@@ -99,10 +99,10 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
   const stored = context.baseline;
   if (stored === null) {
     const how = `Create it on this machine with ${UPDATE} (from a valid run).`;
-    return [skipVerdict('regression', rule, `No stored baseline for ${describeBaselineKey(runKey)}.`, how)];
+    return [skipVerdict('regression', rule, `No stored baseline for ${formatBaselineKeyFields(runKey)}.`, how)];
   }
   if (!sameBaselineKey(stored.key, runKey)) {
-    const message = `The stored baseline is for ${describeBaselineKey(stored.key)}, but this run is ${describeBaselineKey(runKey)}; they cannot be compared.`;
+    const message = `The stored baseline is for ${formatBaselineKeyFields(stored.key)}, but this run is ${formatBaselineKeyFields(runKey)}; they cannot be compared.`;
     return [skipVerdict('regression', rule, message, `Load the baseline for this key, or create one with ${UPDATE}.`)];
   }
   const verdicts: Verdict[] = [];
@@ -110,7 +110,7 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
     for (const metric of METRICS) {
       const storedArm = stored.arms[arm];
       if (storedArm === undefined) {
-        const message = `The stored baseline for ${describeBaselineKey(runKey)} has no arms.${arm} entry.`;
+        const message = `The stored baseline for ${formatBaselineKeyFields(runKey)} has no arms.${arm} entry.`;
         verdicts.push(skipVerdict(`regression.${arm}.${metric.name}`, rule, message, `Store one with ${UPDATE} from a run that includes the ${arm} arm.`));
         continue;
       }

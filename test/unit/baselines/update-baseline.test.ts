@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baselineFromRun } from '../../../perf/lib/baselines/from-run.ts';
-import { baselineKeyFromRun, baselinePath } from '../../../perf/lib/baselines/key.ts';
+import {
+  baselineKeyFromRun,
+  baselineKeyOfRun,
+  baselinePath,
+  describeBaselineKey,
+  formatBaselineKeyFields,
+  sameBaselineKey,
+} from '../../../perf/lib/baselines/key.ts';
 import { readBaseline } from '../../../perf/lib/baselines/read-baseline.ts';
 import { InvalidRunError, updateBaseline } from '../../../perf/lib/baselines/update-baseline.ts';
 import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
@@ -35,6 +42,22 @@ describe('baseline key', () => {
     const record = makeRunRecord();
     for (const trial of record.trials) trial.workers = [];
     expect(() => baselineKeyFromRun(record)).toThrow('no worker finished, so the run has no GPU fingerprint to key a baseline by');
+  });
+
+  it('is null rather than an error for callers that can go on without one (the regression verdict)', () => {
+    const record = makeRunRecord();
+    expect(baselineKeyOfRun(record)).toEqual(baselineKeyFromRun(record));
+    for (const trial of record.trials) trial.workers = [];
+    expect(baselineKeyOfRun(record)).toBeNull();
+  });
+
+  it('is the same only when every field is, and reads as prose or as name=value pairs', () => {
+    const key = baselineKeyFromRun(makeRunRecord());
+    expect(sameBaselineKey(key, { ...key })).toBe(true);
+    expect(sameBaselineKey(key, { ...key, arch: 'sm_80' })).toBe(false);
+    expect(sameBaselineKey(key, { ...key, sharing: 'mps' })).toBe(false);
+    expect(describeBaselineKey(key)).toBe('scenario "quick" on cuda sm_90 "NVIDIA H100 80GB HBM3", sharing time-sliced');
+    expect(formatBaselineKeyFields(key)).toBe('scenario=quick platform=cuda gpu="NVIDIA H100 80GB HBM3" arch=sm_90 sharing=time-sliced');
   });
 });
 
