@@ -1,24 +1,18 @@
-// Validates the fingerprint JSON a worker prints on READY (or on --probe):
-// every field of WorkerFingerprint, with a BadOutputError naming the first wrong one.
+// Validates the fingerprint JSON a worker prints on READY: every field of
+// WorkerFingerprint, with a BadOutputError naming the first wrong one. The --probe
+// output (gpu/parse-probe.ts) is a subset and reads its fields with the same readers.
 
 import type { GpuFingerprint, WorkerFingerprint, WorkerPlatform } from '../types/fingerprint.ts';
 import type { Role, StreamPriority } from '../types/scenario.ts';
-import { BadOutputError } from './bad-output-error.ts';
 import { FieldReader } from './protocol-fields.ts';
 
-const PLATFORMS: readonly WorkerPlatform[] = ['hip-amd', 'cuda'];
+export const WORKER_PLATFORMS: readonly WorkerPlatform[] = ['hip-amd', 'cuda'];
 const ROLES: readonly Role[] = ['hp', 'lp'];
 const PRIORITIES: readonly StreamPriority[] = ['default', 'high', 'low'];
 
 /** Parses fingerprint JSON text (the part after "READY "). */
 export function parseFingerprintJson(source: string, jsonText: string): WorkerFingerprint {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(jsonText);
-  } catch (cause) {
-    throw new BadOutputError(source, '', `is not valid JSON (${(cause as Error).message})`, { cause });
-  }
-  return readFingerprint(FieldReader.fromUnknown(source, parsed));
+  return readFingerprint(FieldReader.fromJsonText(source, jsonText));
 }
 
 /** Validates an already parsed fingerprint object (also used for the copy inside a result file). */
@@ -35,8 +29,8 @@ export function readFingerprint(r: FieldReader): WorkerFingerprint {
     pid: r.integer('pid', 1),
     hostname: r.string('hostname'),
     role: r.oneOf('role', ROLES),
-    platform: r.oneOf('platform', PLATFORMS),
-    gpu: readGpu(r.object('gpu')),
+    platform: r.oneOf('platform', WORKER_PLATFORMS),
+    gpu: readGpuFingerprint(r.object('gpu')),
     runtimeVersion: r.string('runtimeVersion'),
     driverVersion: r.string('driverVersion'),
     xschedLibraries: r.stringArray('xschedLibraries'),
@@ -51,7 +45,8 @@ export function readFingerprint(r: FieldReader): WorkerFingerprint {
   };
 }
 
-function readGpu(g: FieldReader): GpuFingerprint {
+/** The `gpu` object, shared by the READY fingerprint and the probe output. */
+export function readGpuFingerprint(g: FieldReader): GpuFingerprint {
   return {
     index: g.integer('index', 0),
     name: g.string('name'),

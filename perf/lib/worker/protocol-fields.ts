@@ -20,6 +20,17 @@ export class FieldReader {
     return new FieldReader(source, value as JsonObject, prefix);
   }
 
+  /** Parses JSON text whose top level must be an object (a READY line, a probe's output). */
+  static fromJsonText(source: string, text: string): FieldReader {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (cause) {
+      throw new BadOutputError(source, '', `is not valid JSON (${(cause as Error).message})`, { cause });
+    }
+    return FieldReader.fromUnknown(source, parsed);
+  }
+
   path(key: string): string {
     return this.prefix === '' ? key : `${this.prefix}.${key}`;
   }
