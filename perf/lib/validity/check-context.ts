@@ -2,7 +2,7 @@
 
 import type { RunStatistics } from '../stats/run-statistics.ts';
 import type { CheckStatus, ValidityCheck } from '../types/evaluation.ts';
-import type { RunRecord } from '../types/run-record.ts';
+import type { ArmTrialRecord, RunRecord, WorkerOutcome } from '../types/run-record.ts';
 import type { ArmName, Role, Thresholds } from '../types/scenario.ts';
 
 export interface CheckContext {
@@ -46,3 +46,15 @@ export function rolesOfArm(arm: ArmName): Role[] {
 export const CONCURRENT_ARMS: readonly ArmName[] = ['baseline', 'xsched', 'stream-priority'];
 
 export const describeTrial = (arm: ArmName, trial: number): string => `arm ${arm} trial ${trial}`;
+
+export type FinishedWorker = Extract<WorkerOutcome, { ok: true }>;
+
+/** Every worker that returned a result, with its arm-trial, in record order; skipped arm-trials are left out. */
+export function* finishedWorkers(record: RunRecord): Generator<{ trial: ArmTrialRecord; outcome: FinishedWorker }> {
+  for (const trial of record.trials) {
+    if (trial.skipped !== null) continue;
+    for (const outcome of trial.workers) {
+      if (outcome.ok) yield { trial, outcome };
+    }
+  }
+}

@@ -5,7 +5,7 @@
 import type { ValidityCheck } from '../types/evaluation.ts';
 import type { Scenario } from '../types/scenario.ts';
 import type { WorkerOptions } from '../types/worker-result.ts';
-import { type CheckContext, describeTrial, makeCheck } from './check-context.ts';
+import { type CheckContext, describeTrial, finishedWorkers, makeCheck } from './check-context.ts';
 
 const ID = 'options-match';
 const TITLE = 'Workers ran the scenario as configured';
@@ -30,41 +30,37 @@ function mismatches(options: WorkerOptions, scenario: Scenario, trial: number): 
 
 export function checkOptionsMatch(context: CheckContext): ValidityCheck[] {
   const checks: ValidityCheck[] = [];
-  for (const trial of context.record.trials) {
-    if (trial.skipped !== null) continue;
-    for (const outcome of trial.workers) {
-      if (!outcome.ok) continue;
-      const { options } = outcome.result;
-      const where = `${outcome.role} worker of ${describeTrial(trial.arm, trial.trial)}`;
-      const wrong = mismatches(options, context.record.scenario, trial.trial);
-      if (wrong.length > 0) {
-        checks.push(
-          makeCheck({
-            id: ID,
-            title: TITLE,
-            status: 'fail',
-            arm: trial.arm,
-            trial: trial.trial,
-            measured: { role: outcome.role, mismatches: wrong.length },
-            message: `The ${where} ran ${wrong.join(', ')}: it did not measure the scenario.`,
-            recommendation: 'This is a suite bug (the worker command line is built from the scenario): report it with the record.',
-          }),
-        );
-      }
-      if (options.injectDelayUs > 0) {
-        checks.push(
-          makeCheck({
-            id: ID,
-            title: TITLE,
-            status: 'warn',
-            arm: trial.arm,
-            trial: trial.trial,
-            measured: { role: outcome.role, injectDelayUs: options.injectDelayUs },
-            message: `The ${where} added an injected delay of ${options.injectDelayUs} us to every request: a deliberate regression, not a real measurement.`,
-            recommendation: 'Never store this run as a baseline; injection is for testing the suite only.',
-          }),
-        );
-      }
+  for (const { trial, outcome } of finishedWorkers(context.record)) {
+    const { options } = outcome.result;
+    const where = `${outcome.role} worker of ${describeTrial(trial.arm, trial.trial)}`;
+    const wrong = mismatches(options, context.record.scenario, trial.trial);
+    if (wrong.length > 0) {
+      checks.push(
+        makeCheck({
+          id: ID,
+          title: TITLE,
+          status: 'fail',
+          arm: trial.arm,
+          trial: trial.trial,
+          measured: { role: outcome.role, mismatches: wrong.length },
+          message: `The ${where} ran ${wrong.join(', ')}: it did not measure the scenario.`,
+          recommendation: 'This is a suite bug (the worker command line is built from the scenario): report it with the record.',
+        }),
+      );
+    }
+    if (options.injectDelayUs > 0) {
+      checks.push(
+        makeCheck({
+          id: ID,
+          title: TITLE,
+          status: 'warn',
+          arm: trial.arm,
+          trial: trial.trial,
+          measured: { role: outcome.role, injectDelayUs: options.injectDelayUs },
+          message: `The ${where} added an injected delay of ${options.injectDelayUs} us to every request: a deliberate regression, not a real measurement.`,
+          recommendation: 'Never store this run as a baseline; injection is for testing the suite only.',
+        }),
+      );
     }
   }
   return checks.length > 0 ? checks : [makeCheck({ id: ID, title: TITLE, status: 'pass', message: 'Every worker ran the scenario\'s model, batch, size, GPU, seed, duration and hp rate.' })];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { finishedWorkers } from '../../../perf/lib/validity/check-context.ts';
 import { checkCompleteResults } from '../../../perf/lib/validity/complete-results.ts';
 import { checkResultConsistency } from '../../../perf/lib/validity/result-consistency.ts';
 import { checkWorkersOk } from '../../../perf/lib/validity/workers-ok.ts';
@@ -41,6 +42,19 @@ describe('workers-ok', () => {
     const checks = checkWorkersOk(contextOf(record));
     expect(checks).toHaveLength(1);
     expect(checks[0]!.message).toContain('lp worker of arm baseline trial 0 has no recorded outcome');
+  });
+});
+
+describe('finishedWorkers', () => {
+  it('yields the workers with a result, in record order, leaving out failed workers and skipped arm-trials', () => {
+    const partial = okOutcome(makeWorkerResult({ scenario, role: 'hp', requests: [], partial: true }));
+    const record = makeRunRecord(scenario, [
+      makeArmTrial(scenario, 'baseline', 0, [hpOk, failedOutcome('lp')]),
+      makeArmTrial(scenario, 'xsched', 0, [partial], { skipped: 'XSCHED_ROOT is not set' }),
+      makeArmTrial(scenario, 'baseline', 1, [partial, lpOk]),
+    ]);
+    const seen = [...finishedWorkers(record)].map(({ trial, outcome }) => `${trial.arm}#${trial.trial}/${outcome.role}`);
+    expect(seen).toEqual(['baseline#0/hp', 'baseline#1/hp', 'baseline#1/lp']);
   });
 });
 
