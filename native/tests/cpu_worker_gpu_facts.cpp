@@ -1,6 +1,5 @@
 // GPU facts as text (UUID, arch, versions), the stream priority choice, and the
 // exit codes and messages of the GPU checks (3, 4, 5), all without a GPU.
-#include <functional>
 #include <string>
 
 #include "testing.hpp"
@@ -8,23 +7,11 @@
 #include "worker/gpu_checks.hpp"
 #include "worker/gpu_identity_text.hpp"
 #include "worker/stream_priority.hpp"
+#include "worker_fixtures.hpp"
 
 using namespace xsp;
 
 namespace {
-
-void expectError(const char* file, int line, const std::function<void()>& f, ExitCode code, const std::string& fragment) {
-  try {
-    f();
-    testing::fail(file, line, "no error thrown");
-  } catch (const WorkerError& e) {
-    if (e.code() != code) testing::fail(file, line, "exit code " + std::to_string(exitStatus(e.code())));
-    if (std::string(e.what()).find(fragment) == std::string::npos) {
-      testing::fail(file, line, "message '" + std::string(e.what()) + "' lacks '" + fragment + "'");
-    }
-  }
-}
-#define EXPECT_ERROR(f, code, fragment) expectError(__FILE__, __LINE__, f, code, fragment)
 
 // A model whose footprint is 1 GiB of weights plus 100 MiB per image.
 size_t linearFootprint(int batch) { return (1024ull + 100ull * static_cast<size_t>(batch)) << 20; }

@@ -7,9 +7,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <string>
 #include <thread>
 
@@ -18,6 +16,7 @@
 #include "worker/monotonic_clock.hpp"
 #include "worker/overdue_stop.hpp"
 #include "worker/stop_watchdog.hpp"
+#include "worker_fixtures.hpp"
 
 using namespace xsp;
 
@@ -56,13 +55,6 @@ ChildOutcome runInChild(const std::function<void()>& body) {
   return outcome;
 }
 
-std::string readFile(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace
 
 TEST_CASE("stdin closed before START while loading: exit 6 with its reason") {
@@ -86,9 +78,8 @@ TEST_CASE("SIGTERM before START while loading: exit 10 with its reason") {
 }
 
 TEST_CASE("a stop during a forward pass that never returns: partial result and exit 10 within 1 s") {
-  char pattern[] = "/tmp/xsp-overdue-XXXXXX";
-  std::string dir = mkdtemp(pattern);
-  std::string resultPath = dir + "/result.json";
+  testing::TempDir dir("xsp-overdue");
+  std::string resultPath = dir.file("result.json");
   // CLOCK_MONOTONIC is shared with the child: the parent knows the stop instant.
   const int64_t start = monotonicNowNs() + 300 * kMs;  // lead for a busy machine
   const int64_t stopNs = start + 100 * kMs;             // two iterations done, the third blocking
@@ -121,17 +112,14 @@ TEST_CASE("a stop during a forward pass that never returns: partial result and e
   });
   EXPECT_EQ(child.exitCode, 10);
   EXPECT_TRUE(child.endedNs - stopNs < 1000 * kMs);  // the protocol's promise: out within 1 s
-  std::string json = readFile(resultPath);
+  std::string json = testing::readFile(resultPath);
   EXPECT_TRUE(json.find(R"("partial":true,"partialReason":"SIGTERM received )") != std::string::npos);
   EXPECT_TRUE(json.find(R"("iterations":[[)") != std::string::npos);
-  unlink(resultPath.c_str());
-  rmdir(dir.c_str());
 }
 
 TEST_CASE("a stop after the result was written leaves the exit to the main thread") {
-  char pattern[] = "/tmp/xsp-overdue-XXXXXX";
-  std::string dir = mkdtemp(pattern);
-  std::string resultPath = dir + "/result.json";
+  testing::TempDir dir("xsp-overdue");
+  std::string resultPath = dir.file("result.json");
   ChildOutcome child = runInChild([&] {
     int input[2];
     if (pipe(input) != 0) _exit(98);
@@ -155,9 +143,7 @@ TEST_CASE("a stop after the result was written leaves the exit to the main threa
   });
   EXPECT_EQ(child.exitCode, 99);  // runInChild's "the handler did not end the process"
   EXPECT_TRUE(child.stderrText.empty());
-  EXPECT_TRUE(readFile(resultPath).find(R"("partial":false)") != std::string::npos);
-  unlink(resultPath.c_str());
-  rmdir(dir.c_str());
+  EXPECT_TRUE(testing::readFile(resultPath).find(R"("partial":false)") != std::string::npos);
 }
 
 XSP_TEST_MAIN()

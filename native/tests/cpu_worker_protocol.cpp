@@ -5,10 +5,6 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <cstdlib>
-#include <fstream>
-#include <functional>
-#include <sstream>
 #include <string>
 
 #include "testing.hpp"
@@ -17,35 +13,11 @@
 #include "worker/start_line.hpp"
 #include "worker/stdin_watcher.hpp"
 #include "worker/worker_session.hpp"
+#include "worker_fixtures.hpp"
 
 using namespace xsp;
 
 namespace {
-
-void expectError(const char* file, int line, const std::function<void()>& f, ExitCode code, const std::string& fragment) {
-  try {
-    f();
-    testing::fail(file, line, "no error thrown");
-  } catch (const WorkerError& e) {
-    if (e.code() != code) testing::fail(file, line, "exit code " + std::to_string(exitStatus(e.code())));
-    if (std::string(e.what()).find(fragment) == std::string::npos) {
-      testing::fail(file, line, "message '" + std::string(e.what()) + "' lacks '" + fragment + "'");
-    }
-  }
-}
-#define EXPECT_ERROR(f, code, fragment) expectError(__FILE__, __LINE__, f, code, fragment)
-
-std::string makeTempDir() {
-  char pattern[] = "/tmp/xsp-protocol-XXXXXX";
-  return mkdtemp(pattern);
-}
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 }  // namespace
 
@@ -117,14 +89,12 @@ TEST_CASE("a stop before START: stdin closing is exit 6, a signal is exit 10") {
 }
 
 TEST_CASE("the result file is written whole, replacing an old one, with no temporary left") {
-  std::string dir = makeTempDir();
-  std::string path = dir + "/result.json";
+  testing::TempDir dir("xsp-protocol");
+  std::string path = dir.file("result.json");
   writeFileAtomically(path, "old");
   writeFileAtomically(path, "{\"new\":true}\n");
-  EXPECT_TRUE(readFile(path) == "{\"new\":true}\n");
+  EXPECT_TRUE(testing::readFile(path) == "{\"new\":true}\n");
   EXPECT_TRUE(access((path + ".tmp." + std::to_string(getpid())).c_str(), F_OK) != 0);
-  unlink(path.c_str());
-  rmdir(dir.c_str());
 }
 
 TEST_CASE("a result that cannot be written is exit 8 and names the path and the cause") {

@@ -4,10 +4,8 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <mutex>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,6 +13,7 @@
 #include "worker/arrival_schedule.hpp"
 #include "worker/monotonic_clock.hpp"
 #include "worker/worker_session.hpp"
+#include "worker_fixtures.hpp"
 
 using namespace xsp;
 
@@ -25,22 +24,16 @@ constexpr int64_t kMs = 1'000'000;
 constexpr int64_t kLeadNs = 300 * kMs;
 
 struct Harness {
-  std::string dir;
+  testing::TempDir dir{"xsp-session"};
   int fds[2];
   std::mutex mutex;
   std::vector<std::string> lines;
   std::atomic<StopReason> stop{StopReason::None};
 
   Harness() {
-    char pattern[] = "/tmp/xsp-session-XXXXXX";
-    dir = mkdtemp(pattern);
     if (pipe(fds) != 0) std::abort();
   }
-  ~Harness() {
-    closeInput();
-    std::string cleanup = "rm -rf '" + dir + "'";
-    if (std::system(cleanup.c_str()) != 0) std::perror("cleanup");
-  }
+  ~Harness() { closeInput(); }
   void closeInput() {
     if (fds[1] >= 0) close(fds[1]);
     fds[1] = -1;
@@ -55,7 +48,7 @@ struct Harness {
     s.options.role = role;
     s.options.rateHz = 50;
     s.options.durationMs = 300;
-    s.options.resultPath = dir + "/result.json";
+    s.options.resultPath = dir.file("result.json");
     s.fingerprint.role = role;
     s.fingerprint.platform = "cuda";
     s.scheduleNs = generateArrivalOffsetsNs(Arrival::Uniform, 50, 300 * kMs, 1);  // 15 x 20 ms
@@ -69,12 +62,7 @@ struct Harness {
     s.progressPeriodNs = 100 * kMs;
     return s;
   }
-  std::string result() const {
-    std::ifstream in(dir + "/result.json");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
+  std::string result() const { return testing::readFile(dir.file("result.json")); }
 };
 
 // How many [..] tuples the array after "key": holds.
@@ -106,7 +94,7 @@ TEST_CASE("hp: READY, then 15 requests at 50 Hz over 300 ms, the result, then DO
   EXPECT_TRUE(has(json, R"("unstartedRequests":0,"warmup":{"iterations":5,"meanMs":1.5}})"));
   EXPECT_TRUE(json.back() == '\n');
   EXPECT_TRUE(h.lines.size() >= 2 && h.lines.front().rfind("READY {\"schemaVersion\":1,", 0) == 0);
-  EXPECT_TRUE(!h.lines.empty() && h.lines.back() == "DONE " + h.dir + "/result.json");
+  EXPECT_TRUE(!h.lines.empty() && h.lines.back() == "DONE " + h.dir.file("result.json"));
   int progress = 0;
   for (const auto& line : h.lines) progress += line.rfind("PROGRESS ", 0) == 0 ? 1 : 0;
   EXPECT_TRUE(progress >= 1 && progress <= 3);  // every 100 ms over 300 ms
