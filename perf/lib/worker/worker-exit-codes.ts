@@ -1,7 +1,9 @@
-// Exit codes of the worker (docs/protocol.md, "Exit codes"), for messages.
+// Exit codes of the worker (docs/protocol.md, "Exit codes"; native/src/worker/exit_codes.hpp),
+// for messages. test/unit/worker/worker-exit-codes.test.ts keeps the three lists equal.
 
 export const WORKER_EXIT = {
   ok: 0,
+  internalError: 1,
   badCommandLine: 2,
   noGpu: 3,
   gpuIndexOutOfRange: 4,
@@ -14,6 +16,7 @@ export const WORKER_EXIT = {
 
 const MEANINGS: Record<number, string> = {
   0: 'success',
+  1: 'internal error in the worker: an unexpected exception, a bug rather than a GPU problem; report it with the worker log',
   2: 'bad command line',
   3: 'no GPU visible',
   4: 'GPU index out of range',
