@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../../perf/lib/arms/daemon/process-alive.ts';
-import { makeFakeInstall } from '../xsched/fake-install.ts';
+import { makeFakeInstall, removeFakeInstalls } from '../xsched/fake-install.ts';
+
+afterAll(removeFakeInstalls);
 
 describe('exit cleanup', () => {
   it('kills the xserver and frees the lock when the suite exits without closing', () => {

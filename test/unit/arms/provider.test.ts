@@ -4,20 +4,21 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createArmSetupProvider } from '../../../perf/lib/arms/provider.ts';
 import { isProcessAlive } from '../../../perf/lib/arms/daemon/process-alive.ts';
 import { sharingChecks } from '../../../perf/lib/sharing/checks.ts';
 import type { WorkerOutcome } from '../../../perf/lib/types/run-record.ts';
 import type { Scenario } from '../../../perf/lib/types/scenario.ts';
 import { xschedChecks } from '../../../perf/lib/xsched/checks.ts';
-import { makeFakeInstall, makeFakeMpsControl } from '../xsched/fake-install.ts';
+import { makeFakeInstall, makeFakeMpsControl, removeFakeInstalls } from '../xsched/fake-install.ts';
 import { fingerprint, okWorker, PIDS, record, shimmed, trial } from '../xsched/run-record-fixture.ts';
 
 const fake = makeFakeInstall();
 const emptyProc = join(fake.scratch, 'proc');
 mkdirSync(emptyProc);
 const lockPath = join(fake.scratch, 'xserver.lock');
+afterAll(removeFakeInstalls);
 const BASE_ENV = { PATH: process.env.PATH ?? '', LD_PRELOAD: '/usr/lib/libfoo.so', XSCHED_POLICY: 'HPF', CUDA_MPS_PIPE_DIRECTORY: '/tmp/nvidia-mps' };
 
 function scenario(sharing: Scenario['sharing'] = 'time-sliced'): Scenario {

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { parseMpsLogs, readMpsLogs } from '../../../perf/lib/sharing/mps-log.ts';
 
 // The example lines of NVIDIA's "MPS Logging Format" documentation.
@@ -30,6 +30,7 @@ describe('parseMpsLogs', () => {
 describe('readMpsLogs', () => {
   it('reads control.log, server.log and per-server (MPS v3) server logs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xsched-perf-mpslog-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'control.log'), CONTROL_LOG);
     mkdirSync(join(dir, 'server-0'));
     writeFileSync(join(dir, 'server-0', 'server.log'), '[2024-01-01 00:00:00.000 Server 1] New client 555 connected\n');

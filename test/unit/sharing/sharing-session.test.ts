@@ -1,10 +1,10 @@
 // Sharing modes against the MPS control test double (test/doubles/fake-mps-control.mjs).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../../perf/lib/arms/daemon/process-alive.ts';
 import { MpsSetupError } from '../../../perf/lib/sharing/mps-binary.ts';
 import { openSharing, type SharingSession } from '../../../perf/lib/sharing/sharing-session.ts';
@@ -56,9 +56,12 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((s) => s.close()));
 });
 
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
 describe('mps', () => {
   it('starts a private daemon, gives workers its directories, logs their pids, and quits it', async () => {
     const dir = logDir();
+    // The real /proc: the daemon's pid is found there by its private pipe directory.
     const session = await open('mps', { logDir: dir, procRoot: '/proc' });
     const env = session.envFor({ PATH: '/usr/bin', CUDA_MPS_PIPE_DIRECTORY: '/tmp/nvidia-mps' });
     expect(env).toEqual({ PATH: '/usr/bin', CUDA_MPS_PIPE_DIRECTORY: join(dir, 'mps', 'pipe'), CUDA_MPS_LOG_DIRECTORY: join(dir, 'mps', 'log') });

@@ -1,8 +1,10 @@
 // Builds a throwaway XSched install tree for tests: bin/xserver runs the xserver test
 // double (test/doubles/fake-xserver.mjs); the shim "libraries" are empty files, enough
-// for the suite's install check, which never loads them.
+// for the suite's install check, which never loads them. Each install lies in its own
+// mkdtemp directory, so concurrent test runs never share one; a test file that makes
+// installs removes them with afterAll(removeFakeInstalls).
 
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -17,8 +19,11 @@ export interface FakeInstall {
   scratch: string;
 }
 
+const madeDirs: string[] = [];
+
 export function makeFakeInstall(parts: { xserver?: boolean; hipShim?: boolean; cudaShim?: boolean; cudaLink?: boolean } = {}): FakeInstall {
   const base = mkdtempSync(join(tmpdir(), 'xsched-perf-test-'));
+  madeDirs.push(base);
   const root = join(base, 'xsched');
   mkdirSync(join(root, 'bin'), { recursive: true });
   mkdirSync(join(root, 'lib'), { recursive: true });
@@ -37,6 +42,11 @@ export function makeFakeInstall(parts: { xserver?: boolean; hipShim?: boolean; c
   const scratch = join(base, 'scratch');
   mkdirSync(scratch);
   return { root, driverDir, scratch };
+}
+
+/** Removes every install this test file made (with the logs, locks and scratch files in it). */
+export function removeFakeInstalls(): void {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A wrapper named like the real MPS control program, running the MPS test double. */

@@ -1,13 +1,20 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { acquireXserverLock, XserverLockError } from '../../../perf/lib/xsched/host-lock.ts';
 
+// Each test its own lock in its own directory, never the host's default lock path.
+const lockDirs: string[] = [];
 function lockPath(): string {
-  return join(mkdtempSync(join(tmpdir(), 'xsched-perf-lock-')), 'xserver.lock');
+  const dir = mkdtempSync(join(tmpdir(), 'xsched-perf-lock-'));
+  lockDirs.push(dir);
+  return join(dir, 'xserver.lock');
 }
+afterAll(() => {
+  for (const dir of lockDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /** The pid of a process that has already exited. */
 function deadPid(): number {

@@ -1,9 +1,11 @@
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readXschedConfig } from '../../../perf/lib/xsched/config.ts';
 import { checkXschedInstall, XschedInstallError } from '../../../perf/lib/xsched/install.ts';
-import { makeFakeInstall } from './fake-install.ts';
+import { makeFakeInstall, removeFakeInstalls } from './fake-install.ts';
+
+afterAll(removeFakeInstalls);
 
 function check(root: string, platform: 'cuda' | 'hip-amd', driverDir: string, extra: Record<string, string> = {}) {
   return checkXschedInstall(readXschedConfig({ XSCHED_ROOT: root, ...extra }, platform), { driverSearchDirs: [driverDir] });

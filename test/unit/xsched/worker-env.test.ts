@@ -1,9 +1,11 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readXschedConfig } from '../../../perf/lib/xsched/config.ts';
 import { checkXschedInstall } from '../../../perf/lib/xsched/install.ts';
 import { buildXschedWorkerEnv, removeXschedFromEnv } from '../../../perf/lib/xsched/worker-env.ts';
-import { makeFakeInstall } from './fake-install.ts';
+import { makeFakeInstall, removeFakeInstalls } from './fake-install.ts';
+
+afterAll(removeFakeInstalls);
 
 const fake = makeFakeInstall();
 const lib = join(fake.root, 'lib');

@@ -1,17 +1,22 @@
 // The xserver lifecycle against the xserver test double (test/doubles/fake-xserver.mjs).
+// Every start gets its own lock file and an empty process tree to scan: the host's lock
+// and /proc are shared with any other test run on the machine, whose fake xservers
+// would make these starts refuse ("an xserver is already running on this host").
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../../perf/lib/arms/daemon/process-alive.ts';
 import { readXschedConfig } from '../../../perf/lib/xsched/config.ts';
 import { checkXschedInstall } from '../../../perf/lib/xsched/install.ts';
 import { startXserver, type RunningXserver, type StartXserverOptions } from '../../../perf/lib/xsched/xserver.ts';
 import { fetchXqueues } from '../../../perf/lib/xsched/xqueues.ts';
-import { makeFakeInstall } from './fake-install.ts';
+import { makeFakeInstall, removeFakeInstalls } from './fake-install.ts';
 
 const fake = makeFakeInstall();
+const noOtherProcesses = join(fake.scratch, 'empty-proc');
+mkdirSync(noOtherProcesses);
 const install = checkXschedInstall(readXschedConfig({ XSCHED_ROOT: fake.root }, 'hip-amd'), { driverSearchDirs: [fake.driverDir] });
 let counter = 0;
 const started: RunningXserver[] = [];
@@ -27,6 +32,7 @@ function options(extra: Partial<StartXserverOptions> = {}, env: Record<string, s
     readyTimeoutMs: 5_000,
     env: { PATH: process.env.PATH ?? '', ...env },
     lockPath: join(fake.scratch, `lock-${counter}`),
+    procRoot: noOtherProcesses,
     ...extra,
   };
 }
@@ -41,6 +47,8 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((x) => x.stop()));
   await Promise.all(blockers.splice(0).map((s) => new Promise((r) => s.close(r))));
 });
+
+afterAll(removeFakeInstalls);
 
 describe('startXserver', () => {
   it('starts `xserver <policy> <port>` with XLOG_LEVEL=INFO, answers /xqueues, and stops with SIGINT', async () => {
