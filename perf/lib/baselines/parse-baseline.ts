@@ -5,6 +5,8 @@ import { JsonFileError } from '../fs/read-json-file.ts';
 import { readJsonRoot, type JsonObject, type NumberRule } from '../fs/json-fields.ts';
 import { checkSchemaHeader } from '../fs/schema-header.ts';
 import { ALL_ARMS } from '../scenarios/catalogue.ts';
+import { SHARING_MODES } from '../scenarios/sharing.ts';
+import { THRESHOLD_KEYS } from '../scenarios/thresholds.ts';
 import {
   BASELINE_SCHEMA,
   BASELINE_SCHEMA_VERSION,
@@ -12,18 +14,10 @@ import {
   type BaselineFile,
   type BaselineKey,
 } from '../types/baseline.ts';
-import type { ArmName, SharingMode, Thresholds } from '../types/scenario.ts';
+import type { ArmName, Thresholds } from '../types/scenario.ts';
 
-const SHARING_MODES: readonly SharingMode[] = ['time-sliced', 'mps', 'platform-default'];
 // Every threshold is a fraction in [0, 1), as evaluation's resolveThresholds requires.
 const FRACTION: NumberRule = { min: 0, below: 1 };
-const THRESHOLD_KEYS: Array<keyof Thresholds> = [
-  'hpAchievedRateMinFraction',
-  'hpP99ImprovementMinFraction',
-  'lpThroughputLossMaxFraction',
-  'regressionP99Tolerance',
-  'regressionLpTolerance',
-];
 const KEY_FIELDS: Array<keyof BaselineKey> = ['scenario', 'platform', 'gpuName', 'arch', 'sharing'];
 const ARM_FIELDS = ['hpP99Ms', 'hpP50Ms', 'hpAchievedRateHz', 'lpIterPerSec', 'hpHistogram'] as const;
 

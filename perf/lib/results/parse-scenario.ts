@@ -3,17 +3,11 @@
 
 import type { JsonObject, JsonValue } from '../fs/json-fields.ts';
 import { ALL_ARMS } from '../scenarios/catalogue.ts';
-import type { ModelName, Scenario, SharingMode, Thresholds } from '../types/scenario.ts';
+import { SHARING_MODES } from '../scenarios/sharing.ts';
+import { THRESHOLD_KEYS } from '../scenarios/thresholds.ts';
+import type { ModelName, Scenario } from '../types/scenario.ts';
 
 const MODELS: readonly ModelName[] = ['resnet18', 'resnet50'];
-const SHARING_MODES: readonly SharingMode[] = ['time-sliced', 'mps', 'platform-default'];
-const THRESHOLD_KEYS: Array<keyof Thresholds> = [
-  'hpAchievedRateMinFraction',
-  'hpP99ImprovementMinFraction',
-  'lpThroughputLossMaxFraction',
-  'regressionP99Tolerance',
-  'regressionLpTolerance',
-];
 
 function checkRole(doc: JsonObject): void {
   doc.get('model').asOneOf(MODELS);

@@ -7,7 +7,13 @@ import type { WorkerPlatform } from '../types/fingerprint.ts';
 /** 'auto' is a request, not a mode: the platform's own default (resolveSharing). */
 export type SharingRequest = SharingMode | 'auto';
 
-export const SHARING_REQUESTS: readonly SharingRequest[] = ['auto', 'time-sliced', 'mps', 'platform-default'];
+// A Record, so a mode added to SharingMode fails to compile until it is listed here.
+const SHARING_MODE_SET: Record<SharingMode, true> = { 'time-sliced': true, mps: true, 'platform-default': true };
+
+/** Every sharing mode a run can use (what a run record or baseline may say). */
+export const SHARING_MODES = Object.keys(SHARING_MODE_SET) as ReadonlyArray<SharingMode>;
+
+export const SHARING_REQUESTS: readonly SharingRequest[] = ['auto', ...SHARING_MODES];
 
 /** Which modes each platform can run, the first being its default (DESIGN.md section 5). */
 const MODES_BY_PLATFORM: Record<WorkerPlatform, readonly SharingMode[]> = {

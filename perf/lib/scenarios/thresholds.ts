@@ -5,6 +5,18 @@
 
 import type { SharingMode, Thresholds } from '../types/scenario.ts';
 
+// A Record, so a field added to Thresholds fails to compile until it is listed here.
+const THRESHOLD_FIELDS: Record<keyof Thresholds, true> = {
+  hpAchievedRateMinFraction: true,
+  hpP99ImprovementMinFraction: true,
+  lpThroughputLossMaxFraction: true,
+  regressionP99Tolerance: true,
+  regressionLpTolerance: true,
+};
+
+/** Every threshold name, in the order messages list them; each is a fraction in [0, 1). */
+export const THRESHOLD_KEYS = Object.keys(THRESHOLD_FIELDS) as ReadonlyArray<keyof Thresholds>;
+
 export interface ThresholdPlan {
   bySharing: Record<SharingMode, Thresholds>;
   why: Record<keyof Thresholds, string>;

@@ -2,20 +2,13 @@
 // baseline for this hardware (DESIGN 7: thresholds are per scenario and per hardware).
 
 import type { BaselineFile } from '../types/baseline.ts';
+import { THRESHOLD_KEYS } from '../scenarios/thresholds.ts';
 import type { Scenario, Thresholds } from '../types/scenario.ts';
-
-const FRACTION_FIELDS: Array<keyof Thresholds> = [
-  'hpAchievedRateMinFraction',
-  'hpP99ImprovementMinFraction',
-  'lpThroughputLossMaxFraction',
-  'regressionP99Tolerance',
-  'regressionLpTolerance',
-];
 
 export function resolveThresholds(scenario: Scenario, baseline: BaselineFile | null): Thresholds {
   const overrides = baseline?.thresholds ?? {};
   const merged: Thresholds = { ...scenario.thresholds, ...overrides };
-  for (const field of FRACTION_FIELDS) {
+  for (const field of THRESHOLD_KEYS) {
     const value = merged[field];
     const source = field in overrides ? `the stored baseline for ${baseline?.key.scenario} (thresholds.${field})` : `scenario ${scenario.name} (thresholds.${field})`;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value >= 1) {
