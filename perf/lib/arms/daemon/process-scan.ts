@@ -23,25 +23,28 @@ function readProcText(path: string): string | null {
   }
 }
 
-/**
- * Processes whose executable name (comm, or the file name of argv[0]) is one of `names`.
- * `procRoot` is '/proc' outside tests; where there is no /proc (not Linux) the answer is [].
- */
-export function findProcessesNamed(names: readonly string[], options: { procRoot?: string } = {}): ProcessSighting[] {
-  const procRoot = options.procRoot ?? '/proc';
+/** The pids under `procRoot`, this process left out; none where it cannot be read. */
+function listOtherPids(procRoot: string): number[] {
   let entries: string[];
   try {
     entries = readdirSync(procRoot);
   } catch {
     return [];
   }
+  return entries.filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => pid !== process.pid);
+}
+
+/**
+ * Processes whose executable name (comm, or the file name of argv[0]) is one of `names`.
+ * `procRoot` is '/proc' outside tests; where there is no /proc (not Linux) the answer is [].
+ */
+export function findProcessesNamed(names: readonly string[], options: { procRoot?: string } = {}): ProcessSighting[] {
+  const procRoot = options.procRoot ?? '/proc';
   const shortNames = new Set(names.map((name) => name.slice(0, COMM_LENGTH)));
   const fullNames = new Set(names);
   const found: ProcessSighting[] = [];
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    const pid = Number(entry);
-    if (pid === process.pid) continue;
+  for (const pid of listOtherPids(procRoot)) {
+    const entry = String(pid);
     const comm = (readProcText(join(procRoot, entry, 'comm')) ?? '').trim();
     const argv = (readProcText(join(procRoot, entry, 'cmdline')) ?? '').split('\0').filter((arg) => arg !== '');
     const argv0 = argv[0] ? basename(argv[0]) : '';
@@ -53,21 +56,15 @@ export function findProcessesNamed(names: readonly string[], options: { procRoot
 /** Processes (of this user: environ is private) whose environment has `name=value` exactly. */
 export function findProcessesWithEnv(name: string, value: string, options: { procRoot?: string } = {}): ProcessSighting[] {
   const procRoot = options.procRoot ?? '/proc';
-  let entries: string[];
-  try {
-    entries = readdirSync(procRoot);
-  } catch {
-    return [];
-  }
   const wanted = `${name}=${value}`;
   const found: ProcessSighting[] = [];
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+  for (const pid of listOtherPids(procRoot)) {
+    const entry = String(pid);
     const environ = readProcText(join(procRoot, entry, 'environ'));
     if (environ === null || !environ.split('\0').includes(wanted)) continue;
     const comm = (readProcText(join(procRoot, entry, 'comm')) ?? '').trim();
     const cmdline = (readProcText(join(procRoot, entry, 'cmdline')) ?? '').split('\0').filter((arg) => arg !== '').join(' ');
-    found.push({ pid: Number(entry), comm, cmdline });
+    found.push({ pid, comm, cmdline });
   }
   return found.sort((a, b) => a.pid - b.pid);
 }
