@@ -1,24 +1,15 @@
 // The named scenarios a user can run (PERF_SCENARIOS). Entries hold what is asked
 // for, before environment/config overrides and before the platform is known.
 
-import type { ArmName, HpConfig, LpConfig } from '../types/scenario.ts';
+import type { ArmName, HpConfig, LpConfig, Scenario } from '../types/scenario.ts';
 import type { SharingRequest } from './sharing.ts';
 import { INTENSIVE_THRESHOLDS, SMOKE_THRESHOLDS, STANDARD_THRESHOLDS, type ThresholdPlan } from './thresholds.ts';
 
-export interface CatalogueEntry {
-  name: string;
-  description: string;
-  hp: HpConfig;
-  lp: LpConfig;
-  durationMs: number;
-  trials: number;
-  gpuIndex: number;
-  seed: number;
+/** A Scenario as asked for: a sharing request and thresholds per sharing mode, no overrides yet. */
+export type CatalogueEntry = Omit<Scenario, 'sharing' | 'thresholds' | 'overrides'> & {
   sharing: SharingRequest;
-  arms: ArmName[];
-  confidence: number;
   thresholds: ThresholdPlan;
-}
+};
 
 /** Every arm, in the order a trial interleaves them. */
 export const ALL_ARMS: readonly ArmName[] = ['hp-alone', 'lp-alone', 'baseline', 'xsched', 'stream-priority'];
