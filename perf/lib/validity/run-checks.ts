@@ -9,7 +9,6 @@ import { makeCheck } from './check-context.ts';
 import { checkCompleteResults } from './complete-results.ts';
 import { checkContention } from './contention.ts';
 import { checkHpAloneRate } from './hp-alone-rate.ts';
-import { checkNativeArmsWithoutXsched } from './native-arms-without-xsched.ts';
 import { checkOptionsMatch } from './options-match.ts';
 import { checkOverlap } from './overlap.ts';
 import { checkResultConsistency } from './result-consistency.ts';
@@ -25,7 +24,6 @@ export const BUILT_IN_CHECKS: ReadonlyArray<[string, ValidityCheckFn]> = [
   ['result-consistency', checkResultConsistency],
   ['same-gpu', checkSameGpu],
   ['options-match', checkOptionsMatch],
-  ['native-arms-without-xsched', checkNativeArmsWithoutXsched],
   ['overlap', checkOverlap],
   ['sample-count', checkSampleCount],
   ['hp-alone-rate', checkHpAloneRate],

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { checkNativeArmsWithoutXsched } from '../../../perf/lib/validity/native-arms-without-xsched.ts';
 import { checkOptionsMatch } from '../../../perf/lib/validity/options-match.ts';
 import { checkSameGpu } from '../../../perf/lib/validity/same-gpu.ts';
 import { makeArmTrial, makeFingerprint, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../evaluate/fixtures/run-record-fixture.ts';
@@ -27,22 +26,6 @@ describe('same-gpu', () => {
     const [check] = checkSameGpu(contextOf(makeRunRecord(scenario, [makeArmTrial(scenario, 'baseline', 0, [hp({ gpu }), lp({ gpu })])])));
     expect(check!.status).toBe('fail');
     expect(check!.message).toContain('asked for GPU index 0');
-  });
-});
-
-describe('native-arms-without-xsched', () => {
-  it('fails a baseline worker with an XSched library mapped, naming it', () => {
-    const record = makeRunRecord(scenario, [makeArmTrial(scenario, 'baseline', 0, [hp({ xschedLibraries: ['/opt/xsched/lib/libshimhip.so'] }), lp()])]);
-    const [check] = checkNativeArmsWithoutXsched(contextOf(record));
-    expect(check).toMatchObject({ status: 'fail', arm: 'baseline', measured: { role: 'hp', libraries: '/opt/xsched/lib/libshimhip.so' } });
-  });
-
-  it('ignores the xsched arm, where the libraries belong', () => {
-    const record = makeRunRecord(scenario, [
-      makeArmTrial(scenario, 'baseline', 0, [hp(), lp()]),
-      makeArmTrial(scenario, 'xsched', 0, [hp({ xschedLibraries: ['/x/libshimhip.so'] }), lp({ xschedLibraries: ['/x/libshimhip.so'] })]),
-    ]);
-    expect(checkNativeArmsWithoutXsched(contextOf(record))[0]).toMatchObject({ status: 'pass', measured: { workers: 2 } });
   });
 });
 
