@@ -2,7 +2,7 @@
 // very evaluation it was saved with, given the baselines that existed then (none), and
 // against the stored baseline made from it the regression verdicts find no regression.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ const storedBaselines = resolve(import.meta.dirname, '../../../baselines');
 
 describe('replay of the recorded H200 run (examples/h200-intensive-mps)', () => {
   it('reproduces the saved evaluation exactly when given the baselines of the time (none)', async () => {
-    const replayed = await replayRun(example, mkdtempSync(join(tmpdir(), 'xsched-perf-no-baselines-')));
+    const noBaselines = mkdtempSync(join(tmpdir(), 'xsched-perf-no-baselines-'));
+    const replayed = await replayRun(example, noBaselines).finally(() => rmSync(noBaselines, { recursive: true, force: true }));
     expect(replayed.savedEvaluation).not.toBeNull();
     expect(replayed.evaluation).toEqual(replayed.savedEvaluation);
     // What it measured: MPS contention pushes hp P99 from under 1 ms alone to tens of ms.

@@ -2,11 +2,11 @@
 // driving the fake worker test double through orchestration, evaluation, reports,
 // replay and baseline update. No GPU: the double follows docs/protocol.md.
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const fakeWorker = join(repoRoot, 'test/doubles/fake-worker.mjs');
@@ -34,6 +34,7 @@ describe('perf specs end to end with the fake worker (test double)', () => {
   const work = mkdtempSync(join(tmpdir(), 'xsched-perf-e2e-'));
   const resultsDir = join(work, 'results');
   const baselinesDir = join(work, 'baselines');
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
   const fastQuick = {
     PERF_WORKER: fakeWorker,
     PERF_SCENARIOS: 'quick',
