@@ -4,7 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { baselineKeyFromRun } from '../baselines/key.ts';
+import { baselineKeyOfRun } from '../baselines/key.ts';
 import { readBaseline } from '../baselines/read-baseline.ts';
 import { evaluateRun, type ExtraCheck } from '../evaluate/index.ts';
 import { sharingChecks } from '../sharing/checks.ts';
@@ -33,12 +33,7 @@ export interface ReplayedRun {
 export async function replayRun(pathOrDir: string, baselinesDir: string): Promise<ReplayedRun> {
   const record = await loadRunRecord(pathOrDir);
   const runDir = pathOrDir.endsWith('.json') ? dirname(pathOrDir) : pathOrDir;
-  let baselineKey: BaselineKey | null = null;
-  try {
-    baselineKey = baselineKeyFromRun(record);
-  } catch {
-    baselineKey = null;
-  }
+  const baselineKey = baselineKeyOfRun(record);
   const baseline = baselineKey ? await readBaseline(baselinesDir, baselineKey) : null;
   const evaluation = evaluateRun(record, baseline, { extraChecks: [...RUN_EXTRA_CHECKS] });
   const savedFile = join(runDir, EVALUATION_FILE);

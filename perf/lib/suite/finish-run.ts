@@ -3,7 +3,7 @@
 // produces the same verdicts and the same report.
 
 import { join } from 'node:path';
-import { baselineKeyFromRun, maybeUpdateBaseline, missingBaselineMessage, readBaseline } from '../baselines/index.ts';
+import { baselineKeyOfRun, maybeUpdateBaseline, missingBaselineMessage, readBaseline } from '../baselines/index.ts';
 import type { Settings } from '../config/index.ts';
 import { evaluateRun } from '../evaluate/index.ts';
 import { renderTerminalSummary, shouldUseColor, writeReports } from '../report/index.ts';
@@ -31,7 +31,8 @@ export async function finishRun(options: {
 }): Promise<FinishedRun> {
   const { record, outDir, settings } = options;
   const log = options.log ?? ((text: string) => process.stdout.write(`${text}\n`));
-  const key = tryBaselineKey(record);
+  // null when no worker finished (no fingerprint to key by): the validity checks say why.
+  const key = baselineKeyOfRun(record);
   const baseline = key ? await readBaseline(settings.baselinesDir, key) : null;
   const missingBaseline = key && !baseline ? missingBaselineMessage(key, settings.baselinesDir) : null;
   const evaluation = evaluateRun(record, baseline, { extraChecks: [...RUN_EXTRA_CHECKS] });
@@ -44,14 +45,6 @@ export async function finishRun(options: {
   log(`report: ${written.htmlPath}`);
   await maybeUpdateBaseline(settings, record, evaluation, log);
   return { record, evaluation, baseline, missingBaseline, runDir: outDir, reportPath: written.htmlPath };
-}
-
-function tryBaselineKey(record: RunRecord) {
-  try {
-    return baselineKeyFromRun(record);
-  } catch {
-    return null; // no worker finished: the validity checks say why
-  }
 }
 
 export const replayOutDir = (resultsDir: string, runId: string): string => join(resultsDir, `replay-${runId}`);
