@@ -7,7 +7,7 @@ import type { XschedArm } from '../xsched/arm.ts';
 import { removeXschedFromEnv } from '../xsched/worker-env.ts';
 import { registerExitCleanup } from './exit-cleanup.ts';
 
-export function xschedArmSession(arm: XschedArm, sharing: SharingSession): ArmSession {
+export function xschedArmSession(arm: XschedArm, sharing: SharingSession, warn: (message: string) => void): ArmSession {
   const unregister = registerExitCleanup(() => arm.xserver.killSync());
   return {
     envFor: (role, baseEnv) => sharing.envFor(arm.envFor(role, baseEnv)),
@@ -18,7 +18,8 @@ export function xschedArmSession(arm: XschedArm, sharing: SharingSession): ArmSe
     },
     async close() {
       try {
-        await arm.close();
+        const problem = await arm.close();
+        if (problem !== null) warn(problem);
       } finally {
         unregister();
       }

@@ -65,12 +65,13 @@ export function createArmSetupProvider(options: ArmSetupProviderOptions): ArmSet
           const xschedArm = await openXschedArm({
             ...xsched,
             logDir: armCtx.logDir,
+            trial: armCtx.trial,
             env,
             ...procOptions,
             ...(options.xserverLockPath !== undefined ? { lockPath: options.xserverLockPath } : {}),
             ...(ctx.signal ? { signal: ctx.signal } : {}),
           });
-          return xschedArmSession(xschedArm, sharing);
+          return xschedArmSession(xschedArm, sharing, warn);
         },
         async close() {
           try {

@@ -10,6 +10,7 @@ import type { XschedConfig } from './config.ts';
 import { collectXschedEvidence } from './evidence.ts';
 import type { XschedInstall } from './install.ts';
 import { removeXschedFromEnv, xschedVariablesFor } from './worker-env.ts';
+import type { StopOutcome } from '../arms/daemon/stop-child.ts';
 import { startXserver, type RunningXserver } from './xserver.ts';
 import { fetchXqueues, type XqueuesSnapshot } from './xqueues.ts';
 
@@ -20,17 +21,32 @@ export interface XschedArm {
   afterReady(pids: Partial<Record<Role, number>>): Promise<void>;
   duringRun(pids: Partial<Record<Role, number>>): Promise<void>;
   finish(outcomes: WorkerOutcome[]): Promise<XschedEvidence>;
-  close(): Promise<void>;
+  /** Stops the xserver; resolves to a problem to report (it ignored SIGINT, or was gone), or null. */
+  close(): Promise<string | null>;
 }
 
 export interface OpenXschedArmOptions {
   config: XschedConfig;
   install: XschedInstall;
   logDir: string;
+  /** Names the log (xsched-t<trial>-xserver.log): one per arm-trial, next to its workers' logs. */
+  trial: number;
   env: NodeJS.ProcessEnv;
   lockPath?: string;
   procRoot?: string;
   signal?: AbortSignal;
+}
+
+/** xserver removes its IPC channels only when SIGINT stops it; anything else is worth a warning. */
+export function describeStop(xserver: RunningXserver, outcome: StopOutcome | null): string | null {
+  const what = `the xserver (pid ${xserver.pid}, log ${xserver.logPath})`;
+  if (outcome === null) return `${what} could not be stopped cleanly; check for a leftover xserver process before the next run`;
+  if (outcome.lastSignalSent === 'SIGINT') return null;
+  if (outcome.lastSignalSent === null) {
+    const how = outcome.exitCode !== null ? `exit status ${outcome.exitCode}` : `signal ${outcome.exitSignal}`;
+    return `${what} had already exited (${how}) when the arm ended: it did not stay up for the whole arm`;
+  }
+  return `${what} did not stop on SIGINT within the grace period and needed ${outcome.lastSignalSent}; its IPC channels may be left behind`;
 }
 
 export async function openXschedArm(options: OpenXschedArmOptions): Promise<XschedArm> {
@@ -39,7 +55,7 @@ export async function openXschedArm(options: OpenXschedArmOptions): Promise<Xsch
     install,
     policy: config.policy,
     port: config.port,
-    logPath: join(options.logDir, 'xserver.log'),
+    logPath: join(options.logDir, `xsched-t${options.trial}-xserver.log`),
     readyTimeoutMs: config.readyTimeoutMs,
     env: options.env,
     ...(options.lockPath !== undefined ? { lockPath: options.lockPath } : {}),
@@ -86,7 +102,7 @@ export async function openXschedArm(options: OpenXschedArmOptions): Promise<Xsch
       );
     },
     async close() {
-      await xserver.stop();
+      return describeStop(xserver, await xserver.stop());
     },
   };
 }

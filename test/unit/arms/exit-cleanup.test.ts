@@ -15,7 +15,7 @@ describe('exit cleanup', () => {
     const lockPath = join(fake.scratch, 'xserver.lock');
     const script = resolve(import.meta.dirname, 'exit-cleanup-script.ts');
     execFileSync(process.execPath, ['--import', 'tsx', script, fake.root, fake.driverDir, lockPath, fake.scratch, procRoot], { timeout: 20_000 });
-    const log = readFileSync(join(fake.scratch, 'xserver.log'), 'utf8');
+    const log = readFileSync(join(fake.scratch, 'xsched-t0-xserver.log'), 'utf8');
     const pid = Number(/\[XSCHED INFO @ T (\d+) @/.exec(log)?.[1]);
     expect(pid).toBeGreaterThan(0);
     expect(isProcessAlive(pid)).toBe(false);

@@ -74,7 +74,8 @@ describe('openScenario', () => {
 
 describe('the xsched arm through the provider', () => {
   it('starts an xserver, sets up both workers, gathers evidence that passes every check, and stops it', async () => {
-    const session = await provider().provider.openScenario(scenario(), { logDir: dir('run') });
+    const { provider: made, warnings } = provider();
+    const session = await made.openScenario(scenario(), { logDir: dir('run') });
     const arm = await session.openArm('xsched', { trial: 0, logDir: dir('run/xsched-0') });
     try {
       const hpEnv = arm.envFor('hp', BASE_ENV);
@@ -97,6 +98,8 @@ describe('the xsched arm through the provider', () => {
       ];
       const evidence = await arm.finish(outcomes);
       expect(evidence.xsched).toMatchObject({ root: fake.root, policy: 'HPF', port, connectedPids: [PIDS.hp, PIDS.lp], env: { lp: { XSCHED_AUTO_XQUEUE_THRESHOLD: '4' } } });
+      // One log per arm-trial, so a later trial never overwrites the log an earlier check names.
+      expect(evidence.xsched?.serverLogPath).toBe(join(dir('run/xsched-0'), 'xsched-t0-xserver.log'));
       expect(evidence.sharing).toEqual({ requested: 'time-sliced', details: { mode: 'time-sliced', mpsProcesses: [] } });
 
       const run = record([trial('xsched', { workers: outcomes, xsched: evidence.xsched, sharing: evidence.sharing })]);
@@ -104,15 +107,17 @@ describe('the xsched arm through the provider', () => {
       await arm.close();
       expect(isProcessAlive(xserverPid)).toBe(false);
       expect(existsSync(lockPath)).toBe(false);
+      expect(warnings).toEqual([]); // stopped by SIGINT: nothing to report
     } finally {
       await arm.close();
       await session.close();
     }
   });
 
-  it('aborts before START when the xserver died, with its log', async () => {
-    const session = await provider().provider.openScenario(scenario(), { logDir: dir('run2') });
-    const arm = await session.openArm('xsched', { trial: 0, logDir: dir('run2/xsched-0') });
+  it('aborts before START when the xserver died, with its log, and says so again when the arm closes', async () => {
+    const { provider: made, warnings } = provider();
+    const session = await made.openScenario(scenario(), { logDir: dir('run2') });
+    const arm = await session.openArm('xsched', { trial: 1, logDir: dir('run2/xsched-1') });
     try {
       const { xserverPid } = JSON.parse(readFileSync(lockPath, 'utf8')) as { xserverPid: number };
       process.kill(xserverPid, 'SIGKILL');
@@ -122,7 +127,17 @@ describe('the xsched arm through the provider', () => {
       await arm.close();
       await session.close();
     }
+    expect(warnings).toEqual([expect.stringMatching(/^the xserver \(pid \d+, log .*xsched-t1-xserver\.log\) had already exited \(signal SIGKILL\)/)]);
   });
+
+  it('warns when the xserver ignored SIGINT and had to be stopped harder', async () => {
+    const { provider: made, warnings } = provider({ PATH: process.env.PATH ?? '', XSCHED_ROOT: fake.root, FAKE_XSERVER_IGNORE_SIGINT: '1' });
+    const session = await made.openScenario(scenario(), { logDir: dir('run5') });
+    const arm = await session.openArm('xsched', { trial: 0, logDir: dir('run5/xsched-0') });
+    await arm.close();
+    await session.close();
+    expect(warnings).toEqual([expect.stringMatching(/did not stop on SIGINT within the grace period and needed SIGTERM/)]);
+  }, 15_000);
 });
 
 describe('native arms and MPS through the provider', () => {
