@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../../perf/lib/config/load-settings.ts';
 import type { SettingsError } from '../../../perf/lib/config/settings.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 function dirWithConfig(name: string, content: string): { dir: string; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'config-file-'));
+  const dir = makeTempDir('config-file-');
   const file = join(dir, name);
   writeFileSync(file, content);
   return { dir, file };

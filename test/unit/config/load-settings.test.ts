@@ -1,11 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../../perf/lib/config/load-settings.ts';
 import { SettingsError } from '../../../perf/lib/config/settings.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
-const emptyDir = () => mkdtempSync(join(tmpdir(), 'settings-'));
+const emptyDir = () => makeTempDir('settings-');
 
 function problemsOf(env: Record<string, string>, cwd = emptyDir()): string[] {
   try {

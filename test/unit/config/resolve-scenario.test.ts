@@ -1,13 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../../perf/lib/config/load-settings.ts';
 import { resolveScenario } from '../../../perf/lib/config/resolve-scenario.ts';
 import { SharingUnsupportedError } from '../../../perf/lib/scenarios/sharing.ts';
 import { INTENSIVE_THRESHOLDS, STANDARD_THRESHOLDS } from '../../../perf/lib/scenarios/thresholds.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
-const settingsFrom = (env: Record<string, string>) => loadSettings(env, mkdtempSync(join(tmpdir(), 'resolve-')));
+const settingsFrom = (env: Record<string, string>) => loadSettings(env, makeTempDir('resolve-'));
 
 describe('resolveScenario without overrides', () => {
   it('gives the catalogue values with the platform default sharing and its thresholds', () => {

@@ -1,7 +1,6 @@
 // runScenario end to end with the fake worker (test double): 300 ms arms, real processes.
 
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNativeProvider } from '../../../perf/lib/orchestrate/native-provider.ts';
@@ -12,6 +11,7 @@ import type { ArmTrialRecord, WorkerOutcome } from '../../../perf/lib/types/run-
 import type { Role } from '../../../perf/lib/types/scenario.ts';
 import { listLiveProcessGroups } from '../../../perf/lib/worker/process-groups.ts';
 import { createProviderDouble, isProcessAlive, makeRunOptions, makeShortScenario } from './scenario-fixtures.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 function worker(trial: ArmTrialRecord | undefined, role: Role): WorkerOutcome {
   const found = trial?.workers.find((w) => w.role === role);
@@ -170,7 +170,7 @@ describe.concurrent('runScenario with the fake worker', () => {
   });
 
   it('records a worker that cannot be started as a spawn failure', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'xsp-spawn-'));
+    const dir = makeTempDir('xsp-spawn-');
     const workerPath = join(dir, 'worker-with-missing-interpreter');
     await writeFile(workerPath, '#!/nonexistent/interpreter\n', { mode: 0o755 });
     const record = await runScenario(await makeRunOptions(makeShortScenario({ arms: ['hp-alone'] }), createProviderDouble().provider, { workerPath }));

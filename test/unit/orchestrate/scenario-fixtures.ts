@@ -1,13 +1,12 @@
 // Shared by the orchestrator tests: a short scenario, the fake worker, and a provider
 // double that records every call and gives each arm/role the environment a test asks for.
 
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArmSession, ArmSetupProvider, WorkerEnv } from '../../../perf/lib/types/arm-setup.ts';
 import type { ArmName, Role, Scenario } from '../../../perf/lib/types/scenario.ts';
 import type { RunScenarioOptions } from '../../../perf/lib/orchestrate/run-options.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 export const FAKE_WORKER_PATH = fileURLToPath(new URL('../../doubles/fake-worker.mjs', import.meta.url));
 
@@ -103,7 +102,7 @@ export async function makeRunOptions(
   return {
     scenario,
     workerPath: FAKE_WORKER_PATH,
-    runDir: await mkdtemp(join(tmpdir(), 'xsp-orchestrate-')),
+    runDir: makeTempDir('xsp-orchestrate-'),
     provider,
     readyTimeoutMs: 10_000,
     startLeadMs: 150,

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLatestRuns, recordLatestRun } from '../../../perf/lib/results/latest-runs.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
-const newRoot = () => mkdtempSync(join(tmpdir(), 'latest-'));
+const newRoot = () => makeTempDir('latest-');
 
 describe('results/latest.json', () => {
   it('collects the runs of one invocation and starts over for the next', async () => {

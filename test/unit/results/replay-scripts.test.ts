@@ -1,8 +1,7 @@
 // scripts/replay.ts and scripts/update-baselines.ts --from, run as a user would, on
 // SYNTHETIC saved runs (test/fixtures/synthetic-run: invented numbers, no GPU).
 
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { saveRunRecord } from '../../../perf/lib/results/save-run.ts';
 import type { ArmName } from '../../../perf/lib/types/scenario.ts';
 import { buildSyntheticRecord } from '../../fixtures/synthetic-run/synthetic-record.ts';
 import { INTENSIVE_SPEC } from '../../fixtures/synthetic-run/synthetic-scenarios.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const TSX = join(REPO, 'node_modules/.bin/tsx');
@@ -42,7 +42,7 @@ describe('replay and update-baselines --from', () => {
   let validRun: string;
   let invalidRun: string;
   beforeAll(async () => {
-    cwd = mkdtempSync(join(tmpdir(), 'replay-'));
+    cwd = makeTempDir('replay-');
     validRun = await saveSyntheticRun(join(cwd, 'results'), true);
     invalidRun = await saveSyntheticRun(join(cwd, 'results'), false);
   });

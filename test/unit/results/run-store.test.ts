@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRuns } from '../../../perf/lib/results/list-runs.ts';
@@ -7,8 +6,9 @@ import { loadEvaluation, loadRunRecord } from '../../../perf/lib/results/load-ru
 import { createRunDirectory, parseRunId } from '../../../perf/lib/results/run-directory.ts';
 import { saveEvaluation, saveRunRecord } from '../../../perf/lib/results/save-run.ts';
 import { makeEvaluation, makeRunRecord } from '../baselines/run-fixture.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
-const newRoot = () => join(mkdtempSync(join(tmpdir(), 'results-')), 'results');
+const newRoot = () => join(makeTempDir('results-'), 'results');
 const NOW = new Date('2026-11-21T21:40:00.123Z');
 
 async function loadError(pathOrDir: string): Promise<string> {

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic } from '../../../perf/lib/fs/write-file-atomic.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 type Observation = { event: 'sync' } | { event: 'rename'; to: string; targetContent: string; sourceLength: number };
 const observed = vi.hoisted((): Observation[] => []);
@@ -36,7 +36,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const newDir = () => mkdtempSync(join(tmpdir(), 'atomic-'));
+const newDir = () => makeTempDir('atomic-');
 
 describe('writeFileAtomic', () => {
   it('changes the target only by renaming a complete, flushed file over it', async () => {

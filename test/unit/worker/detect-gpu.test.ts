@@ -1,12 +1,12 @@
 // detectGpu with the fake worker's --probe (test double) and with stand-in device nodes.
 
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectGpu } from '../../../perf/lib/gpu/detect-gpu.ts';
 import { decideGpuGate } from '../../../perf/lib/gpu/gpu-gate.ts';
 import { FAKE_WORKER_PATH } from '../orchestrate/scenario-fixtures.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 const PATH = process.env.PATH ?? '/usr/bin:/bin';
 
@@ -29,7 +29,7 @@ describe('detectGpu', () => {
   });
 
   it('without a worker, looks for device nodes and tools and says which', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'xsp-gpu-'));
+    const dir = makeTempDir('xsp-gpu-');
     const none = await detectGpu({ deviceNodes: [join(dir, 'kfd')], tools: ['no-such-gpu-tool'], env: { PATH: dir } });
     expect(none).toEqual({
       found: false,

@@ -1,11 +1,11 @@
-import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locateWorker } from '../../../perf/lib/worker/locate-worker.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 async function makeRepo(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'xsp-locate-'));
+  return makeTempDir('xsp-locate-');
 }
 
 async function makeExecutable(path: string): Promise<string> {

@@ -1,16 +1,16 @@
 // spawnWorker and stopWith against the fake worker (test double), which must stop
 // on SIGTERM and stdin EOF the way docs/protocol.md says the real worker does.
 
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signalProcessGroup } from '../../../perf/lib/worker/process-groups.ts';
 import { spawnWorker, type WorkerProcess } from '../../../perf/lib/worker/worker-process.ts';
 import { FAKE_WORKER_PATH } from '../orchestrate/scenario-fixtures.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 async function startFake(env: Record<string, string> = {}, onProgress?: (count: number) => void): Promise<{ worker: WorkerProcess; resultPath: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'xsp-worker-'));
+  const dir = makeTempDir('xsp-worker-');
   const resultPath = join(dir, 'hp.json');
   const worker = await spawnWorker({
     workerPath: FAKE_WORKER_PATH,
