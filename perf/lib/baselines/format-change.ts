@@ -4,6 +4,8 @@
 import { ALL_ARMS } from '../scenarios/catalogue.ts';
 import type { BaselineArm, BaselineFile } from '../types/baseline.ts';
 import type { BaselineChange } from './update-baseline.ts';
+import { diffWorkload, formatWorkloadDifferences } from './workload.ts';
+import { diffXschedSettings } from './xsched-settings.ts';
 
 function medianOf(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -32,7 +34,27 @@ function describeSource(file: BaselineFile | null): string {
   return file ? `run ${file.runId}, written ${file.createdAt}` : '(none)';
 }
 
-/** A plain-text table: per arm, median hp P99 and lp iter/s over trials, old, new and % change. */
+// The numbers of two workloads are not comparable: the reviewer must see that the table
+// sets, say, a 30 s window against a 180 s one.
+function describeWorkloadChange(change: BaselineChange): string[] {
+  const before = change.old?.workload;
+  const after = change.new.workload;
+  if (change.old === null || after === undefined) return [];
+  if (before === undefined) return ['  workload: not recorded in the old baseline, so the table may compare different workloads'];
+  const differences = diffWorkload(before, after);
+  return differences.length === 0 ? [] : [`  workload changed (old -> new): ${formatWorkloadDifferences(differences)}`];
+}
+
+// Likewise the xsched rows of two XSched configurations (say lp threshold 4 against 1).
+function describeXschedSettingsChange(change: BaselineChange): string[] {
+  const before = change.old?.xschedSettings;
+  const after = change.new.xschedSettings;
+  if (before === undefined || after === undefined) return [];
+  const differences = diffXschedSettings(before, after);
+  return differences.length === 0 ? [] : [`  XSched settings changed (old -> new): ${formatWorkloadDifferences(differences)}`];
+}
+
+/** A plain-text table: per arm, median hp P99 and lp iter/s over trials, old, new and % change; a workload change above it. */
 export function formatBaselineChange(change: BaselineChange): string {
   const header = ['metric (median of trials)', 'old', 'new', 'change'];
   const rows: string[][] = [];
@@ -55,6 +77,8 @@ export function formatBaselineChange(change: BaselineChange): string {
     `Baseline ${change.path}`,
     `  old: ${describeSource(change.old)}`,
     `  new: ${describeSource(change.new)}`,
+    ...describeWorkloadChange(change),
+    ...describeXschedSettingsChange(change),
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),

@@ -6,6 +6,8 @@ import type { ArmStats, ScenarioEvaluation } from '../types/evaluation.ts';
 import type { ArmName } from '../types/scenario.ts';
 import type { RunRecord } from '../types/run-record.ts';
 import { baselineKeyFromRun, findFirstFingerprint } from './key.ts';
+import { xschedSettingsOfRun } from './xsched-settings.ts';
+import { workloadOfRun } from './workload.ts';
 
 function armFromStats(stats: ArmStats): BaselineArm | null {
   const trials = [...stats.trials].sort((a, b) => a.trial - b.trial);
@@ -40,6 +42,7 @@ export function baselineFromRun(record: RunRecord, evaluation: ScenarioEvaluatio
     const arm = armFromStats(stats);
     if (arm) arms[stats.arm] = arm;
   }
+  const xschedSettings = arms.xsched ? xschedSettingsOfRun(record) : null;
   return {
     schema: BASELINE_SCHEMA,
     schemaVersion: BASELINE_SCHEMA_VERSION,
@@ -47,6 +50,8 @@ export function baselineFromRun(record: RunRecord, evaluation: ScenarioEvaluatio
     createdAt: (options.now ?? new Date()).toISOString(),
     runId: record.runId,
     workerVersion: findFirstFingerprint(record)?.workerVersion ?? 'unknown',
+    workload: workloadOfRun(record),
+    ...(xschedSettings ? { xschedSettings } : {}),
     thresholds: { ...(options.existing?.thresholds ?? {}) },
     arms,
   };

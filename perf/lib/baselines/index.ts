@@ -15,3 +15,5 @@ export { InvalidRunError, updateBaseline, type BaselineChange } from './update-b
 export { formatBaselineChange } from './format-change.ts';
 export { missingBaselineMessage } from './missing-baseline.ts';
 export { maybeUpdateBaseline, type MaybeUpdateResult } from './maybe-update.ts';
+export { diffWorkload, formatWorkloadDifferences, settingsRestoringWorkload, workloadOfRun, type WorkloadDifference } from './workload.ts';
+export { diffXschedSettings, settingsRestoringXsched, xschedSettingsOfRun } from './xsched-settings.ts';

@@ -2,9 +2,9 @@
 // because a silently half-read baseline would make every later verdict wrong.
 
 import { JsonFileError } from '../fs/read-json-file.ts';
-import { readJsonRoot, type JsonObject, type NumberRule } from '../fs/json-fields.ts';
+import { readJsonRoot, type JsonObject, type JsonValue, type NumberRule } from '../fs/json-fields.ts';
 import { checkSchemaHeader } from '../fs/schema-header.ts';
-import { ALL_ARMS } from '../scenarios/catalogue.ts';
+import { ALL_ARMS, ALL_MODELS, ARRIVAL_PROCESSES } from '../scenarios/catalogue.ts';
 import { SHARING_MODES } from '../scenarios/sharing.ts';
 import { THRESHOLD_KEYS } from '../scenarios/thresholds.ts';
 import {
@@ -13,6 +13,8 @@ import {
   type BaselineArm,
   type BaselineFile,
   type BaselineKey,
+  type BaselineWorkload,
+  type BaselineXschedSettings,
 } from '../types/baseline.ts';
 import type { ArmName, Thresholds } from '../types/scenario.ts';
 
@@ -20,6 +22,8 @@ import type { ArmName, Thresholds } from '../types/scenario.ts';
 const FRACTION: NumberRule = { min: 0, below: 1 };
 const KEY_FIELDS: Array<keyof BaselineKey> = ['scenario', 'platform', 'gpuName', 'arch', 'sharing'];
 const ARM_FIELDS = ['hpP99Ms', 'hpP50Ms', 'hpAchievedRateHz', 'lpIterPerSec', 'hpHistogram'] as const;
+const ROLE_FIELDS = ['model', 'batch', 'imageSize'] as const;
+const COUNT: NumberRule = { integer: true, min: 1 };
 
 function parseKey(doc: JsonObject): BaselineKey {
   doc.rejectUnknownKeys(KEY_FIELDS);
@@ -51,6 +55,36 @@ function parseArm(doc: JsonObject): BaselineArm {
   return arm;
 }
 
+function positiveNumber(value: JsonValue): number {
+  const n = value.asNumber();
+  if (n <= 0) value.fail('a finite number > 0');
+  return n;
+}
+
+function parseRole(doc: JsonObject, extraFields: readonly string[]): BaselineWorkload['lp'] {
+  doc.rejectUnknownKeys([...ROLE_FIELDS, ...extraFields]);
+  return { model: doc.get('model').asOneOf(ALL_MODELS), batch: doc.number('batch', COUNT), imageSize: doc.number('imageSize', COUNT) };
+}
+
+function parseWorkload(doc: JsonObject): BaselineWorkload {
+  doc.rejectUnknownKeys(['hp', 'lp', 'durationMs']);
+  const hp = doc.object('hp');
+  return {
+    hp: { ...parseRole(hp, ['rateHz', 'arrival']), rateHz: positiveNumber(hp.get('rateHz')), arrival: hp.get('arrival').asOneOf(ARRIVAL_PROCESSES) },
+    lp: parseRole(doc.object('lp'), []),
+    durationMs: positiveNumber(doc.get('durationMs')),
+  };
+}
+
+function parseXschedSettings(doc: JsonObject): BaselineXschedSettings {
+  doc.rejectUnknownKeys(['policy', 'level', 'hp', 'lp']);
+  const role = (roleDoc: JsonObject): BaselineXschedSettings['hp'] => {
+    roleDoc.rejectUnknownKeys(['priority', 'threshold', 'batchSize']);
+    return { priority: roleDoc.number('priority', { integer: true }), threshold: roleDoc.number('threshold', COUNT), batchSize: roleDoc.number('batchSize', COUNT) };
+  };
+  return { policy: doc.string('policy'), level: doc.number('level', COUNT), hp: role(doc.object('hp')), lp: role(doc.object('lp')) };
+}
+
 function parseThresholds(doc: JsonObject): Partial<Thresholds> {
   doc.rejectUnknownKeys(THRESHOLD_KEYS);
   const thresholds: Partial<Thresholds> = {};
@@ -65,7 +99,7 @@ function parseThresholds(doc: JsonObject): Partial<Thresholds> {
 export function parseBaselineFile(file: string, value: unknown, expectedKey?: BaselineKey): BaselineFile {
   const doc = readJsonRoot(file, value).asObject();
   checkSchemaHeader(doc, BASELINE_SCHEMA, BASELINE_SCHEMA_VERSION, 're-create it with npm run perf:update-baselines');
-  doc.rejectUnknownKeys(['schema', 'schemaVersion', 'key', 'createdAt', 'runId', 'workerVersion', 'thresholds', 'arms']);
+  doc.rejectUnknownKeys(['schema', 'schemaVersion', 'key', 'createdAt', 'runId', 'workerVersion', 'workload', 'xschedSettings', 'thresholds', 'arms']);
   const key = parseKey(doc.object('key'));
   for (const field of KEY_FIELDS) {
     if (expectedKey && key[field] !== expectedKey[field]) {
@@ -85,6 +119,9 @@ export function parseBaselineFile(file: string, value: unknown, expectedKey?: Ba
     createdAt: createdAt.asString(),
     runId: doc.string('runId'),
     workerVersion: doc.string('workerVersion'),
+    // Optional: files written before the workload was recorded still read.
+    ...(doc.has('workload') ? { workload: parseWorkload(doc.object('workload')) } : {}),
+    ...(doc.has('xschedSettings') ? { xschedSettings: parseXschedSettings(doc.object('xschedSettings')) } : {}),
     thresholds: parseThresholds(doc.object('thresholds')),
     arms,
   };

@@ -2,15 +2,13 @@
 // (rates, durations, thresholds), so each must be there with the right type.
 
 import type { JsonObject, JsonValue } from '../fs/json-fields.ts';
-import { ALL_ARMS } from '../scenarios/catalogue.ts';
+import { ALL_ARMS, ALL_MODELS, ARRIVAL_PROCESSES } from '../scenarios/catalogue.ts';
 import { SHARING_MODES } from '../scenarios/sharing.ts';
 import { THRESHOLD_KEYS } from '../scenarios/thresholds.ts';
-import type { ModelName, Scenario } from '../types/scenario.ts';
-
-const MODELS: readonly ModelName[] = ['resnet18', 'resnet50'];
+import type { Scenario } from '../types/scenario.ts';
 
 function checkRole(doc: JsonObject): void {
-  doc.get('model').asOneOf(MODELS);
+  doc.get('model').asOneOf(ALL_MODELS);
   doc.number('batch', { integer: true, min: 1 });
   doc.number('imageSize', { integer: true, min: 1 });
 }
@@ -34,7 +32,7 @@ export function checkScenario(value: JsonValue): Scenario {
   const hp = doc.object('hp');
   checkRole(hp);
   hp.number('rateHz', { min: Number.MIN_VALUE });
-  hp.get('arrival').asOneOf(['uniform', 'poisson'] as const);
+  hp.get('arrival').asOneOf(ARRIVAL_PROCESSES);
   checkRole(doc.object('lp'));
   doc.number('durationMs', { min: 1 });
   doc.number('trials', { integer: true, min: 1 });

@@ -1,7 +1,7 @@
 // The named scenarios a user can run (PERF_SCENARIOS). Entries hold what is asked
 // for, before environment/config overrides and before the platform is known.
 
-import type { ArmName, HpConfig, LpConfig, Scenario } from '../types/scenario.ts';
+import type { ArmName, ArrivalProcess, HpConfig, LpConfig, ModelName, Scenario } from '../types/scenario.ts';
 import type { SharingRequest } from './sharing.ts';
 import { INTENSIVE_THRESHOLDS, SMOKE_THRESHOLDS, STANDARD_THRESHOLDS, type ThresholdPlan } from './thresholds.ts';
 
@@ -15,6 +15,9 @@ export type CatalogueEntry = Omit<Scenario, 'sharing' | 'thresholds' | 'override
 export const ALL_ARMS: readonly ArmName[] = ['hp-alone', 'lp-alone', 'baseline', 'xsched', 'stream-priority'];
 /** stream-priority is an optional native reference, off unless asked for (PERF_ARMS). */
 export const DEFAULT_ARMS: readonly ArmName[] = ['hp-alone', 'lp-alone', 'baseline', 'xsched'];
+/** The models the native worker can run; saved files are checked against them. */
+export const ALL_MODELS: readonly ModelName[] = ['resnet18', 'resnet50'];
+export const ARRIVAL_PROCESSES: readonly ArrivalProcess[] = ['uniform', 'poisson'];
 
 // Fixed so weights, inputs and Poisson arrivals repeat from run to run; every run records it.
 const SEED = 1;

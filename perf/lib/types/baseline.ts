@@ -1,6 +1,6 @@
 // A stored baseline: one file per hardware key and scenario under baselines/.
 
-import type { ArmName, SharingMode, Thresholds } from './scenario.ts';
+import type { ArmName, HpConfig, LpConfig, SharingMode, Thresholds } from './scenario.ts';
 import type { WorkerPlatform } from './fingerprint.ts';
 
 export const BASELINE_SCHEMA = 'xsched-perf.baseline';
@@ -24,6 +24,24 @@ export interface BaselineArm {
   hpHistogram: string | null;
 }
 
+/**
+ * What the baseline was measured with. Not part of the key (one file per hardware), so a
+ * run of another workload finds the file and must be told it is not comparable.
+ */
+export interface BaselineWorkload {
+  hp: Pick<HpConfig, 'model' | 'batch' | 'imageSize' | 'rateHz' | 'arrival'>;
+  lp: Pick<LpConfig, 'model' | 'batch' | 'imageSize'>;
+  durationMs: number;
+}
+
+/** XSched's settings in the xsched arm (policy, and per role what XSCHED_AUTO_XQUEUE_* said). */
+export interface BaselineXschedSettings {
+  policy: string;
+  level: number;
+  hp: { priority: number; threshold: number; batchSize: number };
+  lp: { priority: number; threshold: number; batchSize: number };
+}
+
 export interface BaselineFile {
   schema: typeof BASELINE_SCHEMA;
   schemaVersion: typeof BASELINE_SCHEMA_VERSION;
@@ -31,6 +49,10 @@ export interface BaselineFile {
   createdAt: string;
   runId: string;
   workerVersion: string;
+  /** Absent in files written before the workload was recorded. */
+  workload?: BaselineWorkload;
+  /** Present when the run had an xsched arm; absent in older files. */
+  xschedSettings?: BaselineXschedSettings;
   /** Overrides the scenario's thresholds for this hardware. */
   thresholds: Partial<Thresholds>;
   arms: Partial<Record<ArmName, BaselineArm>>;

@@ -5,9 +5,11 @@
 // A regression is declared only when the whole interval is beyond the tolerance.
 
 import { baselineKeyOfRun, formatBaselineKeyFields, sameBaselineKey } from '../baselines/key.ts';
+import { diffWorkload, formatWorkloadDifferences, settingsRestoringWorkload, workloadOfRun } from '../baselines/workload.ts';
+import { diffXschedSettings, settingsRestoringXsched, xschedSettingsOfRun } from '../baselines/xsched-settings.ts';
 import { welchLogRatioInterval } from '../stats/intervals/log-t-interval.ts';
 import { TAIL_PERCENTILE, percentileOfSorted } from '../stats/percentile.ts';
-import type { BaselineArm } from '../types/baseline.ts';
+import type { BaselineArm, BaselineFile } from '../types/baseline.ts';
 import type { Verdict } from '../types/evaluation.ts';
 import type { ArmName } from '../types/scenario.ts';
 import { decideAgainstThreshold, recommendMoreData } from './decide.ts';
@@ -15,6 +17,8 @@ import { type VerdictContext, asConfidenceInterval, percent, round3, skipVerdict
 
 export const REGRESSION_ARMS: readonly ArmName[] = ['baseline', 'xsched'];
 const UPDATE = 'npm run perf:update-baselines';
+const UNRECORDED_WORKLOAD_NOTE =
+  ' Note: the stored baseline does not record its workload (an older file), so this assumes it was measured with the same window, rates and batches.';
 
 interface Metric {
   name: 'hp-p99' | 'lp-throughput';
@@ -92,6 +96,33 @@ function judgeMetric(context: VerdictContext, arm: ArmName, metric: Metric, stor
   };
 }
 
+/** The skip verdict for a baseline measured with another workload; null when it matches or is not recorded. */
+function workloadMismatch(context: VerdictContext, stored: BaselineFile, rule: string): Verdict | null {
+  if (stored.workload === undefined) return null;
+  const differences = diffWorkload(stored.workload, workloadOfRun(context.record));
+  if (differences.length === 0) return null;
+  const message = `Not compared: the stored baseline (run ${stored.runId}) was measured with another workload: ${formatWorkloadDifferences(differences)} (stored -> this run).`;
+  const { settings, unsettable } = settingsRestoringWorkload(differences);
+  const restore = [
+    settings.length > 0 ? `run with ${settings.join(' ')}` : '',
+    unsettable.length > 0 ? `${unsettable.join(', ')} can only come from the scenario catalogue` : '',
+  ].filter(Boolean).join('; ');
+  const recommendation = `For a comparable run with the stored workload, ${restore}. Or store a baseline for this workload with ${UPDATE} (it replaces the stored one).`;
+  return skipVerdict('regression', rule, message, recommendation);
+}
+
+/** Why the xsched arm cannot be compared (XSched ran with other settings); null when it can. */
+function xschedSettingsMismatch(context: VerdictContext, stored: BaselineFile): { message: string; recommendation: string } | null {
+  const current = xschedSettingsOfRun(context.record);
+  if (stored.xschedSettings === undefined || current === null) return null;
+  const differences = diffXschedSettings(stored.xschedSettings, current);
+  if (differences.length === 0) return null;
+  return {
+    message: `Not compared: the stored xsched arm (run ${stored.runId}) ran XSched with other settings: ${formatWorkloadDifferences(differences)} (stored -> this run).`,
+    recommendation: `For a comparable run, set ${settingsRestoringXsched(differences).join(' ')}. Or store a baseline for these settings with ${UPDATE} (it replaces the stored one).`,
+  };
+}
+
 export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
   const runKey = baselineKeyOfRun(context.record);
   const rule = 'hp P99 and lp throughput of the baseline and xsched arms within tolerance of the stored baseline';
@@ -105,6 +136,9 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
     const message = `The stored baseline is for ${formatBaselineKeyFields(stored.key)}, but this run is ${formatBaselineKeyFields(runKey)}; they cannot be compared.`;
     return [skipVerdict('regression', rule, message, `Load the baseline for this key, or create one with ${UPDATE}.`)];
   }
+  const mismatch = workloadMismatch(context, stored, rule);
+  if (mismatch !== null) return [mismatch];
+  const xschedMismatch = xschedSettingsMismatch(context, stored);
   const verdicts: Verdict[] = [];
   for (const arm of REGRESSION_ARMS) {
     for (const metric of METRICS) {
@@ -114,7 +148,13 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
         verdicts.push(skipVerdict(`regression.${arm}.${metric.name}`, rule, message, `Store one with ${UPDATE} from a run that includes the ${arm} arm.`));
         continue;
       }
-      verdicts.push(judgeMetric(context, arm, metric, storedArm));
+      if (arm === 'xsched' && xschedMismatch !== null) {
+        verdicts.push(skipVerdict(`regression.xsched.${metric.name}`, rule, xschedMismatch.message, xschedMismatch.recommendation));
+        continue;
+      }
+      const verdict = judgeMetric(context, arm, metric, storedArm);
+      if (stored.workload === undefined && verdict.status !== 'skip') verdict.message += UNRECORDED_WORKLOAD_NOTE;
+      verdicts.push(verdict);
     }
   }
   return verdicts;

@@ -36,6 +36,39 @@ describe('formatBaselineChange', () => {
     );
   });
 
+  it('lists a workload change above the table, since its numbers are then not like for like', () => {
+    const oldRecord = makeRunRecord('2026-11-21T21-40-00Z-quick-ab12');
+    oldRecord.scenario.durationMs = 30_000;
+    const newRecord = makeRunRecord('2026-11-22T08-00-00Z-quick-cd34');
+    newRecord.scenario.hp.arrival = 'poisson';
+    const old = baselineFromRun(oldRecord, makeEvaluation(oldRecord));
+    const next = baselineFromRun(newRecord, makeEvaluation(newRecord));
+    const lines = formatBaselineChange({ path: '/b/x.json', old, new: next }).split('\n');
+    expect(lines[3]).toBe('  workload changed (old -> new): hp.arrival "uniform" -> "poisson", durationMs 30000 -> 10000');
+    expect(lines[4]).toMatch(/^metric \(median of trials\)/);
+  });
+
+  it('says when the old baseline did not record its workload, and nothing when the workload is the same', () => {
+    const record = makeRunRecord();
+    const next = baselineFromRun(record, makeEvaluation(record));
+    const { workload: _dropped, ...older } = baselineFromRun(record, makeEvaluation(record));
+    expect(formatBaselineChange({ path: '/b/x.json', old: older, new: next })).toContain(
+      '\n  workload: not recorded in the old baseline, so the table may compare different workloads\n',
+    );
+    expect(formatBaselineChange({ path: '/b/x.json', old: next, new: next })).not.toContain('workload');
+    expect(formatBaselineChange({ path: '/b/x.json', old: null, new: next })).not.toContain('workload');
+  });
+
+  it('lists a change of XSched settings, since the xsched rows then compare two configurations', () => {
+    const record = makeRunRecord();
+    const base = baselineFromRun(record, makeEvaluation(record));
+    const settings = { policy: 'HPF', level: 1, hp: { priority: 1, threshold: 16, batchSize: 8 }, lp: { priority: 0, threshold: 4, batchSize: 2 } };
+    const old = { ...base, xschedSettings: settings };
+    const next = { ...base, xschedSettings: { ...settings, lp: { priority: 0, threshold: 1, batchSize: 1 } } };
+    expect(formatBaselineChange({ path: '/b/x.json', old, new: next })).toContain('\n  XSched settings changed (old -> new): lp.threshold 4 -> 1, lp.batchSize 2 -> 1\n');
+    expect(formatBaselineChange({ path: '/b/x.json', old, new: old })).not.toContain('XSched settings');
+  });
+
   it('says (none) for a first baseline', () => {
     const record = makeRunRecord();
     const text = formatBaselineChange({ path: '/b/x.json', old: null, new: baselineFromRun(record, makeEvaluation(record)) });

@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../../perf/lib/config/load-settings.ts';
 import { maybeUpdateBaseline } from '../../../perf/lib/baselines/maybe-update.ts';
 import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 function setup(update: boolean) {
-  const cwd = mkdtempSync(join(tmpdir(), 'maybe-update-'));
+  const cwd = makeTempDir('maybe-update-');
   const settings = loadSettings(update ? { PERF_UPDATE_BASELINES: '1' } : {}, cwd);
   const lines: string[] = [];
   return { settings, lines, log: (text: string) => lines.push(text), baselines: join(cwd, 'baselines') };

@@ -1,18 +1,18 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baselineKeyFromRun, baselinePath } from '../../../perf/lib/baselines/key.ts';
 import { readBaseline } from '../../../perf/lib/baselines/read-baseline.ts';
 import { updateBaseline } from '../../../perf/lib/baselines/update-baseline.ts';
 import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 const record = makeRunRecord();
 const key = baselineKeyFromRun(record);
 
 /** A directory holding a good baseline for `key`, and the parsed JSON to break. */
 async function storedBaseline(): Promise<{ dir: string; file: string; json: Record<string, any> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'baselines-'));
+  const dir = makeTempDir('baselines-');
   const { path, new: written } = await updateBaseline(dir, record, makeEvaluation(record));
   return { dir, file: path, json: JSON.parse(JSON.stringify(written)) };
 }
@@ -26,14 +26,34 @@ async function readError(dir: string): Promise<string> {
   throw new Error('expected readBaseline to throw');
 }
 
+const XSCHED_SETTINGS = { policy: 'HPF', level: 1, hp: { priority: 1, threshold: 16, batchSize: 8 }, lp: { priority: 0, threshold: 4, batchSize: 2 } };
+
 describe('readBaseline', () => {
   it('gives null when there is no file', async () => {
-    expect(await readBaseline(mkdtempSync(join(tmpdir(), 'baselines-')), key)).toBeNull();
+    expect(await readBaseline(makeTempDir('baselines-'), key)).toBeNull();
   });
 
-  it('reads back what updateBaseline wrote', async () => {
+  it('reads back what updateBaseline wrote, workload included', async () => {
     const { dir, json } = await storedBaseline();
-    expect(await readBaseline(dir, key)).toEqual(json);
+    const read = await readBaseline(dir, key);
+    expect(read).toEqual(json);
+    expect(read?.workload?.durationMs).toBe(10_000);
+  });
+
+  it('reads an older file that does not record its workload, without adding one', async () => {
+    const { dir, file, json } = await storedBaseline();
+    delete json.workload;
+    writeFileSync(file, JSON.stringify(json));
+    const read = await readBaseline(dir, key);
+    expect(read).toEqual(json);
+    expect(read !== null && 'workload' in read).toBe(false);
+  });
+
+  it('reads the XSched settings of the xsched arm when the file has them', async () => {
+    const { dir, file, json } = await storedBaseline();
+    json.xschedSettings = XSCHED_SETTINGS;
+    writeFileSync(file, JSON.stringify(json));
+    expect((await readBaseline(dir, key))?.xschedSettings).toEqual(XSCHED_SETTINGS);
   });
 
   const cases: Array<[string, (json: Record<string, any>) => unknown, string]> = [
@@ -48,6 +68,15 @@ describe('readBaseline', () => {
     ['an unknown arm', (j) => (j.arms.native = j.arms.baseline), 'field "arms.native": unknown field; known fields here: hp-alone, lp-alone'],
     ['per-trial arrays of different lengths', (j) => j.arms.baseline.hpP50Ms.pop(), 'field "arms.baseline.hpP50Ms": has 1 per-trial values but hpP99Ms has 2'],
     ['a bad date', (j) => (j.createdAt = 'yesterday'), 'field "createdAt": expected an ISO 8601 date, got "yesterday"'],
+    ['a misspelt workload field', (j) => (j.workload.hp.rateHZ = 20), 'field "workload.hp.rateHZ": unknown field; known fields here: model, batch, imageSize, rateHz, arrival'],
+    ['an unknown workload part', (j) => (j.workload.trials = 3), 'field "workload.trials": unknown field; known fields here: hp, lp, durationMs'],
+    ['a workload duration in text', (j) => (j.workload.durationMs = '30000'), 'field "workload.durationMs": expected a finite number, got "30000"'],
+    ['a zero hp rate', (j) => (j.workload.hp.rateHz = 0), 'field "workload.hp.rateHz": expected a finite number > 0, got 0'],
+    ['an unknown arrival process', (j) => (j.workload.hp.arrival = 'bursty'), 'field "workload.hp.arrival": expected one of "uniform", "poisson", got "bursty"'],
+    ['a missing lp batch', (j) => delete j.workload.lp.batch, 'field "workload.lp.batch": expected an integer >= 1, got nothing (the field is missing)'],
+    ['an lp arrival process', (j) => (j.workload.lp.arrival = 'uniform'), 'field "workload.lp.arrival": unknown field; known fields here: model, batch, imageSize'],
+    ['a misspelt XSched setting', (j) => (j.xschedSettings = { ...XSCHED_SETTINGS, lp: { priority: 0, threshold: 4, batch: 2 } }), 'field "xschedSettings.lp.batch": unknown field; known fields here: priority, threshold, batchSize'],
+    ['a zero XSched threshold', (j) => (j.xschedSettings = { ...XSCHED_SETTINGS, hp: { priority: 1, threshold: 0, batchSize: 8 } }), 'field "xschedSettings.hp.threshold": expected an integer >= 1, got 0'],
   ];
   it.each(cases)('names the file and the field for %s', async (_what, breakIt, expected) => {
     const { dir, file, json } = await storedBaseline();
@@ -57,7 +86,7 @@ describe('readBaseline', () => {
   });
 
   it('names the file for corrupt JSON and for an empty file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'baselines-'));
+    const dir = makeTempDir('baselines-');
     const file = baselinePath(dir, key);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, '{"schema": "xsched-perf.baseline",');

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baselineFromRun } from '../../../perf/lib/baselines/from-run.ts';
@@ -14,8 +13,9 @@ import {
 import { readBaseline } from '../../../perf/lib/baselines/read-baseline.ts';
 import { InvalidRunError, updateBaseline } from '../../../perf/lib/baselines/update-baseline.ts';
 import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
-const newDir = () => mkdtempSync(join(tmpdir(), 'baselines-'));
+const newDir = () => makeTempDir('baselines-');
 const NOW = new Date('2026-11-22T08:00:00.000Z');
 
 describe('baseline key', () => {
@@ -69,6 +69,17 @@ describe('baselineFromRun', () => {
     expect(baseline.arms['hp-alone']?.lpIterPerSec).toEqual([]);
     expect([baseline.runId, baseline.workerVersion, baseline.createdAt]).toEqual([record.runId, '0.1.0', NOW.toISOString()]);
     expect(baseline.thresholds).toEqual({});
+  });
+
+  it('records the workload the run was measured with, from its scenario', () => {
+    const record = makeRunRecord();
+    record.scenario.durationMs = 30_000;
+    record.scenario.hp.rateHz = 20;
+    expect(baselineFromRun(record, makeEvaluation(record)).workload).toEqual({
+      hp: { model: 'resnet18', batch: 1, imageSize: 224, rateHz: 20, arrival: 'uniform' },
+      lp: { model: 'resnet50', batch: 8, imageSize: 224 },
+      durationMs: 30_000,
+    });
   });
 
   it('keeps the thresholds set by hand in the baseline it replaces', () => {

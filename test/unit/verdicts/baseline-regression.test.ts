@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BaselineFile } from '../../../perf/lib/types/baseline.ts';
+import type { BaselineFile, BaselineWorkload } from '../../../perf/lib/types/baseline.ts';
+import type { RunRecord } from '../../../perf/lib/types/run-record.ts';
 import { judgeBaselineRegression } from '../../../perf/lib/verdicts/baseline-regression.ts';
 import { type SyntheticRunSpec, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
 import { baselineFromRun, verdictContextOf } from './verdict-fixture.ts';
@@ -56,6 +57,91 @@ describe('regression against the stored baseline: missing or mismatched baseline
     const verdicts = judgeBaselineRegression(verdictContextOf(oneTrial, baselineFromRun(record)));
     expect(verdicts.every((v) => v.status === 'inconclusive')).toBe(true);
     expect(verdicts[0]!.recommendation).toMatch(/trials >= 2/);
+  });
+});
+
+describe('regression against the stored baseline: the workload it was measured with', () => {
+  const record = buildSyntheticRun(spec(6));
+  const storedWith = (edit: (workload: BaselineWorkload) => void): BaselineFile => {
+    const stored = baselineFromRun(record);
+    edit(stored.workload!);
+    return stored;
+  };
+
+  it('a baseline from 30 s windows is not compared with a 60 s run: one skip naming the field, stored -> this run', () => {
+    const verdicts = judgeBaselineRegression(verdictContextOf(record, storedWith((w) => (w.durationMs = 30_000))));
+    expect(verdicts).toHaveLength(1);
+    expect(verdicts[0]).toMatchObject({ id: 'regression', status: 'skip' });
+    expect(verdicts[0]!.message).toBe(
+      `Not compared: the stored baseline (run ${record.runId}) was measured with another workload: durationMs 30000 -> 60000 (stored -> this run).`,
+    );
+    expect(verdicts[0]!.recommendation).toBe(
+      'For a comparable run with the stored workload, run with PERF_DURATION_S=30. ' +
+        'Or store a baseline for this workload with npm run perf:update-baselines (it replaces the stored one).',
+    );
+  });
+
+  it('another hp rate is not compared either, and every differing field is listed', () => {
+    const [rateOnly] = judgeBaselineRegression(verdictContextOf(record, storedWith((w) => (w.hp.rateHz = 20))));
+    expect(rateOnly).toMatchObject({ id: 'regression', status: 'skip' });
+    expect(rateOnly!.message).toContain('another workload: hp.rateHz 20 -> 10 (stored -> this run)');
+    expect(rateOnly!.recommendation).toContain('run with PERF_HP_RATE_HZ=20.');
+
+    const stored = storedWith((w) => Object.assign(w, { hp: { ...w.hp, arrival: 'poisson', model: 'resnet50' }, durationMs: 30_000 }));
+    const [several] = judgeBaselineRegression(verdictContextOf(record, stored));
+    expect(several!.message).toContain('hp.model "resnet50" -> "resnet18", hp.arrival "poisson" -> "uniform", durationMs 30000 -> 60000');
+    expect(several!.recommendation).toContain('run with PERF_HP_ARRIVAL=poisson PERF_DURATION_S=30; hp.model can only come from the scenario catalogue.');
+  });
+
+  it('the same workload is compared, with no note', () => {
+    const verdicts = judgeBaselineRegression(verdictContextOf(record, baselineFromRun(record)));
+    expect(verdicts.map((v) => v.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    for (const v of verdicts) expect(v.message).not.toContain('workload');
+  });
+
+  it('an older baseline without a workload is compared, each message noting the assumption', () => {
+    const { workload: _dropped, ...older } = baselineFromRun(record);
+    const verdicts = judgeBaselineRegression(verdictContextOf(record, older));
+    expect(verdicts.map((v) => v.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    for (const v of verdicts) {
+      expect(v.message).toMatch(/^No regression: .* Note: the stored baseline does not record its workload \(an older file\), so this assumes it was measured with the same window, rates and batches\.$/);
+    }
+  });
+});
+
+describe('regression against the stored baseline: the XSched settings of the xsched arm', () => {
+  // The synthetic run records no XSched evidence; give its xsched arm-trials the environment
+  // the arm would have set, with this lp threshold.
+  const withLpThreshold = (record: RunRecord, threshold: number): RunRecord => ({
+    ...record,
+    trials: record.trials.map((t) => {
+      if (t.arm !== 'xsched') return t;
+      const env = (priority: number, thresholdValue: number) => ({
+        XSCHED_AUTO_XQUEUE_PRIORITY: String(priority),
+        XSCHED_AUTO_XQUEUE_LEVEL: '1',
+        XSCHED_AUTO_XQUEUE_THRESHOLD: String(thresholdValue),
+        XSCHED_AUTO_XQUEUE_BATCH_SIZE: '1',
+      });
+      const evidence = { root: '/opt/xsched', policy: 'HPF', port: 50000, serverLogPath: 'x.log', xqueues: null, connectedPids: [], queueCreatedPids: [], prioritiesSet: [], globalSchedulerSeen: {} };
+      return { ...t, xsched: { ...evidence, env: { hp: env(1, 16), lp: env(0, threshold) } } };
+    }),
+  });
+  const stored = { ...baselineFromRun(buildSyntheticRun(spec(8))), xschedSettings: { policy: 'HPF', level: 1, hp: { priority: 1, threshold: 16, batchSize: 1 }, lp: { priority: 0, threshold: 4, batchSize: 1 } } };
+
+  it('another lp threshold: the xsched verdicts are not compared and say which setting restores the stored one; baseline still is', () => {
+    const verdicts = judgeBaselineRegression(verdictContextOf(withLpThreshold(buildSyntheticRun(spec(9)), 1), stored));
+    const byId = Object.fromEntries(verdicts.map((v) => [v.id, v]));
+    expect(byId['regression.xsched.hp-p99']).toMatchObject({ status: 'skip', recommendation: expect.stringContaining('set PERF_XSCHED_THRESHOLD_LP=4') });
+    expect(byId['regression.xsched.lp-throughput']!.message).toBe(
+      `Not compared: the stored xsched arm (run ${stored.runId}) ran XSched with other settings: lp.threshold 4 -> 1 (stored -> this run).`,
+    );
+    expect(byId['regression.baseline.hp-p99']!.status).not.toBe('skip');
+    expect(byId['regression.baseline.lp-throughput']!.status).not.toBe('skip');
+  });
+
+  it('the same settings: the xsched arm is compared', () => {
+    const verdicts = judgeBaselineRegression(verdictContextOf(withLpThreshold(buildSyntheticRun(spec(9)), 4), stored));
+    expect(verdicts.filter((v) => v.id.startsWith('regression.xsched')).map((v) => v.status)).not.toContain('skip');
   });
 });
 

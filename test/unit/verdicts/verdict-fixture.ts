@@ -1,6 +1,7 @@
 // VerdictContext and stored baselines built from synthetic runs, the way the baseline
-// updater stores them: per-trial values of each arm plus the merged hp histogram.
+// updater stores them: per-trial values of each arm, the merged hp histogram and the workload.
 
+import { workloadOfRun } from '../../../perf/lib/baselines/workload.ts';
 import { computeRunStatistics } from '../../../perf/lib/stats/run-statistics.ts';
 import type { BaselineArm, BaselineFile } from '../../../perf/lib/types/baseline.ts';
 import type { RunRecord } from '../../../perf/lib/types/run-record.ts';
@@ -33,6 +34,7 @@ export function baselineFromRun(record: RunRecord, arms: ArmName[] = ['baseline'
     createdAt: '2025-01-01T00:00:00.000Z',
     runId: record.runId,
     workerVersion: '0.1.0',
+    workload: workloadOfRun(record),
     thresholds: {},
     arms: stored,
   };
