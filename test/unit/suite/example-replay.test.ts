@@ -1,5 +1,5 @@
-// The recorded real run under examples/ (an NVIDIA H200, intensive-mps) replays to the
-// very evaluation it was saved with, given the baselines that existed then (none), and
+// The recorded real run under examples/ (an NVIDIA H200, intensive-mps, with a real XSched
+// in the xsched arm) replays to the evaluation saved with it when given no baselines, and
 // against the stored baseline made from it the regression verdicts find no regression.
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,14 +21,21 @@ describe('replay of the recorded H200 run (examples/h200-intensive-mps)', () => 
     const p99 = (arm: string) => replayed.evaluation.arms.find((a) => a.arm === arm)?.merged.hp?.latencyMs.p99 ?? NaN;
     expect(p99('hp-alone')).toBeLessThan(1);
     expect(p99('baseline') / p99('hp-alone')).toBeGreaterThan(20);
+    // XSched cut it by more than half, and every proof that XSched was active held.
+    expect(p99('xsched') / p99('baseline')).toBeLessThan(0.5);
+    const proofs = replayed.evaluation.checks.filter((c) => c.id.startsWith('xsched.') && c.arm === 'xsched');
+    expect(proofs.length).toBe(3 * 2 * 6); // trials x roles x proofs
+    expect(proofs.filter((c) => c.status !== 'pass')).toEqual([]);
     expect(replayed.evaluation.status).toBe('pass');
   });
 
   it('finds no regression against the stored baseline made from this run', async () => {
     const replayed = await replayRun(example, storedBaselines);
     expect(replayed.baseline?.runId).toBe(replayed.record.runId);
-    const regression = replayed.evaluation.verdicts.filter((v) => v.id.startsWith('regression.baseline'));
-    expect(regression.length).toBe(2);
+    // The XSched defaults the example ran with are stored, so a run with other settings is not judged against it.
+    expect(replayed.baseline?.xschedSettings).toEqual({ policy: 'HPF', level: 1, hp: { priority: 1, threshold: 16, batchSize: 8 }, lp: { priority: 0, threshold: 4, batchSize: 2 } });
+    const regression = replayed.evaluation.verdicts.filter((v) => v.id.startsWith('regression.'));
+    expect(regression.map((v) => v.id).sort()).toEqual(['regression.baseline.hp-p99', 'regression.baseline.lp-throughput', 'regression.xsched.hp-p99', 'regression.xsched.lp-throughput']);
     for (const verdict of regression) expect(['pass', 'inconclusive'], verdict.message).toContain(verdict.status);
   });
 });
