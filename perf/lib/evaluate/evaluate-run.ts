@@ -10,6 +10,7 @@ import { type ExtraCheck, runValidityChecks } from '../validity/run-checks.ts';
 import { resolveThresholds } from '../verdicts/effective-thresholds.ts';
 import { runVerdicts } from '../verdicts/run-verdicts.ts';
 import { decideOverallStatus } from './overall-status.ts';
+import { findUnprovenArms } from './unproven-arms.ts';
 
 export interface EvaluateOptions {
   /** Checks owned elsewhere (XSched evidence, MPS evidence); each may return several checks. */
@@ -34,7 +35,7 @@ export function evaluateRun(record: RunRecord, baseline: BaselineFile | null, op
   const thresholds = resolveThresholds(record.scenario, baseline);
   const stats = computeRunStatistics(record);
   const checks = runValidityChecks({ record, stats, thresholds }, options.extraChecks ?? []);
-  const verdicts = runVerdicts({ record, stats, thresholds, baseline });
+  const verdicts = runVerdicts({ record, stats, thresholds, baseline, unprovenArms: findUnprovenArms(checks) });
   const { status, reasons } = decideOverallStatus(checks, verdicts);
   return {
     schema: 'xsched-perf.evaluation',

@@ -2,6 +2,7 @@
 // hp-alone / baseline / xsched next to each other before any plot.
 
 import type { ArmName, ArmStats, BaselineFile, RunRecord, ScenarioEvaluation } from '../types/index.ts';
+import { labelArm } from '../evaluate/unproven-arms.ts';
 import { escapeHtml } from './html-escape.ts';
 import { htmlCell, renderHtmlTable, type HtmlCell } from './html-table.ts';
 import { formatMs, formatRate, formatSignedPercent } from './number-format.ts';
@@ -34,7 +35,7 @@ export function renderArmsTable(record: RunRecord, evaluation: ScenarioEvaluatio
     rows.push(['stored baseline hp P99 ms (median)', (arm) => formatMs(median(baseline.arms[arm]?.hpP99Ms))]);
     rows.push(['stored baseline lp iter/s (median)', (arm) => formatRate(median(baseline.arms[arm]?.lpIterPerSec))]);
   }
-  const headers: HtmlCell[] = ['', ...arms.map((arm) => htmlCell(`<span class="swatch" style="background:${ARM_COLORS[arm]}"></span>${escapeHtml(arm)}`))];
+  const headers: HtmlCell[] = ['', ...arms.map((arm) => htmlCell(`<span class="swatch" style="background:${ARM_COLORS[arm]}"></span>${escapeHtml(labelArm(arm, evaluation.checks))}`))];
   const body = rows.map(([label, cell]) => [label, ...arms.map((arm) => cell(arm, evaluation.arms.find((a) => a.arm === arm)))]);
   return renderHtmlTable(headers, body, { className: 'arms' });
 }

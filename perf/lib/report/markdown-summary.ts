@@ -6,6 +6,7 @@ import { escapeMarkdownCell as esc, renderMarkdownTable } from './markdown-escap
 import { formatMeasuredRecord, formatMs, formatRate } from './number-format.ts';
 import { statusIcon, statusRank, statusWord } from './status-labels.ts';
 import { validateReportRuns } from './validate-report-runs.ts';
+import { labelArm } from '../evaluate/unproven-arms.ts';
 
 export interface SummaryRun {
   record: RunRecord;
@@ -44,7 +45,7 @@ function renderArmsTable(runs: SummaryRun[]): string {
       ...evaluation.arms.map((arm) => {
         const hp = arm.merged.hp;
         return [
-          esc(arm.arm),
+          esc(labelArm(arm.arm, evaluation.checks)),
           hp ? formatMs(hp.latencyMs.p50) : '–',
           hp ? formatMs(hp.latencyMs.p99) : '–',
           hp ? `${formatRate(hp.achievedRateHz)} / ${formatRate(hp.targetRateHz)}` : '–',

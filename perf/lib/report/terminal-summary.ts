@@ -6,6 +6,7 @@ import type { SummaryRun } from './markdown-summary.ts';
 import { formatMs, formatRate } from './number-format.ts';
 import { statusWord } from './status-labels.ts';
 import { validateReportRuns } from './validate-report-runs.ts';
+import { labelArm } from '../evaluate/unproven-arms.ts';
 
 const STATUS_COLOR: Record<OverallStatus | 'skip' | 'warn', string> = {
   pass: '\x1b[32m',
@@ -36,7 +37,7 @@ export function renderTerminalSummary(runs: SummaryRun[], options: { color: bool
         cells: [
           i === 0 ? evaluation.scenario : '',
           i === 0 ? statusWord(evaluation.status) : '',
-          arm.arm,
+          labelArm(arm.arm, evaluation.checks),
           hp ? formatMs(hp.latencyMs.p50) : '–',
           hp ? formatMs(hp.latencyMs.p99) : '–',
           hp ? `${formatRate(hp.achievedRateHz)} (${formatRate(hp.targetRateHz)})` : '–',

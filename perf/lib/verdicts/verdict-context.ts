@@ -12,6 +12,8 @@ export interface VerdictContext {
   stats: RunStatistics;
   thresholds: Thresholds;
   baseline: BaselineFile | null;
+  /** Arms whose XSched state the validity checks did not prove (findUnprovenArms), with why. */
+  unprovenArms?: ReadonlyMap<ArmName, string>;
 }
 
 export function skipVerdict(id: string, rule: string, message: string, recommendation: string | null = null): Verdict {
@@ -20,6 +22,8 @@ export function skipVerdict(id: string, rule: string, message: string, recommend
 
 /** Why an arm has no data for a role, or null when it has some. */
 export function unavailableReason(context: VerdictContext, arm: ArmName, role: Role): string | null {
+  const unproven = context.unprovenArms?.get(arm);
+  if (unproven !== undefined) return unproven;
   const samples = context.stats.samples.get(arm);
   const ran = context.record.trials.some((t) => t.arm === arm);
   if (!ran && !context.record.scenario.arms.includes(arm)) return `arm ${arm} is not part of scenario ${context.record.scenario.name}`;

@@ -84,6 +84,21 @@ describe('evaluateRun', () => {
     expect(evaluation.reasons[0]).toBe('invalid: [xsched-priorities xsched trial 0] xserver log shows no "set priority" line');
   });
 
+  it('draws no verdict from an xsched arm that XSched was not shown to schedule', () => {
+    const notRegistered = () => [
+      { id: 'xsched.registered.hp', title: 'hp registered', status: 'fail' as const, arm: 'xsched' as const, trial: 1, measured: {}, message: 'never connected', recommendation: null },
+    ];
+    const evaluation = evaluateRun(healthy, baselineFromRun(healthy), { extraChecks: [notRegistered] });
+    expect(evaluation.status).toBe('invalid');
+    const byId = Object.fromEntries(evaluation.verdicts.map((v) => [v.id, v]));
+    const why = 'Not judged: XSched was not shown to be active in arm xsched (trial 1): failed xsched.registered.hp; its numbers are not judged.';
+    for (const id of ['hp-achieved-rate', 'hp-p99-improvement', 'lp-throughput-loss', 'regression.xsched.hp-p99', 'regression.xsched.lp-throughput']) {
+      expect(byId[id], id).toMatchObject({ status: 'skip', message: why });
+    }
+    // The baseline arm was native as claimed, so its regression verdicts still stand.
+    expect(byId['regression.baseline.hp-p99']!.status).toBe('pass');
+  });
+
   it('refuses something that is not a run record, quoting what it got', () => {
     expect(() => evaluateRun({ schema: 'xsched-perf.baseline', schemaVersion: 1 } as unknown as RunRecord, null)).toThrow(
       /needs a xsched-perf.run record, schemaVersion 1; received schema "xsched-perf.baseline"/,

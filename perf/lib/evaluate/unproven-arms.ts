@@ -1,0 +1,33 @@
+// Arms whose XSched state was not proven: the xsched arm without proof that XSched scheduled
+// it, or a native arm with XSched found in it. Their numbers measure something other than
+// the arm's name says, so no verdict is drawn from them (the run is invalid anyway; this
+// keeps the verdict list from presenting, say, an "improvement" of a run XSched never touched).
+
+import type { ValidityCheck } from '../types/evaluation.ts';
+import type { ArmName } from '../types/scenario.ts';
+
+/** Arm -> why its numbers are not judged, from the failed xsched.* checks. */
+export function findUnprovenArms(checks: readonly ValidityCheck[]): Map<ArmName, string> {
+  const failed = new Map<ArmName, { ids: Set<string>; trials: Set<number> }>();
+  for (const check of checks) {
+    if (check.status !== 'fail' || check.arm === null || !check.id.startsWith('xsched.')) continue;
+    const entry = failed.get(check.arm) ?? { ids: new Set(), trials: new Set() };
+    entry.ids.add(check.id);
+    if (check.trial !== null) entry.trials.add(check.trial);
+    failed.set(check.arm, entry);
+  }
+  const reasons = new Map<ArmName, string>();
+  for (const [arm, { ids, trials }] of failed) {
+    const what = arm === 'xsched' ? 'XSched was not shown to be active' : 'XSched was found';
+    const where = trials.size > 0 ? ` (trial ${[...trials].sort((a, b) => a - b).join(', ')})` : '';
+    const list = [...ids];
+    const failedText = list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more xsched.* checks`;
+    reasons.set(arm, `${what} in arm ${arm}${where}: failed ${failedText}; its numbers are not judged`);
+  }
+  return reasons;
+}
+
+/** The arm's name for tables: "xsched (unproven)" when its XSched state was not proven. */
+export function labelArm(arm: ArmName, checks: readonly ValidityCheck[]): string {
+  return findUnprovenArms(checks).has(arm) ? `${arm} (unproven)` : arm;
+}
