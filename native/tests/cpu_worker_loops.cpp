@@ -44,6 +44,16 @@ TEST_CASE("hp keeps the schedule: no request starts before its time, each is rec
   EXPECT_EQ(s.unstartedRequests, 0);
 }
 
+TEST_CASE("waitUntilNs never returns before its deadline, spins when the spin covers the wait, and stops when asked") {
+  for (int i = 0; i < 20; ++i) {
+    int64_t deadline = monotonicNowNs() + (i % 2 == 0 ? 2 * kMs : kMs / 10);  // wait longer / shorter than the spin
+    EXPECT_TRUE(waitUntilNs(deadline, kMs / 2, nullptr));
+    EXPECT_TRUE(monotonicNowNs() >= deadline);
+  }
+  EXPECT_TRUE(waitUntilNs(monotonicNowNs() - kMs, kMs / 2, nullptr));  // already due
+  EXPECT_TRUE(!waitUntilNs(monotonicNowNs() + 60'000 * kMs, kMs / 2, [] { return true; }));
+}
+
 TEST_CASE("hp behind schedule skips nothing: queueing shows as growing latency") {
   // 10 requests 10 ms apart, each taking 25 ms: request i finishes near 25 (i + 1) ms,
   // so its latency is about 25 + 15 i ms: 25 ms for the first, 160 ms for the last.

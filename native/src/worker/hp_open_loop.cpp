@@ -5,6 +5,13 @@
 #include "worker/monotonic_clock.hpp"
 
 namespace xsp {
+namespace {
+
+// Covers the host's measured wake-up lateness (P99 ~300 us) with room; costs at most
+// 0.5 ms of one CPU per request (2.5% of a core at 50 req/s).
+constexpr int64_t kHpSpinNs = 500'000;
+
+}  // namespace
 
 LoopOutcome runHpOpenLoop(const std::vector<int64_t>& offsetsNs, const MeasurementWindow& window,
                           int64_t injectDelayNs, const LoopHooks& hooks, MeasurementLog& log) {
@@ -14,7 +21,7 @@ LoopOutcome runHpOpenLoop(const std::vector<int64_t>& offsetsNs, const Measureme
   size_t finished = 0;
   for (size_t i = 0; i < due; ++i) {
     int64_t scheduledNs = window.startNs + offsetsNs[i];
-    if (!sleepUntilNs(scheduledNs, hooks.stopRequested)) return LoopOutcome::Stopped;
+    if (!waitUntilNs(scheduledNs, kHpSpinNs, hooks.stopRequested)) return LoopOutcome::Stopped;
     if (monotonicNowNs() > window.endNs + window.drainNs) {
       log.setUnstartedRequests(static_cast<int64_t>(due - i));
       return LoopOutcome::Completed;

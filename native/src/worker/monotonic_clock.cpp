@@ -38,4 +38,11 @@ bool sleepUntilNs(int64_t deadlineNs, const std::function<bool()>& stopRequested
   }
 }
 
+bool waitUntilNs(int64_t deadlineNs, int64_t spinNs, const std::function<bool()>& stopRequested) {
+  if (!sleepUntilNs(deadlineNs - std::max<int64_t>(spinNs, 0), stopRequested)) return false;
+  while (monotonicNowNs() < deadlineNs) {
+  }
+  return true;
+}
+
 }  // namespace xsp
