@@ -1,0 +1,27 @@
+// Every baseline committed under baselines/ is read the way a run reads it: a file that no
+// longer parses (a schema change, a hand edit) would otherwise surface only on a GPU host.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baselineRelativePath } from '../../../perf/lib/baselines/key.ts';
+import { parseBaselineFile } from '../../../perf/lib/baselines/parse-baseline.ts';
+
+const root = resolve(import.meta.dirname, '../../../baselines');
+const files = readdirSync(root)
+  .filter((name) => statSync(join(root, name)).isDirectory())
+  .flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.json')).map((f) => join(root, dir, f)));
+
+describe('the stored baselines', () => {
+  it('exist', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files.map((f) => [relative(root, f), f]))('%s parses, sits at the path its key gives, and records its workload', (name, file) => {
+    const baseline = parseBaselineFile(file, JSON.parse(readFileSync(file, 'utf8')));
+    expect(baselineRelativePath(baseline.key)).toBe(name);
+    expect(baseline.workload).toBeDefined();
+    // A stored xsched arm must say which XSched settings it was measured with.
+    if (baseline.arms.xsched) expect(baseline.xschedSettings).toBeDefined();
+  });
+});
