@@ -17,7 +17,6 @@ const ROLE_SETTINGS: Record<RoleField, string> = {
   batchSize: 'PERF_XSCHED_BATCH_SIZE',
 };
 const ROLE_FIELDS = Object.keys(ROLE_SETTINGS) as RoleField[];
-const ROLE_VARIABLES = [XSCHED_ENV.priority, XSCHED_ENV.threshold, XSCHED_ENV.batchSize];
 
 /**
  * From the first xsched arm-trial that recorded a complete environment; null when none did
@@ -29,14 +28,14 @@ export function xschedSettingsOfRun(record: RunRecord): BaselineXschedSettings |
     const hp = evidence?.env.hp;
     const lp = evidence?.env.lp;
     if (!evidence || !hp || !lp) continue;
-    const numbers = [XSCHED_ENV.level, ...ROLE_VARIABLES].flatMap((name) => [Number(hp[name] ?? NaN), Number(lp[name] ?? NaN)]);
-    if (!numbers.every(Number.isFinite)) continue;
+    // Number(undefined) is NaN: a missing variable fails the finiteness test below.
     const role = (env: Record<string, string>) => ({
       priority: Number(env[XSCHED_ENV.priority]),
       threshold: Number(env[XSCHED_ENV.threshold]),
       batchSize: Number(env[XSCHED_ENV.batchSize]),
     });
-    return { policy: evidence.policy, level: Number(hp[XSCHED_ENV.level]), hp: role(hp), lp: role(lp) };
+    const settings = { policy: evidence.policy, level: Number(hp[XSCHED_ENV.level]), hp: role(hp), lp: role(lp) };
+    if ([settings.level, ...Object.values(settings.hp), ...Object.values(settings.lp)].every(Number.isFinite)) return settings;
   }
   return null;
 }
