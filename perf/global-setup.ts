@@ -4,9 +4,9 @@
 
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
-import { loadSettings } from './lib/config/index.ts';
-import { loadReportRuns, renderTerminalSummary, shouldUseColor, writeReports } from './lib/report/index.ts';
-import { readLatestRuns } from './lib/results/index.ts';
+import { loadSettings } from './lib/plan/config/index.ts';
+import { loadReportRuns, renderTerminalSummary, shouldUseColor, writeReports } from './lib/output/report/index.ts';
+import { readLatestRuns } from './lib/store/results/index.ts';
 
 export default function setup(project: TestProject) {
   const invocationId = `${new Date().toISOString()}-${process.pid}-${randomBytes(3).toString('hex')}`;

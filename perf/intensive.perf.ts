@@ -1,4 +1,4 @@
-// The intensive scenario (perf/lib/scenarios/catalogue.ts); selected with PERF_SCENARIOS.
+// The intensive scenario (perf/lib/plan/scenarios/catalogue.ts); selected with PERF_SCENARIOS.
 import { defineScenarioSpec } from './lib/suite/define-scenario-spec.ts';
 
 await defineScenarioSpec('intensive');

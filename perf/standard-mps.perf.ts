@@ -1,4 +1,4 @@
-// The standard-mps scenario (perf/lib/scenarios/catalogue.ts); selected with PERF_SCENARIOS.
+// The standard-mps scenario (perf/lib/plan/scenarios/catalogue.ts); selected with PERF_SCENARIOS.
 import { defineScenarioSpec } from './lib/suite/define-scenario-spec.ts';
 
 await defineScenarioSpec('standard-mps');

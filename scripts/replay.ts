@@ -5,12 +5,12 @@
 // 3 when a run could not be replayed at all.
 
 import { parseArgs } from 'node:util';
-import { missingBaselineMessage } from '../perf/lib/baselines/missing-baseline.ts';
-import { loadSettings } from '../perf/lib/config/load-settings.ts';
-import { renderTerminalSummary, shouldUseColor } from '../perf/lib/report/index.ts';
-import { readLatestRuns } from '../perf/lib/results/latest-runs.ts';
-import { replayRun, type ReplayedRun } from '../perf/lib/results/replay-run.ts';
-import type { Settings } from '../perf/lib/config/settings.ts';
+import { missingBaselineMessage } from '../perf/lib/store/baselines/missing-baseline.ts';
+import { loadSettings } from '../perf/lib/plan/config/load-settings.ts';
+import { renderTerminalSummary, shouldUseColor } from '../perf/lib/output/report/index.ts';
+import { readLatestRuns } from '../perf/lib/store/results/latest-runs.ts';
+import { replayRun, type ReplayedRun } from '../perf/lib/store/results/replay-run.ts';
+import type { Settings } from '../perf/lib/plan/config/settings.ts';
 
 const EXIT_BY_STATUS = { pass: 0, inconclusive: 0, fail: 1, invalid: 2 } as const;
 const EXIT_ERROR = 3;
@@ -25,7 +25,7 @@ async function chooseRuns(positionals: string[], settings: Settings): Promise<st
 /** Prints one replayed run; returns its exit status. */
 function reportRun(run: ReplayedRun, settings: Settings): number {
   const { record, evaluation, baselineKey, baseline, savedEvaluation } = run;
-  // Rendering belongs to perf/lib/report; this script only adds what is replay-specific.
+  // Rendering belongs to perf/lib/output/report; this script only adds what is replay-specific.
   console.log(renderTerminalSummary([{ record, evaluation }], { color: shouldUseColor(process.stdout, process.env) }));
   let exitCode: number = EXIT_BY_STATUS[evaluation.status];
   if (baselineKey && !baseline) {

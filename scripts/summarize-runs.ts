@@ -10,9 +10,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { listRuns, loadEvaluation, loadRunRecord } from '../perf/lib/results/index.ts';
-import type { ScenarioEvaluation, TrialStats } from '../perf/lib/types/evaluation.ts';
-import type { RunRecord } from '../perf/lib/types/run-record.ts';
+import { listRuns, loadEvaluation, loadRunRecord } from '../perf/lib/store/results/index.ts';
+import type { ScenarioEvaluation, TrialStats } from '../perf/lib/documents/types/evaluation.ts';
+import type { RunRecord } from '../perf/lib/documents/types/run-record.ts';
 
 export interface SummarizedRun {
   record: Pick<RunRecord, 'runId' | 'notes'> & { scenario: Pick<RunRecord['scenario'], 'name' | 'durationMs' | 'trials' | 'sharing' | 'overrides'> };

@@ -1,5 +1,5 @@
 // What a worker says about itself on its READY line and in its result
-// (docs/protocol.md; perf/lib/types/fingerprint.ts is the TypeScript mirror).
+// (docs/protocol.md; perf/lib/documents/types/fingerprint.ts is the TypeScript mirror).
 // The GPU side fills gpu, versions, mps and stream; fillHostFacts the rest.
 #pragma once
 

@@ -1,5 +1,5 @@
 // The worker's options after validation (docs/protocol.md, "Invocation").
-// Mirrors WorkerOptions in perf/lib/types/worker-result.ts, plus drainMs.
+// Mirrors WorkerOptions in perf/lib/documents/types/worker-result.ts, plus drainMs.
 #pragma once
 
 #include <cstdint>

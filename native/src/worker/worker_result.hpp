@@ -1,5 +1,5 @@
 // The result file (docs/protocol.md, "Result file"; the TypeScript mirror is
-// perf/lib/types/worker-result.ts). Times are nanoseconds relative to startNs.
+// perf/lib/documents/types/worker-result.ts). Times are nanoseconds relative to startNs.
 #pragma once
 
 #include <cstdint>

@@ -2,13 +2,13 @@
 // (all resampling is seeded from the record), so replaying a saved record gives the same
 // statistics, checks, verdicts and status.
 
-import { computeRunStatistics } from '../stats/run-statistics.ts';
-import { BASELINE_SCHEMA, BASELINE_SCHEMA_VERSION, type BaselineFile } from '../types/baseline.ts';
-import type { ScenarioEvaluation } from '../types/evaluation.ts';
-import { RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '../types/run-record.ts';
-import { type ExtraCheck, runValidityChecks } from '../validity/run-checks.ts';
-import { resolveThresholds } from '../verdicts/effective-thresholds.ts';
-import { runVerdicts } from '../verdicts/run-verdicts.ts';
+import { computeRunStatistics } from './stats/run-statistics.ts';
+import { BASELINE_SCHEMA, BASELINE_SCHEMA_VERSION, type BaselineFile } from '../documents/types/baseline.ts';
+import type { ScenarioEvaluation } from '../documents/types/evaluation.ts';
+import { RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '../documents/types/run-record.ts';
+import { type ExtraCheck, runValidityChecks } from './validity/run-checks.ts';
+import { resolveThresholds } from './verdicts/effective-thresholds.ts';
+import { runVerdicts } from './verdicts/run-verdicts.ts';
 import { decideOverallStatus } from './overall-status.ts';
 import { findUnprovenArms } from './unproven-arms.ts';
 

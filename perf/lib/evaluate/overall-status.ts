@@ -3,7 +3,7 @@
 // Warnings and skips do not change the status (the caller decides what a skip means), but
 // they are listed after the status-deciding reasons so that nothing is passed silently.
 
-import type { OverallStatus, ValidityCheck, Verdict } from '../types/evaluation.ts';
+import type { OverallStatus, ValidityCheck, Verdict } from '../documents/types/evaluation.ts';
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' | ');
 

@@ -3,8 +3,8 @@
 // the arm's name says, so no verdict is drawn from them (the run is invalid anyway; this
 // keeps the verdict list from presenting, say, an "improvement" of a run XSched never touched).
 
-import type { ValidityCheck } from '../types/evaluation.ts';
-import type { ArmName } from '../types/scenario.ts';
+import type { ValidityCheck } from '../documents/types/evaluation.ts';
+import type { ArmName } from '../documents/types/scenario.ts';
 
 /** Arm -> why its numbers are not judged, from the failed xsched.* checks. */
 export function findUnprovenArms(checks: readonly ValidityCheck[]): Map<ArmName, string> {

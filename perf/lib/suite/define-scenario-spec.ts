@@ -3,7 +3,7 @@
 // so a failure names what failed: the run's validity, or one verdict.
 
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { annotateEvaluation } from '../vitest/index.ts';
+import { annotateEvaluation } from '../output/vitest/index.ts';
 import { executePlan } from './execute-plan.ts';
 import type { FinishedRun } from './finish-run.ts';
 import { planScenario } from './scenario-plan.ts';

@@ -1,13 +1,13 @@
 // Runs a planned scenario on the GPU, or replays a saved run, and finishes it.
 
 import { mkdir } from 'node:fs/promises';
-import { createArmSetupProvider } from '../arms/provider.ts';
-import { runScenario, ScenarioAbortedError } from '../orchestrate/index.ts';
-import { createProgressPrinter } from '../report/index.ts';
-import { createRunDirectory, loadRunRecord, saveRunRecord } from '../results/index.ts';
+import { createArmSetupProvider } from '../run/arms/provider.ts';
+import { runScenario, ScenarioAbortedError } from '../run/orchestrate/index.ts';
+import { createProgressPrinter } from '../output/report/index.ts';
+import { createRunDirectory, loadRunRecord, saveRunRecord } from '../store/results/index.ts';
 import { finishRun, replayOutDir, type FinishedRun } from './finish-run.ts';
 import type { ScenarioPlan } from './scenario-plan.ts';
-import { readSuiteVersion } from '../orchestrate/host-info.ts';
+import { readSuiteVersion } from '../run/orchestrate/host-info.ts';
 
 type RunnablePlan = Extract<ScenarioPlan, { action: 'run' | 'replay' }>;
 

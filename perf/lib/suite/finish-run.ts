@@ -3,12 +3,12 @@
 // produces the same verdicts and the same report.
 
 import { join } from 'node:path';
-import { baselineKeyOfRun, maybeUpdateBaseline, missingBaselineMessage, readBaseline } from '../baselines/index.ts';
-import type { Settings } from '../config/index.ts';
+import { baselineKeyOfRun, maybeUpdateBaseline, missingBaselineMessage, readBaseline } from '../store/baselines/index.ts';
+import type { Settings } from '../plan/config/index.ts';
 import { evaluateRun } from '../evaluate/index.ts';
-import { renderTerminalSummary, shouldUseColor, writeReports } from '../report/index.ts';
-import { recordLatestRun, RUN_EXTRA_CHECKS, saveEvaluation } from '../results/index.ts';
-import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../types/index.ts';
+import { renderTerminalSummary, shouldUseColor, writeReports } from '../output/report/index.ts';
+import { recordLatestRun, RUN_EXTRA_CHECKS, saveEvaluation } from '../store/results/index.ts';
+import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../documents/types/index.ts';
 
 export interface FinishedRun {
   record: RunRecord;

@@ -2,13 +2,13 @@
 // machine without a GPU skips with one line (or fails under PERF_REQUIRE_GPU=1) and
 // a bad setting fails before any GPU time is spent.
 
-import { loadRunRecord } from '../results/load-run.ts';
-import { loadSettings, resolveScenario, type Settings } from '../config/index.ts';
-import { detectGpu, decideGpuGate } from '../gpu/index.ts';
-import { locateWorker, WorkerNotFoundError } from '../worker/locate-worker.ts';
-import { SharingUnsupportedError } from '../scenarios/sharing.ts';
-import type { WorkerPlatform } from '../types/fingerprint.ts';
-import type { Scenario } from '../types/scenario.ts';
+import { loadRunRecord } from '../store/results/load-run.ts';
+import { loadSettings, resolveScenario, type Settings } from '../plan/config/index.ts';
+import { detectGpu, decideGpuGate } from '../plan/gpu/index.ts';
+import { locateWorker, WorkerNotFoundError } from '../run/worker/locate-worker.ts';
+import { SharingUnsupportedError } from '../plan/scenarios/sharing.ts';
+import type { WorkerPlatform } from '../documents/types/fingerprint.ts';
+import type { Scenario } from '../documents/types/scenario.ts';
 
 export type ScenarioPlan =
   | { action: 'skip'; reason: string }

@@ -3,7 +3,7 @@
 // inconclusive and skip are shown as skipped tests with their reason (never a silent
 // pass); a missing stored baseline fails only under PERF_REQUIRE_BASELINE=1.
 
-import type { ScenarioEvaluation, Verdict } from '../types/index.ts';
+import type { ScenarioEvaluation, Verdict } from '../documents/types/index.ts';
 
 export interface VerdictTest {
   title: string;

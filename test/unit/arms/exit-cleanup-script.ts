@@ -1,7 +1,7 @@
 // Run as a child process by exit-cleanup.test.ts: opens an xsched arm and exits without
 // closing anything, as a suite killed by process.exit would.
 
-import { createArmSetupProvider } from '../../../perf/lib/arms/provider.ts';
+import { createArmSetupProvider } from '../../../perf/lib/run/arms/provider.ts';
 import { record } from '../xsched/run-record-fixture.ts';
 
 const [root, driverDir, lockPath, logDir, procRoot] = process.argv.slice(2) as [string, string, string, string, string];

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isProcessAlive } from '../../../perf/lib/arms/daemon/process-alive.ts';
+import { isProcessAlive } from '../../../perf/lib/process/daemon/process-alive.ts';
 import { makeFakeInstall, removeFakeInstalls } from '../xsched/fake-install.ts';
 
 afterAll(removeFakeInstalls);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { baselineFromRun } from '../../../perf/lib/baselines/from-run.ts';
-import { formatBaselineChange } from '../../../perf/lib/baselines/format-change.ts';
-import { missingBaselineMessage } from '../../../perf/lib/baselines/missing-baseline.ts';
-import { baselineKeyFromRun } from '../../../perf/lib/baselines/key.ts';
+import { baselineFromRun } from '../../../perf/lib/store/baselines/from-run.ts';
+import { formatBaselineChange } from '../../../perf/lib/store/baselines/format-change.ts';
+import { missingBaselineMessage } from '../../../perf/lib/store/baselines/missing-baseline.ts';
+import { baselineKeyFromRun } from '../../../perf/lib/store/baselines/key.ts';
 import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
 
 describe('formatBaselineChange', () => {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSettings } from '../../../perf/lib/config/load-settings.ts';
-import { maybeUpdateBaseline } from '../../../perf/lib/baselines/maybe-update.ts';
+import { loadSettings } from '../../../perf/lib/plan/config/load-settings.ts';
+import { maybeUpdateBaseline } from '../../../perf/lib/store/baselines/maybe-update.ts';
 import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baselineKeyFromRun, baselinePath } from '../../../perf/lib/baselines/key.ts';
-import { readBaseline } from '../../../perf/lib/baselines/read-baseline.ts';
-import { updateBaseline } from '../../../perf/lib/baselines/update-baseline.ts';
+import { baselineKeyFromRun, baselinePath } from '../../../perf/lib/store/baselines/key.ts';
+import { readBaseline } from '../../../perf/lib/store/baselines/read-baseline.ts';
+import { updateBaseline } from '../../../perf/lib/store/baselines/update-baseline.ts';
 import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 

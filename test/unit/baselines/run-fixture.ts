@@ -1,10 +1,10 @@
 // Hand-made run records and evaluations with round numbers, so expected baseline
 // contents can be checked by eye. Shared by the baselines and results tests.
 
-import type { ArmStats, HpStats, LatencySummaryMs, LpStats, ScenarioEvaluation, TrialStats } from '../../../perf/lib/types/evaluation.ts';
-import type { WorkerFingerprint } from '../../../perf/lib/types/fingerprint.ts';
-import type { ArmTrialRecord, RunRecord, WorkerOutcome } from '../../../perf/lib/types/run-record.ts';
-import type { ArmName, Role, Scenario } from '../../../perf/lib/types/scenario.ts';
+import type { ArmStats, HpStats, LatencySummaryMs, LpStats, ScenarioEvaluation, TrialStats } from '../../../perf/lib/documents/types/evaluation.ts';
+import type { WorkerFingerprint } from '../../../perf/lib/documents/types/fingerprint.ts';
+import type { ArmTrialRecord, RunRecord, WorkerOutcome } from '../../../perf/lib/documents/types/run-record.ts';
+import type { ArmName, Role, Scenario } from '../../../perf/lib/documents/types/scenario.ts';
 
 export const SCENARIO: Scenario = {
   name: 'quick',

@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baselineRelativePath } from '../../../perf/lib/baselines/key.ts';
-import { parseBaselineFile } from '../../../perf/lib/baselines/parse-baseline.ts';
+import { baselineRelativePath } from '../../../perf/lib/store/baselines/key.ts';
+import { parseBaselineFile } from '../../../perf/lib/store/baselines/parse-baseline.ts';
 
 const root = resolve(import.meta.dirname, '../../../baselines');
 const files = readdirSync(root)

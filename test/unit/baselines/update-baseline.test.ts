@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baselineFromRun } from '../../../perf/lib/baselines/from-run.ts';
+import { baselineFromRun } from '../../../perf/lib/store/baselines/from-run.ts';
 import {
   baselineKeyFromRun,
   baselineKeyOfRun,
@@ -9,9 +9,9 @@ import {
   describeBaselineKey,
   formatBaselineKeyFields,
   sameBaselineKey,
-} from '../../../perf/lib/baselines/key.ts';
-import { readBaseline } from '../../../perf/lib/baselines/read-baseline.ts';
-import { InvalidRunError, updateBaseline } from '../../../perf/lib/baselines/update-baseline.ts';
+} from '../../../perf/lib/store/baselines/key.ts';
+import { readBaseline } from '../../../perf/lib/store/baselines/read-baseline.ts';
+import { InvalidRunError, updateBaseline } from '../../../perf/lib/store/baselines/update-baseline.ts';
 import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffWorkload, formatWorkloadDifferences, settingsRestoringWorkload, workloadOfRun } from '../../../perf/lib/baselines/workload.ts';
-import type { BaselineWorkload } from '../../../perf/lib/types/baseline.ts';
+import { diffWorkload, formatWorkloadDifferences, settingsRestoringWorkload, workloadOfRun } from '../../../perf/lib/store/baselines/workload.ts';
+import type { BaselineWorkload } from '../../../perf/lib/documents/types/baseline.ts';
 import { makeRunRecord } from './run-fixture.ts';
 
 const stored = (): BaselineWorkload => workloadOfRun(makeRunRecord());

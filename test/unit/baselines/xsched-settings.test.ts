@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diffXschedSettings, settingsRestoringXsched, xschedSettingsOfRun } from '../../../perf/lib/baselines/xsched-settings.ts';
-import type { BaselineXschedSettings } from '../../../perf/lib/types/baseline.ts';
-import type { RunRecord } from '../../../perf/lib/types/run-record.ts';
+import { diffXschedSettings, settingsRestoringXsched, xschedSettingsOfRun } from '../../../perf/lib/store/baselines/xsched-settings.ts';
+import type { BaselineXschedSettings } from '../../../perf/lib/documents/types/baseline.ts';
+import type { RunRecord } from '../../../perf/lib/documents/types/run-record.ts';
 
 const env = (priority: number, threshold: number, batchSize: number) => ({
   XSCHED_SCHEDULER: 'GLB',

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSettings } from '../../../perf/lib/config/load-settings.ts';
-import type { SettingsError } from '../../../perf/lib/config/settings.ts';
+import { loadSettings } from '../../../perf/lib/plan/config/load-settings.ts';
+import type { SettingsError } from '../../../perf/lib/plan/config/settings.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 function dirWithConfig(name: string, content: string): { dir: string; file: string } {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSettings } from '../../../perf/lib/config/load-settings.ts';
-import { SettingsError } from '../../../perf/lib/config/settings.ts';
+import { loadSettings } from '../../../perf/lib/plan/config/load-settings.ts';
+import { SettingsError } from '../../../perf/lib/plan/config/settings.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 const emptyDir = () => makeTempDir('settings-');
@@ -116,8 +116,8 @@ describe('unknown PERF_* variables', () => {
 
 describe('known variables', () => {
   it("include every name the XSched module reads, so its settings are never reported", async () => {
-    const { XSCHED_SETTING_NAMES } = await import('../../../perf/lib/xsched/config.ts');
-    const { listKnownPerfVariables } = await import('../../../perf/lib/config/known-variables.ts');
+    const { XSCHED_SETTING_NAMES } = await import('../../../perf/lib/run/xsched/config.ts');
+    const { listKnownPerfVariables } = await import('../../../perf/lib/plan/config/known-variables.ts');
     expect(listKnownPerfVariables()).toEqual(expect.arrayContaining([...XSCHED_SETTING_NAMES, 'PERF_MPS_CONTROL', 'PERF_CONFIG']));
   });
 });

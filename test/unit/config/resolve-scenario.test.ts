@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSettings } from '../../../perf/lib/config/load-settings.ts';
-import { resolveScenario } from '../../../perf/lib/config/resolve-scenario.ts';
-import { SharingUnsupportedError } from '../../../perf/lib/scenarios/sharing.ts';
-import { INTENSIVE_THRESHOLDS, STANDARD_THRESHOLDS } from '../../../perf/lib/scenarios/thresholds.ts';
+import { loadSettings } from '../../../perf/lib/plan/config/load-settings.ts';
+import { resolveScenario } from '../../../perf/lib/plan/config/resolve-scenario.ts';
+import { SharingUnsupportedError } from '../../../perf/lib/plan/scenarios/sharing.ts';
+import { INTENSIVE_THRESHOLDS, STANDARD_THRESHOLDS } from '../../../perf/lib/plan/scenarios/thresholds.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 const settingsFrom = (env: Record<string, string>) => loadSettings(env, makeTempDir('resolve-'));

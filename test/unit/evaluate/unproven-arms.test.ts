@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findUnprovenArms, labelArm } from '../../../perf/lib/evaluate/unproven-arms.ts';
-import type { ValidityCheck } from '../../../perf/lib/types/evaluation.ts';
+import type { ValidityCheck } from '../../../perf/lib/documents/types/evaluation.ts';
 
 const check = (id: string, status: ValidityCheck['status'], arm: ValidityCheck['arm'], trial: number | null): ValidityCheck => ({
   id, title: id, status, arm, trial, measured: {}, message: '', recommendation: null,

@@ -4,7 +4,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { msToNs, nowMonotonicNs } from '../../../perf/lib/orchestrate/monotonic-clock.ts';
+import { msToNs, nowMonotonicNs } from '../../../perf/lib/run/orchestrate/monotonic-clock.ts';
 
 function findPython(): string | null {
   try {

@@ -3,13 +3,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createNativeProvider } from '../../../perf/lib/orchestrate/native-provider.ts';
-import { runScenario } from '../../../perf/lib/orchestrate/run-scenario.ts';
-import { ScenarioAbortedError } from '../../../perf/lib/orchestrate/scenario-aborted-error.ts';
-import type { ProgressEvent } from '../../../perf/lib/types/arm-setup.ts';
-import type { ArmTrialRecord, WorkerOutcome } from '../../../perf/lib/types/run-record.ts';
-import type { Role } from '../../../perf/lib/types/scenario.ts';
-import { listLiveProcessGroups } from '../../../perf/lib/worker/process-groups.ts';
+import { createNativeProvider } from '../../../perf/lib/run/orchestrate/native-provider.ts';
+import { runScenario } from '../../../perf/lib/run/orchestrate/run-scenario.ts';
+import { ScenarioAbortedError } from '../../../perf/lib/run/orchestrate/scenario-aborted-error.ts';
+import type { ProgressEvent } from '../../../perf/lib/documents/types/arm-setup.ts';
+import type { ArmTrialRecord, WorkerOutcome } from '../../../perf/lib/documents/types/run-record.ts';
+import type { Role } from '../../../perf/lib/documents/types/scenario.ts';
+import { listLiveProcessGroups } from '../../../perf/lib/process/process-groups.ts';
 import { createProviderDouble, isProcessAlive, makeRunOptions, makeShortScenario } from './scenario-fixtures.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 

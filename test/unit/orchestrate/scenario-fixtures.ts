@@ -3,9 +3,9 @@
 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArmSession, ArmSetupProvider, WorkerEnv } from '../../../perf/lib/types/arm-setup.ts';
-import type { ArmName, Role, Scenario } from '../../../perf/lib/types/scenario.ts';
-import type { RunScenarioOptions } from '../../../perf/lib/orchestrate/run-options.ts';
+import type { ArmSession, ArmSetupProvider, WorkerEnv } from '../../../perf/lib/documents/types/arm-setup.ts';
+import type { ArmName, Role, Scenario } from '../../../perf/lib/documents/types/scenario.ts';
+import type { RunScenarioOptions } from '../../../perf/lib/run/orchestrate/run-options.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 export const FAKE_WORKER_PATH = fileURLToPath(new URL('../../doubles/fake-worker.mjs', import.meta.url));

@@ -1,7 +1,7 @@
 import type { TestAttachment } from 'vitest';
 import { describe, expect, it } from 'vitest';
-import { annotateEvaluation } from '../../../perf/lib/vitest/annotate-evaluation.ts';
-import { collectEvaluationProperties } from '../../../perf/lib/vitest/evaluation-properties.ts';
+import { annotateEvaluation } from '../../../perf/lib/output/vitest/annotate-evaluation.ts';
+import { collectEvaluationProperties } from '../../../perf/lib/output/vitest/evaluation-properties.ts';
 import { getSyntheticRuns } from './synthetic-runs-cache.ts';
 
 /** Records what a spec would hand to Vitest's context.annotate. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downsampleScatterMinMax, type ScatterPoint } from '../../../perf/lib/report/downsample-scatter.ts';
+import { downsampleScatterMinMax, type ScatterPoint } from '../../../perf/lib/output/report/downsample-scatter.ts';
 
 describe('downsampleScatterMinMax', () => {
   it('returns few points unchanged', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRun } from '../../../perf/lib/evaluate/index.ts';
-import { escapeHtml } from '../../../perf/lib/report/html-escape.ts';
-import { renderHtmlReport } from '../../../perf/lib/report/render-html-report.ts';
+import { escapeHtml } from '../../../perf/lib/output/report/html-escape.ts';
+import { renderHtmlReport } from '../../../perf/lib/output/report/render-html-report.ts';
 import { SYNTHETIC_GENERATED_AT } from '../../fixtures/synthetic-run/build-synthetic-runs.ts';
 import { getSyntheticRuns } from './synthetic-runs-cache.ts';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildJsonReport, parseJsonReport, writeJsonReport } from '../../../perf/lib/report/json-report.ts';
+import { buildJsonReport, parseJsonReport, writeJsonReport } from '../../../perf/lib/output/report/json-report.ts';
 import { getSyntheticRuns } from './synthetic-runs-cache.ts';
 
 let dir: string | null = null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownCell as esc } from '../../../perf/lib/report/markdown-escape.ts';
-import { formatMeasuredRecord } from '../../../perf/lib/report/number-format.ts';
-import { renderMarkdownSummary } from '../../../perf/lib/report/markdown-summary.ts';
+import { escapeMarkdownCell as esc } from '../../../perf/lib/output/report/markdown-escape.ts';
+import { formatMeasuredRecord } from '../../../perf/lib/output/report/number-format.ts';
+import { renderMarkdownSummary } from '../../../perf/lib/output/report/markdown-summary.ts';
 import { getSyntheticRuns } from './synthetic-runs-cache.ts';
 
 describe('renderMarkdownSummary', () => {

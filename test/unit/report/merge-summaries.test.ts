@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadReportRuns } from '../../../perf/lib/report/load-report-runs.ts';
-import { writeReports } from '../../../perf/lib/report/write-reports.ts';
+import { loadReportRuns } from '../../../perf/lib/output/report/load-report-runs.ts';
+import { writeReports } from '../../../perf/lib/output/report/write-reports.ts';
 import { SYNTHETIC_GENERATED_AT } from '../../fixtures/synthetic-run/build-synthetic-runs.ts';
 import { getSyntheticRuns } from './synthetic-runs-cache.ts';
 

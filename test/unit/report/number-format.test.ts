@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDurationMs, formatMeasuredRecord, formatMs, formatRate, formatSignedPercent } from '../../../perf/lib/report/number-format.ts';
+import { formatDurationMs, formatMeasuredRecord, formatMs, formatRate, formatSignedPercent } from '../../../perf/lib/output/report/number-format.ts';
 
 describe('number formatting', () => {
   it('gives small latencies more decimals than large ones', () => {

@@ -1,6 +1,6 @@
 import { build, encodeIntoCompressedBase64 } from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
-import { computePercentileSpectrumMs } from '../../../perf/lib/report/percentile-spectrum.ts';
+import { computePercentileSpectrumMs } from '../../../perf/lib/output/report/percentile-spectrum.ts';
 
 /** 1, 2, ..., 1000 ms recorded in microseconds: percentile p is about p x 10 ms. */
 function histogramOfOneToThousandMs(): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSpectrumPlotData } from '../../../perf/lib/report/spectrum-data.ts';
-import { buildThroughputPlotData } from '../../../perf/lib/report/throughput-data.ts';
-import { buildTimelinePlotData, MAX_SCATTER_POINTS_PER_ARM } from '../../../perf/lib/report/timeline-data.ts';
+import { buildSpectrumPlotData } from '../../../perf/lib/output/report/spectrum-data.ts';
+import { buildThroughputPlotData } from '../../../perf/lib/output/report/throughput-data.ts';
+import { buildTimelinePlotData, MAX_SCATTER_POINTS_PER_ARM } from '../../../perf/lib/output/report/timeline-data.ts';
 import { getSyntheticRuns } from './synthetic-runs-cache.ts';
 
 describe('plot data from the synthetic run', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadPlotRenderers } from '../../../perf/lib/report/plot-scripts.ts';
-import type { SpectrumPlotData, ThroughputPlotData, TimelinePlotData } from '../../../perf/lib/report/plot-data-types.ts';
+import { loadPlotRenderers } from '../../../perf/lib/output/report/plot-scripts.ts';
+import type { SpectrumPlotData, ThroughputPlotData, TimelinePlotData } from '../../../perf/lib/output/report/plot-data-types.ts';
 
 // The same drawing code report.html runs, evaluated in Node.
 const plots = loadPlotRenderers();

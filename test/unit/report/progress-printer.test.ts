@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createProgressPrinter } from '../../../perf/lib/report/progress/progress-printer.ts';
-import type { ProgressEvent } from '../../../perf/lib/types/index.ts';
+import { createProgressPrinter } from '../../../perf/lib/output/report/progress/progress-printer.ts';
+import type { ProgressEvent } from '../../../perf/lib/documents/types/index.ts';
 
 function capture() {
   const chunks: string[] = [];

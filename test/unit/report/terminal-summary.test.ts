@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTerminalSummary, shouldUseColor } from '../../../perf/lib/report/terminal-summary.ts';
+import { renderTerminalSummary, shouldUseColor } from '../../../perf/lib/output/report/terminal-summary.ts';
 import { getSyntheticRuns } from './synthetic-runs-cache.ts';
 
 const ANSI = /\x1b\[/;

@@ -1,7 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readLatestRuns, recordLatestRun } from '../../../perf/lib/results/latest-runs.ts';
+import { readLatestRuns, recordLatestRun } from '../../../perf/lib/store/results/latest-runs.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 const newRoot = () => makeTempDir('latest-');

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listRuns } from '../../../perf/lib/results/list-runs.ts';
-import { loadEvaluation, loadRunRecord } from '../../../perf/lib/results/load-run.ts';
-import { createRunDirectory, parseRunId } from '../../../perf/lib/results/run-directory.ts';
-import { saveEvaluation, saveRunRecord } from '../../../perf/lib/results/save-run.ts';
+import { listRuns } from '../../../perf/lib/store/results/list-runs.ts';
+import { loadEvaluation, loadRunRecord } from '../../../perf/lib/store/results/load-run.ts';
+import { createRunDirectory, parseRunId } from '../../../perf/lib/store/results/run-directory.ts';
+import { saveEvaluation, saveRunRecord } from '../../../perf/lib/store/results/save-run.ts';
 import { makeEvaluation, makeRunRecord } from '../baselines/run-fixture.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../../perf/lib/fs/write-file-atomic.ts';
+import { writeFileAtomic } from '../../../perf/lib/documents/fs/write-file-atomic.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 type Observation = { event: 'sync' } | { event: 'rename'; to: string; targetContent: string; sourceLength: number };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ARMS, getCatalogueEntry, listScenarioNames } from '../../../perf/lib/scenarios/catalogue.ts';
-import type { SharingMode, Thresholds } from '../../../perf/lib/types/scenario.ts';
+import { DEFAULT_ARMS, getCatalogueEntry, listScenarioNames } from '../../../perf/lib/plan/scenarios/catalogue.ts';
+import type { SharingMode, Thresholds } from '../../../perf/lib/documents/types/scenario.ts';
 import { minRequestsForPercentile } from '../../../perf/lib/evaluate/index.ts';
 
 const MODES: SharingMode[] = ['time-sliced', 'mps', 'platform-default'];

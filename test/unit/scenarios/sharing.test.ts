@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSharing, SharingUnsupportedError, type SharingRequest } from '../../../perf/lib/scenarios/sharing.ts';
-import type { WorkerPlatform } from '../../../perf/lib/types/fingerprint.ts';
+import { resolveSharing, SharingUnsupportedError, type SharingRequest } from '../../../perf/lib/plan/scenarios/sharing.ts';
+import type { WorkerPlatform } from '../../../perf/lib/documents/types/fingerprint.ts';
 
 describe('resolveSharing', () => {
   const supported: Array<[SharingRequest, WorkerPlatform, string]> = [

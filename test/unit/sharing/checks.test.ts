@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sharingChecks } from '../../../perf/lib/sharing/checks.ts';
-import type { SharingEvidence } from '../../../perf/lib/types/run-record.ts';
+import { sharingChecks } from '../../../perf/lib/run/sharing/checks.ts';
+import type { SharingEvidence } from '../../../perf/lib/documents/types/run-record.ts';
 import { failedWorker, fingerprint, okWorker, record, trial } from '../xsched/run-record-fixture.ts';
 
 const PIPE = '/logs/run/mps/pipe';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { parseMpsLogs, readMpsLogs } from '../../../perf/lib/sharing/mps-log.ts';
+import { parseMpsLogs, readMpsLogs } from '../../../perf/lib/run/sharing/mps-log.ts';
 
 // The example lines of NVIDIA's "MPS Logging Format" documentation.
 const CONTROL_LOG = [

@@ -5,10 +5,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { isProcessAlive } from '../../../perf/lib/arms/daemon/process-alive.ts';
-import { MpsSetupError } from '../../../perf/lib/sharing/mps-binary.ts';
-import { openSharing, type SharingSession } from '../../../perf/lib/sharing/sharing-session.ts';
-import { SharingUnsupportedError } from '../../../perf/lib/scenarios/sharing.ts';
+import { isProcessAlive } from '../../../perf/lib/process/daemon/process-alive.ts';
+import { MpsSetupError } from '../../../perf/lib/run/sharing/mps-binary.ts';
+import { openSharing, type SharingSession } from '../../../perf/lib/run/sharing/sharing-session.ts';
+import { SharingUnsupportedError } from '../../../perf/lib/plan/scenarios/sharing.ts';
 import { makeFakeMpsControl } from '../xsched/fake-install.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'xsched-perf-mps-'));

@@ -4,9 +4,9 @@
 // scheduled time sees the ~200 requests queued behind the stall, as a user would.
 
 import { describe, expect, it } from 'vitest';
-import { extractHpSamples } from '../../../perf/lib/stats/hp-samples.ts';
-import { resolveMeasurementWindow } from '../../../perf/lib/stats/measurement-window.ts';
-import { summarizeHpTrial } from '../../../perf/lib/stats/trial-stats.ts';
+import { extractHpSamples } from '../../../perf/lib/evaluate/stats/hp-samples.ts';
+import { resolveMeasurementWindow } from '../../../perf/lib/evaluate/stats/measurement-window.ts';
+import { summarizeHpTrial } from '../../../perf/lib/evaluate/stats/trial-stats.ts';
 import { makeArmTrial, makeScenario, makeWorkerResult, okOutcome } from '../evaluate/fixtures/run-record-fixture.ts';
 import { simulateOpenLoopHp } from '../evaluate/fixtures/simulated-workers.ts';
 

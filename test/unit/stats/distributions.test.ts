@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { binomialCdf } from '../../../perf/lib/stats/distributions/binomial.ts';
-import { regularizedIncompleteBeta } from '../../../perf/lib/stats/distributions/incomplete-beta.ts';
-import { logGamma } from '../../../perf/lib/stats/distributions/log-gamma.ts';
-import { normalQuantile } from '../../../perf/lib/stats/distributions/normal.ts';
-import { studentTCdf, studentTQuantile } from '../../../perf/lib/stats/distributions/student-t.ts';
+import { binomialCdf } from '../../../perf/lib/evaluate/stats/distributions/binomial.ts';
+import { regularizedIncompleteBeta } from '../../../perf/lib/evaluate/stats/distributions/incomplete-beta.ts';
+import { logGamma } from '../../../perf/lib/evaluate/stats/distributions/log-gamma.ts';
+import { normalQuantile } from '../../../perf/lib/evaluate/stats/distributions/normal.ts';
+import { studentTCdf, studentTQuantile } from '../../../perf/lib/evaluate/stats/distributions/student-t.ts';
 
 describe('distributions against textbook values', () => {
   it('logGamma: Γ(5) = 24, Γ(0.5) = √π', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binomialCdf } from '../../../perf/lib/stats/distributions/binomial.ts';
-import { earlyStoppingOverLatencyAllowance, minPassingRequests, minRequestsForPercentile } from '../../../perf/lib/stats/early-stopping.ts';
+import { binomialCdf } from '../../../perf/lib/evaluate/stats/distributions/binomial.ts';
+import { earlyStoppingOverLatencyAllowance, minPassingRequests, minRequestsForPercentile } from '../../../perf/lib/evaluate/stats/early-stopping.ts';
 
 describe("MLPerf LoadGen's early-stopping sample rule", () => {
   it('hand-checkable: median at 75% needs 5 requests (P(Bin(5, .5) <= 1) = 6/32 <= .25, n = 4 gives 5/16)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { achievedRateHz, extractHpSamples } from '../../../perf/lib/stats/hp-samples.ts';
-import type { MeasurementWindow } from '../../../perf/lib/stats/measurement-window.ts';
-import { summarizeHpTrial } from '../../../perf/lib/stats/trial-stats.ts';
+import { achievedRateHz, extractHpSamples } from '../../../perf/lib/evaluate/stats/hp-samples.ts';
+import type { MeasurementWindow } from '../../../perf/lib/evaluate/stats/measurement-window.ts';
+import { summarizeHpTrial } from '../../../perf/lib/evaluate/stats/trial-stats.ts';
 import { START_NS, makeScenario, makeWorkerResult } from '../evaluate/fixtures/run-record-fixture.ts';
 
 const MS = 1e6;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLatencyHistogram, encodeLatenciesNsAsHistogram, mergeEncodedHistograms } from '../../../perf/lib/stats/latency-histogram.ts';
-import { histogramSampleCount, percentileSpectrum } from '../../../perf/lib/stats/percentile-spectrum.ts';
+import { decodeLatencyHistogram, encodeLatenciesNsAsHistogram, mergeEncodedHistograms } from '../../../perf/lib/evaluate/stats/latency-histogram.ts';
+import { histogramSampleCount, percentileSpectrum } from '../../../perf/lib/evaluate/stats/percentile-spectrum.ts';
 
 const MS = 1e6;
 

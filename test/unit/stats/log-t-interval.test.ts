@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedLogRatioInterval, welchLogRatioInterval } from '../../../perf/lib/stats/intervals/log-t-interval.ts';
+import { pairedLogRatioInterval, welchLogRatioInterval } from '../../../perf/lib/evaluate/stats/intervals/log-t-interval.ts';
 
 describe('t-intervals on log ratios', () => {
   it('paired: log-ratios 0.1 and 0.3 -> mean 0.2, se 0.1, t(.975; 1) = 12.706 -> exp(0.2 +- 1.2706)', () => {

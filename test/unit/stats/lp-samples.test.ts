@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractLpSamples } from '../../../perf/lib/stats/lp-samples.ts';
-import type { MeasurementWindow } from '../../../perf/lib/stats/measurement-window.ts';
-import { summarizeLpTrial } from '../../../perf/lib/stats/trial-stats.ts';
+import { extractLpSamples } from '../../../perf/lib/evaluate/stats/lp-samples.ts';
+import type { MeasurementWindow } from '../../../perf/lib/evaluate/stats/measurement-window.ts';
+import { summarizeLpTrial } from '../../../perf/lib/evaluate/stats/trial-stats.ts';
 import { START_NS, makeScenario, makeWorkerResult } from '../evaluate/fixtures/run-record-fixture.ts';
 
 const MS = 1e6;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { percentileRatioInterval, type TrialLatencies } from '../../../perf/lib/stats/intervals/percentile-ratio-interval.ts';
-import { createPooledPercentileResampler } from '../../../perf/lib/stats/intervals/pooled-percentile-resampler.ts';
-import { percentileOfSorted, sortAscending } from '../../../perf/lib/stats/percentile.ts';
-import { drawStandardNormal } from '../../../perf/lib/stats/random/random-variates.ts';
-import { createSeededRandom } from '../../../perf/lib/stats/random/seeded-random.ts';
+import { percentileRatioInterval, type TrialLatencies } from '../../../perf/lib/evaluate/stats/intervals/percentile-ratio-interval.ts';
+import { createPooledPercentileResampler } from '../../../perf/lib/evaluate/stats/intervals/pooled-percentile-resampler.ts';
+import { percentileOfSorted, sortAscending } from '../../../perf/lib/evaluate/stats/percentile.ts';
+import { drawStandardNormal } from '../../../perf/lib/evaluate/stats/random/random-variates.ts';
+import { createSeededRandom } from '../../../perf/lib/evaluate/stats/random/seeded-random.ts';
 
 function lognormalTrial(trial: number, n: number, medianMs: number, seed: number): TrialLatencies {
   const random = createSeededRandom(seed);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearestRank, percentileOfSorted, sortAscending, summarizeNsAsMs } from '../../../perf/lib/stats/percentile.ts';
+import { nearestRank, percentileOfSorted, sortAscending, summarizeNsAsMs } from '../../../perf/lib/evaluate/stats/percentile.ts';
 
 const MS = 1e6;
 const oneToHundredMs = sortAscending(Array.from({ length: 100 }, (_, i) => (i + 1) * MS));

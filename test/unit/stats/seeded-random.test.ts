@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drawBeta, drawGamma } from '../../../perf/lib/stats/random/random-variates.ts';
-import { createSeededRandom, hashTextToSeed } from '../../../perf/lib/stats/random/seeded-random.ts';
+import { drawBeta, drawGamma } from '../../../perf/lib/evaluate/stats/random/random-variates.ts';
+import { createSeededRandom, hashTextToSeed } from '../../../perf/lib/evaluate/stats/random/seeded-random.ts';
 
 describe('seeded random numbers', () => {
   it('the same seed gives the same sequence; another seed another one', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { throughputRatioInterval, type ThroughputTrial } from '../../../perf/lib/stats/intervals/throughput-ratio-interval.ts';
-import { sortAscending } from '../../../perf/lib/stats/percentile.ts';
+import { throughputRatioInterval, type ThroughputTrial } from '../../../perf/lib/evaluate/stats/intervals/throughput-ratio-interval.ts';
+import { sortAscending } from '../../../perf/lib/evaluate/stats/percentile.ts';
 
 const trial = (index: number, iterPerSec: number, durationsMs: number[] = [100, 100]): ThroughputTrial => ({
   trial: index,

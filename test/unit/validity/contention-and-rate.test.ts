@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkContention } from '../../../perf/lib/validity/contention.ts';
-import { checkHpAloneRate } from '../../../perf/lib/validity/hp-alone-rate.ts';
+import { checkContention } from '../../../perf/lib/evaluate/validity/contention.ts';
+import { checkHpAloneRate } from '../../../perf/lib/evaluate/validity/hp-alone-rate.ts';
 import { buildSyntheticRun, healthyRunSpec } from '../evaluate/fixtures/synthetic-run.ts';
 import { contextOf } from './check-context-helper.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkOptionsMatch } from '../../../perf/lib/validity/options-match.ts';
-import { checkSameGpu } from '../../../perf/lib/validity/same-gpu.ts';
+import { checkOptionsMatch } from '../../../perf/lib/evaluate/validity/options-match.ts';
+import { checkSameGpu } from '../../../perf/lib/evaluate/validity/same-gpu.ts';
 import { makeArmTrial, makeFingerprint, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../evaluate/fixtures/run-record-fixture.ts';
 import { contextOf } from './check-context-helper.ts';
 

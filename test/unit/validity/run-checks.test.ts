@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ValidityCheck } from '../../../perf/lib/types/evaluation.ts';
-import type { RunRecord } from '../../../perf/lib/types/run-record.ts';
-import { runValidityChecks } from '../../../perf/lib/validity/run-checks.ts';
+import type { ValidityCheck } from '../../../perf/lib/documents/types/evaluation.ts';
+import type { RunRecord } from '../../../perf/lib/documents/types/run-record.ts';
+import { runValidityChecks } from '../../../perf/lib/evaluate/validity/run-checks.ts';
 import { buildSyntheticRun, healthyRunSpec } from '../evaluate/fixtures/synthetic-run.ts';
 import { contextOf } from './check-context-helper.ts';
 

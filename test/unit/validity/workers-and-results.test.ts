@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { finishedWorkers } from '../../../perf/lib/validity/check-context.ts';
-import { checkCompleteResults } from '../../../perf/lib/validity/complete-results.ts';
-import { checkResultConsistency } from '../../../perf/lib/validity/result-consistency.ts';
-import { checkWorkersOk } from '../../../perf/lib/validity/workers-ok.ts';
+import { finishedWorkers } from '../../../perf/lib/evaluate/validity/check-context.ts';
+import { checkCompleteResults } from '../../../perf/lib/evaluate/validity/complete-results.ts';
+import { checkResultConsistency } from '../../../perf/lib/evaluate/validity/result-consistency.ts';
+import { checkWorkersOk } from '../../../perf/lib/evaluate/validity/workers-ok.ts';
 import { failedOutcome, makeArmTrial, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../evaluate/fixtures/run-record-fixture.ts';
 import { contextOf } from './check-context-helper.ts';
 

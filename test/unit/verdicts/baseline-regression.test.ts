@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BaselineFile, BaselineWorkload } from '../../../perf/lib/types/baseline.ts';
-import type { RunRecord } from '../../../perf/lib/types/run-record.ts';
-import { judgeBaselineRegression } from '../../../perf/lib/verdicts/baseline-regression.ts';
+import type { BaselineFile, BaselineWorkload } from '../../../perf/lib/documents/types/baseline.ts';
+import type { RunRecord } from '../../../perf/lib/documents/types/run-record.ts';
+import { judgeBaselineRegression } from '../../../perf/lib/evaluate/verdicts/baseline-regression.ts';
 import { type SyntheticRunSpec, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
 import { baselineFromRun, verdictContextOf } from './verdict-fixture.ts';
 

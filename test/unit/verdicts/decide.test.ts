@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAgainstThreshold, recommendMoreData } from '../../../perf/lib/verdicts/decide.ts';
+import { decideAgainstThreshold, recommendMoreData } from '../../../perf/lib/evaluate/verdicts/decide.ts';
 
 describe('decideAgainstThreshold', () => {
   it('at-least 0.2: [0.25, 0.4] pass, [0.05, 0.15] fail, [0.1, 0.3] inconclusive, [0.2, 0.3] pass (boundary)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveThresholds } from '../../../perf/lib/verdicts/effective-thresholds.ts';
+import { resolveThresholds } from '../../../perf/lib/evaluate/verdicts/effective-thresholds.ts';
 import { buildSyntheticRun, healthyRunSpec } from '../evaluate/fixtures/synthetic-run.ts';
 import { baselineFromRun } from './verdict-fixture.ts';
 

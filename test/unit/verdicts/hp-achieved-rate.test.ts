@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeHpAchievedRate } from '../../../perf/lib/verdicts/hp-achieved-rate.ts';
+import { judgeHpAchievedRate } from '../../../perf/lib/evaluate/verdicts/hp-achieved-rate.ts';
 import { makeArmTrial, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../evaluate/fixtures/run-record-fixture.ts';
 import { simulateOpenLoopHp } from '../evaluate/fixtures/simulated-workers.ts';
 import { buildSyntheticRun, healthyRunSpec } from '../evaluate/fixtures/synthetic-run.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeHpP99Improvement } from '../../../perf/lib/verdicts/hp-p99-improvement.ts';
+import { judgeHpP99Improvement } from '../../../perf/lib/evaluate/verdicts/hp-p99-improvement.ts';
 import { type ArmBehaviour, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
 import { verdictContextOf } from './verdict-fixture.ts';
 

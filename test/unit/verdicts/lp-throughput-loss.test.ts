@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeLpThroughputLoss } from '../../../perf/lib/verdicts/lp-throughput-loss.ts';
+import { judgeLpThroughputLoss } from '../../../perf/lib/evaluate/verdicts/lp-throughput-loss.ts';
 import { type ArmBehaviour, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
 import { verdictContextOf } from './verdict-fixture.ts';
 

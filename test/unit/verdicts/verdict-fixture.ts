@@ -1,13 +1,13 @@
 // VerdictContext and stored baselines built from synthetic runs, the way the baseline
 // updater stores them: per-trial values of each arm, the merged hp histogram and the workload.
 
-import { workloadOfRun } from '../../../perf/lib/baselines/workload.ts';
-import { computeRunStatistics } from '../../../perf/lib/stats/run-statistics.ts';
-import type { BaselineArm, BaselineFile } from '../../../perf/lib/types/baseline.ts';
-import type { RunRecord } from '../../../perf/lib/types/run-record.ts';
-import type { ArmName } from '../../../perf/lib/types/scenario.ts';
-import { resolveThresholds } from '../../../perf/lib/verdicts/effective-thresholds.ts';
-import type { VerdictContext } from '../../../perf/lib/verdicts/verdict-context.ts';
+import { workloadOfRun } from '../../../perf/lib/store/baselines/workload.ts';
+import { computeRunStatistics } from '../../../perf/lib/evaluate/stats/run-statistics.ts';
+import type { BaselineArm, BaselineFile } from '../../../perf/lib/documents/types/baseline.ts';
+import type { RunRecord } from '../../../perf/lib/documents/types/run-record.ts';
+import type { ArmName } from '../../../perf/lib/documents/types/scenario.ts';
+import { resolveThresholds } from '../../../perf/lib/evaluate/verdicts/effective-thresholds.ts';
+import type { VerdictContext } from '../../../perf/lib/evaluate/verdicts/verdict-context.ts';
 
 export function verdictContextOf(record: RunRecord, baseline: BaselineFile | null = null): VerdictContext {
   return { record, stats: computeRunStatistics(record), thresholds: resolveThresholds(record.scenario, baseline), baseline };

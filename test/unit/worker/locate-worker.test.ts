@@ -1,7 +1,7 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locateWorker } from '../../../perf/lib/worker/locate-worker.ts';
+import { locateWorker } from '../../../perf/lib/run/worker/locate-worker.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 async function makeRepo(): Promise<string> {

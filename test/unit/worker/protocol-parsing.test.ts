@@ -2,10 +2,10 @@
 // examples of docs/protocol.md and hand-made defects.
 
 import { describe, expect, it } from 'vitest';
-import { parseFingerprintJson } from '../../../perf/lib/worker/parse-fingerprint.ts';
-import { parseWorkerLine } from '../../../perf/lib/worker/parse-worker-line.ts';
-import { FieldReader } from '../../../perf/lib/worker/protocol-fields.ts';
-import { validateWorkerResult } from '../../../perf/lib/worker/read-worker-result.ts';
+import { parseFingerprintJson } from '../../../perf/lib/run/worker/parse-fingerprint.ts';
+import { parseWorkerLine } from '../../../perf/lib/run/worker/parse-worker-line.ts';
+import { FieldReader } from '../../../perf/lib/run/worker/protocol-fields.ts';
+import { validateWorkerResult } from '../../../perf/lib/run/worker/read-worker-result.ts';
 
 // The READY example of docs/protocol.md.
 const FINGERPRINT = {

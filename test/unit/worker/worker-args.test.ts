@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkerArgs, rolesForArm, streamPriorityFor } from '../../../perf/lib/worker/worker-args.ts';
+import { buildWorkerArgs, rolesForArm, streamPriorityFor } from '../../../perf/lib/run/worker/worker-args.ts';
 import { makeShortScenario } from '../orchestrate/scenario-fixtures.ts';
 
 describe('worker arguments', () => {

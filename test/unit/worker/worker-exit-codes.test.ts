@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeWorkerExitCode, WORKER_EXIT } from '../../../perf/lib/worker/worker-exit-codes.ts';
+import { describeWorkerExitCode, WORKER_EXIT } from '../../../perf/lib/run/worker/worker-exit-codes.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 

@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { signalProcessGroup } from '../../../perf/lib/worker/process-groups.ts';
-import { spawnWorker, type WorkerProcess } from '../../../perf/lib/worker/worker-process.ts';
+import { signalProcessGroup } from '../../../perf/lib/process/process-groups.ts';
+import { spawnWorker, type WorkerProcess } from '../../../perf/lib/run/worker/worker-process.ts';
 import { FAKE_WORKER_PATH } from '../orchestrate/scenario-fixtures.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquireXserverLock, XserverLockError } from '../../../perf/lib/xsched/host-lock.ts';
+import { acquireXserverLock, XserverLockError } from '../../../perf/lib/run/xsched/host-lock.ts';
 
 // Each test its own lock in its own directory, never the host's default lock path.
 const lockDirs: string[] = [];

@@ -1,8 +1,8 @@
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readXschedConfig } from '../../../perf/lib/xsched/config.ts';
-import { checkXschedInstall, XschedInstallError } from '../../../perf/lib/xsched/install.ts';
+import { readXschedConfig } from '../../../perf/lib/run/xsched/config.ts';
+import { checkXschedInstall, XschedInstallError } from '../../../perf/lib/run/xsched/install.ts';
 import { makeFakeInstall, removeFakeInstalls } from './fake-install.ts';
 
 afterAll(removeFakeInstalls);

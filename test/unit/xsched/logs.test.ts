@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseXserverLog } from '../../../perf/lib/xsched/server-log.ts';
-import { findSchedulerKinds } from '../../../perf/lib/xsched/worker-log.ts';
+import { parseXserverLog } from '../../../perf/lib/run/xsched/server-log.ts';
+import { findSchedulerKinds } from '../../../perf/lib/run/xsched/worker-log.ts';
 
 // Lines as XSched 1.2.0 prints them: release builds end at the message, debug builds
 // append " @ file:line"; a terminal adds colour codes.

@@ -1,9 +1,9 @@
 // Hand-built run records for the validity-check tests: small, typed, and every field
 // a check reads is set explicitly by the test that cares about it.
 
-import type { ArmName, Role, Scenario, SharingMode } from '../../../perf/lib/types/scenario.ts';
-import type { WorkerFingerprint } from '../../../perf/lib/types/fingerprint.ts';
-import type { ArmTrialRecord, RunRecord, WorkerOutcome, XschedEvidence } from '../../../perf/lib/types/run-record.ts';
+import type { ArmName, Role, Scenario, SharingMode } from '../../../perf/lib/documents/types/scenario.ts';
+import type { WorkerFingerprint } from '../../../perf/lib/documents/types/fingerprint.ts';
+import type { ArmTrialRecord, RunRecord, WorkerOutcome, XschedEvidence } from '../../../perf/lib/documents/types/run-record.ts';
 
 export const PIDS: Record<Role, number> = { hp: 4242, lp: 4343 };
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readXschedConfig } from '../../../perf/lib/xsched/config.ts';
-import { checkXschedInstall } from '../../../perf/lib/xsched/install.ts';
-import { buildXschedWorkerEnv, removeXschedFromEnv } from '../../../perf/lib/xsched/worker-env.ts';
+import { readXschedConfig } from '../../../perf/lib/run/xsched/config.ts';
+import { checkXschedInstall } from '../../../perf/lib/run/xsched/install.ts';
+import { buildXschedWorkerEnv, removeXschedFromEnv } from '../../../perf/lib/run/xsched/worker-env.ts';
 import { makeFakeInstall, removeFakeInstalls } from './fake-install.ts';
 
 afterAll(removeFakeInstalls);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countQueuesByPid, parseXqueuesBody } from '../../../perf/lib/xsched/xqueues.ts';
+import { countQueuesByPid, parseXqueuesBody } from '../../../perf/lib/run/xsched/xqueues.ts';
 
 describe('parseXqueuesBody', () => {
   // 0xaf246296bbdf3260 = 12620320455335555680, beyond 2^53: JSON.parse alone would round it.

@@ -8,12 +8,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { isProcessAlive } from '../../../perf/lib/arms/daemon/process-alive.ts';
-import { readXschedConfig } from '../../../perf/lib/xsched/config.ts';
-import { checkXschedInstall, type XschedInstall } from '../../../perf/lib/xsched/install.ts';
-import { parseXserverLog } from '../../../perf/lib/xsched/server-log.ts';
-import { startXserver, type RunningXserver, type StartXserverOptions } from '../../../perf/lib/xsched/xserver.ts';
-import { fetchXqueues } from '../../../perf/lib/xsched/xqueues.ts';
+import { isProcessAlive } from '../../../perf/lib/process/daemon/process-alive.ts';
+import { readXschedConfig } from '../../../perf/lib/run/xsched/config.ts';
+import { checkXschedInstall, type XschedInstall } from '../../../perf/lib/run/xsched/install.ts';
+import { parseXserverLog } from '../../../perf/lib/run/xsched/server-log.ts';
+import { startXserver, type RunningXserver, type StartXserverOptions } from '../../../perf/lib/run/xsched/xserver.ts';
+import { fetchXqueues } from '../../../perf/lib/run/xsched/xqueues.ts';
 
 const root = (process.env.XSCHED_CONTRACT_ROOT ?? '').trim();
 const scratch = root === '' ? '' : mkdtempSync(join(tmpdir(), 'xsched-contract-'));

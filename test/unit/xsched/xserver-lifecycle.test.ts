@@ -7,11 +7,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { isProcessAlive } from '../../../perf/lib/arms/daemon/process-alive.ts';
-import { readXschedConfig } from '../../../perf/lib/xsched/config.ts';
-import { checkXschedInstall } from '../../../perf/lib/xsched/install.ts';
-import { startXserver, type RunningXserver, type StartXserverOptions } from '../../../perf/lib/xsched/xserver.ts';
-import { fetchXqueues } from '../../../perf/lib/xsched/xqueues.ts';
+import { isProcessAlive } from '../../../perf/lib/process/daemon/process-alive.ts';
+import { readXschedConfig } from '../../../perf/lib/run/xsched/config.ts';
+import { checkXschedInstall } from '../../../perf/lib/run/xsched/install.ts';
+import { startXserver, type RunningXserver, type StartXserverOptions } from '../../../perf/lib/run/xsched/xserver.ts';
+import { fetchXqueues } from '../../../perf/lib/run/xsched/xqueues.ts';
 import { makeFakeInstall, removeFakeInstalls } from './fake-install.ts';
 
 const fake = makeFakeInstall();

@@ -1,0 +1,60 @@
+// What every validity check reads: the raw record, its statistics and the thresholds in force.
+
+import type { RunStatistics } from '../stats/run-statistics.ts';
+import type { CheckStatus, ValidityCheck } from '../../documents/types/evaluation.ts';
+import type { ArmTrialRecord, RunRecord, WorkerOutcome } from '../../documents/types/run-record.ts';
+import type { ArmName, Role, Thresholds } from '../../documents/types/scenario.ts';
+
+export interface CheckContext {
+  record: RunRecord;
+  stats: RunStatistics;
+  thresholds: Thresholds;
+}
+
+export type ValidityCheckFn = (context: CheckContext) => ValidityCheck[];
+
+export function makeCheck(fields: {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  message: string;
+  arm?: ArmName | null;
+  trial?: number | null;
+  measured?: ValidityCheck['measured'];
+  recommendation?: string | null;
+}): ValidityCheck {
+  return {
+    id: fields.id,
+    title: fields.title,
+    status: fields.status,
+    arm: fields.arm ?? null,
+    trial: fields.trial ?? null,
+    measured: fields.measured ?? {},
+    message: fields.message,
+    recommendation: fields.recommendation ?? null,
+  };
+}
+
+/** Which workers an arm runs. */
+export function rolesOfArm(arm: ArmName): Role[] {
+  if (arm === 'hp-alone') return ['hp'];
+  if (arm === 'lp-alone') return ['lp'];
+  return ['hp', 'lp'];
+}
+
+/** Arms where hp and lp run at once, so lp must overlap hp. */
+export const CONCURRENT_ARMS: readonly ArmName[] = ['baseline', 'xsched', 'stream-priority'];
+
+export const describeTrial = (arm: ArmName, trial: number): string => `arm ${arm} trial ${trial}`;
+
+export type FinishedWorker = Extract<WorkerOutcome, { ok: true }>;
+
+/** Every worker that returned a result, with its arm-trial, in record order; skipped arm-trials are left out. */
+export function* finishedWorkers(record: RunRecord): Generator<{ trial: ArmTrialRecord; outcome: FinishedWorker }> {
+  for (const trial of record.trials) {
+    if (trial.skipped !== null) continue;
+    for (const outcome of trial.workers) {
+      if (outcome.ok) yield { trial, outcome };
+    }
+  }
+}

@@ -1,0 +1,69 @@
+// report.json: the evaluations of a suite run (and the stored baselines they
+// were compared with), versioned so other tools can read it.
+
+import type { BaselineFile, OverallStatus, ScenarioEvaluation } from '../../documents/types/index.ts';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
+
+export const REPORT_SCHEMA = 'xsched-perf.report';
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface JsonReportRun {
+  runId: string;
+  scenario: string;
+  status: OverallStatus;
+  reasons: string[];
+  evaluation: ScenarioEvaluation;
+  baseline: BaselineFile | null;
+}
+
+export interface JsonReport {
+  schema: typeof REPORT_SCHEMA;
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  generatedAt: string;
+  suiteVersion: string;
+  /** The worst status of all runs (invalid > fail > inconclusive > pass); pass when there are none. */
+  status: OverallStatus;
+  runs: JsonReportRun[];
+}
+
+export interface JsonReportInput {
+  runs: Array<{ evaluation: ScenarioEvaluation; baseline: BaselineFile | null }>;
+  generatedAt: string;
+  suiteVersion: string;
+}
+
+const WORST_FIRST: OverallStatus[] = ['invalid', 'fail', 'inconclusive', 'pass'];
+
+export function buildJsonReport(input: JsonReportInput): JsonReport {
+  const runs = input.runs.map(({ evaluation, baseline }) => ({
+    runId: evaluation.runId,
+    scenario: evaluation.scenario,
+    status: evaluation.status,
+    reasons: evaluation.reasons,
+    evaluation,
+    baseline,
+  }));
+  const status = WORST_FIRST.find((s) => runs.some((r) => r.status === s)) ?? 'pass';
+  return { schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION, generatedAt: input.generatedAt, suiteVersion: input.suiteVersion, status, runs };
+}
+
+export async function writeJsonReport(path: string, input: JsonReportInput): Promise<JsonReport> {
+  const report = buildJsonReport(input);
+  await mkdir(dirname(path), { recursive: true });
+  await writeJsonFileAtomic(path, report);
+  return report;
+}
+
+/** Reads back a parsed report.json, refusing other schemas or versions with a clear message. */
+export function parseJsonReport(value: unknown, source: string): JsonReport {
+  const v = value as Partial<JsonReport> | null;
+  if (v?.schema !== REPORT_SCHEMA || v.schemaVersion !== REPORT_SCHEMA_VERSION || !Array.isArray(v.runs)) {
+    throw new Error(
+      `${source}: not a ${REPORT_SCHEMA} v${REPORT_SCHEMA_VERSION} file (schema ${JSON.stringify(v?.schema)}, version ${JSON.stringify(v?.schemaVersion)}); ` +
+        'regenerate it with this suite version',
+    );
+  }
+  return v as JsonReport;
+}

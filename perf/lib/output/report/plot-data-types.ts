@@ -1,0 +1,71 @@
+// The JSON the report embeds for its plots. The drawing code (client/*.js)
+// reads exactly these shapes, in the browser and in Node alike.
+
+import type { ArmName } from '../../documents/types/index.ts';
+
+/** [percentile in %, latency in ms] */
+export type SpectrumPoint = [number, number];
+
+export interface SpectrumSeries {
+  label: string;
+  color: string;
+  dashed: boolean;
+  /** Samples in the histogram; the line stops at the percentile the samples can resolve. */
+  count: number;
+  points: SpectrumPoint[];
+}
+
+export interface SpectrumPlotData {
+  title: string;
+  series: SpectrumSeries[];
+}
+
+export interface TimelineTrialData {
+  trial: number;
+  windowSec: number;
+  /** Shared by every arm of this trial so their panels compare at a glance. */
+  yMaxMs: number;
+  /** [seconds since the window start (scheduled time), latency ms] */
+  points: Array<[number, number]>;
+  totalRequests: number;
+  p99Ms: number | null;
+  lp: {
+    iterations: number;
+    /** [start s, end s] of each lp iteration, when few enough to draw as bands. */
+    bands: Array<[number, number]> | null;
+    /** Completed lp iterations per second in equal time bins, when too many for bands. */
+    rate: { binSec: number; iterPerSec: number[] } | null;
+  } | null;
+}
+
+export interface TimelinePlotData {
+  arm: ArmName;
+  color: string;
+  maxPointsPerTrial: number;
+  trials: TimelineTrialData[];
+}
+
+export interface ThroughputBar {
+  arm: ArmName;
+  color: string;
+  meanIterPerSec: number;
+  trialIterPerSec: number[];
+  /** The stored baseline's per-trial values for this arm, drawn for reference. */
+  storedIterPerSec: number[] | null;
+}
+
+export interface ThroughputPlotData {
+  title: string;
+  bars: ThroughputBar[];
+}
+
+export type PlotKind = 'spectrum' | 'timeline' | 'throughput';
+
+/** Fixed colours per arm, the same in every plot and report. */
+export const ARM_COLORS: Record<ArmName, string> = {
+  'hp-alone': '#2a9d54',
+  'lp-alone': '#7a7a7a',
+  baseline: '#d1495b',
+  xsched: '#1f6fd1',
+  'stream-priority': '#8e5bd1',
+};

@@ -1,0 +1,62 @@
+// What a perf spec calls after evaluating a scenario:
+//   await annotateEvaluation(context, evaluation, { reportPath, baseline });
+// One readable headline, the key numbers and verdicts as properties, the HTML
+// report and a latency plot as attachments.
+
+import type { BaselineFile, ScenarioEvaluation } from '../../documents/types/index.ts';
+import { renderSpectrumSvg } from '../report/render-plot-svg.ts';
+import { annotationType, assertAnnotatable, type AnnotatableContext } from './annotation-context.ts';
+import { collectEvaluationProperties } from './evaluation-properties.ts';
+
+export interface AnnotateEvaluationOptions {
+  /** The scenario's report.html, attached so `vitest --ui` and the html reporter link it. */
+  reportPath?: string | null;
+  /** The stored baseline, drawn dashed in the attached plot. */
+  baseline?: BaselineFile | null;
+  /** Attach the hp latency percentile spectrum as SVG (default true). */
+  plot?: boolean;
+}
+
+/** Vitest's annotation types that reporters style: notice, warning, error. */
+const HEADLINE_TYPE: Record<ScenarioEvaluation['status'], string> = {
+  pass: 'notice',
+  inconclusive: 'warning',
+  fail: 'error',
+  invalid: 'error',
+};
+
+export async function annotateEvaluation(
+  context: AnnotatableContext,
+  evaluation: ScenarioEvaluation,
+  options: AnnotateEvaluationOptions = {},
+): Promise<void> {
+  assertAnnotatable(context, 'annotateEvaluation');
+  // Sequential on purpose: annotations keep this order in every reporter.
+  await context.annotate(describeHeadline(evaluation), HEADLINE_TYPE[evaluation.status]);
+  for (const property of collectEvaluationProperties(evaluation)) {
+    await context.annotate(property.message, property.type);
+  }
+  if (options.reportPath) {
+    await context.annotate(`HTML report: ${options.reportPath}`, annotationType('report'), {
+      path: options.reportPath,
+      contentType: 'text/html',
+    });
+  }
+  if (options.plot !== false) {
+    const svg = renderSpectrumSvg(evaluation, options.baseline ?? null);
+    if (svg) {
+      await context.annotate(`${evaluation.scenario}: hp latency percentile spectrum`, annotationType('plot'), {
+        body: Buffer.from(svg, 'utf8'),
+        contentType: 'image/svg+xml',
+      });
+    }
+  }
+}
+
+/** "<scenario>: FAIL: <first reason> (+2 more reasons)"; every reason is also a property of its own. */
+export function describeHeadline(evaluation: ScenarioEvaluation): string {
+  const head = `${evaluation.scenario}: ${evaluation.status.toUpperCase()}`;
+  const [first, ...rest] = evaluation.reasons;
+  if (first === undefined) return head;
+  return `${head}: ${first}${rest.length ? ` (+${rest.length} more reason${rest.length > 1 ? 's' : ''})` : ''}`;
+}

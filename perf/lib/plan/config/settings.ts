@@ -1,0 +1,56 @@
+// What the suite was asked to do, after validation (loadSettings). Scenario values
+// stay separate as overrides until resolveScenario applies them to a catalogue entry.
+
+import type { ArmName, ArrivalProcess } from '../../documents/types/scenario.ts';
+import type { SharingRequest } from '../scenarios/sharing.ts';
+
+/** PERF_ARMS: a full list replaces the scenario's arms; +arm/-arm items edit them. */
+export type ArmsOverride = { mode: 'replace'; arms: ArmName[] } | { mode: 'edit'; add: ArmName[]; remove: ArmName[] };
+
+export interface ScenarioOverrides {
+  durationMs?: number;
+  trials?: number;
+  gpuIndex?: number;
+  hpRateHz?: number;
+  hpArrival?: ArrivalProcess;
+  hpBatch?: number;
+  lpBatch?: number;
+  imageSize?: number;
+  seed?: number;
+  sharing?: SharingRequest;
+  arms?: ArmsOverride;
+}
+
+export interface Settings {
+  /** Catalogue names to run, in order (PERF_SCENARIOS). */
+  scenarios: string[];
+  overrides: ScenarioOverrides;
+  /** Where each override came from: "PERF_TRIALS" or `<config file> "trials"`. */
+  overrideSources: Partial<Record<keyof ScenarioOverrides, string>>;
+  /** Absolute paths. */
+  resultsDir: string;
+  baselinesDir: string;
+  /** A saved run (directory or run.json) to re-evaluate instead of running the GPU. */
+  replayPath: string | null;
+  /** A missing GPU fails instead of skipping. */
+  requireGpu: boolean;
+  /** A missing stored baseline fails instead of warning. */
+  requireBaseline: boolean;
+  /** Valid runs are written as the new stored baselines. */
+  updateBaselines: boolean;
+  /** A known delay added to every hp request: an injected regression for sensitivity tests; never in real measurements. */
+  injectDelayUs: number;
+  /** Worker executable; null leaves the choice to the worker module (the native build). */
+  workerPath: string | null;
+  /** The config file that was read, if any. */
+  configFile: string | null;
+  /** Things the user should see but that do not stop the run (unknown PERF_* variables). */
+  warnings: string[];
+}
+
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+  constructor(readonly problems: string[]) {
+    super(`invalid xsched-perf settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}

@@ -1,0 +1,172 @@
+// Every setting the suite reads: its environment variable, its config-file key,
+// what it accepts and its default. docs/configuration.md mirrors this table.
+
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ALL_ARMS, DEFAULT_ARMS, listScenarioNames } from '../scenarios/catalogue.ts';
+import { SHARING_REQUESTS } from '../scenarios/sharing.ts';
+import type { ArrivalProcess } from '../../documents/types/scenario.ts';
+import { parseArmsOverride } from './arms-override.ts';
+import type { ScenarioOverrides, Settings } from './settings.ts';
+import {
+  BOOLEAN_ACCEPTED,
+  parseBoolean,
+  parseDistinctList,
+  parseIntegerIn,
+  parseNonEmptyText,
+  parseNumberAbove,
+  parseOneOf,
+} from './value-parsers.ts';
+
+export type SettingsDraft = Omit<Settings, 'warnings' | 'configFile'>;
+
+export interface SettingVariable {
+  env: string;
+  /** Key in the config file; null for per-invocation settings (environment only). */
+  fileKey: string | null;
+  accepted: string;
+  defaultText: string;
+  /** Parses `raw` (paths resolve against `baseDir`) and stores it; false when rejected. */
+  apply(raw: string, draft: SettingsDraft, source: string, baseDir: string): boolean;
+}
+
+function variable<T>(spec: {
+  env: string;
+  fileKey: string | null;
+  accepted: string;
+  defaultText: string;
+  parse: (raw: string, baseDir: string) => T | undefined;
+  store: (draft: SettingsDraft, value: T, source: string) => void;
+}): SettingVariable {
+  const { parse, store, ...rest } = spec;
+  return {
+    ...rest,
+    apply(raw, draft, source, baseDir) {
+      const value = parse(raw, baseDir);
+      if (value === undefined) return false;
+      store(draft, value, source);
+      return true;
+    },
+  };
+}
+
+function override<K extends keyof ScenarioOverrides>(
+  env: string,
+  fileKey: string,
+  key: K,
+  accepted: string,
+  parse: (raw: string) => ScenarioOverrides[K] | undefined,
+): SettingVariable {
+  return variable({
+    env,
+    fileKey,
+    accepted,
+    defaultText: "the scenario's value",
+    parse,
+    store: (draft, value, source) => {
+      draft.overrides[key] = value;
+      draft.overrideSources[key] = source;
+    },
+  });
+}
+
+const existingPath = (raw: string, baseDir: string): string | undefined =>
+  raw.length > 0 && existsSync(resolve(baseDir, raw)) ? resolve(baseDir, raw) : undefined;
+const anyPath = (raw: string, baseDir: string): string | undefined => (raw.length > 0 ? resolve(baseDir, raw) : undefined);
+const seconds = parseNumberAbove(0, 3600);
+
+export const SETTING_VARIABLES: readonly SettingVariable[] = [
+  variable<string[]>({
+    env: 'PERF_SCENARIOS',
+    fileKey: 'scenarios',
+    accepted: `a comma list of distinct scenario names from ${listScenarioNames().join(', ')}`,
+    defaultText: 'quick',
+    parse: parseDistinctList(listScenarioNames()),
+    store: (draft, value) => void (draft.scenarios = value),
+  }),
+  override('PERF_DURATION_S', 'durationS', 'durationMs', 'a number of seconds > 0 and <= 3600', (raw) => {
+    const value = seconds(raw);
+    return value === undefined ? undefined : Math.round(value * 1000);
+  }),
+  override('PERF_TRIALS', 'trials', 'trials', 'an integer >= 1 and <= 100', parseIntegerIn(1, 100)),
+  override('PERF_GPU', 'gpu', 'gpuIndex', 'a GPU index: an integer >= 0 and <= 63', parseIntegerIn(0, 63)),
+  override('PERF_HP_RATE_HZ', 'hpRateHz', 'hpRateHz', 'requests per second: a number > 0 and <= 10000', parseNumberAbove(0, 10_000)),
+  override('PERF_HP_ARRIVAL', 'hpArrival', 'hpArrival', 'uniform or poisson', parseOneOf<ArrivalProcess>(['uniform', 'poisson'])),
+  override('PERF_HP_BATCH', 'hpBatch', 'hpBatch', 'an integer >= 1 and <= 4096', parseIntegerIn(1, 4096)),
+  override('PERF_LP_BATCH', 'lpBatch', 'lpBatch', 'an integer >= 1 and <= 4096', parseIntegerIn(1, 4096)),
+  override('PERF_IMAGE_SIZE', 'imageSize', 'imageSize', 'pixels per side: an integer >= 32 and <= 1024', parseIntegerIn(32, 1024)),
+  override('PERF_SEED', 'seed', 'seed', 'an integer >= 0 and <= 9007199254740991', parseIntegerIn(0, Number.MAX_SAFE_INTEGER)),
+  override('PERF_SHARING', 'sharing', 'sharing', `one of ${SHARING_REQUESTS.join(', ')}`, parseOneOf(SHARING_REQUESTS)),
+  override(
+    'PERF_ARMS',
+    'arms',
+    'arms',
+    `a comma list of distinct arms from ${ALL_ARMS.join(', ')} (replaces the scenario's arms), ` +
+      `or of +arm / -arm items (edit the default ${DEFAULT_ARMS.join(', ')})`,
+    parseArmsOverride,
+  ),
+  variable({
+    env: 'PERF_RESULTS_DIR',
+    fileKey: 'resultsDir',
+    accepted: 'a directory path (created when missing)',
+    defaultText: 'results',
+    parse: anyPath,
+    store: (draft, value) => void (draft.resultsDir = value),
+  }),
+  variable({
+    env: 'PERF_BASELINES_DIR',
+    fileKey: 'baselinesDir',
+    accepted: 'a directory path',
+    defaultText: 'baselines',
+    parse: anyPath,
+    store: (draft, value) => void (draft.baselinesDir = value),
+  }),
+  variable({
+    env: 'PERF_WORKER',
+    fileKey: 'worker',
+    accepted: 'the path of an existing worker executable',
+    defaultText: 'unset: the worker built by npm run build:native',
+    parse: existingPath,
+    store: (draft, value) => void (draft.workerPath = value),
+  }),
+  variable({
+    env: 'PERF_REQUIRE_GPU',
+    fileKey: 'requireGpu',
+    accepted: BOOLEAN_ACCEPTED,
+    defaultText: '0 (no GPU: the perf specs skip)',
+    parse: parseBoolean,
+    store: (draft, value) => void (draft.requireGpu = value),
+  }),
+  variable({
+    env: 'PERF_REQUIRE_BASELINE',
+    fileKey: 'requireBaseline',
+    accepted: BOOLEAN_ACCEPTED,
+    defaultText: '0 (a missing baseline is a warning)',
+    parse: parseBoolean,
+    store: (draft, value) => void (draft.requireBaseline = value),
+  }),
+  variable({
+    env: 'PERF_REPLAY',
+    fileKey: null,
+    accepted: 'the path of an existing run directory or run.json',
+    defaultText: 'unset (run on the GPU)',
+    parse: (raw, baseDir) => parseNonEmptyText(raw) && existingPath(raw, baseDir),
+    store: (draft, value) => void (draft.replayPath = value),
+  }),
+  variable({
+    env: 'PERF_UPDATE_BASELINES',
+    fileKey: null,
+    accepted: BOOLEAN_ACCEPTED,
+    defaultText: '0',
+    parse: parseBoolean,
+    store: (draft, value) => void (draft.updateBaselines = value),
+  }),
+  variable({
+    env: 'PERF_INJECT_DELAY_US',
+    fileKey: null,
+    accepted: 'microseconds added before every hp request: an integer >= 0 and <= 1000000 (for testing the gate only)',
+    defaultText: '0',
+    parse: parseIntegerIn(0, 1_000_000),
+    store: (draft, value) => void (draft.injectDelayUs = value),
+  }),
+];

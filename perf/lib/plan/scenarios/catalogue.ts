@@ -1,0 +1,87 @@
+// The named scenarios a user can run (PERF_SCENARIOS). Entries hold what is asked
+// for, before environment/config overrides and before the platform is known.
+
+import type { ArmName, ArrivalProcess, HpConfig, LpConfig, ModelName, Scenario } from '../../documents/types/scenario.ts';
+import type { SharingRequest } from './sharing.ts';
+import { INTENSIVE_THRESHOLDS, SMOKE_THRESHOLDS, STANDARD_THRESHOLDS, type ThresholdPlan } from './thresholds.ts';
+
+/** A Scenario as asked for: a sharing request and thresholds per sharing mode, no overrides yet. */
+export type CatalogueEntry = Omit<Scenario, 'sharing' | 'thresholds' | 'overrides'> & {
+  sharing: SharingRequest;
+  thresholds: ThresholdPlan;
+};
+
+/** Every arm, in the order a trial interleaves them. */
+export const ALL_ARMS: readonly ArmName[] = ['hp-alone', 'lp-alone', 'baseline', 'xsched', 'stream-priority'];
+/** stream-priority is an optional native reference, off unless asked for (PERF_ARMS). */
+export const DEFAULT_ARMS: readonly ArmName[] = ['hp-alone', 'lp-alone', 'baseline', 'xsched'];
+/** The models the native worker can run; saved files are checked against them. */
+export const ALL_MODELS: readonly ModelName[] = ['resnet18', 'resnet50'];
+export const ARRIVAL_PROCESSES: readonly ArrivalProcess[] = ['uniform', 'poisson'];
+
+// Fixed so weights, inputs and Poisson arrivals repeat from run to run; every run records it.
+const SEED = 1;
+const IMAGE_SIZE = 224;
+const hp = (rateHz: number): HpConfig => ({ model: 'resnet18', batch: 1, imageSize: IMAGE_SIZE, rateHz, arrival: 'uniform' });
+const lp = (batch: number): LpConfig => ({ model: 'resnet50', batch, imageSize: IMAGE_SIZE });
+
+const common = { gpuIndex: 0, seed: SEED, arms: [...DEFAULT_ARMS], confidence: 0.95 };
+
+const ENTRIES: CatalogueEntry[] = [
+  {
+    ...common,
+    name: 'quick',
+    description: 'Smoke test: hp ResNet-18 b1 at 50 req/s against lp ResNet-50 b8 for 10 s; checks the machinery, not the effect size',
+    // 50 req/s rather than the seed's 10: 500 requests a trial clears MLPerf LoadGen's
+    // early-stopping minimum for a P99 at 95% confidence (473) even in one trial.
+    hp: hp(50),
+    lp: lp(8),
+    durationMs: 10_000,
+    trials: 3,
+    sharing: 'auto',
+    thresholds: SMOKE_THRESHOLDS,
+  },
+  {
+    ...common,
+    name: 'standard',
+    description: "The seed's standard experiment: hp ResNet-18 b1 at 10 req/s, lp ResNet-50 b8 back to back, 60 s",
+    hp: hp(10),
+    lp: lp(8),
+    durationMs: 60_000,
+    trials: 3,
+    sharing: 'auto',
+    thresholds: STANDARD_THRESHOLDS,
+  },
+  {
+    ...common,
+    name: 'intensive',
+    description: "The seed's intensive experiment: hp ResNet-18 b1 at 20 req/s, lp ResNet-50 b1024 back to back, 180 s",
+    hp: hp(20),
+    lp: lp(1024),
+    durationMs: 180_000,
+    trials: 3,
+    sharing: 'auto',
+    thresholds: INTENSIVE_THRESHOLDS,
+  },
+];
+
+// MPS variants: the same loads with the processes sharing SMs at once (NVIDIA only).
+const MPS_ENTRIES: CatalogueEntry[] = ['standard', 'intensive'].map((base) => {
+  const entry = ENTRIES.find((e) => e.name === base) as CatalogueEntry;
+  return { ...entry, name: `${base}-mps`, description: `${entry.description}; under NVIDIA MPS`, sharing: 'mps' };
+});
+
+const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = new Map([...ENTRIES, ...MPS_ENTRIES].map((e) => [e.name, e]));
+
+export function listScenarioNames(): string[] {
+  return [...CATALOGUE.keys()];
+}
+
+/** A deep copy of the named entry; throws listing the known names when there is none. */
+export function getCatalogueEntry(name: string): CatalogueEntry {
+  const entry = CATALOGUE.get(name);
+  if (!entry) {
+    throw new Error(`unknown scenario ${JSON.stringify(name)}: expected one of ${listScenarioNames().join(', ')}`);
+  }
+  return structuredClone(entry);
+}

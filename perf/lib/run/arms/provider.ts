@@ -1,0 +1,89 @@
+// The ArmSetupProvider the orchestrator uses: XSched (issue 4) and the GPU sharing
+// mode (issue 9) behind one small interface (perf/lib/documents/types/arm-setup.ts).
+
+import type { ArmSetupProvider, ScenarioSession } from '../../documents/types/arm-setup.ts';
+import type { WorkerPlatform } from '../../documents/types/fingerprint.ts';
+import type { ArmName, Scenario } from '../../documents/types/scenario.ts';
+import { openSharing } from '../sharing/sharing-session.ts';
+import { openXschedArm } from '../xsched/arm.ts';
+import { isXschedConfigured, readXschedConfig, type XschedConfig } from '../xsched/config.ts';
+import { checkXschedInstall, type XschedInstall } from '../xsched/install.ts';
+import { nativeArmSession, xschedArmSession } from './arm-sessions.ts';
+import { registerExitCleanup } from '../../process/exit-cleanup.ts';
+
+export interface ArmSetupProviderOptions {
+  /** The suite's environment (default process.env): XSCHED_ROOT, PERF_XSCHED_*, PERF_MPS_CONTROL. */
+  env?: NodeJS.ProcessEnv;
+  /** The workers' platform from the probe; null when unknown (the xsched arm is then skipped). */
+  platform: WorkerPlatform | null;
+  /** Lock file serializing xservers on this host (default <os.tmpdir()>/xsched-perf-xserver.lock). */
+  xserverLockPath?: string;
+  /** Where the real GPU driver is looked for (default: XSched's own search directories). */
+  driverSearchDirs?: readonly string[];
+  /** Root of the process table (default /proc), for finding daemons others started. */
+  procRoot?: string;
+  /** Where a problem met while closing is reported (closing never throws); default console.warn. */
+  warn?: (message: string) => void;
+}
+
+export function createArmSetupProvider(options: ArmSetupProviderOptions): ArmSetupProvider {
+  const env = options.env ?? process.env;
+  const warn = options.warn ?? ((message: string) => console.warn(`xsched-perf: ${message}`));
+
+  const skipReason = (arm: ArmName): string | null => {
+    if (arm !== 'xsched') return null;
+    if (!isXschedConfigured(env)) return 'XSCHED_ROOT is not set: the xsched arm needs an XSched install (docs/xsched.md)';
+    if (options.platform === null) return 'the GPU platform is unknown (no worker probe): cannot choose between the HIP and CUDA XSched shims';
+    return null;
+  };
+
+  return {
+    skipReason,
+    async openScenario(scenario: Scenario, ctx): Promise<ScenarioSession> {
+      // Settings and install first: a bad one fails here, before any GPU time.
+      let xsched: { config: XschedConfig; install: XschedInstall } | null = null;
+      if (scenario.arms.includes('xsched') && skipReason('xsched') === null) {
+        const config = readXschedConfig(env, options.platform as WorkerPlatform);
+        xsched = { config, install: checkXschedInstall(config, options.driverSearchDirs ? { driverSearchDirs: options.driverSearchDirs } : {}) };
+      }
+      const procOptions = options.procRoot === undefined ? {} : { procRoot: options.procRoot };
+      const sharing = await openSharing({
+        requested: scenario.sharing,
+        platform: options.platform,
+        logDir: ctx.logDir,
+        env,
+        ...procOptions,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
+      const unregisterSharing = registerExitCleanup(() => sharing.killSync());
+      const xschedRoot = (env.XSCHED_ROOT ?? '').trim() || null;
+
+      return {
+        async openArm(arm, armCtx) {
+          if (arm !== 'xsched') return nativeArmSession(xschedRoot, sharing);
+          if (xsched === null) throw new Error(`the xsched arm cannot run: ${skipReason('xsched') ?? 'the scenario did not list it'}`);
+          const xschedArm = await openXschedArm({
+            ...xsched,
+            logDir: armCtx.logDir,
+            trial: armCtx.trial,
+            env,
+            ...procOptions,
+            ...(options.xserverLockPath !== undefined ? { lockPath: options.xserverLockPath } : {}),
+            ...(ctx.signal ? { signal: ctx.signal } : {}),
+          });
+          return xschedArmSession(xschedArm, sharing, warn);
+        },
+        async close() {
+          try {
+            const problem = await sharing.close();
+            if (problem !== null) warn(problem);
+          } catch (error) {
+            warn(`closing the sharing mode failed: ${(error as Error).message}`);
+          } finally {
+            unregisterSharing();
+          }
+        },
+      };
+    },
+  };
+}

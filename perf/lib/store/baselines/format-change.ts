@@ -1,0 +1,86 @@
+// Old-vs-new table printed when a baseline is written, so the person updating it
+// sees what moved before committing the file.
+
+import { ALL_ARMS } from '../../plan/scenarios/catalogue.ts';
+import type { BaselineArm, BaselineFile } from '../../documents/types/baseline.ts';
+import type { BaselineChange } from './update-baseline.ts';
+import { diffWorkload, formatWorkloadDifferences } from './workload.ts';
+import { diffXschedSettings } from './xsched-settings.ts';
+
+function medianOf(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function formatValue(values: number[] | undefined): string {
+  const median = medianOf(values ?? []);
+  return median === null ? '-' : `${median.toFixed(2)} (${values?.length} trial${values?.length === 1 ? '' : 's'})`;
+}
+
+function formatPercentChange(oldValues: number[] | undefined, newValues: number[] | undefined): string {
+  const before = medianOf(oldValues ?? []);
+  const after = medianOf(newValues ?? []);
+  if (before === null && after === null) return '';
+  if (before === null) return 'new';
+  if (after === null) return 'removed';
+  if (before === 0) return 'n/a';
+  const percent = ((after - before) / before) * 100;
+  return `${percent >= 0 ? '+' : ''}${percent.toFixed(1)}%`;
+}
+
+function describeSource(file: BaselineFile | null): string {
+  return file ? `run ${file.runId}, written ${file.createdAt}` : '(none)';
+}
+
+// The numbers of two workloads are not comparable: the reviewer must see that the table
+// sets, say, a 30 s window against a 180 s one.
+function describeWorkloadChange(change: BaselineChange): string[] {
+  const before = change.old?.workload;
+  const after = change.new.workload;
+  if (change.old === null || after === undefined) return [];
+  if (before === undefined) return ['  workload: not recorded in the old baseline, so the table may compare different workloads'];
+  const differences = diffWorkload(before, after);
+  return differences.length === 0 ? [] : [`  workload changed (old -> new): ${formatWorkloadDifferences(differences)}`];
+}
+
+// Likewise the xsched rows of two XSched configurations (say lp threshold 4 against 1).
+function describeXschedSettingsChange(change: BaselineChange): string[] {
+  const before = change.old?.xschedSettings;
+  const after = change.new.xschedSettings;
+  if (before === undefined || after === undefined) return [];
+  const differences = diffXschedSettings(before, after);
+  return differences.length === 0 ? [] : [`  XSched settings changed (old -> new): ${formatWorkloadDifferences(differences)}`];
+}
+
+/** A plain-text table: per arm, median hp P99 and lp iter/s over trials, old, new and % change; a workload change above it. */
+export function formatBaselineChange(change: BaselineChange): string {
+  const header = ['metric (median of trials)', 'old', 'new', 'change'];
+  const rows: string[][] = [];
+  for (const arm of ALL_ARMS) {
+    const before: BaselineArm | undefined = change.old?.arms[arm];
+    const after: BaselineArm | undefined = change.new.arms[arm];
+    if (!before && !after) continue;
+    const metrics: Array<[string, keyof Pick<BaselineArm, 'hpP99Ms' | 'lpIterPerSec'>]> = [
+      [`${arm}: hp P99 ms`, 'hpP99Ms'],
+      [`${arm}: lp iter/s`, 'lpIterPerSec'],
+    ];
+    for (const [label, field] of metrics) {
+      if ((before?.[field].length ?? 0) === 0 && (after?.[field].length ?? 0) === 0) continue;
+      rows.push([label, formatValue(before?.[field]), formatValue(after?.[field]), formatPercentChange(before?.[field], after?.[field])]);
+    }
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd();
+  return [
+    `Baseline ${change.path}`,
+    `  old: ${describeSource(change.old)}`,
+    `  new: ${describeSource(change.new)}`,
+    ...describeWorkloadChange(change),
+    ...describeXschedSettingsChange(change),
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ].join('\n');
+}

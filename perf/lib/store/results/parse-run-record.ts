@@ -1,0 +1,40 @@
+// Validates a saved run record (run.json) before replay or a baseline update reads it.
+
+import { readJsonRoot, type JsonValue } from '../../documents/fs/json-fields.ts';
+import { checkSchemaHeader } from '../../documents/fs/schema-header.ts';
+import { ALL_ARMS } from '../../plan/scenarios/catalogue.ts';
+import { RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '../../documents/types/run-record.ts';
+import { checkScenario } from './parse-scenario.ts';
+import { checkDecimalNs, checkWorkerOutcome } from './parse-worker-outcome.ts';
+
+function checkArmTrial(value: JsonValue): void {
+  const doc = value.asObject();
+  doc.get('arm').asOneOf(ALL_ARMS);
+  doc.number('trial', { integer: true, min: 0 });
+  doc.string('startedAt');
+  doc.get('startNs').nullable(checkDecimalNs);
+  doc.get('endNs').nullable(checkDecimalNs);
+  doc.array('workers').forEach(checkWorkerOutcome);
+  doc.get('skipped').nullable((v) => v.asString());
+  doc.get('xsched').nullable((v) => v.asObject());
+  doc.get('sharing').nullable((v) => v.asObject());
+}
+
+/** The run record in `value` (parsed JSON of `file`); throws a JsonFileError naming file and field. */
+export function parseRunRecord(file: string, value: unknown): RunRecord {
+  const doc = readJsonRoot(file, value).asObject();
+  checkSchemaHeader(doc, RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, 'replay it with the suite version that recorded it');
+  doc.string('runId');
+  doc.string('createdAt');
+  doc.string('suiteVersion');
+  checkScenario(doc.get('scenario'));
+  const host = doc.object('host');
+  host.string('hostname');
+  host.string('os');
+  host.string('node');
+  host.number('cpus', { integer: true, min: 0 });
+  doc.string('workerPath');
+  doc.array('trials').forEach(checkArmTrial);
+  doc.array('notes').forEach((note) => note.asString());
+  return doc.value as unknown as RunRecord;
+}

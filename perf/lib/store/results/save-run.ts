@@ -1,0 +1,26 @@
+// Saves a run's record and evaluation atomically, and only in a form that loads
+// back: a value JSON cannot hold (NaN, Infinity) is refused before anything is written.
+
+import { join } from 'node:path';
+import { writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
+import type { ScenarioEvaluation } from '../../documents/types/evaluation.ts';
+import type { RunRecord } from '../../documents/types/run-record.ts';
+import { parseEvaluation } from './parse-evaluation.ts';
+import { parseRunRecord } from './parse-run-record.ts';
+import { EVALUATION_FILE, RUN_RECORD_FILE } from './run-directory.ts';
+
+/** Writes `<dir>/run.json` and returns its path. */
+export async function saveRunRecord(dir: string, record: RunRecord): Promise<string> {
+  const path = join(dir, RUN_RECORD_FILE);
+  parseRunRecord(`${path} (about to be written)`, JSON.parse(JSON.stringify(record)));
+  await writeJsonFileAtomic(path, record);
+  return path;
+}
+
+/** Writes `<dir>/evaluation.json` and returns its path. */
+export async function saveEvaluation(dir: string, evaluation: ScenarioEvaluation): Promise<string> {
+  const path = join(dir, EVALUATION_FILE);
+  parseEvaluation(`${path} (about to be written)`, JSON.parse(JSON.stringify(evaluation)));
+  await writeJsonFileAtomic(path, evaluation);
+  return path;
+}
