@@ -9,7 +9,7 @@ import { missingBaselineMessage } from '../perf/lib/store/baselines/missing-base
 import { loadSettings } from '../perf/lib/plan/config/load-settings.ts';
 import { renderTerminalSummary, shouldUseColor } from '../perf/lib/output/report/index.ts';
 import { readLatestRuns } from '../perf/lib/store/results/latest-runs.ts';
-import { replayRun, type ReplayedRun } from '../perf/lib/store/results/replay-run.ts';
+import { replayRun, type ReplayedRun } from '../perf/lib/suite/replay-run.ts';
 import type { Settings } from '../perf/lib/plan/config/settings.ts';
 
 const EXIT_BY_STATUS = { pass: 0, inconclusive: 0, fail: 1, invalid: 2 } as const;

@@ -10,7 +10,7 @@ import { execa } from 'execa';
 import { formatBaselineChange } from '../perf/lib/store/baselines/format-change.ts';
 import { updateBaseline } from '../perf/lib/store/baselines/update-baseline.ts';
 import { loadSettings } from '../perf/lib/plan/config/load-settings.ts';
-import { replayRun } from '../perf/lib/store/results/replay-run.ts';
+import { replayRun } from '../perf/lib/suite/replay-run.ts';
 
 const USAGE = [
   'usage: npm run perf:update-baselines [-- <vitest arguments>]      run the perf specs and write baselines of valid runs',

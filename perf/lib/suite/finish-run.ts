@@ -7,7 +7,8 @@ import { baselineKeyOfRun, maybeUpdateBaseline, missingBaselineMessage, readBase
 import type { Settings } from '../plan/config/index.ts';
 import { evaluateRun } from '../evaluate/index.ts';
 import { renderTerminalSummary, shouldUseColor, writeReports } from '../output/report/index.ts';
-import { recordLatestRun, RUN_EXTRA_CHECKS, saveEvaluation } from '../store/results/index.ts';
+import { recordLatestRun, saveEvaluation } from '../store/results/index.ts';
+import { RUN_EXTRA_CHECKS } from './replay-run.ts';
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../documents/types/index.ts';
 
 export interface FinishedRun {

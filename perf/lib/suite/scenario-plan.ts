@@ -4,7 +4,7 @@
 
 import { loadRunRecord } from '../store/results/load-run.ts';
 import { loadSettings, resolveScenario, type Settings } from '../plan/config/index.ts';
-import { detectGpu, decideGpuGate } from '../plan/gpu/index.ts';
+import { detectGpu, decideGpuGate } from '../run/gpu/index.ts';
 import { locateWorker, WorkerNotFoundError } from '../run/worker/locate-worker.ts';
 import { SharingUnsupportedError } from '../plan/scenarios/sharing.ts';
 import type { WorkerPlatform } from '../documents/types/fingerprint.ts';

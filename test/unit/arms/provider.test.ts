@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createArmSetupProvider } from '../../../perf/lib/run/arms/provider.ts';
 import { isProcessAlive } from '../../../perf/lib/process/daemon/process-alive.ts';
-import { sharingChecks } from '../../../perf/lib/run/sharing/checks.ts';
+import { sharingChecks } from '../../../perf/lib/evaluate/validity/sharing-checks.ts';
 import type { WorkerOutcome } from '../../../perf/lib/documents/types/run-record.ts';
 import type { Scenario } from '../../../perf/lib/documents/types/scenario.ts';
-import { xschedChecks } from '../../../perf/lib/run/xsched/checks.ts';
+import { xschedChecks } from '../../../perf/lib/evaluate/validity/xsched-checks.ts';
 import { makeFakeInstall, makeFakeMpsControl, removeFakeInstalls } from '../xsched/fake-install.ts';
 import { fingerprint, okWorker, PIDS, record, shimmed, trial } from '../xsched/run-record-fixture.ts';
 

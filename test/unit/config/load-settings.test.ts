@@ -116,7 +116,7 @@ describe('unknown PERF_* variables', () => {
 
 describe('known variables', () => {
   it("include every name the XSched module reads, so its settings are never reported", async () => {
-    const { XSCHED_SETTING_NAMES } = await import('../../../perf/lib/run/xsched/config.ts');
+    const { XSCHED_SETTING_NAMES } = await import('../../../perf/lib/plan/config/xsched-settings.ts');
     const { listKnownPerfVariables } = await import('../../../perf/lib/plan/config/known-variables.ts');
     expect(listKnownPerfVariables()).toEqual(expect.arrayContaining([...XSCHED_SETTING_NAMES, 'PERF_MPS_CONTROL', 'PERF_CONFIG']));
   });

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { evaluateRun } from '../../../perf/lib/evaluate/index.ts';
-import { RUN_EXTRA_CHECKS } from '../../../perf/lib/store/results/replay-run.ts';
+import { RUN_EXTRA_CHECKS } from '../../../perf/lib/suite/replay-run.ts';
 import { buildSyntheticRun, healthyRunSpec } from '../evaluate/fixtures/synthetic-run.ts';
 
 const SHIM = '/opt/xsched/lib/libshimcuda.so';

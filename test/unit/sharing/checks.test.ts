@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharingChecks } from '../../../perf/lib/run/sharing/checks.ts';
+import { sharingChecks } from '../../../perf/lib/evaluate/validity/sharing-checks.ts';
 import type { SharingEvidence } from '../../../perf/lib/documents/types/run-record.ts';
 import { failedWorker, fingerprint, okWorker, record, trial } from '../xsched/run-record-fixture.ts';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { replayRun } from '../../../perf/lib/store/results/replay-run.ts';
+import { replayRun } from '../../../perf/lib/suite/replay-run.ts';
 
 const example = resolve(import.meta.dirname, '../../../examples/h200-intensive-mps');
 const storedBaselines = resolve(import.meta.dirname, '../../../baselines');

@@ -3,8 +3,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectGpu } from '../../../perf/lib/plan/gpu/detect-gpu.ts';
-import { decideGpuGate } from '../../../perf/lib/plan/gpu/gpu-gate.ts';
+import { detectGpu } from '../../../perf/lib/run/gpu/detect-gpu.ts';
+import { decideGpuGate } from '../../../perf/lib/run/gpu/gpu-gate.ts';
 import { FAKE_WORKER_PATH } from '../orchestrate/scenario-fixtures.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 

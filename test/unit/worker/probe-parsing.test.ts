@@ -2,7 +2,7 @@
 // readers, so a defect in it is named the same way.
 
 import { describe, expect, it } from 'vitest';
-import { parseProbeJson } from '../../../perf/lib/plan/gpu/parse-probe.ts';
+import { parseProbeJson } from '../../../perf/lib/run/gpu/parse-probe.ts';
 
 // A probe answer as the worker prints it: no role or stream, which are per run.
 const PROBE = {

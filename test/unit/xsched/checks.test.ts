@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidityCheck } from '../../../perf/lib/documents/types/evaluation.ts';
 import type { XschedEvidence } from '../../../perf/lib/documents/types/run-record.ts';
-import { xschedChecks } from '../../../perf/lib/run/xsched/checks.ts';
+import { xschedChecks } from '../../../perf/lib/evaluate/validity/xsched-checks.ts';
 import { failedWorker, fingerprint, goodEvidence, okWorker, PIDS, record, shimmed, trial } from './run-record-fixture.ts';
 
 function xschedRun(evidence: XschedEvidence | null, workers = [shimmed('hp'), shimmed('lp')]) {

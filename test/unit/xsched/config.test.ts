@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readXschedConfig, XschedConfigError } from '../../../perf/lib/run/xsched/config.ts';
+import { readXschedConfig, XschedConfigError } from '../../../perf/lib/plan/config/xsched-settings.ts';
 
 const ROOT = { XSCHED_ROOT: '/opt/xsched' };
 

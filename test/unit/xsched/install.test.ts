@@ -1,7 +1,7 @@
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readXschedConfig } from '../../../perf/lib/run/xsched/config.ts';
+import { readXschedConfig } from '../../../perf/lib/plan/config/xsched-settings.ts';
 import { checkXschedInstall, XschedInstallError } from '../../../perf/lib/run/xsched/install.ts';
 import { makeFakeInstall, removeFakeInstalls } from './fake-install.ts';
 

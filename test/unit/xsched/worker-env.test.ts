@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readXschedConfig } from '../../../perf/lib/run/xsched/config.ts';
+import { readXschedConfig } from '../../../perf/lib/plan/config/xsched-settings.ts';
 import { checkXschedInstall } from '../../../perf/lib/run/xsched/install.ts';
 import { buildXschedWorkerEnv, removeXschedFromEnv } from '../../../perf/lib/run/xsched/worker-env.ts';
 import { makeFakeInstall, removeFakeInstalls } from './fake-install.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../../perf/lib/process/daemon/process-alive.ts';
-import { readXschedConfig } from '../../../perf/lib/run/xsched/config.ts';
+import { readXschedConfig } from '../../../perf/lib/plan/config/xsched-settings.ts';
 import { checkXschedInstall, type XschedInstall } from '../../../perf/lib/run/xsched/install.ts';
 import { parseXserverLog } from '../../../perf/lib/run/xsched/server-log.ts';
 import { startXserver, type RunningXserver, type StartXserverOptions } from '../../../perf/lib/run/xsched/xserver.ts';

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../../perf/lib/process/daemon/process-alive.ts';
-import { readXschedConfig } from '../../../perf/lib/run/xsched/config.ts';
+import { readXschedConfig } from '../../../perf/lib/plan/config/xsched-settings.ts';
 import { checkXschedInstall } from '../../../perf/lib/run/xsched/install.ts';
 import { startXserver, type RunningXserver, type StartXserverOptions } from '../../../perf/lib/run/xsched/xserver.ts';
 import { fetchXqueues } from '../../../perf/lib/run/xsched/xqueues.ts';

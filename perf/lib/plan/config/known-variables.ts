@@ -3,7 +3,7 @@
 // perf/lib/run/sharing; they are listed here only so they are not reported, and the
 // XSched names come from that module so the two lists cannot drift apart.
 
-import { XSCHED_SETTING_NAMES } from '../../run/xsched/config.ts';
+import { XSCHED_SETTING_NAMES } from './xsched-settings.ts';
 import { SETTING_VARIABLES } from './variables.ts';
 
 export const CONFIG_FILE_VARIABLE = 'PERF_CONFIG';

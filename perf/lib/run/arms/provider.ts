@@ -6,7 +6,7 @@ import type { WorkerPlatform } from '../../documents/types/fingerprint.ts';
 import type { ArmName, Scenario } from '../../documents/types/scenario.ts';
 import { openSharing } from '../sharing/sharing-session.ts';
 import { openXschedArm } from '../xsched/arm.ts';
-import { isXschedConfigured, readXschedConfig, type XschedConfig } from '../xsched/config.ts';
+import { isXschedConfigured, readXschedConfig, type XschedConfig } from '../../plan/config/xsched-settings.ts';
 import { checkXschedInstall, type XschedInstall } from '../xsched/install.ts';
 import { nativeArmSession, xschedArmSession } from './arm-sessions.ts';
 import { registerExitCleanup } from '../../process/exit-cleanup.ts';

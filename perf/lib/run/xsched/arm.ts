@@ -6,7 +6,7 @@ import type { Role } from '../../documents/types/scenario.ts';
 import type { WorkerEnv } from '../../documents/types/arm-setup.ts';
 import type { WorkerOutcome, XschedEvidence } from '../../documents/types/run-record.ts';
 import { readLastLogLines } from '../worker/read-log-tail.ts';
-import type { XschedConfig } from './config.ts';
+import type { XschedConfig } from '../../plan/config/xsched-settings.ts';
 import { collectXschedEvidence } from './evidence.ts';
 import type { XschedInstall } from './install.ts';
 import { removeXschedFromEnv, xschedVariablesFor } from './worker-env.ts';

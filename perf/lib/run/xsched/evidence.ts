@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Role } from '../../documents/types/scenario.ts';
 import type { WorkerOutcome, XschedEvidence } from '../../documents/types/run-record.ts';
-import type { XschedConfig } from './config.ts';
+import type { XschedConfig } from '../../plan/config/xsched-settings.ts';
 import { parseXserverLog } from './server-log.ts';
 import { findSchedulerKinds } from './worker-log.ts';
 import type { XqueuesSnapshot } from './xqueues.ts';

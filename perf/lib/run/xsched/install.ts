@@ -3,8 +3,8 @@
 
 import { accessSync, constants, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { XschedConfig } from './config.ts';
-import { XSCHED_DRIVER_NAMES, XSCHED_DRIVER_SEARCH_DIRS } from './xsched-facts.ts';
+import type { XschedConfig } from '../../plan/config/xsched-settings.ts';
+import { XSCHED_DRIVER_NAMES, XSCHED_DRIVER_SEARCH_DIRS } from '../../plan/config/xsched-facts.ts';
 
 export interface XschedInstall {
   root: string;

@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../documents/types/scenario.ts';
 import type { WorkerEnv } from '../../documents/types/arm-setup.ts';
-import type { XschedConfig } from './config.ts';
+import type { XschedConfig } from '../../plan/config/xsched-settings.ts';
 import type { XschedInstall } from './install.ts';
-import { XSCHED_ENV } from './xsched-facts.ts';
+import { XSCHED_ENV } from '../../plan/config/xsched-facts.ts';
 
 const SHIM_FILE_NAMES = ['libshimcuda.so', 'libshimhip.so'];
 

@@ -10,7 +10,7 @@ import { stopChildProcess, type StopOutcome } from '../../process/daemon/stop-ch
 import { waitUntil } from '../../process/daemon/wait-until.ts';
 import { readLastLogLines } from '../worker/read-log-tail.ts';
 import type { XschedInstall } from './install.ts';
-import type { XschedPolicyName } from './xsched-facts.ts';
+import type { XschedPolicyName } from '../../plan/config/xsched-facts.ts';
 import { acquireXserverLock, type XserverLock } from './host-lock.ts';
 import { chooseXserverPort } from './port.ts';
 import { removeXschedFromEnv } from './worker-env.ts';

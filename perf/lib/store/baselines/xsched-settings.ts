@@ -5,7 +5,7 @@
 import type { BaselineXschedSettings } from '../../documents/types/baseline.ts';
 import type { Role } from '../../documents/types/scenario.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
-import { XSCHED_ENV } from '../../run/xsched/xsched-facts.ts';
+import { XSCHED_ENV } from '../../plan/config/xsched-facts.ts';
 import type { WorkloadDifference } from './workload.ts';
 
 const ROLES: Role[] = ['hp', 'lp'];

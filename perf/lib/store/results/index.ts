@@ -5,4 +5,3 @@ export { parseRunRecord } from './parse-run-record.ts';
 export { parseEvaluation } from './parse-evaluation.ts';
 export { listRuns, type RunEntry } from './list-runs.ts';
 export { LATEST_FILE, readLatestRuns, recordLatestRun } from './latest-runs.ts';
-export { replayRun, RUN_EXTRA_CHECKS, type ReplayedRun } from './replay-run.ts';

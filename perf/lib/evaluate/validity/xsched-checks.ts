@@ -12,7 +12,7 @@ import {
   checkRegistered,
   checkShimMapped,
   type RoleContext,
-} from './role-checks.ts';
+} from './xsched-role-checks.ts';
 
 const ROLES: Role[] = ['hp', 'lp'];
 

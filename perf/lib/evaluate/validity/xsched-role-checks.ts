@@ -5,8 +5,8 @@ import { basename } from 'node:path';
 import type { ValidityCheck } from '../../documents/types/evaluation.ts';
 import type { Role } from '../../documents/types/scenario.ts';
 import type { ArmTrialRecord, WorkerOutcome, XschedEvidence } from '../../documents/types/run-record.ts';
-import { POLICIES_LOGGING_PRIORITY, type XschedPolicyName } from './xsched-facts.ts';
-import { countQueuesByPid } from './xqueues.ts';
+import { POLICIES_LOGGING_PRIORITY, type XschedPolicyName } from '../../plan/config/xsched-facts.ts';
+import { countQueuesByPid } from '../../run/xsched/xqueues.ts';
 
 export interface RoleContext {
   trial: ArmTrialRecord;

@@ -4,16 +4,16 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { baselineKeyOfRun } from '../baselines/key.ts';
-import { readBaseline } from '../baselines/read-baseline.ts';
-import { evaluateRun, type ExtraCheck } from '../../evaluate/index.ts';
-import { sharingChecks } from '../../run/sharing/checks.ts';
-import type { BaselineFile, BaselineKey } from '../../documents/types/baseline.ts';
-import type { ScenarioEvaluation } from '../../documents/types/evaluation.ts';
-import type { RunRecord } from '../../documents/types/run-record.ts';
-import { xschedChecks } from '../../run/xsched/checks.ts';
-import { loadEvaluation, loadRunRecord } from './load-run.ts';
-import { EVALUATION_FILE, RUN_RECORD_FILE } from './run-directory.ts';
+import { baselineKeyOfRun } from '../store/baselines/key.ts';
+import { readBaseline } from '../store/baselines/read-baseline.ts';
+import { evaluateRun, type ExtraCheck } from '../evaluate/index.ts';
+import { sharingChecks } from '../evaluate/validity/sharing-checks.ts';
+import { xschedChecks } from '../evaluate/validity/xsched-checks.ts';
+import type { BaselineFile, BaselineKey } from '../documents/types/baseline.ts';
+import type { ScenarioEvaluation } from '../documents/types/evaluation.ts';
+import type { RunRecord } from '../documents/types/run-record.ts';
+import { loadEvaluation, loadRunRecord } from '../store/results/load-run.ts';
+import { EVALUATION_FILE, RUN_RECORD_FILE } from '../store/results/run-directory.ts';
 
 /** The checks owned outside evaluation (XSched evidence, sharing mode); a live run must pass the same. */
 export const RUN_EXTRA_CHECKS: readonly ExtraCheck[] = [xschedChecks, sharingChecks];

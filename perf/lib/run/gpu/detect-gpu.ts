@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { execa } from 'execa';
-import { WORKER_EXIT } from '../../run/worker/worker-exit-codes.ts';
+import { WORKER_EXIT } from '../worker/worker-exit-codes.ts';
 import { parseProbeJson, type ProbeFingerprint } from './parse-probe.ts';
 
 export interface DetectGpuOptions {

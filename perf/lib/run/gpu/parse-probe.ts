@@ -2,8 +2,8 @@
 // without the per-run fields (role, stream), which a probe may leave out.
 
 import type { WorkerFingerprint } from '../../documents/types/fingerprint.ts';
-import { WORKER_PLATFORMS, readGpuFingerprint } from '../../run/worker/parse-fingerprint.ts';
-import { FieldReader } from '../../run/worker/protocol-fields.ts';
+import { WORKER_PLATFORMS, readGpuFingerprint } from '../worker/parse-fingerprint.ts';
+import { FieldReader } from '../worker/protocol-fields.ts';
 
 export type ProbeFingerprint = Pick<WorkerFingerprint, 'workerVersion' | 'hostname' | 'platform' | 'gpu' | 'runtimeVersion' | 'driverVersion'>;
 
