@@ -17,11 +17,11 @@ const REPO = resolve(import.meta.dirname, '../../..');
 const TSX = join(REPO, 'node_modules/.bin/tsx');
 const BASELINE_FILE = 'synthetic-intensive/hip-amd-gfx90a-synthetic-gpu-test-fixture-not-a-measurement-platform-default.json';
 
-/** A saved run: valid with only native arms and sharing evidence; invalid with the fixture's mismatched XSched evidence. */
+/** A saved run: valid with only native arms; invalid when the xserver log of the xsched arm shows no worker connecting. */
 async function saveSyntheticRun(resultsDir: string, valid: boolean): Promise<string> {
   const arms: ArmName[] = valid ? ['hp-alone', 'lp-alone', 'baseline'] : INTENSIVE_SPEC.scenario.arms;
   const record = buildSyntheticRecord({ ...INTENSIVE_SPEC, scenario: { ...INTENSIVE_SPEC.scenario, arms } });
-  if (valid) for (const trial of record.trials) trial.sharing = { requested: 'platform-default', details: {} };
+  if (!valid) for (const trial of record.trials) if (trial.xsched) trial.xsched.connectedPids = [];
   const { runId, dir } = await createRunDirectory(resultsDir, record.scenario.name);
   await saveRunRecord(dir, { ...record, runId });
   return dir;
