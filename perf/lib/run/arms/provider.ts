@@ -10,6 +10,7 @@ import { isXschedConfigured, readXschedConfig, type XschedConfig } from '../../p
 import { checkXschedInstall, type XschedInstall } from '../xsched/install.ts';
 import { nativeArmSession, xschedArmSession } from './arm-sessions.ts';
 import { registerExitCleanup } from '../../process/exit-cleanup.ts';
+import { armSpec } from '../../plan/scenarios/arms.ts';
 
 export interface ArmSetupProviderOptions {
   /** The suite's environment (default process.env): XSCHED_ROOT, PERF_XSCHED_*, PERF_MPS_CONTROL. */
@@ -31,7 +32,7 @@ export function createArmSetupProvider(options: ArmSetupProviderOptions): ArmSet
   const warn = options.warn ?? ((message: string) => console.warn(`xsched-perf: ${message}`));
 
   const skipReason = (arm: ArmName): string | null => {
-    if (arm !== 'xsched') return null;
+    if (armSpec(arm).setup !== 'xsched') return null;
     if (!isXschedConfigured(env)) return 'XSCHED_ROOT is not set: the xsched arm needs an XSched install (docs/xsched.md)';
     if (options.platform === null) return 'the GPU platform is unknown (no worker probe): cannot choose between the HIP and CUDA XSched shims';
     return null;
@@ -60,7 +61,7 @@ export function createArmSetupProvider(options: ArmSetupProviderOptions): ArmSet
 
       return {
         async openArm(arm, armCtx) {
-          if (arm !== 'xsched') return nativeArmSession(xschedRoot, sharing);
+          if (armSpec(arm).setup !== 'xsched') return nativeArmSession(xschedRoot, sharing);
           if (xsched === null) throw new Error(`the xsched arm cannot run: ${skipReason('xsched') ?? 'the scenario did not list it'}`);
           const xschedArm = await openXschedArm({
             ...xsched,
