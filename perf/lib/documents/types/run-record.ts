@@ -28,7 +28,7 @@ export type WorkerOutcome =
   | { ok: true; role: Role; result: WorkerResult; logPath: string; readyAtNs: string }
   | { ok: false; role: Role; failure: WorkerFailure; logPath: string };
 
-/** What the xsched arm observed about XSched itself (issue 4). */
+/** What the xsched arm observed about XSched itself (docs/xsched.md). */
 export interface XschedEvidence {
   root: string;
   policy: string;
@@ -53,7 +53,7 @@ export interface XschedEvidence {
   serverProblems?: string[];
 }
 
-/** What the sharing mode setup observed (issue 9). */
+/** What the sharing mode setup observed (docs/sharing-modes.md). */
 export interface SharingEvidence {
   requested: string;
   /** e.g. MPS control daemon pid, pipe directory, and the client pids its log shows. */

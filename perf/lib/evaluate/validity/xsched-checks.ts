@@ -1,5 +1,5 @@
 // Validity checks on a recorded run: the xsched arm really ran under XSched, and no
-// other arm did (DESIGN.md section 6). Pure, so a replayed record gives the same answer.
+// other arm did (docs/xsched.md, "What each check proves"). Pure, so a replayed record gives the same answer.
 
 import type { ValidityCheck } from '../../documents/types/evaluation.ts';
 import type { Role } from '../../documents/types/scenario.ts';

@@ -1,5 +1,5 @@
-// The ArmSetupProvider the orchestrator uses: XSched (issue 4) and the GPU sharing
-// mode (issue 9) behind one small interface (perf/lib/documents/types/arm-setup.ts).
+// The ArmSetupProvider the orchestrator uses: XSched (docs/xsched.md) and the GPU sharing
+// mode (docs/sharing-modes.md) behind one small interface (perf/lib/documents/types/arm-setup.ts).
 
 import type { ArmSetupProvider, ScenarioSession } from '../../documents/types/arm-setup.ts';
 import type { WorkerPlatform } from '../../documents/types/fingerprint.ts';
