@@ -86,9 +86,9 @@ describe('perf specs end to end with the fake worker (test double)', () => {
 
   it('a crashing worker makes the run invalid, not failed, with the worker named', { timeout: 60_000 }, async () => {
     for (const [name, value] of Object.entries({ ...FAST_WORKER, FAKE_WORKER_MODE: 'crash' })) vi.stubEnv(name, value);
-    const run = await planAndExecute({ ...fastQuick, PERF_TRIALS: '1', PERF_RESULTS_DIR: join(work, 'crash-results') }, work);
+    const run = await planAndExecute({ ...fastQuick, PERF_TRIALS: '1', PERF_ARMS: 'baseline', PERF_RESULTS_DIR: join(work, 'crash-results') }, work);
     expect(run.evaluation.status).toBe('invalid');
-    expect(describeInvalidRun(run.evaluation)).toMatch(/^INVALID RUN[^]*\[workers-ok [a-z-]+ trial 0\] The (hp|lp) worker of arm/);
+    expect(describeInvalidRun(run.evaluation)).toMatch(/^INVALID RUN[^]*\[workers-ok baseline trial 0\] The (hp|lp) worker of arm baseline trial 0 failed \(crash/);
   });
 
   it('without a GPU: skips with the reason by default, and fails under PERF_REQUIRE_GPU=1', async () => {
