@@ -33,6 +33,8 @@ function options(extra: Partial<StartXserverOptions> = {}, env: Record<string, s
     env: { PATH: process.env.PATH ?? '', ...env },
     lockPath: join(fake.scratch, `lock-${counter}`),
     procRoot: noOtherProcesses,
+    // Short grace periods: the escalation is what is tested, not the production waits.
+    stopGraceMs: { sigintMs: 1_000, sigtermMs: 300 },
     ...extra,
   };
 }

@@ -10,7 +10,7 @@ import type { XschedConfig } from '../../plan/config/xsched-settings.ts';
 import { collectXschedEvidence } from './evidence.ts';
 import type { XschedInstall } from './install.ts';
 import { removeXschedFromEnv, xschedVariablesFor } from './worker-env.ts';
-import type { StopOutcome } from '../../process/daemon/stop-child.ts';
+import type { StopOutcome } from '../../process/stop-process.ts';
 import { startXserver, type RunningXserver } from './xserver.ts';
 import { fetchXqueues, type XqueuesSnapshot } from './xqueues.ts';
 
