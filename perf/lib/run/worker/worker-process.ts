@@ -145,7 +145,8 @@ export async function spawnWorker(options: SpawnWorkerOptions): Promise<WorkerPr
   await appendFile(options.logPath, header);
   const subprocess = execa(options.workerPath, options.args, {
     extendEnv: false,
-    env: options.env,
+    // Lets the worker see that its parent died before PR_SET_PDEATHSIG took hold (docs/protocol.md).
+    env: { ...options.env, XSP_PARENT_PID: String(process.pid) },
     stdin: 'pipe',
     stdout: 'pipe',
     stderr: { file: options.logPath, append: true },
