@@ -51,6 +51,7 @@ export async function executePlan(plan: RunnablePlan, invocationId: string): Pro
       onProgress: (event) => printer.onEvent(event),
       signal: abort.signal,
       injectDelayUs: settings.injectDelayUs,
+      readyTimeoutMs: settings.readyTimeoutMs,
       notes: [`GPU: ${plan.gpuSummary}`, ...notes],
       onCheckpoint,
     });
