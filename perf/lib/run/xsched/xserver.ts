@@ -42,6 +42,8 @@ export interface RunningXserver {
   policy: XschedPolicyName;
   logPath: string;
   isAlive(): boolean;
+  /** How it ended ("exit status 1", "signal SIGSEGV"); null while it runs. */
+  exitStatus(): string | null;
   /** Idempotent; also releases the host lock. Never throws. */
   stop(): Promise<StopOutcome | null>;
   /** For process-exit handlers: SIGKILL and lock release, nothing asynchronous. */
@@ -179,6 +181,7 @@ function makeHandle(child: XserverProcess, port: number, options: StartXserverOp
     policy: options.policy,
     logPath: options.logPath,
     isAlive: () => !hasExited(child),
+    exitStatus: () => (child.exitCode !== null ? `exit status ${child.exitCode}` : child.signalCode !== null ? `signal ${child.signalCode}` : null),
     stop() {
       stopping ??= (async () => {
         try {
