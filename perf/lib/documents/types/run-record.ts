@@ -73,7 +73,17 @@ export interface ArmTrialRecord {
   skipped: string | null;
   xsched: XschedEvidence | null;
   sharing: SharingEvidence | null;
+  /** True when the run was aborted while this arm-trial ran: its workers were stopped, its results are partial (optional: added after v1 shipped). */
+  interrupted?: boolean;
 }
+
+/**
+ * How the run ended. `aborted`: stopped by a signal, its parent's death, --bail or an
+ * exception; what was measured until then is kept, and it is never evaluated as a pass
+ * nor stored as a baseline (docs/orchestration.md, "Stops"). Optional: records written
+ * before it existed were complete runs.
+ */
+export type RunStatus = { state: 'complete' } | { state: 'aborted'; reason: string; at: string };
 
 export interface RunRecord {
   schema: typeof RUN_RECORD_SCHEMA;
@@ -87,4 +97,10 @@ export interface RunRecord {
   trials: ArmTrialRecord[];
   /** Free-form notes the run wants a reader to see (e.g. "intensive shortened to 60 s"). */
   notes: string[];
+  status?: RunStatus;
+}
+
+/** The status of a record: absent (older files) means complete. */
+export function runStatusOf(record: Pick<RunRecord, 'status'>): RunStatus {
+  return record.status ?? { state: 'complete' };
 }

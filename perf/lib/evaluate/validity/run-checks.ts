@@ -14,6 +14,7 @@ import { checkHpAloneRate } from './hp-alone-rate.ts';
 import { checkOptionsMatch } from './options-match.ts';
 import { checkOverlap } from './overlap.ts';
 import { checkResultConsistency } from './result-consistency.ts';
+import { checkRunComplete } from './run-complete.ts';
 import { checkSameGpu } from './same-gpu.ts';
 import { checkSampleCount } from './sample-count.ts';
 import { checkWorkersOk } from './workers-ok.ts';
@@ -23,6 +24,7 @@ import { xschedChecks } from './xsched-checks.ts';
 export type ExtraCheck = (record: RunRecord) => ValidityCheck[];
 
 export const BUILT_IN_CHECKS: ReadonlyArray<[string, ValidityCheckFn]> = [
+  ['run-complete', checkRunComplete],
   ['workers-ok', checkWorkersOk],
   ['complete-results', checkCompleteResults],
   ['result-consistency', checkResultConsistency],

@@ -9,7 +9,6 @@ import { openXschedArm } from '../xsched/arm.ts';
 import { isXschedConfigured, readXschedConfig, type XschedConfig } from '../../plan/config/xsched-settings.ts';
 import { checkXschedInstall, type XschedInstall } from '../xsched/install.ts';
 import { nativeArmSession, xschedArmSession } from './arm-sessions.ts';
-import { registerExitCleanup } from '../../process/exit-cleanup.ts';
 import { armSpec } from '../../plan/scenarios/arms.ts';
 
 export interface ArmSetupProviderOptions {
@@ -56,7 +55,6 @@ export function createArmSetupProvider(options: ArmSetupProviderOptions): ArmSet
         ...procOptions,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
       });
-      const unregisterSharing = registerExitCleanup(() => sharing.killSync());
       const xschedRoot = (env.XSCHED_ROOT ?? '').trim() || null;
 
       return {
@@ -80,8 +78,6 @@ export function createArmSetupProvider(options: ArmSetupProviderOptions): ArmSet
             if (problem !== null) warn(problem);
           } catch (error) {
             warn(`closing the sharing mode failed: ${(error as Error).message}`);
-          } finally {
-            unregisterSharing();
           }
         },
       };
