@@ -52,11 +52,18 @@ describe('regression against the stored baseline: missing or mismatched baseline
     expect(xsched[0]!.message).toContain('no arms.xsched entry');
   });
 
-  it('one trial on either side: inconclusive, asking for 2 or more trials', () => {
+  it('one trial on both sides: inconclusive (no within-run noise), asking for 2 or more trials', () => {
     const oneTrial = buildSyntheticRun({ ...spec(2), scenario: { ...spec(2).scenario, trials: 1 } });
-    const verdicts = judgeBaselineRegression(verdictContextOf(oneTrial, baselineFromRun(record)));
+    const verdicts = judgeBaselineRegression(verdictContextOf(oneTrial, baselineFromRun(oneTrial)));
     expect(verdicts.every((v) => v.status === 'inconclusive')).toBe(true);
     expect(verdicts[0]!.recommendation).toMatch(/trials >= 2/);
+  });
+
+  it('one trial now against three stored: decided, the within-run noise taken from the stored trials', () => {
+    const oneTrial = buildSyntheticRun({ ...spec(2), scenario: { ...spec(2).scenario, trials: 1 } });
+    const verdicts = judgeBaselineRegression(verdictContextOf(oneTrial, baselineFromRun(record)));
+    expect(verdicts.map((v) => v.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    expect(verdicts[0]!.message).toContain('(1 trials) vs');
   });
 });
 

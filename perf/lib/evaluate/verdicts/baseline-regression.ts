@@ -1,19 +1,19 @@
 // No regression against the stored baseline: per arm (baseline, xsched), hp P99 may grow by
 // at most regressionP99Tolerance and lp throughput fall by at most regressionLpTolerance.
-// Compared with Welch t-intervals on log per-trial values (this run's trials vs the stored
-// trials), so the decision uses the measured run-to-run noise, not one number vs one number.
-// A regression is declared only when the whole interval is beyond the tolerance.
+// Decided on log per-trial values (this run's trials vs the stored trials) with a within-run
+// and a between-run noise component, and always decided: regression-decision.ts.
 
 import { baselineKeyOfRun, formatBaselineKeyFields, sameBaselineKey } from '../../store/baselines/key.ts';
 import { diffWorkload, formatWorkloadDifferences, settingsRestoringWorkload, workloadOfRun } from '../../store/baselines/workload.ts';
 import { diffXschedSettings, settingsRestoringXsched, xschedSettingsOfRun } from '../../store/baselines/xsched-settings.ts';
-import { welchLogRatioInterval } from '../stats/intervals/log-t-interval.ts';
 import { TAIL_PERCENTILE, percentileOfSorted } from '../stats/percentile.ts';
 import type { BaselineArm, BaselineFile } from '../../documents/types/baseline.ts';
 import type { Verdict } from '../../documents/types/evaluation.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
-import { decideAgainstThreshold, recommendMoreData } from './decide.ts';
-import { type VerdictContext, asConfidenceInterval, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
+import { type BetweenRunNoise, type RegressionMetricName, betweenRunNoise } from './between-run-noise.ts';
+import { adviseOnPower } from './regression-advice.ts';
+import { decideRegression } from './regression-decision.ts';
+import { type VerdictContext, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
 
 export const REGRESSION_ARMS: readonly ArmName[] = ['baseline', 'xsched'];
 const UPDATE = 'npm run perf:update-baselines';
@@ -22,6 +22,7 @@ const UNRECORDED_WORKLOAD_NOTE =
 
 interface Metric {
   name: 'hp-p99' | 'lp-throughput';
+  noiseKey: RegressionMetricName;
   label: string;
   unit: string;
   role: 'hp' | 'lp';
@@ -32,6 +33,7 @@ interface Metric {
 const METRICS: Metric[] = [
   {
     name: 'hp-p99',
+    noiseKey: 'hpP99',
     label: 'hp P99',
     unit: 'ms',
     role: 'hp',
@@ -40,6 +42,7 @@ const METRICS: Metric[] = [
   },
   {
     name: 'lp-throughput',
+    noiseKey: 'lpIterPerSec',
     label: 'lp throughput',
     unit: 'iter/s',
     role: 'lp',
@@ -50,48 +53,75 @@ const METRICS: Metric[] = [
 
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-function judgeMetric(context: VerdictContext, arm: ArmName, metric: Metric, stored: BaselineArm): Verdict {
-  const id = `regression.${arm}.${metric.name}`;
+function judgeMetric(context: VerdictContext, arm: ArmName, metric: Metric, stored: BaselineFile): Verdict {
   const higherIsWorse = metric.name === 'hp-p99';
   const tolerance = higherIsWorse ? context.thresholds.regressionP99Tolerance : context.thresholds.regressionLpTolerance;
   const bound = higherIsWorse ? 1 + tolerance : 1 - tolerance;
   const rule = `${arm} ${metric.label} ${higherIsWorse ? '<=' : '>='} ${round3(bound)} x stored baseline (${higherIsWorse ? 'growth' : 'loss'} <= ${percent(tolerance)})`;
   const reason = unavailableReason(context, arm, metric.role);
-  if (reason !== null) return skipVerdict(id, rule, `Not judged: ${reason}.`);
-  const current = metric.current(context, arm);
-  const storedValues = metric.stored(stored);
+  if (reason !== null) return skipVerdict(`regression.${arm}.${metric.name}`, rule, `Not judged: ${reason}.`);
+  return judgeRegressionValues({
+    arm,
+    metric,
+    rule,
+    tolerance,
+    current: metric.current(context, arm),
+    stored: metric.stored(stored.arms[arm]!),
+    betweenRun: betweenRunNoise(stored, arm, metric.noiseKey),
+    falseFailRate: 1 - context.record.scenario.confidence,
+  });
+}
+
+export interface RegressionValuesInput {
+  arm: ArmName;
+  metric: Pick<Metric, 'name' | 'label' | 'unit'>;
+  rule: string;
+  tolerance: number;
+  current: number[];
+  stored: number[];
+  betweenRun: BetweenRunNoise;
+  /** One-sided rate at which an unchanged configuration may fail. */
+  falseFailRate: number;
+}
+
+/** The verdict on per-trial values (also what bench/decisions simulates through). */
+export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
+  const { arm, metric, tolerance, current, stored: storedValues, rule } = input;
+  const id = `regression.${arm}.${metric.name}`;
+  const higherIsWorse = metric.name === 'hp-p99';
   const measured = { currentMean: mean(current), storedMean: storedValues.length > 0 ? mean(storedValues) : null, currentTrials: current.length, storedTrials: storedValues.length };
-  const threshold = { tolerance, ratioBound: bound };
   const summary = `${arm} ${metric.label} ${round3(measured.currentMean)} ${metric.unit} now (${current.length} trials) vs ${measured.storedMean === null ? 'nothing' : round3(measured.storedMean)} ${metric.unit} stored (${storedValues.length} trials)`;
-  const interval = welchLogRatioInterval(current, storedValues, context.record.scenario.confidence);
-  if (interval === null) {
+  const decision = decideRegression({ current, stored: storedValues, betweenRunLogSd: input.betweenRun.logSd, tolerance, higherIsWorse, falseFailRate: input.falseFailRate });
+  if (decision === null) {
     return {
       id,
       rule,
       status: 'inconclusive',
       measured,
-      threshold,
+      threshold: { tolerance, ratioBound: higherIsWorse ? 1 + tolerance : 1 - tolerance },
       interval: null,
-      message: `Inconclusive: ${summary}; run-to-run noise needs 2 or more positive per-trial values on both sides.`,
+      message: `Inconclusive: ${summary}; the within-run noise needs 3 or more positive per-trial values in all (this run and the stored baseline together).`,
       recommendation: `Run with trials >= 2, and store a baseline made of 2 or more trials (${UPDATE}).`,
     };
   }
-  const status = decideAgainstThreshold(interval, bound, higherIsWorse ? 'at-most' : 'at-least');
-  const verdictWord = status === 'fail' ? 'REGRESSION' : status === 'pass' ? 'No regression' : 'Inconclusive';
+  const { status } = decision;
+  const toleranceField = higherIsWorse ? 'regressionP99Tolerance' : 'regressionLpTolerance';
   const recommendation =
     status === 'fail'
-      ? `Find the change that caused it (worker, XSched, driver, firmware: compare the fingerprints with the baseline's); if the new level is intended, store it with ${UPDATE}.`
-      : status === 'inconclusive'
-        ? recommendMoreData({ estimate: interval.estimate, low: interval.low, high: interval.high, threshold: bound, trials: current.length, durationMs: context.record.scenario.durationMs })
-        : null;
+      ? `Find the change that caused it (worker, XSched, driver, firmware: compare the fingerprints with the baseline's); if the new level is intended, store it with ${UPDATE}. At this noise an unchanged configuration fails ${percent(decision.falseFailRate)} of the time.`
+      : adviseOnPower({ decision, currentTrials: current.length, storedTrials: storedValues.length, tolerance, higherIsWorse, falseFailRate: input.falseFailRate, toleranceField, betweenRunSource: input.betweenRun.source });
+  const verdictWord = status === 'fail' ? 'REGRESSION' : 'No regression';
+  const noise = `noise: within-run log-SD ${round3(decision.withinRunLogSd)}, between-run ${decision.betweenRunLogSd} (${input.betweenRun.source})`;
   return {
     id,
     rule,
     status,
-    measured: { ...measured, ratio: interval.estimate },
-    threshold,
-    interval: asConfidenceInterval(interval),
-    message: `${verdictWord}: ${summary}; ratio ${round3(interval.estimate)}, ${percent(interval.level)} interval [${round3(interval.low)}, ${round3(interval.high)}], bound ${round3(bound)}.`,
+    measured: { ...measured, ratio: decision.ratio, falseFailRate: decision.falseFailRate, detectionRate: decision.detectionRate },
+    threshold: { tolerance, ratioBound: decision.toleranceRatio, decisionBoundary: decision.boundaryRatio },
+    interval: decision.interval,
+    message:
+      `${verdictWord}: ${summary}; ratio ${round3(decision.ratio)}, fails beyond ${round3(decision.boundaryRatio)} ` +
+      `(an unchanged configuration fails ${percent(decision.falseFailRate)} of the time, a ${higherIsWorse ? '+' : '-'}${percent(tolerance)} change ${percent(decision.detectionRate)}; ${noise}).`,
     recommendation,
   };
 }
@@ -152,7 +182,7 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
         verdicts.push(skipVerdict(`regression.xsched.${metric.name}`, rule, xschedMismatch.message, xschedMismatch.recommendation));
         continue;
       }
-      const verdict = judgeMetric(context, arm, metric, storedArm);
+      const verdict = judgeMetric(context, arm, metric, stored);
       if (stored.workload === undefined && verdict.status !== 'skip') verdict.message += UNRECORDED_WORKLOAD_NOTE;
       verdicts.push(verdict);
     }
