@@ -91,6 +91,19 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
   const higherIsWorse = metric.name === 'hp-p99';
   const measured = { currentMean: mean(current), storedMean: storedValues.length > 0 ? mean(storedValues) : null, currentTrials: current.length, storedTrials: storedValues.length };
   const summary = `${arm} ${metric.label} ${round3(measured.currentMean)} ${metric.unit} now (${current.length} trials) vs ${measured.storedMean === null ? 'nothing' : round3(measured.storedMean)} ${metric.unit} stored (${storedValues.length} trials)`;
+  const unbounded = current.filter((v) => v === Number.POSITIVE_INFINITY).length;
+  if (unbounded > 0) {
+    return {
+      id,
+      rule,
+      status: 'fail',
+      measured: { ...measured, unboundedTrials: unbounded },
+      threshold: { tolerance, ratioBound: 1 + tolerance },
+      interval: null,
+      message: `REGRESSION: ${arm} ${metric.label} is unbounded in ${unbounded} of ${current.length} trial(s): more than ${percent(1 - TAIL_PERCENTILE)} of their hp requests never started (they count as longer than any finished request).`,
+      recommendation: 'hp fell behind its schedule in this run: read the hp-achieved-rate verdict and the workers\' logs; the stored baseline completed every request it counted.',
+    };
+  }
   const decision = decideRegression({ current, stored: storedValues, betweenRunLogSd: input.betweenRun.logSd, tolerance, higherIsWorse, falseFailRate: input.falseFailRate });
   if (decision === null) {
     return {
