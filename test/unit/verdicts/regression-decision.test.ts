@@ -5,13 +5,13 @@ import { decideRegression } from '../../../perf/lib/evaluate/verdicts/regression
 const base = { betweenRunLogSd: 0, tolerance: 0.2, higherIsWorse: true, falseFailRate: 0.05 };
 
 describe('decideRegression: always pass or fail, with its error rates', () => {
-  it('hand-checked: logs differ by exactly ln 1.2 with within-run log-SD 0 and no between-run noise: boundary ln 1.2, fail only beyond it', () => {
-    // s_w = 0 and sigma_b = 0 make SE 0: the boundary is max(0, ln 1.2 - 0) = ln 1.2.
-    const same = decideRegression({ ...base, current: [1.2, 1.2], stored: [1, 1] })!;
-    expect(same.ratio).toBeCloseTo(1.2, 12);
-    expect(same.boundaryRatio).toBeCloseTo(1.2, 12);
-    expect(same.status).toBe('pass');
-    expect(decideRegression({ ...base, current: [1.21, 1.21], stored: [1, 1] })!.status).toBe('fail');
+  it('hand-checked: no within-run or between-run noise (SE 0): the boundary is midway, sqrt(1.2) = 1.0954, for tolerance 0.2', () => {
+    // c = max(0, (0 + ln 1.2 - 0) / 2) = ln 1.2 / 2.
+    const below = decideRegression({ ...base, current: [1.09, 1.09], stored: [1, 1] })!;
+    expect(below.ratio).toBeCloseTo(1.09, 12);
+    expect(below.boundaryRatio).toBeCloseTo(Math.sqrt(1.2), 12);
+    expect(below.status).toBe('pass');
+    expect(decideRegression({ ...base, current: [1.1, 1.1], stored: [1, 1] })!.status).toBe('fail');
   });
 
   it('hand-checked standard error: values e^{+-0.1} on both sides (s_w = sqrt(0.02 * 4 / 4)), sigma_b 0.05', () => {

@@ -11,6 +11,7 @@ import type { BaselineArm, BaselineFile } from '../../documents/types/baseline.t
 import type { Verdict } from '../../documents/types/evaluation.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
 import { type BetweenRunNoise, type RegressionMetricName, betweenRunNoise } from './between-run-noise.ts';
+import { allocateFalseFailRates } from './false-fail-budget.ts';
 import { adviseOnPower } from './regression-advice.ts';
 import { decideRegression } from './regression-decision.ts';
 import { type VerdictContext, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
@@ -53,14 +54,15 @@ const METRICS: Metric[] = [
 
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-function judgeMetric(context: VerdictContext, arm: ArmName, metric: Metric, stored: BaselineFile): Verdict {
+/** The values to judge for one arm and metric, or the skip verdict when that arm has no data. */
+function metricInput(context: VerdictContext, arm: ArmName, metric: Metric, stored: BaselineFile): Omit<RegressionValuesInput, 'falseFailRate'> | Verdict {
   const higherIsWorse = metric.name === 'hp-p99';
   const tolerance = higherIsWorse ? context.thresholds.regressionP99Tolerance : context.thresholds.regressionLpTolerance;
   const bound = higherIsWorse ? 1 + tolerance : 1 - tolerance;
   const rule = `${arm} ${metric.label} ${higherIsWorse ? '<=' : '>='} ${round3(bound)} x stored baseline (${higherIsWorse ? 'growth' : 'loss'} <= ${percent(tolerance)})`;
   const reason = unavailableReason(context, arm, metric.role);
   if (reason !== null) return skipVerdict(`regression.${arm}.${metric.name}`, rule, `Not judged: ${reason}.`);
-  return judgeRegressionValues({
+  return {
     arm,
     metric,
     rule,
@@ -68,7 +70,22 @@ function judgeMetric(context: VerdictContext, arm: ArmName, metric: Metric, stor
     current: metric.current(context, arm),
     stored: metric.stored(stored.arms[arm]!),
     betweenRun: betweenRunNoise(stored, arm, metric.noiseKey),
-    falseFailRate: 1 - context.record.scenario.confidence,
+  };
+}
+
+/**
+ * The verdicts on a run's per-trial values with one false-fail budget, 1 - confidence, over
+ * all of them (false-fail-budget.ts). What the suite and scripts/bench-decisions both call.
+ */
+export function judgeRegressionSet(inputs: ReadonlyArray<Omit<RegressionValuesInput, 'falseFailRate'>>, confidence: number): Verdict[] {
+  const decidable = inputs.filter((i) => !i.current.includes(Number.POSITIVE_INFINITY));
+  const rates = allocateFalseFailRates(
+    decidable.map((i) => ({ current: i.current, stored: i.stored, betweenRunLogSd: i.betweenRun.logSd, tolerance: i.tolerance, higherIsWorse: i.metric.name === 'hp-p99' })),
+    confidence,
+  );
+  return inputs.map((input) => {
+    const index = decidable.indexOf(input);
+    return judgeRegressionValues({ ...input, falseFailRate: index >= 0 ? rates[index]! : (1 - confidence) / inputs.length });
   });
 }
 
@@ -84,7 +101,7 @@ export interface RegressionValuesInput {
   falseFailRate: number;
 }
 
-/** The verdict on per-trial values (also what bench/decisions simulates through). */
+/** The verdict on per-trial values (also what scripts/bench-decisions simulates through). */
 export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
   const { arm, metric, tolerance, current, stored: storedValues, rule } = input;
   const id = `regression.${arm}.${metric.name}`;
@@ -182,23 +199,28 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
   const mismatch = workloadMismatch(context, stored, rule);
   if (mismatch !== null) return [mismatch];
   const xschedMismatch = xschedSettingsMismatch(context, stored);
-  const verdicts: Verdict[] = [];
+  const slots: Array<Verdict | Omit<RegressionValuesInput, 'falseFailRate'>> = [];
   for (const arm of REGRESSION_ARMS) {
     for (const metric of METRICS) {
       const storedArm = stored.arms[arm];
       if (storedArm === undefined) {
         const message = `The stored baseline for ${formatBaselineKeyFields(runKey)} has no arms.${arm} entry.`;
-        verdicts.push(skipVerdict(`regression.${arm}.${metric.name}`, rule, message, `Store one with ${UPDATE} from a run that includes the ${arm} arm.`));
+        slots.push(skipVerdict(`regression.${arm}.${metric.name}`, rule, message, `Store one with ${UPDATE} from a run that includes the ${arm} arm.`));
         continue;
       }
       if (arm === 'xsched' && xschedMismatch !== null) {
-        verdicts.push(skipVerdict(`regression.xsched.${metric.name}`, rule, xschedMismatch.message, xschedMismatch.recommendation));
+        slots.push(skipVerdict(`regression.xsched.${metric.name}`, rule, xschedMismatch.message, xschedMismatch.recommendation));
         continue;
       }
-      const verdict = judgeMetric(context, arm, metric, stored);
-      if (stored.workload === undefined && verdict.status !== 'skip') verdict.message += UNRECORDED_WORKLOAD_NOTE;
-      verdicts.push(verdict);
+      slots.push(metricInput(context, arm, metric, stored));
     }
   }
-  return verdicts;
+  const pending = slots.filter((s): s is Omit<RegressionValuesInput, 'falseFailRate'> => !('status' in s));
+  const judged = judgeRegressionSet(pending, context.record.scenario.confidence);
+  return slots.map((slot) => {
+    if ('status' in slot) return slot;
+    const verdict = judged[pending.indexOf(slot)]!;
+    if (stored.workload === undefined) verdict.message += UNRECORDED_WORKLOAD_NOTE;
+    return verdict;
+  });
 }

@@ -1,6 +1,6 @@
 // Between-run noise of the regression verdict: the log-SD of a whole run's level from one
 // day or machine to the next, which a single run cannot measure. Estimated from recorded
-// H200 runs (bench/decisions/recorded-runs.json, estimator bench/decisions/between-run-estimate.ts,
+// H200 runs (scripts/bench-decisions/recorded-runs.json, estimator scripts/bench-decisions/between-run-estimate.ts,
 // docs/statistics.md 3.4); a stored baseline may carry its own (BaselineFile.betweenRunLogSd).
 
 import type { BaselineFile, BetweenRunLogSd } from '../../documents/types/baseline.ts';

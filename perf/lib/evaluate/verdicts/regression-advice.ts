@@ -43,10 +43,16 @@ export function adviseOnPower(input: AdviceInput): string | null {
   if (input.decision.detectionRate >= DETECTION_RATE_TARGET - 1e-9) return null;
   const target = percent(DETECTION_RATE_TARGET);
   const size = `a ${input.higherIsWorse ? '+' : '-'}${percent(input.tolerance)} change`;
-  for (let n = input.currentTrials + 1; n <= MAX_TRIALS; n++) {
-    if (reaches(input, n, input.storedTrials)) {
-      return `This comparison sees ${size} only ${percent(input.decision.detectionRate)} of the time; with trials ${n} (now ${input.currentTrials}) it would see it ${target} of the time.`;
+  // reaches() is monotone in n (more trials, smaller SE, more df): bisect for the smallest n.
+  if (reaches(input, MAX_TRIALS, input.storedTrials)) {
+    let low = input.currentTrials;
+    let high = MAX_TRIALS;
+    while (high - low > 1) {
+      const middle = (low + high) >>> 1;
+      if (reaches(input, middle, input.storedTrials)) high = middle;
+      else low = middle;
     }
+    return `This comparison sees ${size} only ${percent(input.decision.detectionRate)} of the time; with trials ${high} (now ${input.currentTrials}) it would see it ${target} of the time.`;
   }
   const floor = detectableFloor(input, input.storedTrials);
   const floorManyStored = detectableFloor(input, 1000);

@@ -47,6 +47,8 @@ export interface RegressionDecision {
   degreesOfFreedom: number;
   /** Chance that an unchanged configuration fails, at this noise. */
   falseFailRate: number;
+  /** q_a SE + q_b SE <= delta: both error-rate targets hold at this noise. */
+  bothTargetsReachable: boolean;
   /** Chance that a run worse by exactly the tolerance fails, at this noise. */
   detectionRate: number;
   /** Two-sided interval for the ratio at level 1 - 2 x falseFailRate (its one-sided ends are the test's). */
@@ -87,7 +89,7 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
   const delta = higherIsWorse ? Math.log(1 + tolerance) : -Math.log(1 - tolerance);
   const qFalse = studentTQuantile(1 - falseFailRate, df);
   const qDetect = studentTQuantile(DETECTION_RATE_TARGET, df);
-  const boundary = Math.max(qFalse * se, delta - qDetect * se);
+  const boundary = Math.max(qFalse * se, (qFalse * se + delta - qDetect * se) / 2);
   const tail = (x: number): number => (se > 0 ? 1 - studentTCdf(x / se, df) : x < 0 ? 1 : 0);
   return {
     status: worse > boundary ? 'fail' : 'pass',
@@ -99,6 +101,7 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
     standardErrorLog: se,
     degreesOfFreedom: df,
     falseFailRate: tail(boundary),
+    bothTargetsReachable: (qFalse + qDetect) * se <= delta,
     detectionRate: tail(boundary - delta),
     interval: {
       level: 1 - 2 * falseFailRate,

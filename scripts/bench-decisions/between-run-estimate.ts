@@ -20,6 +20,17 @@ export interface BetweenRunEstimate {
 
 const mean = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
 
+/** Mean log of each run of the group, the runs known only by a ratio included, with their trial counts. */
+export function groupRunMeans(group: RecordedGroup): Array<{ meanLog: number; trials: number }> {
+  const runs = Object.values(group.runs).map((values) => ({ meanLog: mean(values.map(Math.log)), trials: values.length }));
+  for (const other of group.otherDayRatios ?? []) {
+    const against = group.runs[other.against];
+    if (against === undefined) throw new RangeError(`otherDayRatios names run ${JSON.stringify(other.against)}, not among ${Object.keys(group.runs).join(', ')}`);
+    runs.push({ meanLog: mean(against.map(Math.log)) + Math.log(other.ratio), trials: other.trials });
+  }
+  return runs;
+}
+
 export function estimateBetweenRunLogSd(group: RecordedGroup): BetweenRunEstimate {
   const logRuns = Object.values(group.runs).map((values) => values.map(Math.log));
   let squares = 0;
@@ -30,14 +41,9 @@ export function estimateBetweenRunLogSd(group: RecordedGroup): BetweenRunEstimat
     df += logs.length - 1;
   }
   const withinVariance = df > 0 ? squares / df : 0;
-  const means = logRuns.map(mean);
-  const sizes = logRuns.map((logs) => logs.length);
-  for (const other of group.otherDayRatios ?? []) {
-    const against = group.runs[other.against];
-    if (against === undefined) throw new RangeError(`otherDayRatios names run ${JSON.stringify(other.against)}, not among ${Object.keys(group.runs).join(', ')}`);
-    means.push(mean(against.map(Math.log)) + Math.log(other.ratio));
-    sizes.push(other.trials);
-  }
+  const runMeans = groupRunMeans(group);
+  const means = runMeans.map((r) => r.meanLog);
+  const sizes = runMeans.map((r) => r.trials);
   if (means.length < 2) return { runs: means.length, withinLogSd: Math.sqrt(withinVariance), betweenLogSd: Number.NaN };
   const grand = mean(means);
   const varianceOfMeans = means.reduce((s, m) => s + (m - grand) ** 2, 0) / (means.length - 1);
