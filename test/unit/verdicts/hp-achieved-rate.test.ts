@@ -25,12 +25,13 @@ describe('hp achieved rate verdict (xsched arm)', () => {
     expect(verdict.recommendation).toMatch(/hp-alone rate check/);
   });
 
-  it('inconclusive: trials disagree (10 and 9.2 req/s, pooled 9.6), with advice on more trials', () => {
+  it('fail when one trial of two is below the bar (10 and 9.2 req/s, pooled 9.6): the rule says every trial', () => {
     const verdict = judgeHpAchievedRate(verdictContextOf(makeRunRecord(scenario, [trialWith(0, 100), trialWith(1, 92)])));
-    expect(verdict).toMatchObject({ status: 'inconclusive', measured: { minTrialRateHz: 9.2, maxTrialRateHz: 10, trialsBelow: 1 } });
+    expect(verdict).toMatchObject({ status: 'fail', measured: { minTrialRateHz: 9.2, maxTrialRateHz: 10, trialsBelow: 1 } });
     expect(verdict.measured.achievedRateHz).toBeCloseTo(9.6, 12);
     expect(verdict.interval).toMatchObject({ low: 9.2, high: 10, level: 0.5 });
-    expect(verdict.recommendation).toMatch(/more trial/);
+    expect(verdict.rule).toContain('in every trial');
+    expect(verdict.message).toContain('1 of 2 trial(s) fell below it (trial 1 9.2 req/s)');
   });
 
   it('skip with the reason when the xsched arm was skipped', () => {

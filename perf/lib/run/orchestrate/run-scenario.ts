@@ -9,6 +9,7 @@ import type { ProgressEvent, ScenarioSession } from '../../documents/types/arm-s
 import { RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '../../documents/types/run-record.ts';
 import { errorMessage, type ArmTrialContext } from './arm-context.ts';
 import { describeHost, generateRunId, readSuiteVersion } from './host-info.ts';
+import { armOrderForTrial } from './arm-order.ts';
 import { runArmTrial } from './run-arm-trial.ts';
 import { resolveRunOptions, type ResolvedRunOptions, type RunScenarioOptions } from './run-options.ts';
 import { ScenarioAbortedError } from './scenario-aborted-error.ts';
@@ -56,7 +57,7 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
     const session = await openScenarioSession(options, logDir);
     scenarioSession = session;
     for (let trial = 0; trial < scenario.trials; trial++) {
-      for (const arm of scenario.arms) {
+      for (const arm of armOrderForTrial(scenario.arms, trial, scenario.seed)) {
         if (signal?.aborted) throw aborted();
         const ctx: ArmTrialContext = { options, scenarioSession: session, arm, trial, logDir, resultDir, note, emit };
         emit({ type: 'arm-start', scenario: scenario.name, arm, trial, trials: scenario.trials, durationMs: scenario.durationMs });
