@@ -39,6 +39,6 @@ export function findUnknownVariableWarnings(env: Record<string, string | undefin
     .map((name) => {
       const closest = known.reduce((best, k) => (editDistance(name, k) < editDistance(name, best) ? k : best));
       const hint = editDistance(name, closest) <= 3 ? `did you mean ${closest}?` : `known: ${known.join(', ')}`;
-      return `${name}: unknown; ${hint} (it is ignored)`;
+      return `${name}: unknown; ${hint}`;
     });
 }

@@ -80,7 +80,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   draft.strict ||= isCiEnvironment(env);
   const unknown = findUnknownVariableWarnings(env);
   // A typo must not pass silently where only a pass is green (a CI job): there it stops the run.
-  if (draft.strict) problems.push(...unknown.map((warning) => `${warning} (strict mode: PERF_STRICT=1 or CI=true)`));
+  if (draft.strict) problems.push(...unknown.map((warning) => `${warning} (an error in strict mode: PERF_STRICT=1 or CI=true)`));
   if (problems.length > 0) throw new SettingsError(problems);
-  return { ...draft, configFile, warnings: draft.strict ? [] : unknown };
+  return { ...draft, configFile, warnings: draft.strict ? [] : unknown.map((warning) => `${warning} (ignored)`) };
 }
