@@ -12,11 +12,12 @@ const repoRoot = resolve(import.meta.dirname, '../../..');
 const fakeWorker = join(repoRoot, 'test/doubles/fake-worker.mjs');
 const vitestBin = join(repoRoot, 'node_modules/vitest/vitest.mjs');
 
-function runPerfSpecs(env: Record<string, string>) {
+/** Runs the perf project; CI is off (not strict) unless `env` sets it. */
+function runPerfSpecs(env: Record<string, string>, args: string[] = []) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PERF_') && !k.startsWith('XSCHED_')));
-  return execa('node', [vitestBin, 'run', '--project', 'perf'], {
+  return execa('node', [vitestBin, 'run', '--project', 'perf', ...args], {
     cwd: repoRoot,
-    env: { ...clean, CI: '1', ...env },
+    env: { ...clean, CI: 'false', ...env },
     extendEnv: false,
     reject: false,
     all: true,
@@ -47,8 +48,9 @@ describe('perf specs end to end with the fake worker (test double)', () => {
     FAKE_WORKER_LP_ITER_MS: '5',
   };
 
-  it('runs quick, writes the run, its evaluation and reports, and a replay gives the same evaluation', { timeout: 300_000 }, async () => {
-    const first = await runPerfSpecs(fastQuick);
+  it('runs quick without XSched: UNTESTED (skips with reasons, also in JUnit), fails under CI=true on replay; no baseline from it', { timeout: 300_000 }, async () => {
+    const junit = join(work, 'junit.xml');
+    const first = await runPerfSpecs(fastQuick, ['--reporter=default', '--reporter=junit', `--outputFile.junit=${junit}`]);
     expect(first.exitCode, first.all).toBe(0);
     const [runDir, ...others] = runDirsOf(resultsDir);
     expect(others).toEqual([]);
@@ -57,20 +59,27 @@ describe('perf specs end to end with the fake worker (test double)', () => {
     const evaluation = JSON.parse(readFileSync(join(runDir!, 'evaluation.json'), 'utf8'));
     // The double's xsched arm is skipped (no XSCHED_ROOT): its verdicts must say so, never pass.
     expect(evaluation.verdicts.find((v: { id: string }) => v.id === 'hp-p99-improvement').status).toBe('skip');
+    expect(evaluation.status).toBe('untested');
     expect(first.all).toMatch(/XSCHED_ROOT is not set/);
+    expect(first.all).toMatch(/UNTESTED quick: required verdict\(s\) not judged: hp-achieved-rate, hp-p99-improvement, lp-throughput-loss, regression/);
+    // Vitest's JUnit reporter writes a bare <skipped/>; the reason travels as a property beside it.
+    expect(readFileSync(junit, 'utf8')).toMatch(/<property name="xsched-perf\.skip_reason" value="UNTESTED: not a pass \(CI=true or PERF_STRICT=1 fails it\):\n\[hp-p99-improvement\] Not judged: arm xsched was skipped/);
 
-    const replay = await runPerfSpecs({ ...fastQuick, PERF_REPLAY: runDir! });
-    expect(replay.exitCode, replay.all).toBe(0);
+    const replay = await runPerfSpecs({ ...fastQuick, PERF_REPLAY: runDir!, CI: 'true' });
+    expect(replay.exitCode, replay.all).not.toBe(0);
+    expect(replay.all).toMatch(/UNTESTED, and strict mode \(PERF_STRICT=1 or CI=true\) passes only a judged pass/);
     const runId = JSON.parse(readFileSync(join(runDir!, 'run.json'), 'utf8')).runId;
     const replayDir = join(resultsDir, `replay-${runId}`);
     expect(JSON.parse(readFileSync(join(replayDir, 'evaluation.json'), 'utf8'))).toEqual(evaluation);
     expect(readFileSync(join(replayDir, 'report.html'), 'utf8')).toBe(readFileSync(join(runDir!, 'report.html'), 'utf8'));
 
-    const update = await runPerfSpecs({ ...fastQuick, PERF_REPLAY: runDir!, PERF_UPDATE_BASELINES: '1' });
+    // 2 trials and no xsched arm: never a baseline. A typo is reported, not silently ignored.
+    const update = await runPerfSpecs({ ...fastQuick, PERF_REPLAY: runDir!, PERF_UPDATE_BASELINES: '1', PERF_TRAILS: '3' });
     expect(update.exitCode, update.all).toBe(0);
-    const written = readdirSync(join(baselinesDir, 'quick'));
-    expect(written).toHaveLength(1);
-    expect(written[0]).toMatch(/^cuda-fake-.*-time-sliced\.json$/);
+    expect(update.all).toContain('PERF_TRAILS: unknown; did you mean PERF_TRIALS? (ignored)');
+    expect(update.all).toMatch(/Baseline NOT updated from run .*\n {2}- it ran 2 trial\(s\); scenario quick needs at least 3 \(minTrials\)/);
+    expect(update.all).toMatch(/arm xsched was not measured in 2 of 2 trial\(s\) \(trial 0: skipped \(XSCHED_ROOT is not set/);
+    expect(existsSync(baselinesDir)).toBe(false);
   });
 
   it('fails on a crashing worker with the worker named, and marks the run invalid rather than failed', { timeout: 200_000 }, async () => {
