@@ -78,7 +78,8 @@ describe('replay and update-baselines --from', () => {
     expect(existsSync(join(cwd, 'baselines'))).toBe(false);
   });
 
-  it('refuses to write a baseline from the invalid run, and writes one from the valid run', async () => {
+  // Five script runs (about 5 s each on a loaded 2-core machine).
+  it('refuses to write a baseline from the invalid run, and writes one from the valid run', { timeout: 90_000 }, async () => {
     const refused = await runScript('update-baselines.ts', ['--from', invalidRun], cwd);
     expect(refused.all).toContain('NOT written');
     expect(refused.exitCode).toBe(1);
@@ -114,5 +115,13 @@ describe('replay and update-baselines --from', () => {
     const result = await runScript('replay.ts', [join(cwd, 'missing-run')], cwd);
     expect(result.all).toContain(`could not replay ${join(cwd, 'missing-run')}: ${join(cwd, 'missing-run')}: no such run directory or file`);
     expect(result.exitCode).toBe(3);
+  });
+
+  it('warns about an unknown PERF_* variable, and stops on it in strict mode (exit 3)', async () => {
+    const warned = await runScript('replay.ts', [validRun], cwd, { PERF_TRAILS: '3' });
+    expect(warned.all).toContain('warning: PERF_TRAILS: unknown; did you mean PERF_TRIALS? (ignored)');
+    const strict = await runScript('update-baselines.ts', ['--from', validRun], cwd, { PERF_TRAILS: '3', CI: 'true' });
+    expect(strict.all).toContain('PERF_TRAILS: unknown; did you mean PERF_TRIALS? (an error in strict mode: PERF_STRICT=1 or CI=true)');
+    expect(strict.exitCode).toBe(3);
   });
 });
