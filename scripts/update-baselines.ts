@@ -3,12 +3,14 @@
 //   run writes its baseline and prints old vs new (maybeUpdateBaseline).
 // npm run perf:update-baselines -- --from <run dir> [<run dir> ...]
 //   Writes baselines from saved runs, re-evaluated by this checkout; no GPU needed.
-// Neither mode ever writes a baseline from an invalid run.
+// Neither mode ever writes a baseline from an invalid run, one with fewer trials than the
+// scenario's minTrials, or one missing an arm x trial (perf/lib/store/baselines/baseline-refusals.ts).
 
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import { formatBaselineChange } from '../perf/lib/store/baselines/format-change.ts';
 import { updateBaseline } from '../perf/lib/store/baselines/update-baseline.ts';
+import { findBaselineRefusals } from '../perf/lib/store/baselines/baseline-refusals.ts';
 import { loadSettings } from '../perf/lib/plan/config/load-settings.ts';
 import { replayRun } from '../perf/lib/suite/replay-run.ts';
 import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
@@ -28,7 +30,7 @@ async function runSpecs(vitestArgs: string[]): Promise<number> {
   return result.exitCode ?? 1;
 }
 
-/** 0 when every run was written, 1 when any was refused as invalid, 3 when any could not be read. */
+/** 0 when every run was written, 1 when any was refused (invalid or incomplete), 3 when any could not be read. */
 async function writeFromSavedRuns(runDirs: string[], io: ScriptIo): Promise<number> {
   const settings = loadSettings(io.env, io.cwd);
   for (const warning of settings.warnings) io.err(`warning: ${warning}`);
@@ -36,8 +38,9 @@ async function writeFromSavedRuns(runDirs: string[], io: ScriptIo): Promise<numb
   for (const runDir of runDirs) {
     try {
       const { record, evaluation } = await replayRun(runDir, settings.baselinesDir);
-      if (evaluation.status === 'invalid') {
-        io.out(`NOT written: ${record.runId} (${record.scenario.name}) is invalid:\n${evaluation.reasons.map((r) => `  - ${r}`).join('\n')}`);
+      const refusals = findBaselineRefusals(record, evaluation);
+      if (refusals.length > 0) {
+        io.out(`NOT written: ${record.runId} (${record.scenario.name}) is not a baseline:\n${refusals.map((r) => `  - ${r}`).join('\n')}`);
         exitCode = Math.max(exitCode, 1);
         continue;
       }

@@ -11,6 +11,7 @@ import { resolveThresholds } from './verdicts/effective-thresholds.ts';
 import { runVerdicts } from './verdicts/run-verdicts.ts';
 import { decideOverallStatus } from './overall-status.ts';
 import { findUnprovenArms } from './unproven-arms.ts';
+import { gateRequirementsOf } from '../plan/scenarios/catalogue.ts';
 
 export interface EvaluateOptions {
   /** Checks run after the suite's own (every built-in and evidence check always runs); for tests. */
@@ -36,16 +37,20 @@ export function evaluateRun(record: RunRecord, baseline: BaselineFile | null, op
   const stats = computeRunStatistics(record);
   const checks = runValidityChecks({ record, stats, thresholds }, options.extraChecks ?? []);
   const verdicts = runVerdicts({ record, stats, thresholds, baseline, unprovenArms: findUnprovenArms(checks) });
-  const { status, reasons } = decideOverallStatus(checks, verdicts);
+  const { requiredVerdicts } = gateRequirementsOf(record.scenario.name);
+  const { status, statusReason, verdictOutcomes, reasons } = decideOverallStatus(checks, verdicts, requiredVerdicts);
   return {
     schema: 'xsched-perf.evaluation',
-    schemaVersion: 1,
+    schemaVersion: 2,
     runId: record.runId,
     scenario: record.scenario.name,
     arms: stats.arms,
     checks,
     verdicts,
     status,
+    statusReason,
+    requiredVerdicts,
+    verdictOutcomes,
     reasons,
   };
 }

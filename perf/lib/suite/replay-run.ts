@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { baselineKeyOfRun } from '../store/baselines/key.ts';
 import { readBaseline } from '../store/baselines/read-baseline.ts';
+import { describeBaselineProblem } from '../store/baselines/baseline-problem.ts';
 import { evaluateRun } from '../evaluate/index.ts';
 import type { BaselineFile, BaselineKey } from '../documents/types/baseline.ts';
 import type { ScenarioEvaluation } from '../documents/types/evaluation.ts';
@@ -19,9 +20,24 @@ export interface ReplayedRun {
   /** null when no worker finished (no fingerprint to key a baseline by). */
   baselineKey: BaselineKey | null;
   baseline: BaselineFile | null;
+  /** Why no comparable stored baseline judged it (describeBaselineProblem); null when one did. */
+  baselineProblem: string | null;
   evaluation: ScenarioEvaluation;
-  /** The evaluation saved with the run, when there is one, to show what changed. */
+  /** The evaluation saved with the run, when there is one and this suite reads it, to show what changed. */
   savedEvaluation: ScenarioEvaluation | null;
+  /** Why the saved evaluation was not read (e.g. schemaVersion 1, from before "untested"); null otherwise. */
+  savedEvaluationProblem: string | null;
+}
+
+/** The saved evaluation, or why it cannot be read: an old one must not stop the replay that supersedes it. */
+async function readSavedEvaluation(runDir: string): Promise<{ saved: ScenarioEvaluation | null; problem: string | null }> {
+  const savedFile = join(runDir, EVALUATION_FILE);
+  if (!existsSync(savedFile) || !existsSync(join(runDir, RUN_RECORD_FILE))) return { saved: null, problem: null };
+  try {
+    return { saved: await loadEvaluation(savedFile), problem: null };
+  } catch (error) {
+    return { saved: null, problem: (error as Error).message };
+  }
 }
 
 /** Loads the run at `pathOrDir` (a run directory or its run.json) and evaluates it again. */
@@ -31,7 +47,7 @@ export async function replayRun(pathOrDir: string, baselinesDir: string): Promis
   const baselineKey = baselineKeyOfRun(record);
   const baseline = baselineKey ? await readBaseline(baselinesDir, baselineKey) : null;
   const evaluation = evaluateRun(record, baseline);
-  const savedFile = join(runDir, EVALUATION_FILE);
-  const savedEvaluation = existsSync(savedFile) && existsSync(join(runDir, RUN_RECORD_FILE)) ? await loadEvaluation(savedFile) : null;
-  return { runDir, record, baselineKey, baseline, evaluation, savedEvaluation };
+  const { saved, problem } = await readSavedEvaluation(runDir);
+  const baselineProblem = describeBaselineProblem(record, baselineKey, baseline, baselinesDir);
+  return { runDir, record, baselineKey, baseline, baselineProblem, evaluation, savedEvaluation: saved, savedEvaluationProblem: problem };
 }

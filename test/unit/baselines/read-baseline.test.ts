@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { baselineKeyFromRun, baselinePath } from '../../../perf/lib/store/baselines/key.ts';
 import { readBaseline } from '../../../perf/lib/store/baselines/read-baseline.ts';
 import { updateBaseline } from '../../../perf/lib/store/baselines/update-baseline.ts';
-import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
+import { makeCompleteRunRecord, makeEvaluation } from './run-fixture.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
-const record = makeRunRecord();
+const record = makeCompleteRunRecord();
 const key = baselineKeyFromRun(record);
 
 /** A directory holding a good baseline for `key`, and the parsed JSON to break. */

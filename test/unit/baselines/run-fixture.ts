@@ -6,6 +6,7 @@ import type { WorkerFingerprint } from '../../../perf/lib/documents/types/finger
 import type { ArmTrialRecord, RunRecord, WorkerOutcome } from '../../../perf/lib/documents/types/run-record.ts';
 import type { ArmName, Role, Scenario } from '../../../perf/lib/documents/types/scenario.ts';
 import { makeFingerprint as makeSharedFingerprint, makeRunRecord as makeSharedRunRecord, makeScenario, makeSharingEvidence } from '../../fixtures/run-record/index.ts';
+import { rolesForArm } from '../../../perf/lib/run/worker/worker-args.ts';
 
 export const SCENARIO: Scenario = makeScenario({
   name: 'quick',
@@ -59,6 +60,19 @@ export function makeRunRecord(runId = '2026-11-21T21-40-00Z-quick-ab12'): RunRec
   });
 }
 
+/**
+ * A run that may become a baseline (perf/lib/store/baselines/baseline-refusals.ts): every arm
+ * of the catalogue's quick scenario measured in each of 3 trials, the scenario's minTrials.
+ */
+export function makeCompleteRunRecord(runId = '2026-11-21T21-40-00Z-quick-ab12'): RunRecord {
+  const record = makeRunRecord(runId);
+  const arms: ArmName[] = ['hp-alone', 'lp-alone', 'baseline', 'xsched'];
+  record.scenario.trials = 3;
+  record.scenario.arms = arms;
+  record.trials = [0, 1, 2].flatMap((t) => arms.map((arm) => armTrial(arm, t, [...rolesForArm(arm)])));
+  return record;
+}
+
 const summary = (p50: number, p99: number): LatencySummaryMs => ({ count: 100, mean: p50, p50, p90: p99, p99, p999: p99, max: p99 });
 const hpStats = (p50: number, p99: number, rate: number): HpStats => ({
   targetRateHz: 10, scheduled: 100, completed: 100, achievedRateHz: rate, latencyMs: summary(p50, p99), serviceMs: summary(p50, p99), histogram: `hist-${p99}`,
@@ -84,7 +98,8 @@ export function makeEvaluation(record: RunRecord, status: ScenarioEvaluation['st
     return { arm: arm as ArmName, trials: trialStats, merged: { hp: merged ? { ...merged, histogram: `merged-${arm}` } : null, lp: null } };
   });
   return {
-    schema: 'xsched-perf.evaluation', schemaVersion: 1, runId: record.runId, scenario: record.scenario.name,
-    arms, checks: [], verdicts: [], status, reasons: status === 'pass' ? [] : [`the run is ${status}: fixture reason`],
+    schema: 'xsched-perf.evaluation', schemaVersion: 2, runId: record.runId, scenario: record.scenario.name,
+    arms, checks: [], verdicts: [], status, statusReason: `fixture: ${status}`, requiredVerdicts: [], verdictOutcomes: [],
+    reasons: status === 'pass' ? [] : [`the run is ${status}: fixture reason`],
   };
 }

@@ -21,10 +21,11 @@ describe('annotateEvaluation', () => {
     const [intensive] = getSyntheticRuns();
     const context = createFakeContext();
     await annotateEvaluation(context, intensive!.evaluation, { plot: false });
-    const reasons = intensive!.evaluation.reasons;
-    expect(reasons.length).toBeGreaterThan(0);
+    const { reasons, statusReason } = intensive!.evaluation;
+    expect(reasons.length).toBeGreaterThan(1);
+    expect(statusReason).toMatch(/^verdict failed: /);
     expect(context.calls[0]).toEqual({
-      message: `synthetic-intensive: FAIL: ${reasons[0]}${reasons.length > 1 ? ` (+${reasons.length - 1} more reason${reasons.length > 2 ? 's' : ''})` : ''}`,
+      message: `synthetic-intensive: FAIL: ${statusReason} (${reasons.length} reasons listed)`,
       type: 'error',
       attachment: undefined,
     });
@@ -33,6 +34,8 @@ describe('annotateEvaluation', () => {
     const byType = new Map(context.calls.map((c) => [c.type, c.message]));
     const xsched = intensive!.evaluation.arms.find((a) => a.arm === 'xsched')!.merged;
     expect(byType.get('xsched-perf.status')).toBe('fail');
+    expect(byType.get('xsched-perf.status_reason')).toBe(statusReason);
+    expect(byType.get('xsched-perf.outcome.lp-throughput-loss')).toMatch(/^fail: \[lp-throughput-loss\] /);
     expect(byType.get('xsched-perf.xsched.hp_p99_ms')).toBe(xsched.hp!.latencyMs.p99.toFixed(3));
     expect(byType.get('xsched-perf.xsched.lp_iter_per_sec')).toBe(xsched.lp!.iterPerSec.toFixed(3));
     const lpLoss = intensive!.evaluation.verdicts.find((v) => v.id === 'lp-throughput-loss')!;

@@ -39,6 +39,18 @@ describe('merging results directories', () => {
     expect(loaded.generatedAt).toBe(SYNTHETIC_GENERATED_AT);
   });
 
+  it('leaves out an evaluation.json of schemaVersion 1 (before "untested") with the reason', async () => {
+    root = await mkdtemp(join(tmpdir(), 'old-evaluation-'));
+    const dir = join(root, 'run');
+    const [run] = getSyntheticRuns();
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'run.json'), JSON.stringify(run!.record));
+    await writeFile(join(dir, 'evaluation.json'), JSON.stringify({ ...run!.evaluation, schemaVersion: 1 }));
+    const loaded = await loadReportRuns([dir]);
+    expect(loaded.runs).toEqual([]);
+    expect(loaded.warnings[0]).toMatch(/evaluation\.json: field "schemaVersion": schemaVersion 1 is older than this suite's 2: re-create it with npm run perf:replay; left out/);
+  });
+
   it('warns about an evaluation whose record is missing instead of inventing one', async () => {
     const [first] = await writeShards();
     await rm(join(first, 'synthetic-20250115-intensive', 'record.json'));

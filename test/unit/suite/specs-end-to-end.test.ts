@@ -1,9 +1,9 @@
 // End to end with the fake worker test double (no GPU; it follows docs/protocol.md).
-// One real `vitest run --project perf` in a child process proves the spec wiring: a perf
-// spec plans, runs, evaluates, reports and passes its tests, and the global setup merges
-// the summary. Replay, baseline update, a crashing worker and a machine without a GPU then
-// go through the same planScenario/executePlan calls in this process, which is what the
-// spec does once wired.
+// Two real `vitest run --project perf` in child processes prove the spec wiring: the run plans,
+// runs, evaluates and reports, comes out UNTESTED without XSched (skipped tests with reasons,
+// also in JUnit), and its replay fails under CI=true. Baseline refusal, a crashing worker and a
+// machine without a GPU then go through the same planScenario/executePlan calls in this
+// process, which is what the spec does once wired.
 
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { executePlan } from '../../../perf/lib/suite/execute-plan.ts';
 import { planScenario } from '../../../perf/lib/suite/scenario-plan.ts';
 import { describeInvalidRun } from '../../../perf/lib/suite/verdict-tests.ts';
+import { loadSettings } from '../../../perf/lib/plan/config/load-settings.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const fakeWorker = join(repoRoot, 'test/doubles/fake-worker.mjs');
@@ -24,8 +25,9 @@ function suiteEnv(): Record<string, string> {
   return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('PERF_') && !e[0].startsWith('XSCHED_')));
 }
 
-function runPerfSpecs(env: Record<string, string>) {
-  return execa('node', [vitestBin, 'run', '--project', 'perf'], { cwd: repoRoot, env: { ...suiteEnv(), CI: '1', ...env }, extendEnv: false, reject: false, all: true, timeout: 150_000 });
+/** Runs the perf project in a child process; CI is off (not strict) unless `env` sets it. */
+function runPerfSpecs(env: Record<string, string>, args: string[] = []) {
+  return execa('node', [vitestBin, 'run', '--project', 'perf', ...args], { cwd: repoRoot, env: { ...suiteEnv(), CI: 'false', ...env }, extendEnv: false, reject: false, all: true, timeout: 150_000 });
 }
 
 async function planAndExecute(env: Record<string, string>, cwd: string) {
@@ -44,6 +46,7 @@ describe('perf specs end to end with the fake worker (test double)', () => {
   const work = mkdtempSync(join(tmpdir(), 'xsched-perf-e2e-'));
   const resultsDir = join(work, 'results');
   const baselinesDir = join(work, 'baselines');
+  const junit = join(work, 'junit.xml');
   const fastQuick = {
     PERF_WORKER: fakeWorker,
     PERF_SCENARIOS: 'quick',
@@ -55,12 +58,12 @@ describe('perf specs end to end with the fake worker (test double)', () => {
   };
   let nested: Awaited<ReturnType<typeof runPerfSpecs>>;
   beforeAll(async () => {
-    nested = await runPerfSpecs({ ...fastQuick, ...FAST_WORKER });
+    nested = await runPerfSpecs({ ...fastQuick, ...FAST_WORKER }, ['--reporter=default', '--reporter=junit', `--outputFile.junit=${junit}`]);
   }, 200_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   afterEach(() => vi.unstubAllEnvs());
 
-  it('vitest run --project perf runs quick and writes the run, its evaluation, reports and the merged summary', () => {
+  it('runs quick without XSched: UNTESTED, skipped tests with their reasons (also in JUnit), and the merged summary', () => {
     expect(nested.exitCode, nested.all).toBe(0);
     const [runDir, ...others] = runDirsOf(resultsDir);
     expect(others).toEqual([]);
@@ -69,19 +72,38 @@ describe('perf specs end to end with the fake worker (test double)', () => {
     // The double's xsched arm is skipped (no XSCHED_ROOT): its verdicts must say so, never pass.
     const evaluation = JSON.parse(readFileSync(join(runDir!, 'evaluation.json'), 'utf8'));
     expect(evaluation.verdicts.find((v: { id: string }) => v.id === 'hp-p99-improvement').status).toBe('skip');
+    expect(evaluation.status).toBe('untested');
     expect(nested.all).toMatch(/XSCHED_ROOT is not set/);
+    expect(nested.all).toMatch(/UNTESTED quick: required verdict\(s\) not judged: hp-achieved-rate, hp-p99-improvement, lp-throughput-loss, regression/);
+    // Vitest's JUnit reporter writes a bare <skipped/>; the reason travels as a property beside it.
+    expect(readFileSync(junit, 'utf8')).toMatch(/<property name="xsched-perf\.skip_reason" value="UNTESTED: not a pass \(CI=true or PERF_STRICT=1 fails it\):\n\[hp-p99-improvement\] Not judged: arm xsched was skipped/);
   });
 
-  it('a replay of that run gives the same evaluation and report; with PERF_UPDATE_BASELINES it writes the baseline', async () => {
+  it('the replay of that run gives the same evaluation and report, and fails under CI=true', { timeout: 200_000 }, async () => {
     const [runDir] = runDirsOf(resultsDir);
-    const replay = await planAndExecute({ ...fastQuick, PERF_REPLAY: runDir! }, work);
-    expect(replay.evaluation).toEqual(JSON.parse(readFileSync(join(runDir!, 'evaluation.json'), 'utf8')));
-    expect(readFileSync(replay.reportPath, 'utf8')).toBe(readFileSync(join(runDir!, 'report.html'), 'utf8'));
+    const replay = await runPerfSpecs({ ...fastQuick, PERF_REPLAY: runDir!, CI: 'true' });
+    expect(replay.exitCode, replay.all).not.toBe(0);
+    expect(replay.all).toMatch(/UNTESTED, and strict mode \(PERF_STRICT=1 or CI=true\) passes only a judged pass/);
+    const runId = JSON.parse(readFileSync(join(runDir!, 'run.json'), 'utf8')).runId;
+    const replayDir = join(resultsDir, `replay-${runId}`);
+    expect(JSON.parse(readFileSync(join(replayDir, 'evaluation.json'), 'utf8'))).toEqual(JSON.parse(readFileSync(join(runDir!, 'evaluation.json'), 'utf8')));
+    expect(readFileSync(join(replayDir, 'report.html'), 'utf8')).toBe(readFileSync(join(runDir!, 'report.html'), 'utf8'));
+  });
 
-    await planAndExecute({ ...fastQuick, PERF_REPLAY: runDir!, PERF_UPDATE_BASELINES: '1' }, work);
-    const written = readdirSync(join(baselinesDir, 'quick'));
-    expect(written).toHaveLength(1);
-    expect(written[0]).toMatch(/^cuda-fake-.*-time-sliced\.json$/);
+  it('2 trials without the xsched arm never become a baseline; a typo in a PERF_ variable is reported', async () => {
+    const [runDir] = runDirsOf(resultsDir);
+    const env = { ...fastQuick, PERF_REPLAY: runDir!, PERF_UPDATE_BASELINES: '1', PERF_TRAILS: '3' };
+    expect(loadSettings({ ...suiteEnv(), ...env, CI: 'false' }, work).warnings).toContain('PERF_TRAILS: unknown; did you mean PERF_TRIALS? (ignored)');
+    const log = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await planAndExecute({ ...env, CI: 'false' }, work);
+    } finally {
+      log.mockRestore();
+    }
+    const printed = log.mock.calls.map((call) => String(call[0])).join('');
+    expect(printed).toMatch(/Baseline NOT updated from run .*\n {2}- it ran 2 trial\(s\); scenario quick needs at least 3 \(minTrials\)/);
+    expect(printed).toMatch(/arm xsched was not measured in 2 of 2 trial\(s\) \(trial 0: skipped \(XSCHED_ROOT is not set/);
+    expect(existsSync(baselinesDir)).toBe(false);
   });
 
   it('a crashing worker makes the run invalid, not failed, with the worker named', { timeout: 60_000 }, async () => {

@@ -16,6 +16,7 @@ import { renderSharingEvidence, renderWorkerProblems, renderXschedEvidence } fro
 import { formatMs, formatRate } from './number-format.ts';
 import { buildInlinePlotScript } from './plot-scripts.ts';
 import { validateReportRuns } from './validate-report-runs.ts';
+import { WORST_FIRST } from './status-labels.ts';
 
 export interface ReportRun {
   record: RunRecord;
@@ -58,7 +59,7 @@ ${sections.join('\n')}
 }
 
 function titleOf(input: HtmlReportInput): string {
-  const worst = ['invalid', 'fail', 'inconclusive', 'pass'].find((s) => input.runs.some((r) => r.evaluation.status === s));
+  const worst = WORST_FIRST.find((s) => input.runs.some((r) => r.evaluation.status === s));
   return `xsched-perf: ${worst ?? 'no runs'} (${input.runs.map((r) => r.evaluation.scenario).join(', ')})`;
 }
 
@@ -73,10 +74,10 @@ function renderOverview(runs: ReportRun[]): string {
       htmlCell(renderStatusPill(evaluation.status)),
       p99.join(' · ') || '–',
       lp.join(' · ') || '–',
-      evaluation.reasons[0] ?? '',
+      evaluation.statusReason,
     ];
   });
-  return `<nav class="overview">${renderHtmlTable(['scenario', 'status', 'hp P99 ms', 'lp iter/s', 'first reason'], rows)}</nav>`;
+  return `<nav class="overview">${renderHtmlTable(['scenario', 'status', 'hp P99 ms', 'lp iter/s', 'why'], rows)}</nav>`;
 }
 
 function renderScenarioSection(run: ReportRun, id: string): string {

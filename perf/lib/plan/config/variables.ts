@@ -146,6 +146,14 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
     store: (draft, value) => void (draft.requireBaseline = value),
   }),
   variable({
+    env: 'PERF_STRICT',
+    fileKey: 'strict',
+    accepted: BOOLEAN_ACCEPTED,
+    defaultText: '0, but on when CI is true or 1 (only pass is green; unknown PERF_* variables fail)',
+    parse: parseBoolean,
+    store: (draft, value) => void (draft.strict = value),
+  }),
+  variable({
     env: 'PERF_REPLAY',
     fileKey: null,
     accepted: 'the path of an existing run directory or run.json',
