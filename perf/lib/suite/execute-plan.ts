@@ -2,6 +2,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import { createArmSetupProvider } from '../run/arms/provider.ts';
+import { startEnvironmentSampler } from '../run/environment/sampler.ts';
 import { runScenario, ScenarioAbortedError } from '../run/orchestrate/index.ts';
 import { createProgressPrinter } from '../output/report/index.ts';
 import { createRunDirectory, loadRunRecord, saveRunRecord } from '../store/results/index.ts';
@@ -36,6 +37,7 @@ export async function executePlan(plan: RunnablePlan, invocationId: string): Pro
       onProgress: (event) => printer.onEvent(event),
       signal: abort.signal,
       injectDelayUs: settings.injectDelayUs,
+      environmentSampler: startEnvironmentSampler,
       notes: [`GPU: ${plan.gpuSummary}`, ...notes],
     });
     await saveRunRecord(dir, record);

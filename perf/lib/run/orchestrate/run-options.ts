@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { ArmSetupProvider, ProgressEvent, WorkerEnv } from '../../documents/types/arm-setup.ts';
 import type { Scenario } from '../../documents/types/scenario.ts';
 import { rolesForArm } from '../worker/worker-args.ts';
+import type { StartEnvironmentSampler } from '../environment/sampler.ts';
 
 export interface RunScenarioOptions {
   scenario: Scenario;
@@ -35,6 +36,8 @@ export interface RunScenarioOptions {
   baseEnv?: WorkerEnv;
   /** Regression injection (--inject-delay-us) for sensitivity tests only. Default 0. */
   injectDelayUs?: number;
+  /** Samples GPU processes, GPU state and host CPU around each arm-trial (docs/environment.md). Default: none. */
+  environmentSampler?: StartEnvironmentSampler | null;
 }
 
 export interface ResolvedRunOptions extends Required<Omit<RunScenarioOptions, 'onProgress' | 'signal' | 'runId'>> {
@@ -87,6 +90,7 @@ export function resolveRunOptions(options: RunScenarioOptions): ResolvedRunOptio
     notes: [...(options.notes ?? [])],
     runId: options.runId,
     baseEnv: options.baseEnv ?? readProcessEnv(),
+    environmentSampler: options.environmentSampler ?? null,
   };
 }
 
