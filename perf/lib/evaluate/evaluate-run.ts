@@ -11,6 +11,7 @@ import { resolveThresholds } from './verdicts/effective-thresholds.ts';
 import { runVerdicts } from './verdicts/run-verdicts.ts';
 import { decideOverallStatus } from './overall-status.ts';
 import { findUnprovenArms } from './unproven-arms.ts';
+import { findDisturbedArms } from './disturbed-arms.ts';
 
 export interface EvaluateOptions {
   /** Checks owned elsewhere (XSched evidence, MPS evidence); each may return several checks. */
@@ -35,7 +36,7 @@ export function evaluateRun(record: RunRecord, baseline: BaselineFile | null, op
   const thresholds = resolveThresholds(record.scenario, baseline);
   const stats = computeRunStatistics(record);
   const checks = runValidityChecks({ record, stats, thresholds }, options.extraChecks ?? []);
-  const verdicts = runVerdicts({ record, stats, thresholds, baseline, unprovenArms: findUnprovenArms(checks) });
+  const verdicts = runVerdicts({ record, stats, thresholds, baseline, unprovenArms: new Map([...findDisturbedArms(checks), ...findUnprovenArms(checks)]) });
   const { status, reasons } = decideOverallStatus(checks, verdicts);
   return {
     schema: 'xsched-perf.evaluation',

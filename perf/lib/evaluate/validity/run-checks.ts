@@ -8,6 +8,7 @@ import type { CheckContext, ValidityCheckFn } from './check-context.ts';
 import { makeCheck } from './check-context.ts';
 import { checkCompleteResults } from './complete-results.ts';
 import { checkContention } from './contention.ts';
+import { checkEnvironment } from './environment/index.ts';
 import { checkHpAloneRate } from './hp-alone-rate.ts';
 import { checkOptionsMatch } from './options-match.ts';
 import { checkOverlap } from './overlap.ts';
@@ -28,6 +29,7 @@ export const BUILT_IN_CHECKS: ReadonlyArray<[string, ValidityCheckFn]> = [
   ['sample-count', checkSampleCount],
   ['hp-alone-rate', checkHpAloneRate],
   ['contention', checkContention],
+  ['environment', checkEnvironment],
 ];
 
 function runGuarded(name: string, run: () => ValidityCheck[]): ValidityCheck[] {

@@ -13,6 +13,7 @@ import type { BaselineArm, BaselineFile } from '../../documents/types/baseline.t
 import type { Verdict } from '../../documents/types/evaluation.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
 import { decideAgainstThreshold, recommendMoreData } from './decide.ts';
+import { applyMachineDrift } from './machine-drift.ts';
 import { type VerdictContext, asConfidenceInterval, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
 
 export const REGRESSION_ARMS: readonly ArmName[] = ['baseline', 'xsched'];
@@ -157,5 +158,5 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
       verdicts.push(verdict);
     }
   }
-  return verdicts;
+  return applyMachineDrift(context, stored, verdicts);
 }
