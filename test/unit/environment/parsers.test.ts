@@ -1,7 +1,8 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAmdSmiMetric, parseAmdSmiProcess, parseRocmSmiPids } from '../../../perf/lib/run/environment/amd-smi.ts';
 import { nvidiaGpuQueryArgs, parseNvidiaComputeApps, parseNvidiaGpuQuery } from '../../../perf/lib/run/environment/nvidia-smi.ts';
-import { H200_UUID, readFixture } from './fixture-files.ts';
+import { FIXTURE_DIR, H200_UUID, readFixture } from './fixture-files.ts';
 
 describe('nvidia-smi parsers', () => {
   it('read the compute apps: pid, command, MiB and GPU UUID; nothing for an idle GPU', () => {
@@ -31,6 +32,14 @@ describe('nvidia-smi parsers', () => {
   it('reject a line with the wrong number of fields, quoting it', () => {
     expect(() => parseNvidiaGpuQuery('GPU-x, 1980\n')).toThrow(/has 2 fields, expected 16: "GPU-x, 1980"/);
     expect(nvidiaGpuQueryArgs('clocks_throttle_reasons')[0]).toContain('clocks_throttle_reasons.hw_slowdown');
+  });
+});
+
+describe('every nvidia-smi file in the fixtures (hand-written and recorded)', () => {
+  const files = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.nvidia-smi.csv'));
+  it.each(files)('%s parses, with a GPU UUID on every line', (file) => {
+    const parsed = file.startsWith('query-gpu') ? parseNvidiaGpuQuery(readFixture(file)) : parseNvidiaComputeApps(readFixture(file));
+    for (const item of parsed) expect(item.gpuId).toMatch(/^GPU-[0-9a-f-]+$/);
   });
 });
 
