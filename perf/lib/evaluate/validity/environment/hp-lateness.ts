@@ -54,8 +54,8 @@ function checkTrial(trial: ArmTrialRecord, context: CheckContext): ValidityCheck
   const where = { arm: trial.arm, trial: trial.trial };
   const bar = context.thresholds.hpAchievedRateMinFraction * hp.targetRateHz;
   const achieved = Math.round(hp.achievedRateHz * 100) / 100;
-  const measured = { achievedRateHz: achieved, targetRateHz: hp.targetRateHz, hostLateMs: ms(late.hostLateNs), hostLateP99Ms: ms(late.hostLateP99Ns), serviceMs: ms(late.serviceNs), windowMs: ms(late.windowNs) };
-  const numbers = `host delay before starting requests ${measured.hostLateMs} ms in total (P99 ${measured.hostLateP99Ms} ms per request), GPU service ${measured.serviceMs} ms in total, window ${measured.windowMs} ms`;
+  const measured = { achievedRateHz: achieved, targetRateHz: hp.targetRateHz, hostLateMs: ms(late.hostLateNs), hostLateP99Us: Math.round(late.hostLateP99Ns / 100) / 10, serviceMs: ms(late.serviceNs), windowMs: ms(late.windowNs) };
+  const numbers = `host delay before starting requests ${measured.hostLateMs} ms in total (P99 ${measured.hostLateP99Us} us per request), GPU service ${measured.serviceMs} ms in total, window ${measured.windowMs} ms`;
   if (hp.achievedRateHz >= bar) return makeCheck({ id: ID, title: TITLE, status: 'pass', ...where, measured, message: `hp achieved ${achieved} of ${hp.targetRateHz} req/s; ${numbers}.` });
   if (late.serviceNs < late.windowNs && late.hostLateNs >= HOST_LATE_SHARE * late.windowNs) {
     return makeCheck({
