@@ -69,6 +69,8 @@ export const startEnvironmentSampler: StartEnvironmentSampler = (options) => {
   const timer = setInterval(() => {
     chain = chain.then(() => sample('during'));
   }, intervalMs);
+  // Sampling must never keep the suite alive, whatever path the arm-trial leaves by.
+  timer.unref();
 
   return {
     async stop() {
