@@ -42,7 +42,7 @@ function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
       if (allowed.has(p.pid) || SUITE_DAEMONS.includes(baseName(p.command)) || onOtherGpu(p.gpuId, uuid)) continue;
       const seen = foreign.get(p.pid) ?? { ...p, phases: new Set<string>() };
       seen.phases.add(sample.phase);
-      seen.usedMemoryMiB = Math.max(seen.usedMemoryMiB ?? 0, p.usedMemoryMiB ?? 0) || p.usedMemoryMiB;
+      if (p.usedMemoryMiB !== null) seen.usedMemoryMiB = Math.max(seen.usedMemoryMiB ?? 0, p.usedMemoryMiB);
       foreign.set(p.pid, seen);
     }
   }
