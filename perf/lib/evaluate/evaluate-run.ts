@@ -14,7 +14,7 @@ import { findUnprovenArms } from './unproven-arms.ts';
 import { findDisturbedArms } from './disturbed-arms.ts';
 
 export interface EvaluateOptions {
-  /** Checks owned elsewhere (XSched evidence, MPS evidence); each may return several checks. */
+  /** Checks run after the suite's own (every built-in and evidence check always runs); for tests. */
   extraChecks?: ExtraCheck[];
 }
 

@@ -8,7 +8,6 @@ import type { Settings } from '../plan/config/index.ts';
 import { evaluateRun } from '../evaluate/index.ts';
 import { renderTerminalSummary, shouldUseColor, writeReports } from '../output/report/index.ts';
 import { recordLatestRun, saveEvaluation } from '../store/results/index.ts';
-import { RUN_EXTRA_CHECKS } from './replay-run.ts';
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../documents/types/index.ts';
 
 export interface FinishedRun {
@@ -36,7 +35,7 @@ export async function finishRun(options: {
   const key = baselineKeyOfRun(record);
   const baseline = key ? await readBaseline(settings.baselinesDir, key) : null;
   const missingBaseline = key && !baseline ? missingBaselineMessage(key, settings.baselinesDir) : null;
-  const evaluation = evaluateRun(record, baseline, { extraChecks: [...RUN_EXTRA_CHECKS] });
+  const evaluation = evaluateRun(record, baseline);
   await saveEvaluation(outDir, evaluation);
   const run = { record, evaluation, baseline };
   // generatedAt comes from the record, so replaying the run renders the same report.

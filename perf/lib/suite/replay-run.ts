@@ -6,17 +6,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { baselineKeyOfRun } from '../store/baselines/key.ts';
 import { readBaseline } from '../store/baselines/read-baseline.ts';
-import { evaluateRun, type ExtraCheck } from '../evaluate/index.ts';
-import { sharingChecks } from '../evaluate/validity/sharing-checks.ts';
-import { xschedChecks } from '../evaluate/validity/xsched-checks.ts';
+import { evaluateRun } from '../evaluate/index.ts';
 import type { BaselineFile, BaselineKey } from '../documents/types/baseline.ts';
 import type { ScenarioEvaluation } from '../documents/types/evaluation.ts';
 import type { RunRecord } from '../documents/types/run-record.ts';
 import { loadEvaluation, loadRunRecord } from '../store/results/load-run.ts';
 import { EVALUATION_FILE, RUN_RECORD_FILE } from '../store/results/run-directory.ts';
-
-/** The checks owned outside evaluation (XSched evidence, sharing mode); a live run must pass the same. */
-export const RUN_EXTRA_CHECKS: readonly ExtraCheck[] = [xschedChecks, sharingChecks];
 
 export interface ReplayedRun {
   runDir: string;
@@ -35,7 +30,7 @@ export async function replayRun(pathOrDir: string, baselinesDir: string): Promis
   const runDir = pathOrDir.endsWith('.json') ? dirname(pathOrDir) : pathOrDir;
   const baselineKey = baselineKeyOfRun(record);
   const baseline = baselineKey ? await readBaseline(baselinesDir, baselineKey) : null;
-  const evaluation = evaluateRun(record, baseline, { extraChecks: [...RUN_EXTRA_CHECKS] });
+  const evaluation = evaluateRun(record, baseline);
   const savedFile = join(runDir, EVALUATION_FILE);
   const savedEvaluation = existsSync(savedFile) && existsSync(join(runDir, RUN_RECORD_FILE)) ? await loadEvaluation(savedFile) : null;
   return { runDir, record, baselineKey, baseline, evaluation, savedEvaluation };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateRun, percentileSpectrum } from '../../../perf/lib/evaluate/index.ts';
 import type { RunRecord } from '../../../perf/lib/documents/types/run-record.ts';
 import { baselineFromRun } from '../verdicts/verdict-fixture.ts';
-import { failedOutcome } from './fixtures/run-record-fixture.ts';
+import { failedOutcome } from '../../fixtures/run-record/index.ts';
 import { buildSyntheticRun, healthyRunSpec } from './fixtures/synthetic-run.ts';
 
 const healthy = buildSyntheticRun(healthyRunSpec());

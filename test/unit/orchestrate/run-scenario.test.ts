@@ -9,7 +9,7 @@ import { ScenarioAbortedError } from '../../../perf/lib/run/orchestrate/scenario
 import type { ProgressEvent } from '../../../perf/lib/documents/types/arm-setup.ts';
 import type { ArmTrialRecord, WorkerOutcome } from '../../../perf/lib/documents/types/run-record.ts';
 import type { Role } from '../../../perf/lib/documents/types/scenario.ts';
-import { listLiveProcessGroups } from '../../../perf/lib/process/process-groups.ts';
+import { listRegisteredPids } from '../../../perf/lib/process/exit-cleanup.ts';
 import { createProviderDouble, isProcessAlive, makeRunOptions, makeShortScenario } from './scenario-fixtures.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
@@ -192,7 +192,7 @@ describe.concurrent('runScenario with the fake worker', () => {
     for (const role of ['hp', 'lp'] as const) expect(failureOf(worker(record.trials[0], role)).kind).toBe('aborted');
     expect(double.pids).toHaveLength(2);
     expect(double.pids.filter(isProcessAlive)).toEqual([]);
-    expect(listLiveProcessGroups().filter((pgid) => double.pids.includes(pgid))).toEqual([]);
+    expect(listRegisteredPids().filter((pgid) => double.pids.includes(pgid))).toEqual([]);
     expect(double.calls.slice(-2)).toEqual(['close baseline t0', 'closeScenario']);
   });
 

@@ -1,9 +1,9 @@
-// scripts/replay.ts and scripts/update-baselines.ts --from, run as a user would, on
-// SYNTHETIC saved runs (test/fixtures/synthetic-run: invented numbers, no GPU).
+// scripts/replay.ts and scripts/update-baselines.ts --from, run in this process as the
+// command line runs them (test/fixtures/run-script.ts), on SYNTHETIC saved runs
+// (test/fixtures/synthetic-run: invented numbers, no GPU).
 
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { execa } from 'execa';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordLatestRun } from '../../../perf/lib/store/results/latest-runs.ts';
 import { createRunDirectory } from '../../../perf/lib/store/results/run-directory.ts';
@@ -12,29 +12,26 @@ import type { ArmName } from '../../../perf/lib/documents/types/scenario.ts';
 import { buildSyntheticRecord } from '../../fixtures/synthetic-run/synthetic-record.ts';
 import { INTENSIVE_SPEC } from '../../fixtures/synthetic-run/synthetic-scenarios.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
+import { runScriptInProcess } from '../../fixtures/run-script.ts';
+import { script as replayScript } from '../../../scripts/replay.ts';
+import { script as updateBaselinesScript } from '../../../scripts/update-baselines.ts';
 
-const REPO = resolve(import.meta.dirname, '../../..');
-const TSX = join(REPO, 'node_modules/.bin/tsx');
 const BASELINE_FILE = 'synthetic-intensive/hip-amd-gfx90a-synthetic-gpu-test-fixture-not-a-measurement-platform-default.json';
 
-/** A saved run: valid with only native arms and sharing evidence; invalid with the fixture's mismatched XSched evidence. */
+/** A saved run: valid with only native arms; invalid when the xserver log of the xsched arm shows no worker connecting. */
 async function saveSyntheticRun(resultsDir: string, valid: boolean): Promise<string> {
   const arms: ArmName[] = valid ? ['hp-alone', 'lp-alone', 'baseline'] : INTENSIVE_SPEC.scenario.arms;
   const record = buildSyntheticRecord({ ...INTENSIVE_SPEC, scenario: { ...INTENSIVE_SPEC.scenario, arms } });
-  if (valid) for (const trial of record.trials) trial.sharing = { requested: 'platform-default', details: {} };
+  if (!valid) for (const trial of record.trials) if (trial.xsched) trial.xsched.connectedPids = [];
   const { runId, dir } = await createRunDirectory(resultsDir, record.scenario.name);
   await saveRunRecord(dir, { ...record, runId });
   return dir;
 }
 
-function runScript(script: string, args: string[], cwd: string, env: Record<string, string> = {}) {
-  return execa(TSX, [join(REPO, 'scripts', script), ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
-    extendEnv: false,
-    reject: false,
-    all: true,
-  });
+const SCRIPTS = { 'replay.ts': replayScript, 'update-baselines.ts': updateBaselinesScript };
+
+function runScript(name: keyof typeof SCRIPTS, args: string[], cwd: string, env: Record<string, string> = {}) {
+  return runScriptInProcess(SCRIPTS[name], args, { cwd, env: { NO_COLOR: '1', ...env } });
 }
 
 describe('replay and update-baselines --from', () => {

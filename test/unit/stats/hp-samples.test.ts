@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { achievedRateHz, extractHpSamples } from '../../../perf/lib/evaluate/stats/hp-samples.ts';
 import type { MeasurementWindow } from '../../../perf/lib/evaluate/stats/measurement-window.ts';
 import { summarizeHpTrial } from '../../../perf/lib/evaluate/stats/trial-stats.ts';
-import { START_NS, makeScenario, makeWorkerResult } from '../evaluate/fixtures/run-record-fixture.ts';
+import { START_NS, makeScenario, makeWorkerResult } from '../../fixtures/run-record/index.ts';
 
 const MS = 1e6;
 // A 1-second window, 4 requests scheduled 250 ms apart (4 req/s).

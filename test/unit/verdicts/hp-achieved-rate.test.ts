@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeHpAchievedRate } from '../../../perf/lib/evaluate/verdicts/hp-achieved-rate.ts';
-import { makeArmTrial, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../evaluate/fixtures/run-record-fixture.ts';
+import { makeArmTrial, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../../fixtures/run-record/index.ts';
 import { simulateOpenLoopHp } from '../evaluate/fixtures/simulated-workers.ts';
 import { buildSyntheticRun, healthyRunSpec } from '../evaluate/fixtures/synthetic-run.ts';
 import { verdictContextOf } from './verdict-fixture.ts';
@@ -10,7 +10,7 @@ const MS = 1e6;
 const scenario = makeScenario({ durationMs: 10_000, trials: 2, arms: ['xsched'] });
 const allDone = simulateOpenLoopHp({ rateHz: 10, durationMs: 10_000, serviceNs: () => 2 * MS });
 const trialWith = (trial: number, completed: number) =>
-  makeArmTrial(scenario, 'xsched', trial, [okOutcome(makeWorkerResult({ scenario, role: 'hp', requests: allDone.slice(0, completed), unstartedRequests: 100 - completed }))]);
+  makeArmTrial(scenario, 'xsched', trial, [okOutcome(makeWorkerResult({ scenario, arm: 'xsched', role: 'hp', requests: allDone.slice(0, completed), unstartedRequests: 100 - completed }))]);
 
 describe('hp achieved rate verdict (xsched arm)', () => {
   it('pass: every trial completes all 100 requests in 10 s = 10 req/s >= 9.5', () => {

@@ -18,6 +18,7 @@ function defaultDraft(cwd: string): SettingsDraft {
     replayPath: null,
     requireGpu: false,
     injectDelayUs: 0,
+    readyTimeoutMs: 180_000,
     requireBaseline: false,
     updateBaselines: false,
     workerPath: null,

@@ -40,6 +40,8 @@ export interface Settings {
   updateBaselines: boolean;
   /** A known delay added to every hp request: an injected regression for sensitivity tests; never in real measurements. */
   injectDelayUs: number;
+  /** Spawn to READY, per worker (PERF_READY_TIMEOUT_S). */
+  readyTimeoutMs: number;
   /** Worker executable; null leaves the choice to the worker module (the native build). */
   workerPath: string | null;
   /** The config file that was read, if any. */

@@ -162,6 +162,14 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
     store: (draft, value) => void (draft.updateBaselines = value),
   }),
   variable({
+    env: 'PERF_READY_TIMEOUT_S',
+    fileKey: null,
+    accepted: 'seconds a worker may take from start to READY (model build and warm-up): a number > 0 and <= 3600',
+    defaultText: '180',
+    parse: parseNumberAbove(0, 3600),
+    store: (draft, value) => void (draft.readyTimeoutMs = Math.round(value * 1000)),
+  }),
+  variable({
     env: 'PERF_INJECT_DELAY_US',
     fileKey: null,
     accepted: 'microseconds added before every hp request: an integer >= 0 and <= 1000000 (for testing the gate only)',

@@ -1,7 +1,8 @@
 // The named scenarios a user can run (PERF_SCENARIOS). Entries hold what is asked
 // for, before environment/config overrides and before the platform is known.
 
-import type { ArmName, ArrivalProcess, HpConfig, LpConfig, ModelName, Scenario } from '../../documents/types/scenario.ts';
+import { DEFAULT_ARMS } from './arms.ts';
+import type { ArrivalProcess, HpConfig, LpConfig, ModelName, Scenario } from '../../documents/types/scenario.ts';
 import type { SharingRequest } from './sharing.ts';
 import { INTENSIVE_THRESHOLDS, SMOKE_THRESHOLDS, STANDARD_THRESHOLDS, type ThresholdPlan } from './thresholds.ts';
 
@@ -11,10 +12,7 @@ export type CatalogueEntry = Omit<Scenario, 'sharing' | 'thresholds' | 'override
   thresholds: ThresholdPlan;
 };
 
-/** Every arm, in the order a trial interleaves them. */
-export const ALL_ARMS: readonly ArmName[] = ['hp-alone', 'lp-alone', 'baseline', 'xsched', 'stream-priority'];
-/** stream-priority is an optional native reference, off unless asked for (PERF_ARMS). */
-export const DEFAULT_ARMS: readonly ArmName[] = ['hp-alone', 'lp-alone', 'baseline', 'xsched'];
+export { ALL_ARMS, DEFAULT_ARMS } from './arms.ts';
 /** The models the native worker can run; saved files are checked against them. */
 export const ALL_MODELS: readonly ModelName[] = ['resnet18', 'resnet50'];
 export const ARRIVAL_PROCESSES: readonly ArrivalProcess[] = ['uniform', 'poisson'];

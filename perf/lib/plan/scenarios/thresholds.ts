@@ -1,5 +1,5 @@
 // Default pass/fail thresholds per scenario load and sharing mode, each with why.
-// Numbers come from DESIGN.md sections 1, 2 and 7; a stored baseline may override
+// Why each number: docs/configuration.md, "Thresholds"; a stored baseline may override
 // any of them for its own hardware (BaselineFile.thresholds). All are fractions in
 // [0, 1) (evaluation's resolveThresholds enforces it): "XSched may be worse" cannot be said.
 
@@ -23,11 +23,11 @@ export interface ThresholdPlan {
 }
 
 const ACHIEVED_RATE_WHY =
-  'hp must complete at least 95% of its target rate (DESIGN 1, 7); below that the open-loop ' +
+  'hp must complete at least 95% of its target rate (docs/configuration.md); below that the open-loop ' +
   'schedule fell behind and the P99 describes a lighter load than asked for';
 
 const LP_LOSS_WHY =
-  'the project requirement: XSched may cost lp at most 10% (DESIGN 1, 7); measured 1.1% on the AMD ' +
+  'the project requirement: XSched may cost lp at most 10% (docs/configuration.md); measured 1.1% on the AMD ' +
   'standard run, 3.6% (lp threshold 4) and 20% (lp threshold 1) on H200 MPS: the XSched lp threshold decides it';
 
 function thresholdsFor(improvement: Record<SharingMode, number>, p99Tolerance: number, lpTolerance: number) {
@@ -63,7 +63,7 @@ export const STANDARD_THRESHOLDS: ThresholdPlan = {
     hpP99ImprovementMinFraction:
       'AMD measured -20.9% (3.47 -> 2.75 ms), so 15% leaves room for noise; time-sliced H200 measured only ' +
       '-6.6% (4.57 -> 4.27 ms, mild contention), so there XSched must just not be worse; MPS is unmeasured ' +
-      'for this load and takes the AMD value because MPS contention resembles AMD (DESIGN 2): provisional',
+      'for this load and takes the AMD value because MPS contention resembles AMD (docs/sharing-modes.md): provisional',
     lpThroughputLossMaxFraction: LP_LOSS_WHY,
     regressionP99Tolerance: 'P99 of ~600 requests per trial; a rise above 15% beyond the trials\' spread is a regression',
     regressionLpTolerance: 'lp throughput is steady over 60 s; a 5% drop beyond the trials\' spread is a regression',

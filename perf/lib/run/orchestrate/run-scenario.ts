@@ -28,7 +28,12 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
     trials: [],
     notes: options.notes,
   };
-  if (signal?.aborted) throw new ScenarioAbortedError(record, signal.reason);
+  const aborted = (): ScenarioAbortedError => {
+    const reason = signal?.reason instanceof Error ? signal.reason.message : String(signal?.reason ?? 'aborted');
+    record.status = { state: 'aborted', reason, at: new Date().toISOString() };
+    return new ScenarioAbortedError(record, signal?.reason);
+  };
+  if (signal?.aborted) throw aborted();
   const logDir = join(options.runDir, 'logs');
   const resultDir = join(options.runDir, 'workers');
   await mkdir(logDir, { recursive: true });
@@ -52,11 +57,14 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
     scenarioSession = session;
     for (let trial = 0; trial < scenario.trials; trial++) {
       for (const arm of scenario.arms) {
-        if (signal?.aborted) throw new ScenarioAbortedError(record, signal.reason);
+        if (signal?.aborted) throw aborted();
         const ctx: ArmTrialContext = { options, scenarioSession: session, arm, trial, logDir, resultDir, note, emit };
         emit({ type: 'arm-start', scenario: scenario.name, arm, trial, trials: scenario.trials, durationMs: scenario.durationMs });
         const armRecord = await runArmTrial(ctx);
+        // Not aborted when it began (checked above): an abort now came during this arm-trial.
+        if (signal?.aborted) armRecord.interrupted = true;
         record.trials.push(armRecord);
+        if (!signal?.aborted) await checkpoint(options, record, note);
         const failed = armRecord.workers.find((w) => !w.ok);
         emit({
           type: 'arm-end', scenario: scenario.name, arm, trial,
@@ -66,11 +74,20 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
         });
       }
     }
-    if (signal?.aborted) throw new ScenarioAbortedError(record, signal.reason);
+    if (signal?.aborted) throw aborted();
+    record.status = { state: 'complete' };
     return record;
   } finally {
     await scenarioSession?.close().catch((error: unknown) => note(`scenario session close() threw: ${errorMessage(error)}`));
     emit({ type: 'scenario-end', scenario: scenario.name, elapsedMs: performance.now() - began });
+  }
+}
+
+async function checkpoint(options: ResolvedRunOptions, record: RunRecord, note: (line: string) => void): Promise<void> {
+  try {
+    await options.onCheckpoint?.(record);
+  } catch (error) {
+    note(`saving the record after an arm-trial failed: ${errorMessage(error)}`);
   }
 }
 

@@ -98,7 +98,8 @@ function parseThresholds(doc: JsonObject): Partial<Thresholds> {
  */
 export function parseBaselineFile(file: string, value: unknown, expectedKey?: BaselineKey): BaselineFile {
   const doc = readJsonRoot(file, value).asObject();
-  checkSchemaHeader(doc, BASELINE_SCHEMA, BASELINE_SCHEMA_VERSION, 're-create it with npm run perf:update-baselines');
+  // The update reads the stored baseline too, so the advice removes it first: then the update writes a new one.
+  checkSchemaHeader(doc, BASELINE_SCHEMA, BASELINE_SCHEMA_VERSION, `remove it and store a new one: rm '${doc.file}' && npm run perf:update-baselines`);
   doc.rejectUnknownKeys(['schema', 'schemaVersion', 'key', 'createdAt', 'runId', 'workerVersion', 'workload', 'xschedSettings', 'thresholds', 'arms']);
   const key = parseKey(doc.object('key'));
   for (const field of KEY_FIELDS) {

@@ -20,6 +20,16 @@ function checkArmTrial(value: JsonValue): void {
   doc.get('xsched').nullable((v) => v.asObject());
   doc.get('sharing').nullable((v) => v.asObject());
   if (doc.has('environment')) checkEnvironment(doc.get('environment'));
+  if (doc.has('interrupted')) doc.boolean('interrupted');
+}
+
+function checkRunStatus(value: JsonValue): void {
+  const status = value.asObject();
+  const state = status.get('state').asOneOf(['complete', 'aborted'] as const);
+  if (state === 'aborted') {
+    status.string('reason');
+    status.string('at');
+  }
 }
 
 /** The run record in `value` (parsed JSON of `file`); throws a JsonFileError naming file and field. */
@@ -38,5 +48,6 @@ export function parseRunRecord(file: string, value: unknown): RunRecord {
   doc.string('workerPath');
   doc.array('trials').forEach(checkArmTrial);
   doc.array('notes').forEach((note) => note.asString());
+  if (doc.has('status')) checkRunStatus(doc.get('status'));
   return doc.value as unknown as RunRecord;
 }
