@@ -12,6 +12,7 @@ import { runVerdicts } from './verdicts/run-verdicts.ts';
 import { decideOverallStatus } from './overall-status.ts';
 import { findUnprovenArms } from './unproven-arms.ts';
 import { gateRequirementsOf } from '../plan/scenarios/catalogue.ts';
+import { findDisturbedArms } from './disturbed-arms.ts';
 
 export interface EvaluateOptions {
   /** Checks run after the suite's own (every built-in and evidence check always runs); for tests. */
@@ -36,7 +37,7 @@ export function evaluateRun(record: RunRecord, baseline: BaselineFile | null, op
   const thresholds = resolveThresholds(record.scenario, baseline);
   const stats = computeRunStatistics(record);
   const checks = runValidityChecks({ record, stats, thresholds }, options.extraChecks ?? []);
-  const verdicts = runVerdicts({ record, stats, thresholds, baseline, unprovenArms: findUnprovenArms(checks) });
+  const verdicts = runVerdicts({ record, stats, thresholds, baseline, unprovenArms: new Map([...findDisturbedArms(checks), ...findUnprovenArms(checks)]) });
   const { requiredVerdicts } = gateRequirementsOf(record.scenario.name);
   const { status, statusReason, verdictOutcomes, reasons } = decideOverallStatus(checks, verdicts, requiredVerdicts);
   return {

@@ -3,6 +3,7 @@
 import { writeSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { createArmSetupProvider } from '../run/arms/provider.ts';
+import { startEnvironmentSampler } from '../run/environment/sampler.ts';
 import { runScenario, ScenarioAbortedError } from '../run/orchestrate/index.ts';
 import { createProgressPrinter } from '../output/report/index.ts';
 import { createRunDirectory, loadRunRecord, saveRunRecord } from '../store/results/index.ts';
@@ -51,6 +52,7 @@ export async function executePlan(plan: RunnablePlan, invocationId: string): Pro
       onProgress: (event) => printer.onEvent(event),
       signal: abort.signal,
       injectDelayUs: settings.injectDelayUs,
+      environmentSampler: startEnvironmentSampler,
       readyTimeoutMs: settings.readyTimeoutMs,
       notes: [`GPU: ${plan.gpuSummary}`, ...notes],
       onCheckpoint,

@@ -3,6 +3,7 @@
 
 import type { ArmName, Role, Scenario } from './scenario.ts';
 import type { WorkerResult } from './worker-result.ts';
+import type { EnvironmentRecord } from './environment.ts';
 
 export const RUN_RECORD_SCHEMA = 'xsched-perf.run';
 export const RUN_RECORD_SCHEMA_VERSION = 1;
@@ -73,6 +74,8 @@ export interface ArmTrialRecord {
   skipped: string | null;
   xsched: XschedEvidence | null;
   sharing: SharingEvidence | null;
+  /** GPU processes, GPU state and host CPU around the window (absent in runs before issue 15). */
+  environment?: EnvironmentRecord;
   /** True when the run was aborted while this arm-trial ran: its workers were stopped, its results are partial (optional: added after v1 shipped). */
   interrupted?: boolean;
 }

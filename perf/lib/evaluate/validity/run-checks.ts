@@ -10,6 +10,7 @@ import type { CheckContext, ValidityCheckFn } from './check-context.ts';
 import { makeCheck } from './check-context.ts';
 import { checkCompleteResults } from './complete-results.ts';
 import { checkContention } from './contention.ts';
+import { checkEnvironment } from './environment/index.ts';
 import { checkHpAloneRate } from './hp-alone-rate.ts';
 import { checkOptionsMatch } from './options-match.ts';
 import { checkOverlap } from './overlap.ts';
@@ -34,6 +35,7 @@ export const BUILT_IN_CHECKS: ReadonlyArray<[string, ValidityCheckFn]> = [
   ['sample-count', checkSampleCount],
   ['hp-alone-rate', checkHpAloneRate],
   ['contention', checkContention],
+  ['environment', checkEnvironment],
 ];
 
 /** Checks on the arms' recorded evidence: XSched active only in the xsched arm, the sharing mode as asked. */

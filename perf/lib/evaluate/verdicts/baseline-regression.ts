@@ -12,6 +12,7 @@ import type { Verdict } from '../../documents/types/evaluation.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
 import { type BetweenRunNoise, type RegressionMetricName, betweenRunNoise } from './between-run-noise.ts';
 import { allocateFalseFailRates } from './false-fail-budget.ts';
+import { applyMachineDrift } from './machine-drift.ts';
 import { adviseOnPower } from './regression-advice.ts';
 import { decideRegression } from './regression-decision.ts';
 import { type VerdictContext, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
@@ -217,10 +218,11 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
   }
   const pending = slots.filter((s): s is Omit<RegressionValuesInput, 'falseFailRate'> => !('status' in s));
   const judged = judgeRegressionSet(pending, context.record.scenario.confidence);
-  return slots.map((slot) => {
+  const verdicts = slots.map((slot) => {
     if ('status' in slot) return slot;
     const verdict = judged[pending.indexOf(slot)]!;
     if (stored.workload === undefined) verdict.message += UNRECORDED_WORKLOAD_NOTE;
     return verdict;
   });
+  return applyMachineDrift(context, stored, verdicts);
 }

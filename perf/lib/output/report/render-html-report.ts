@@ -6,6 +6,7 @@ import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../../document
 import { renderArmsTable } from './html-arms-table.ts';
 import { renderStatusBanner } from './html-banner.ts';
 import { renderConfiguration } from './html-config.ts';
+import { renderEnvironmentTable } from './html-environment.ts';
 import { escapeHtml } from './html-escape.ts';
 import { renderFingerprintTable } from './html-fingerprint.ts';
 import { renderScenarioPlots } from './html-plots.ts';
@@ -100,6 +101,8 @@ ${renderScenarioPlots(record, evaluation, baseline, id)}
 ${renderVerdictsTable(evaluation.verdicts)}
 <h3>Validity checks</h3>
 ${renderChecksTable(evaluation.checks)}
+<h3>Environment per arm-trial</h3>
+${renderEnvironmentTable(record, evaluation)}
 <h3>Workers and arms</h3>
 ${renderWorkerProblems(record)}
 ${xsched ? `<h3>XSched evidence</h3>\n${xsched}` : ''}

@@ -7,6 +7,7 @@ import type { ArmSetupProvider, ProgressEvent, WorkerEnv } from '../../documents
 import type { RunRecord } from '../../documents/types/run-record.ts';
 import type { Scenario } from '../../documents/types/scenario.ts';
 import { rolesForArm } from '../worker/worker-args.ts';
+import type { StartEnvironmentSampler } from '../environment/sampler.ts';
 
 export interface RunScenarioOptions {
   scenario: Scenario;
@@ -36,6 +37,8 @@ export interface RunScenarioOptions {
   baseEnv?: WorkerEnv;
   /** Regression injection (--inject-delay-us) for sensitivity tests only. Default 0. */
   injectDelayUs?: number;
+  /** Samples GPU processes, GPU state and host CPU around each arm-trial (docs/environment.md). Default: none. */
+  environmentSampler?: StartEnvironmentSampler | null;
   /** Called with the record after each arm-trial, to save it as it grows (a killed suite keeps what it measured). */
   onCheckpoint?: (record: RunRecord) => Promise<void>;
 }
@@ -92,6 +95,7 @@ export function resolveRunOptions(options: RunScenarioOptions): ResolvedRunOptio
     notes: [...(options.notes ?? [])],
     runId: options.runId,
     baseEnv: options.baseEnv ?? readProcessEnv(),
+    environmentSampler: options.environmentSampler ?? null,
   };
 }
 

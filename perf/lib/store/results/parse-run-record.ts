@@ -4,6 +4,7 @@ import { readJsonRoot, type JsonValue } from '../../documents/fs/json-fields.ts'
 import { checkSchemaHeader } from '../../documents/fs/schema-header.ts';
 import { ALL_ARMS } from '../../plan/scenarios/catalogue.ts';
 import { RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '../../documents/types/run-record.ts';
+import { checkEnvironment } from './parse-environment.ts';
 import { checkScenario } from './parse-scenario.ts';
 import { checkDecimalNs, checkWorkerOutcome } from './parse-worker-outcome.ts';
 
@@ -18,6 +19,7 @@ function checkArmTrial(value: JsonValue): void {
   doc.get('skipped').nullable((v) => v.asString());
   doc.get('xsched').nullable((v) => v.asObject());
   doc.get('sharing').nullable((v) => v.asObject());
+  if (doc.has('environment')) checkEnvironment(doc.get('environment'));
   if (doc.has('interrupted')) doc.boolean('interrupted');
 }
 
