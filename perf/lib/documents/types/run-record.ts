@@ -3,6 +3,7 @@
 
 import type { ArmName, Role, Scenario } from './scenario.ts';
 import type { WorkerResult } from './worker-result.ts';
+import type { RunSource } from './run-source.ts';
 
 export const RUN_RECORD_SCHEMA = 'xsched-perf.run';
 export const RUN_RECORD_SCHEMA_VERSION = 1;
@@ -87,4 +88,6 @@ export interface RunRecord {
   trials: ArmTrialRecord[];
   /** Free-form notes the run wants a reader to see (e.g. "intensive shortened to 60 s"). */
   notes: string[];
+  /** Suite commit and XSched version (run-source.ts); absent in runs recorded before it. */
+  source?: RunSource;
 }

@@ -9,6 +9,7 @@ import type { ProgressEvent, ScenarioSession } from '../../documents/types/arm-s
 import { RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '../../documents/types/run-record.ts';
 import { errorMessage, type ArmTrialContext } from './arm-context.ts';
 import { describeHost, generateRunId, readSuiteVersion } from './host-info.ts';
+import { describeRunSource } from '../source/index.ts';
 import { runArmTrial } from './run-arm-trial.ts';
 import { resolveRunOptions, type ResolvedRunOptions, type RunScenarioOptions } from './run-options.ts';
 import { ScenarioAbortedError } from './scenario-aborted-error.ts';
@@ -27,6 +28,7 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
     workerPath: options.workerPath,
     trials: [],
     notes: options.notes,
+    source: await describeRunSource(process.cwd(), options.baseEnv),
   };
   if (signal?.aborted) throw new ScenarioAbortedError(record, signal.reason);
   const logDir = join(options.runDir, 'logs');

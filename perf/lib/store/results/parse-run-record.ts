@@ -5,6 +5,7 @@ import { checkSchemaHeader } from '../../documents/fs/schema-header.ts';
 import { ALL_ARMS } from '../../plan/scenarios/catalogue.ts';
 import { RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '../../documents/types/run-record.ts';
 import { checkScenario } from './parse-scenario.ts';
+import { checkRunSource } from './parse-run-source.ts';
 import { checkDecimalNs, checkWorkerOutcome } from './parse-worker-outcome.ts';
 
 function checkArmTrial(value: JsonValue): void {
@@ -36,5 +37,6 @@ export function parseRunRecord(file: string, value: unknown): RunRecord {
   doc.string('workerPath');
   doc.array('trials').forEach(checkArmTrial);
   doc.array('notes').forEach((note) => note.asString());
+  if (doc.has('source')) checkRunSource(doc.get('source'));
   return doc.value as unknown as RunRecord;
 }
