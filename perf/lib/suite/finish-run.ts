@@ -8,6 +8,7 @@ import type { Settings } from '../plan/config/index.ts';
 import { evaluateRun } from '../evaluate/index.ts';
 import { renderTerminalSummary, shouldUseColor, writeReports } from '../output/report/index.ts';
 import { recordLatestRun, saveEvaluation } from '../store/results/index.ts';
+import { recordRunInHistory } from '../store/history/index.ts';
 import { RUN_EXTRA_CHECKS } from './replay-run.ts';
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../documents/types/index.ts';
 
@@ -45,6 +46,7 @@ export async function finishRun(options: {
   log(renderTerminalSummary([run], { color: shouldUseColor(process.stdout, process.env) }));
   log(`report: ${written.htmlPath}`);
   await maybeUpdateBaseline(settings, record, evaluation, log);
+  await recordRunInHistory(record, evaluation, outDir, log);
   return { record, evaluation, baseline, missingBaseline, runDir: outDir, reportPath: written.htmlPath };
 }
 

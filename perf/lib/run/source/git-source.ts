@@ -28,6 +28,7 @@ export async function readGitSource(cwd: string): Promise<GitSource> {
     commit,
     branch: branch.ok && branch.text !== '' ? branch.text : null,
     dirty: !status.ok || status.text !== '',
-    commitTime,
+    // UTC, so times from runners in different zones sort as text (docs/history.md).
+    commitTime: new Date(commitTime).toISOString(),
   };
 }
