@@ -3,12 +3,12 @@
 // produces the same verdicts and the same report.
 
 import { join } from 'node:path';
-import { baselineKeyOfRun, maybeUpdateBaseline, missingBaselineMessage, readBaseline } from '../store/baselines/index.ts';
+import { baselineKeyOfRun, maybeUpdateBaseline, missingBaselineMessage } from '../store/baselines/index.ts';
 import type { Settings } from '../plan/config/index.ts';
 import { evaluateRun } from '../evaluate/index.ts';
 import { renderTerminalSummary, shouldUseColor, writeReports } from '../output/report/index.ts';
 import { recordLatestRun, saveEvaluation } from '../store/results/index.ts';
-import { recordRunInHistory } from '../store/history/index.ts';
+import { readRunBaseline, recordRunInHistory } from '../store/history/index.ts';
 import { RUN_EXTRA_CHECKS } from './replay-run.ts';
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../documents/types/index.ts';
 
@@ -35,7 +35,7 @@ export async function finishRun(options: {
   const log = options.log ?? ((text: string) => process.stdout.write(`${text}\n`));
   // null when no worker finished (no fingerprint to key by): the validity checks say why.
   const key = baselineKeyOfRun(record);
-  const baseline = key ? await readBaseline(settings.baselinesDir, key) : null;
+  const baseline = key ? await readRunBaseline(settings, key) : null;
   const missingBaseline = key && !baseline ? missingBaselineMessage(key, settings.baselinesDir) : null;
   const evaluation = evaluateRun(record, baseline, { extraChecks: [...RUN_EXTRA_CHECKS] });
   await saveEvaluation(outDir, evaluation);

@@ -12,8 +12,8 @@ export type HistoryMetric = (typeof HISTORY_METRICS)[number];
 /** Where the entry came from: a finished run, a saved run.json, or a stored baseline file. */
 export type HistoryOrigin = 'run' | 'run.json' | 'baseline-file';
 
-/** `aborted`: the suite was interrupted. Only `accepted` runs feed baselines from history. */
-export type HistoryStatus = OverallStatus | 'aborted';
+/** `aborted`: the suite was interrupted. `valid`: imported from a baseline file, which only valid runs become; its verdicts were not kept. Only `accepted` runs feed baselines from history. */
+export type HistoryStatus = OverallStatus | 'aborted' | 'valid';
 
 export interface HistoryRun {
   runId: string;

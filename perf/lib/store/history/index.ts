@@ -13,3 +13,6 @@ export {
 } from './open-history-store.ts';
 export { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate } from './migrations.ts';
 export { recordRunInHistory } from './record-run.ts';
+export { baselineFromEntries, baselineFromHistory, parseBaselineFrom } from './baseline-from-history.ts';
+export { readRunBaseline } from './read-run-baseline.ts';
+export { collectHistoryEntries } from './collect-entries.ts';
