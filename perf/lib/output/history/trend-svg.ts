@@ -8,7 +8,7 @@ import { formatMetricValue, shortCommit } from './metric-labels.ts';
 
 const WIDTH = 900;
 const HEIGHT = 220;
-const PAD = { left: 64, right: 12, top: 12, bottom: 28 };
+const PAD = { left: 84, right: 12, top: 12, bottom: 28 };
 /** Above this many runs the per-run dots (with their hover text) are left out to keep the page small. */
 const MAX_DOTS = 400;
 
