@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildTrendSeries } from '../../../perf/lib/evaluate/history/trend-series.ts';
 import { renderTrendHtml, renderTrendMarkdown } from '../../../perf/lib/output/history/index.ts';
 import { baselineFromEntries, parseBaselineFrom } from '../../../perf/lib/store/history/baseline-from-history.ts';
+import { join } from 'node:path';
+import { openHistoryStore } from '../../../perf/lib/store/history/open-history-store.ts';
+import { readRunBaseline } from '../../../perf/lib/store/history/read-run-baseline.ts';
 import { SYNTHETIC_KEY, syntheticEntry } from '../../fixtures/history/synthetic-entries.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 // xsched hp P99 1.00 ms for 10 runs, then 1.18 ms for 5: a rise of 18% at run 10.
 const entries = Array.from({ length: 15 }, (_, index) => {
@@ -46,5 +50,18 @@ describe('baselines from history', () => {
     expect(parseBaselineFrom(undefined)).toEqual({ from: 'file' });
     expect(parseBaselineFrom('history:5')).toEqual({ from: 'history', runs: 5 });
     expect(() => parseBaselineFrom('history:1')).toThrow(/PERF_BASELINE_FROM="history:1": use "file" or history:K/);
+  });
+
+  it('is what a run is judged against under PERF_BASELINE_FROM=history:K: main-branch accepted runs only', async () => {
+    const dir = makeTempDir('history-baseline-');
+    const file = join(dir, 'h.sqlite');
+    const store = await openHistoryStore({ backend: 'sqlite', file });
+    await store.record([...entries.slice(0, 4), syntheticEntry({ index: 30, branch: 'feature' }), syntheticEntry({ index: 31, status: 'invalid' })]);
+    await store.close();
+    const env = { PERF_BASELINE_FROM: 'history:3', PERF_HISTORY_URL: `sqlite:${file}` };
+    const baseline = await readRunBaseline({ baselinesDir: join(dir, 'none'), resultsDir: dir }, SYNTHETIC_KEY, env);
+    expect(baseline?.runId).toBe(`history:${entries.slice(1, 4).map((e) => e.run.runId).join(',')}`);
+    expect(baseline?.arms.baseline?.lpIterPerSec).toHaveLength(9);
+    expect(await readRunBaseline({ baselinesDir: join(dir, 'none'), resultsDir: dir }, SYNTHETIC_KEY, {})).toBeNull();
   });
 });
