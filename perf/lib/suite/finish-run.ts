@@ -3,11 +3,12 @@
 // produces the same verdicts and the same report.
 
 import { join } from 'node:path';
-import { baselineKeyOfRun, describeBaselineProblem, maybeUpdateBaseline, readBaseline } from '../store/baselines/index.ts';
+import { baselineKeyOfRun, describeBaselineProblem, maybeUpdateBaseline } from '../store/baselines/index.ts';
 import type { Settings } from '../plan/config/index.ts';
 import { evaluateRun } from '../evaluate/index.ts';
 import { renderTerminalSummary, shouldUseColor, writeReports } from '../output/report/index.ts';
 import { recordLatestRun, saveEvaluation } from '../store/results/index.ts';
+import { readRunBaseline, recordRunInHistory } from '../store/history/index.ts';
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../documents/types/index.ts';
 
 export interface FinishedRun {
@@ -36,7 +37,7 @@ export async function finishRun(options: {
   const log = options.log ?? ((text: string) => process.stdout.write(`${text}\n`));
   // null when no worker finished (no fingerprint to key by): the validity checks say why.
   const key = baselineKeyOfRun(record);
-  const baseline = key ? await readBaseline(settings.baselinesDir, key) : null;
+  const baseline = key ? await readRunBaseline(settings, key) : null;
   const baselineProblem = describeBaselineProblem(record, key, baseline, settings.baselinesDir);
   const evaluation = evaluateRun(record, baseline);
   await saveEvaluation(outDir, evaluation);
@@ -47,6 +48,7 @@ export async function finishRun(options: {
   log(renderTerminalSummary([run], { color: shouldUseColor(process.stdout, process.env) }));
   log(`report: ${written.htmlPath}`);
   await maybeUpdateBaseline(settings, record, evaluation, log);
+  await recordRunInHistory(record, evaluation, outDir, log);
   return { record, evaluation, baseline, baselineProblem, runDir: outDir, reportPath: written.htmlPath };
 }
 

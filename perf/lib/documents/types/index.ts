@@ -6,3 +6,5 @@ export * from './run-record.ts';
 export * from './baseline.ts';
 export type * from './arm-setup.ts';
 export * from './environment.ts';
+export type * from './run-source.ts';
+export * from './history.ts';

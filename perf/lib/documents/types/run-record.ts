@@ -4,6 +4,7 @@
 import type { ArmName, Role, Scenario } from './scenario.ts';
 import type { WorkerResult } from './worker-result.ts';
 import type { EnvironmentRecord } from './environment.ts';
+import type { RunSource } from './run-source.ts';
 
 export const RUN_RECORD_SCHEMA = 'xsched-perf.run';
 export const RUN_RECORD_SCHEMA_VERSION = 1;
@@ -101,6 +102,8 @@ export interface RunRecord {
   /** Free-form notes the run wants a reader to see (e.g. "intensive shortened to 60 s"). */
   notes: string[];
   status?: RunStatus;
+  /** Suite commit and XSched version (run-source.ts); absent in runs recorded before it. */
+  source?: RunSource;
 }
 
 /** The status of a record: absent (older files) means complete. */

@@ -11,7 +11,10 @@ export const CONFIG_FILE_VARIABLE = 'PERF_CONFIG';
 /** Read by perf/lib/run/sharing (mps-binary.ts). */
 const SHARING_MODULE_VARIABLES = ['PERF_MPS_CONTROL'];
 
-export const OTHER_MODULE_VARIABLES: readonly string[] = [...XSCHED_SETTING_NAMES, ...SHARING_MODULE_VARIABLES];
+/** Read by perf/lib/run/source (the XSched version) and perf/lib/store/history (docs/history.md). */
+const HISTORY_MODULE_VARIABLES = ['PERF_XSCHED_VERSION', 'PERF_HISTORY_URL', 'PERF_BASELINE_FROM', 'PERF_TEST_POSTGRES_URL'];
+
+export const OTHER_MODULE_VARIABLES: readonly string[] = [...XSCHED_SETTING_NAMES, ...SHARING_MODULE_VARIABLES, ...HISTORY_MODULE_VARIABLES];
 
 export function listKnownPerfVariables(): string[] {
   return [...new Set([CONFIG_FILE_VARIABLE, ...SETTING_VARIABLES.map((v) => v.env), ...OTHER_MODULE_VARIABLES])].sort();

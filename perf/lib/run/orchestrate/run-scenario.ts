@@ -10,6 +10,7 @@ import { RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '..
 import { errorMessage, type ArmTrialContext } from './arm-context.ts';
 import { describeHost, generateRunId, readSuiteVersion } from './host-info.ts';
 import { armOrderForTrial } from './arm-order.ts';
+import { describeRunSource } from '../source/index.ts';
 import { runArmTrial } from './run-arm-trial.ts';
 import { resolveRunOptions, type ResolvedRunOptions, type RunScenarioOptions } from './run-options.ts';
 import { ScenarioAbortedError } from './scenario-aborted-error.ts';
@@ -28,6 +29,7 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
     workerPath: options.workerPath,
     trials: [],
     notes: options.notes,
+    source: await describeRunSource(process.cwd(), options.baseEnv),
   };
   const aborted = (): ScenarioAbortedError => {
     const reason = signal?.reason instanceof Error ? signal.reason.message : String(signal?.reason ?? 'aborted');

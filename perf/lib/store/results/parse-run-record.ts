@@ -6,6 +6,7 @@ import { ALL_ARMS } from '../../plan/scenarios/catalogue.ts';
 import { RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '../../documents/types/run-record.ts';
 import { checkEnvironment } from './parse-environment.ts';
 import { checkScenario } from './parse-scenario.ts';
+import { checkRunSource } from './parse-run-source.ts';
 import { checkDecimalNs, checkWorkerOutcome } from './parse-worker-outcome.ts';
 
 function checkArmTrial(value: JsonValue): void {
@@ -49,5 +50,6 @@ export function parseRunRecord(file: string, value: unknown): RunRecord {
   doc.array('trials').forEach(checkArmTrial);
   doc.array('notes').forEach((note) => note.asString());
   if (doc.has('status')) checkRunStatus(doc.get('status'));
+  if (doc.has('source')) checkRunSource(doc.get('source'));
   return doc.value as unknown as RunRecord;
 }

@@ -1,0 +1,2 @@
+export { renderTrendHtml } from './trend-html.ts';
+export { renderTrendMarkdown } from './trend-markdown.ts';

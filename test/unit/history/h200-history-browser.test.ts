@@ -1,0 +1,67 @@
+// The recorded H200 runs (examples/ and the runs behind baselines/) imported as a history,
+// the trend page built from it, and the page opened in headless Chromium: every series must
+// be drawn with its runs. Skips locally without Chromium; fails in CI.
+
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { execa } from 'execa';
+import { afterAll, describe, expect, it } from 'vitest';
+import { collectHistoryEntries, openHistoryStore } from '../../../perf/lib/store/history/index.ts';
+import { writeTrendPage } from '../../../perf/lib/suite/history-trends.ts';
+import { findChromium, headlessChromiumFlags } from '../report/find-chromium.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
+
+const REPO = new URL('../../../', import.meta.url).pathname;
+const ARTIFACTS = new URL('../../../test-artifacts/history-browser/', import.meta.url).pathname;
+const MISSING = 'chromium not installed (apt-get install -y chromium, or set CHROMIUM_PATH)';
+const chromium = findChromium();
+let profile = '';
+afterAll(async () => {
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+async function importH200History() {
+  const store = await openHistoryStore({ backend: 'sqlite', file: join(makeTempDir('history-h200-'), 'history.sqlite') });
+  // examples/ first: the same run as baselines/intensive-mps, with its verdicts; the baseline copy is then "already there".
+  const { entries, skipped } = await collectHistoryEntries([join(REPO, 'examples'), join(REPO, 'baselines')]);
+  const recorded = await store.record(entries);
+  return { store, recorded, skipped };
+}
+
+describe('the H200 runs as the first history', () => {
+  it('imports examples/ and baselines/ once each run, and re-importing adds nothing', async () => {
+    const { store, recorded, skipped } = await importH200History();
+    expect(skipped).toEqual([]);
+    expect(recorded).toEqual({ added: 6, alreadyThere: 1 });
+    const again = await collectHistoryEntries([join(REPO, 'examples'), join(REPO, 'baselines')]);
+    expect(await store.record(again.entries)).toEqual({ added: 0, alreadyThere: 7 });
+    const runs = await store.query();
+    expect(runs.every((e) => e.run.key.gpuName === 'NVIDIA H200' && e.run.accepted)).toBe(true);
+    expect(runs.find((e) => e.run.origin === 'run.json')?.points.map((p) => p.metric)).toContain('hpP99ImprovementFraction');
+    await store.close();
+  });
+
+  it('renders a trend page whose every plot Chromium draws with its runs', { timeout: 120_000 }, async (context) => {
+    if (!chromium) {
+      if (process.env.CI) throw new Error(`${MISSING}: CI must run the browser test`);
+      context.skip(MISSING);
+    }
+    const { store } = await importH200History();
+    await mkdir(ARTIFACTS, { recursive: true });
+    const out = await writeTrendPage(store, ARTIFACTS, {}, new Date('2026-11-29T00:00:00Z'));
+    await store.close();
+    expect(out.series.length).toBeGreaterThan(0);
+    profile = await mkdtemp(join(tmpdir(), 'history-chromium-'));
+    const { stdout: dom } = await execa(chromium!, [...headlessChromiumFlags(profile), '--dump-dom', pathToFileURL(out.htmlPath).href], { timeout: 90_000 });
+    const plots = dom.match(/<svg class="trend-plot"[\s\S]*?<\/svg>/g) ?? [];
+    expect(plots.length).toBe(out.series.length);
+    plots.forEach((svg, i) => {
+      const line = /<polyline class="series"[^>]* points="([^"]*)"/.exec(svg)?.[1] ?? '';
+      expect(line.trim().split(/\s+/).length, `plot ${i}`).toBe(out.series[i]!.points.length);
+      expect((svg.match(/<circle class="run"/g) ?? []).length, `plot ${i}`).toBe(out.series[i]!.points.length);
+    });
+    await execa(chromium!, [...headlessChromiumFlags(profile), '--window-size=1000,2400', `--screenshot=${join(ARTIFACTS, 'history.png')}`, pathToFileURL(out.htmlPath).href], { timeout: 90_000 });
+  });
+});
