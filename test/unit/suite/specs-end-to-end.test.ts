@@ -45,6 +45,8 @@ describe('perf specs end to end with the fake worker (test double)', () => {
     PERF_BASELINES_DIR: baselinesDir,
     FAKE_WORKER_HP_LATENCY_MS: '0.3',
     FAKE_WORKER_LP_ITER_MS: '5',
+    // The double's switches pass the workers' allow list only when named (perf/lib/process/allowed-env.ts).
+    PERF_CHILD_ENV_ALLOW: 'FAKE_WORKER_*',
   };
 
   it('runs quick, writes the run, its evaluation and reports, and a replay gives the same evaluation', { timeout: 300_000 }, async () => {

@@ -27,6 +27,7 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
     workerPath: options.workerPath,
     trials: [],
     notes: options.notes,
+    childEnv: options.childEnv,
   };
   if (signal?.aborted) throw new ScenarioAbortedError(record, signal.reason);
   const logDir = join(options.runDir, 'logs');

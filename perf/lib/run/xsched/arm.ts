@@ -97,7 +97,7 @@ export async function openXschedArm(options: OpenXschedArmOptions): Promise<Xsch
     },
     finish(outcomes) {
       return collectXschedEvidence(
-        { config, port: xserver.port, serverLogPath: xserver.logPath, env, workerPids, xqueues, xqueuesError },
+        { config, port: xserver.port, serverLogPath: xserver.logPath, env, workerPids, xqueues, xqueuesError, apiBinding: xserver.apiBinding, serverEnvNames: xserver.envNames },
         outcomes,
       );
     },

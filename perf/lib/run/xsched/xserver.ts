@@ -13,7 +13,10 @@ import type { XschedInstall } from './install.ts';
 import type { XschedPolicyName } from '../../plan/config/xsched-facts.ts';
 import { acquireXserverLock, type XserverLock } from './host-lock.ts';
 import { chooseXserverPort } from './port.ts';
-import { removeXschedFromEnv } from './worker-env.ts';
+import { checkApiBinding } from './api-binding.ts';
+import { assertPreloadReaches, locateLoopbackPreload } from './loopback-preload.ts';
+import { buildXserverEnv } from './xserver-env.ts';
+import type { ApiBindingEvidence } from '../../documents/types/run-record.ts';
 import { fetchXqueues } from './xqueues.ts';
 
 export interface StartXserverOptions {
@@ -26,6 +29,8 @@ export interface StartXserverOptions {
   /** The suite's environment; the xserver gets it without any XSched variable or preload. */
   env: NodeJS.ProcessEnv;
   lockPath?: string;
+  /** The loopback LD_PRELOAD library (default: locateLoopbackPreload()). */
+  loopbackPreloadPath?: string;
   /** Where to look for other xservers ('/proc'; tests give a fake tree). */
   procRoot?: string;
   signal?: AbortSignal;
@@ -36,6 +41,10 @@ export interface RunningXserver {
   port: number;
   policy: XschedPolicyName;
   logPath: string;
+  /** Its listening sockets, all on loopback (checked at start-up). */
+  apiBinding: ApiBindingEvidence;
+  /** The names of its environment (never values). */
+  envNames: string[];
   isAlive(): boolean;
   /** Idempotent; also releases the host lock. Never throws. */
   stop(): Promise<StopOutcome | null>;
@@ -72,8 +81,7 @@ function rejectOtherXservers(procRoot: string | undefined): void {
   }
 }
 
-function spawnXserver(options: StartXserverOptions, port: number): ChildProcess {
-  const env = { ...removeXschedFromEnv(options.env as Record<string, string>, options.install.root), XLOG_LEVEL: 'INFO' };
+function spawnXserver(options: StartXserverOptions, port: number, env: Record<string, string>): ChildProcess {
   const logFd = openSync(options.logPath, 'w');
   try {
     return spawn(options.install.xserverPath, [options.policy, String(port)], {
@@ -118,15 +126,20 @@ export async function startXserver(options: StartXserverOptions): Promise<Runnin
   let child: ChildProcess | null = null;
   try {
     rejectOtherXservers(options.procRoot);
+    const preloadPath = options.loopbackPreloadPath ?? locateLoopbackPreload();
+    assertPreloadReaches(options.install.xserverPath);
     const port = await chooseXserverPort(options.port);
-    child = spawnXserver(options, port);
+    const env = buildXserverEnv(options.env, options.install, preloadPath);
+    child = spawnXserver(options, port, env);
     const spawned = child;
     const spawnError = new Promise<never>((_resolve, reject) => spawned.once('error', reject));
     spawnError.catch(() => undefined);
     if (spawned.pid === undefined) await spawnError;
     await lock.update({ xserverPid: spawned.pid ?? null, port, logPath: options.logPath });
     await Promise.race([waitForReady(spawned, port, options), spawnError]);
-    return makeHandle(spawned, port, options, lock);
+    const apiBinding = checkApiBinding(spawned.pid as number, port, preloadPath);
+    if (apiBinding.problem !== null) throw new XserverStartError(`refusing to run the xsched arm: ${apiBinding.problem} (docs/security.md)`, []);
+    return makeHandle(spawned, port, options, lock, { apiBinding, envNames: Object.keys(env).sort() });
   } catch (error) {
     if (child) await stopChildProcess(child, STOP_STEPS);
     await lock.release();
@@ -135,9 +148,16 @@ export async function startXserver(options: StartXserverOptions): Promise<Runnin
   }
 }
 
-function makeHandle(child: ChildProcess, port: number, options: StartXserverOptions, lock: XserverLock): RunningXserver {
+function makeHandle(
+  child: ChildProcess,
+  port: number,
+  options: StartXserverOptions,
+  lock: XserverLock,
+  facts: Pick<RunningXserver, 'apiBinding' | 'envNames'>,
+): RunningXserver {
   let stopping: Promise<StopOutcome | null> | null = null;
   return {
+    ...facts,
     pid: child.pid as number,
     port,
     policy: options.policy,
