@@ -16,7 +16,7 @@ export interface ArmSetupProviderOptions {
   env?: NodeJS.ProcessEnv;
   /** The workers' platform from the probe; null when unknown (the xsched arm is then skipped). */
   platform: WorkerPlatform | null;
-  /** Lock file serializing xservers on this host (default <os.tmpdir()>/xsched-perf-xserver.lock). */
+  /** Lock file serializing xservers on this host (default xserver.lock in the user's private directory: run/xsched/lock-directory.ts). */
   xserverLockPath?: string;
   /** Where the real GPU driver is looked for (default: XSched's own search directories). */
   driverSearchDirs?: readonly string[];
