@@ -31,6 +31,11 @@ describe('broken workflows fail the check', () => {
     { fixture: 'unknown-repository-variable.yml', rule: 'repository-variable', line: 6, says: 'vars.XSCHED_RO' },
     { fixture: 'unknown-secret.yml', rule: 'secret', line: 8, says: 'secrets.NPM_TOKEN' },
     { fixture: 'input-in-run.yml', rule: 'input-in-run', line: 10, says: 'inputs.scenarios' },
+    { fixture: 'tag-pinned-action.yml', rule: 'pinned-action', line: 7, says: '"actions/setup-node@v4" is pinned to "v4", which can be moved' },
+    { fixture: 'sha-without-version.yml', rule: 'pinned-action', line: 7, says: 'has no version comment' },
+    { fixture: 'checkout-credentials.yml', rule: 'checkout-credentials', line: 7, says: '"persist-credentials: false"' },
+    { fixture: 'missing-job-permissions.yml', rule: 'job-permissions', line: 5, says: 'job "test" has no permissions block' },
+    { fixture: 'self-hosted-fork.yml', rule: 'self-hosted-fork', line: 3, says: 'github.event.pull_request.head.repo.full_name == github.repository' },
   ];
 
   it.each(cases)('$fixture: one $rule finding on line $line', async ({ fixture, rule, line, says }) => {
@@ -41,7 +46,7 @@ describe('broken workflows fail the check', () => {
 });
 
 describe('a valid workflow passes', () => {
-  it('self-hosted-perf.yml (our amd-gpu label, pinned refs, known names) has no finding', async () => {
+  it('self-hosted-perf.yml (our amd-gpu label, SHA-pinned actions, fork guard, known names) has no finding', async () => {
     expect(await checkFixture(join('valid', 'self-hosted-perf.yml'))).toEqual([]);
   });
 });

