@@ -1,6 +1,8 @@
 // Once per `vitest run perf`: an invocation id that each scenario's run registers
 // under results/latest.json, and at the end one merged report of all of them
-// (results/summary.md, report.html, report.json) for the job summary.
+// (results/summary.md, report.html, report.json) for the job summary. Unknown PERF_*
+// variables are reported here, once per invocation (in strict mode each spec fails on them
+// instead, through planScenario's loadSettings).
 
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
@@ -11,6 +13,11 @@ import { readLatestRuns } from './lib/store/results/index.ts';
 export default function setup(project: TestProject) {
   const invocationId = `${new Date().toISOString()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   project.provide('invocationId', invocationId);
+  try {
+    for (const warning of loadSettings().warnings) process.stderr.write(`xsched-perf: warning: ${warning}\n`);
+  } catch {
+    // A settings error fails every spec with the whole list (scenario-plan.ts); no need to say it twice.
+  }
   return async function teardown() {
     let settings;
     try {

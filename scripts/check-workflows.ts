@@ -9,9 +9,9 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
 import { listKnownPerfVariables } from '../perf/lib/plan/config/known-variables.ts';
 import { checkActionReference, checkSecurityRules } from './workflow-rules/security.ts';
 
@@ -201,21 +201,18 @@ export function formatFinding(finding: WorkflowFinding): string {
   return `${finding.file}:${finding.line}:${finding.column}: [${finding.rule}] ${finding.message}`;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], io: ScriptIo): Promise<number> {
   const workflowDir = argv[0] ?? '.github/workflows';
-  const { files, findings } = await checkWorkflowDirectory(workflowDir, await readProjectFacts(process.cwd()));
-  for (const finding of findings) console.error(formatFinding({ ...finding, file: relative(process.cwd(), finding.file) }));
+  const { files, findings } = await checkWorkflowDirectory(resolve(io.cwd, workflowDir), await readProjectFacts(io.cwd));
+  for (const finding of findings) io.err(formatFinding({ ...finding, file: relative(io.cwd, finding.file) }));
   if (files.length === 0) {
-    console.error(`lint:workflows: no *.yml or *.yaml file in ${workflowDir}: nothing was checked`);
+    io.err(`lint:workflows: no *.yml or *.yaml file in ${workflowDir}: nothing was checked`);
     return 1;
   }
-  console.log(`lint:workflows: ${files.length} workflow files, ${findings.length} findings`);
+  io.out(`lint:workflows: ${files.length} workflow files, ${findings.length} findings`);
   return findings.length === 0 ? 0 : 1;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (error: unknown) => { console.error(`lint:workflows: ${(error as Error).message}`); process.exitCode = 2; },
-  );
-}
+export const script: Script = { name: 'lint:workflows', main, errorExitCode: 2 };
+
+runWhenInvoked(import.meta.url, script);

@@ -1,19 +1,25 @@
 // npm run perf:replay -- [<run dir or run.json> ...]
 // Re-evaluates saved runs (no GPU needed) against the stored baselines and prints
 // the verdicts. Without arguments: PERF_REPLAY, else the runs in results/latest.json.
-// Exit status: 0 pass or inconclusive, 1 fail, 2 invalid (the worst run decides),
-// 3 when a run could not be replayed at all.
+// Exit status, one per outcome (the worst run decides; docs/statistics.md, "Overall status"):
+// 0 pass, 1 fail, 2 invalid, 3 a run could not be replayed at all, 4 untested, 5 inconclusive.
+// Worst first: 3, 2, 1, 4, 5, 0. PERF_REQUIRE_BASELINE=1 turns a missing or not comparable
+// stored baseline into a fail (1).
 
 import { parseArgs } from 'node:util';
-import { missingBaselineMessage } from '../perf/lib/store/baselines/missing-baseline.ts';
 import { loadSettings } from '../perf/lib/plan/config/load-settings.ts';
-import { renderTerminalSummary, shouldUseColor } from '../perf/lib/output/report/index.ts';
+import { renderTerminalSummary } from '../perf/lib/output/report/index.ts';
 import { readLatestRuns } from '../perf/lib/store/results/latest-runs.ts';
 import { replayRun, type ReplayedRun } from '../perf/lib/suite/replay-run.ts';
 import type { Settings } from '../perf/lib/plan/config/settings.ts';
+import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
+import type { OverallStatus } from '../perf/lib/documents/types/evaluation.ts';
 
-const EXIT_BY_STATUS = { pass: 0, inconclusive: 0, fail: 1, invalid: 2 } as const;
+const EXIT_BY_STATUS: Record<OverallStatus, number> = { pass: 0, fail: 1, invalid: 2, untested: 4, inconclusive: 5 };
 const EXIT_ERROR = 3;
+/** Exit codes, worst first: the worst of several runs is the script's status. */
+const EXIT_WORST_FIRST = [EXIT_ERROR, EXIT_BY_STATUS.invalid, EXIT_BY_STATUS.fail, EXIT_BY_STATUS.untested, EXIT_BY_STATUS.inconclusive, EXIT_BY_STATUS.pass];
+const worseExit = (a: number, b: number): number => (EXIT_WORST_FIRST.indexOf(a) <= EXIT_WORST_FIRST.indexOf(b) ? a : b);
 const USAGE = 'usage: npm run perf:replay -- [<run dir or run.json> ...]   (default: PERF_REPLAY, else results/latest.json)';
 
 async function chooseRuns(positionals: string[], settings: Settings): Promise<string[]> {
@@ -23,50 +29,47 @@ async function chooseRuns(positionals: string[], settings: Settings): Promise<st
 }
 
 /** Prints one replayed run; returns its exit status. */
-function reportRun(run: ReplayedRun, settings: Settings): number {
-  const { record, evaluation, baselineKey, baseline, savedEvaluation } = run;
+function reportRun(run: ReplayedRun, settings: Settings, io: ScriptIo): number {
+  const { record, evaluation, baselineProblem, savedEvaluation } = run;
   // Rendering belongs to perf/lib/output/report; this script only adds what is replay-specific.
-  console.log(renderTerminalSummary([{ record, evaluation }], { color: shouldUseColor(process.stdout, process.env) }));
-  let exitCode: number = EXIT_BY_STATUS[evaluation.status];
-  if (baselineKey && !baseline) {
-    console.log(missingBaselineMessage(baselineKey, settings.baselinesDir));
+  io.out(renderTerminalSummary([{ record, evaluation }], { color: io.color }));
+  let exitCode = EXIT_BY_STATUS[evaluation.status];
+  if (baselineProblem !== null) {
+    io.out(baselineProblem);
     if (settings.requireBaseline) {
-      console.log('PERF_REQUIRE_BASELINE is set: a missing baseline fails.');
-      exitCode = Math.max(exitCode, EXIT_BY_STATUS.fail);
+      io.out('PERF_REQUIRE_BASELINE is set: a missing or not comparable baseline fails.');
+      exitCode = worseExit(exitCode, EXIT_BY_STATUS.fail);
     }
   }
   // The summary above already lists the reasons; this line is for grep and for logs.
-  console.log(`${record.runId} (${record.scenario.name}): ${evaluation.status.toUpperCase()}`);
+  io.out(`${record.runId} (${record.scenario.name}): ${evaluation.status.toUpperCase()}: ${evaluation.statusReason}`);
+  if (run.savedEvaluationProblem !== null) io.out(`  note: the evaluation saved with the run was not read: ${run.savedEvaluationProblem}`);
   if (savedEvaluation && savedEvaluation.status !== evaluation.status) {
-    console.log(`  note: the evaluation saved with the run said ${savedEvaluation.status}; this checkout's evaluation says ${evaluation.status}`);
+    io.out(`  note: the evaluation saved with the run said ${savedEvaluation.status}; this checkout's evaluation says ${evaluation.status}`);
   }
   return exitCode;
 }
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+export async function main(argv: string[], io: ScriptIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
-    console.log(USAGE);
+    io.out(USAGE);
     return 0;
   }
-  const settings = loadSettings();
-  for (const warning of settings.warnings) console.warn(`warning: ${warning}`);
+  const settings = loadSettings(io.env, io.cwd);
+  for (const warning of settings.warnings) io.err(`warning: ${warning}`);
   let worst = 0;
   for (const path of await chooseRuns(positionals, settings)) {
     try {
-      worst = Math.max(worst, reportRun(await replayRun(path, settings.baselinesDir), settings));
+      worst = worseExit(worst, reportRun(await replayRun(path, settings.baselinesDir), settings, io));
     } catch (error) {
-      console.error(`could not replay ${path}: ${(error as Error).message}`);
+      io.err(`could not replay ${path}: ${(error as Error).message}`);
       worst = EXIT_ERROR;
     }
   }
   return worst;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`perf:replay: ${(error as Error).message}\n${USAGE}`);
-    process.exit(EXIT_ERROR);
-  },
-);
+export const script: Script = { name: 'perf:replay', main, errorExitCode: EXIT_ERROR, usage: USAGE };
+
+runWhenInvoked(import.meta.url, script);

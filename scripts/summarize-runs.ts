@@ -8,11 +8,11 @@
 // Exit codes: 0 printed, 1 no complete run found, 2 bad command line.
 
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { listRuns, loadEvaluation, loadRunRecord } from '../perf/lib/store/results/index.ts';
 import type { ScenarioEvaluation, TrialStats } from '../perf/lib/documents/types/evaluation.ts';
 import type { RunRecord } from '../perf/lib/documents/types/run-record.ts';
+import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
 
 export interface SummarizedRun {
   record: Pick<RunRecord, 'runId' | 'notes'> & { scenario: Pick<RunRecord['scenario'], 'name' | 'durationMs' | 'trials' | 'sharing' | 'overrides'> };
@@ -89,42 +89,32 @@ export function formatRunSummary(run: SummarizedRun): string {
   return lines.join('\n');
 }
 
-async function main(): Promise<number> {
+export async function main(argv: string[], io: ScriptIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ options: { help: { type: 'boolean' } }, allowPositionals: true });
+    parsed = parseArgs({ args: argv, options: { help: { type: 'boolean' } }, allowPositionals: true });
   } catch (error) {
-    process.stderr.write(`summarize-runs: ${(error as Error).message}\n${USAGE}\n`);
+    io.err(`summarize-runs: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.out(USAGE);
     return 0;
   }
   if (parsed.positionals.length === 0) {
-    process.stderr.write(`summarize-runs: no results directory given\n${USAGE}\n`);
+    io.err(`summarize-runs: no results directory given\n${USAGE}`);
     return 2;
   }
-  const { runs, warnings } = await collectRuns(parsed.positionals);
-  for (const warning of warnings) process.stderr.write(`summarize-runs: warning: ${warning}\n`);
+  const { runs, warnings } = await collectRuns(parsed.positionals.map((dir) => resolve(io.cwd, dir)));
+  for (const warning of warnings) io.err(`summarize-runs: warning: ${warning}`);
   if (runs.length === 0) {
-    process.stderr.write(`summarize-runs: no complete run (run.json + evaluation.json) under ${parsed.positionals.join(', ')}\n`);
+    io.err(`summarize-runs: no complete run (run.json + evaluation.json) under ${parsed.positionals.join(', ')}`);
     return 1;
   }
-  process.stdout.write(`${runs.map(formatRunSummary).join('\n\n')}\n`);
+  io.out(runs.map(formatRunSummary).join('\n\n'));
   return 0;
 }
 
-// Imported by its test; run only when invoked as a script.
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`summarize-runs: ${error instanceof Error ? error.message : String(error)}\n`);
-      if (error instanceof Error && error.cause) process.stderr.write(`  cause: ${String(error.cause)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+export const script: Script = { name: 'summarize-runs', main, errorExitCode: 1 };
+
+runWhenInvoked(import.meta.url, script);

@@ -12,6 +12,7 @@
 #include "worker/exit_codes.hpp"
 #include "worker/start_line.hpp"
 #include "worker/stdin_watcher.hpp"
+#include "worker/stop_request.hpp"
 #include "worker/worker_session.hpp"
 #include "worker_fixtures.hpp"
 
@@ -105,3 +106,12 @@ TEST_CASE("a result that cannot be written is exit 8 and names the path and the 
 }
 
 XSP_TEST_MAIN()
+
+TEST_CASE("a worker whose parent died before PR_SET_PDEATHSIG took effect says so; a live parent passes") {
+  EXPECT_TRUE(describeParentChange("4242", 4242).empty());
+  EXPECT_TRUE(describeParentChange("4242", 1).find("XSP_PARENT_PID=4242") != std::string::npos);
+  EXPECT_TRUE(describeParentChange("4242", 77).find("now pid 77") != std::string::npos);
+  EXPECT_TRUE(describeParentChange(nullptr, 4242).empty());
+  EXPECT_TRUE(describeParentChange(nullptr, 1).find("adopted by pid 1") != std::string::npos);
+  EXPECT_TRUE(describeParentChange("not-a-pid", 1).empty());
+}

@@ -2,12 +2,16 @@
 
 #include <signal.h>
 #include <sys/prctl.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <cstdlib>
 #include <string>
+
+#include "worker/exit_codes.hpp"
 
 namespace xsp {
 namespace {
@@ -29,6 +33,21 @@ void installStopHandlers() {
   if (sigaction(SIGTERM, &action, nullptr) != 0) failCall("sigaction(SIGTERM)");
   if (sigaction(SIGINT, &action, nullptr) != 0) failCall("sigaction(SIGINT)");
   if (prctl(PR_SET_PDEATHSIG, SIGTERM) != 0) failCall("prctl(PR_SET_PDEATHSIG, SIGTERM)");
+  const std::string changed = describeParentChange(std::getenv("XSP_PARENT_PID"), static_cast<long>(getppid()));
+  if (!changed.empty()) throw WorkerError(ExitCode::Stopped, changed);
+}
+
+std::string describeParentChange(const char* expectedParentPid, long actualParentPid) {
+  if (expectedParentPid == nullptr || *expectedParentPid == '\0') {
+    if (actualParentPid != 1) return "";
+    return "the parent process is gone (the worker was adopted by pid 1) before the worker started";
+  }
+  char* end = nullptr;
+  const long expected = std::strtol(expectedParentPid, &end, 10);
+  if (*end != '\0' || expected <= 0) return "";  // not a pid: nothing to compare with
+  if (expected == actualParentPid) return "";
+  return "the parent process (XSP_PARENT_PID=" + std::string(expectedParentPid) + ") is gone before the worker started; its parent is now pid " +
+         std::to_string(actualParentPid);
 }
 
 void requestStop(StopReason reason) {

@@ -11,9 +11,11 @@ import { resolveThresholds } from './verdicts/effective-thresholds.ts';
 import { runVerdicts } from './verdicts/run-verdicts.ts';
 import { decideOverallStatus } from './overall-status.ts';
 import { findUnprovenArms } from './unproven-arms.ts';
+import { gateRequirementsOf } from '../plan/scenarios/catalogue.ts';
+import { findDisturbedArms } from './disturbed-arms.ts';
 
 export interface EvaluateOptions {
-  /** Checks owned elsewhere (XSched evidence, MPS evidence); each may return several checks. */
+  /** Checks run after the suite's own (every built-in and evidence check always runs); for tests. */
   extraChecks?: ExtraCheck[];
 }
 
@@ -35,17 +37,21 @@ export function evaluateRun(record: RunRecord, baseline: BaselineFile | null, op
   const thresholds = resolveThresholds(record.scenario, baseline);
   const stats = computeRunStatistics(record);
   const checks = runValidityChecks({ record, stats, thresholds }, options.extraChecks ?? []);
-  const verdicts = runVerdicts({ record, stats, thresholds, baseline, unprovenArms: findUnprovenArms(checks) });
-  const { status, reasons } = decideOverallStatus(checks, verdicts);
+  const verdicts = runVerdicts({ record, stats, thresholds, baseline, unprovenArms: new Map([...findDisturbedArms(checks), ...findUnprovenArms(checks)]) });
+  const { requiredVerdicts } = gateRequirementsOf(record.scenario.name);
+  const { status, statusReason, verdictOutcomes, reasons } = decideOverallStatus(checks, verdicts, requiredVerdicts);
   return {
     schema: 'xsched-perf.evaluation',
-    schemaVersion: 1,
+    schemaVersion: 2,
     runId: record.runId,
     scenario: record.scenario.name,
     arms: stats.arms,
     checks,
     verdicts,
     status,
+    statusReason,
+    requiredVerdicts,
+    verdictOutcomes,
     reasons,
   };
 }

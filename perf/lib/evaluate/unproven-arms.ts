@@ -5,6 +5,7 @@
 
 import type { ValidityCheck } from '../documents/types/evaluation.ts';
 import type { ArmName } from '../documents/types/scenario.ts';
+import { armSpec } from '../plan/scenarios/arms.ts';
 
 /** Arm -> why its numbers are not judged, from the failed xsched.* checks. */
 export function findUnprovenArms(checks: readonly ValidityCheck[]): Map<ArmName, string> {
@@ -29,5 +30,6 @@ export function findUnprovenArms(checks: readonly ValidityCheck[]): Map<ArmName,
 
 /** The arm's name for tables: "xsched (unproven)" when its XSched state was not proven. */
 export function labelArm(arm: ArmName, checks: readonly ValidityCheck[]): string {
-  return findUnprovenArms(checks).has(arm) ? `${arm} (unproven)` : arm;
+  const label = armSpec(arm).label;
+  return findUnprovenArms(checks).has(arm) ? `${label} (unproven)` : label;
 }

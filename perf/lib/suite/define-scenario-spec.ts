@@ -1,9 +1,11 @@
 // One perf spec file per scenario calls defineScenarioSpec(name). The GPU run (or
 // replay) happens once in beforeAll; each test then asserts one part of the evaluation,
-// so a failure names what failed: the run's validity, or one verdict.
+// so a failure names what failed: the run's validity, or one verdict kind. A test that is
+// skipped (untested, inconclusive) first annotates its reason: Vitest's JUnit reporter
+// writes a bare <skipped/>, and the annotation becomes a <property> next to it.
 
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { annotateEvaluation } from '../output/vitest/index.ts';
+import { annotateEvaluation, annotationType } from '../output/vitest/index.ts';
 import { executePlan } from './execute-plan.ts';
 import type { FinishedRun } from './finish-run.ts';
 import { planScenario } from './scenario-plan.ts';
@@ -60,14 +62,18 @@ export async function defineScenarioSpec(name: string): Promise<void> {
     });
 
     for (const test of VERDICT_TESTS) {
-      it(test.title, (context) => {
+      it(test.title, async (context) => {
         const run = requireRun();
         const outcome = decideVerdictTest(test, run.evaluation, {
-          requireBaseline: run.missingBaseline !== null && plan.settings.requireBaseline,
-          missingBaseline: run.missingBaseline,
+          strict: plan.settings.strict,
+          requireBaseline: plan.settings.requireBaseline,
+          baselineProblem: run.baselineProblem,
         });
         if (outcome.kind === 'fail') expect.fail(outcome.message);
-        if (outcome.kind === 'skip') context.skip(outcome.message);
+        if (outcome.kind === 'skip') {
+          await context.annotate(outcome.message, annotationType('skip_reason'));
+          context.skip(outcome.message);
+        }
       });
     }
   });

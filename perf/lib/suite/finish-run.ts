@@ -3,20 +3,22 @@
 // produces the same verdicts and the same report.
 
 import { join } from 'node:path';
-import { baselineKeyOfRun, maybeUpdateBaseline, missingBaselineMessage, readBaseline } from '../store/baselines/index.ts';
+import { baselineKeyOfRun, describeBaselineProblem, maybeUpdateBaseline, readBaseline } from '../store/baselines/index.ts';
 import type { Settings } from '../plan/config/index.ts';
 import { evaluateRun } from '../evaluate/index.ts';
 import { renderTerminalSummary, shouldUseColor, writeReports } from '../output/report/index.ts';
 import { recordLatestRun, saveEvaluation } from '../store/results/index.ts';
-import { RUN_EXTRA_CHECKS } from './replay-run.ts';
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../documents/types/index.ts';
 
 export interface FinishedRun {
   record: RunRecord;
   evaluation: ScenarioEvaluation;
   baseline: BaselineFile | null;
-  /** Null when the stored baseline exists or no worker reported a fingerprint to key it by. */
-  missingBaseline: string | null;
+  /**
+   * Why there is no comparable stored baseline (missing, other hardware, workload or XSched
+   * settings); null when there is one or no worker reported a fingerprint to key it by.
+   */
+  baselineProblem: string | null;
   runDir: string;
   reportPath: string;
 }
@@ -35,8 +37,8 @@ export async function finishRun(options: {
   // null when no worker finished (no fingerprint to key by): the validity checks say why.
   const key = baselineKeyOfRun(record);
   const baseline = key ? await readBaseline(settings.baselinesDir, key) : null;
-  const missingBaseline = key && !baseline ? missingBaselineMessage(key, settings.baselinesDir) : null;
-  const evaluation = evaluateRun(record, baseline, { extraChecks: [...RUN_EXTRA_CHECKS] });
+  const baselineProblem = describeBaselineProblem(record, key, baseline, settings.baselinesDir);
+  const evaluation = evaluateRun(record, baseline);
   await saveEvaluation(outDir, evaluation);
   const run = { record, evaluation, baseline };
   // generatedAt comes from the record, so replaying the run renders the same report.
@@ -45,7 +47,7 @@ export async function finishRun(options: {
   log(renderTerminalSummary([run], { color: shouldUseColor(process.stdout, process.env) }));
   log(`report: ${written.htmlPath}`);
   await maybeUpdateBaseline(settings, record, evaluation, log);
-  return { record, evaluation, baseline, missingBaseline, runDir: outDir, reportPath: written.htmlPath };
+  return { record, evaluation, baseline, baselineProblem, runDir: outDir, reportPath: written.htmlPath };
 }
 
 export const replayOutDir = (resultsDir: string, runId: string): string => join(resultsDir, `replay-${runId}`);

@@ -6,17 +6,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { baselineKeyOfRun } from '../store/baselines/key.ts';
 import { readBaseline } from '../store/baselines/read-baseline.ts';
-import { evaluateRun, type ExtraCheck } from '../evaluate/index.ts';
-import { sharingChecks } from '../evaluate/validity/sharing-checks.ts';
-import { xschedChecks } from '../evaluate/validity/xsched-checks.ts';
+import { describeBaselineProblem } from '../store/baselines/baseline-problem.ts';
+import { evaluateRun } from '../evaluate/index.ts';
 import type { BaselineFile, BaselineKey } from '../documents/types/baseline.ts';
 import type { ScenarioEvaluation } from '../documents/types/evaluation.ts';
 import type { RunRecord } from '../documents/types/run-record.ts';
 import { loadEvaluation, loadRunRecord } from '../store/results/load-run.ts';
 import { EVALUATION_FILE, RUN_RECORD_FILE } from '../store/results/run-directory.ts';
-
-/** The checks owned outside evaluation (XSched evidence, sharing mode); a live run must pass the same. */
-export const RUN_EXTRA_CHECKS: readonly ExtraCheck[] = [xschedChecks, sharingChecks];
 
 export interface ReplayedRun {
   runDir: string;
@@ -24,9 +20,24 @@ export interface ReplayedRun {
   /** null when no worker finished (no fingerprint to key a baseline by). */
   baselineKey: BaselineKey | null;
   baseline: BaselineFile | null;
+  /** Why no comparable stored baseline judged it (describeBaselineProblem); null when one did. */
+  baselineProblem: string | null;
   evaluation: ScenarioEvaluation;
-  /** The evaluation saved with the run, when there is one, to show what changed. */
+  /** The evaluation saved with the run, when there is one and this suite reads it, to show what changed. */
   savedEvaluation: ScenarioEvaluation | null;
+  /** Why the saved evaluation was not read (e.g. schemaVersion 1, from before "untested"); null otherwise. */
+  savedEvaluationProblem: string | null;
+}
+
+/** The saved evaluation, or why it cannot be read: an old one must not stop the replay that supersedes it. */
+async function readSavedEvaluation(runDir: string): Promise<{ saved: ScenarioEvaluation | null; problem: string | null }> {
+  const savedFile = join(runDir, EVALUATION_FILE);
+  if (!existsSync(savedFile) || !existsSync(join(runDir, RUN_RECORD_FILE))) return { saved: null, problem: null };
+  try {
+    return { saved: await loadEvaluation(savedFile), problem: null };
+  } catch (error) {
+    return { saved: null, problem: (error as Error).message };
+  }
 }
 
 /** Loads the run at `pathOrDir` (a run directory or its run.json) and evaluates it again. */
@@ -35,8 +46,8 @@ export async function replayRun(pathOrDir: string, baselinesDir: string): Promis
   const runDir = pathOrDir.endsWith('.json') ? dirname(pathOrDir) : pathOrDir;
   const baselineKey = baselineKeyOfRun(record);
   const baseline = baselineKey ? await readBaseline(baselinesDir, baselineKey) : null;
-  const evaluation = evaluateRun(record, baseline, { extraChecks: [...RUN_EXTRA_CHECKS] });
-  const savedFile = join(runDir, EVALUATION_FILE);
-  const savedEvaluation = existsSync(savedFile) && existsSync(join(runDir, RUN_RECORD_FILE)) ? await loadEvaluation(savedFile) : null;
-  return { runDir, record, baselineKey, baseline, evaluation, savedEvaluation };
+  const evaluation = evaluateRun(record, baseline);
+  const { saved, problem } = await readSavedEvaluation(runDir);
+  const baselineProblem = describeBaselineProblem(record, baselineKey, baseline, baselinesDir);
+  return { runDir, record, baselineKey, baseline, baselineProblem, evaluation, savedEvaluation: saved, savedEvaluationProblem: problem };
 }

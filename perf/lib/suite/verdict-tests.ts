@@ -1,48 +1,60 @@
-// Which verdicts each perf test asserts, and how a verdict's status becomes a test
-// outcome: pass passes; fail fails with the numbers and the recommendation;
-// inconclusive and skip are shown as skipped tests with their reason (never a silent
-// pass); a missing stored baseline fails only under PERF_REQUIRE_BASELINE=1.
+// Which verdict kind each perf test asserts, and how that kind's outcome
+// (perf/lib/evaluate/overall-status.ts) becomes a test result: pass passes; fail fails with
+// the numbers and the recommendation; untested and inconclusive fail in strict mode
+// (PERF_STRICT=1 or CI=true) when the scenario requires the kind, and are otherwise shown as
+// skipped tests with their reason (never a pass). PERF_REQUIRE_BASELINE=1 fails the regression
+// test when no comparable stored baseline exists (missing, or another workload or XSched settings).
 
-import type { ScenarioEvaluation, Verdict } from '../documents/types/index.ts';
+import type { ScenarioEvaluation, Verdict, VerdictKind } from '../documents/types/index.ts';
+import { verdictKindOf } from '../plan/scenarios/gate-requirements.ts';
 
 export interface VerdictTest {
   title: string;
-  select: (verdict: Verdict) => boolean;
+  kind: VerdictKind;
 }
 
 export const VERDICT_TESTS: readonly VerdictTest[] = [
-  { title: 'hp achieved rate >= required fraction of target (xsched arm)', select: (v) => v.id === 'hp-achieved-rate' },
-  { title: 'hp P99 improvement of xsched over baseline', select: (v) => v.id === 'hp-p99-improvement' },
-  { title: 'lp throughput loss of xsched against baseline', select: (v) => v.id === 'lp-throughput-loss' },
-  { title: 'no regression against the stored baseline', select: (v) => v.id === 'regression' || v.id.startsWith('regression.') },
+  { title: 'hp achieved rate >= required fraction of target (xsched arm)', kind: 'hp-achieved-rate' },
+  { title: 'hp P99 improvement of xsched over baseline', kind: 'hp-p99-improvement' },
+  { title: 'lp throughput loss of xsched against baseline', kind: 'lp-throughput-loss' },
+  { title: 'no regression against the stored baseline', kind: 'regression' },
 ];
 
 export type VerdictOutcome = { kind: 'pass' } | { kind: 'fail'; message: string } | { kind: 'skip'; message: string };
 
+export interface VerdictTestOptions {
+  /** PERF_STRICT=1 or CI=true: only pass is green. */
+  strict: boolean;
+  requireBaseline: boolean;
+  /** Why no comparable stored baseline judged the run (describeBaselineProblem), or null. */
+  baselineProblem: string | null;
+}
+
 const describeVerdict = (v: Verdict): string =>
   [`[${v.id}] ${v.message}`, v.recommendation ? `  what to do: ${v.recommendation}` : null].filter(Boolean).join('\n');
 
-export function decideVerdictTest(
-  test: VerdictTest,
-  evaluation: ScenarioEvaluation,
-  options: { requireBaseline: boolean; missingBaseline: string | null },
-): VerdictOutcome {
+export function decideVerdictTest(test: VerdictTest, evaluation: ScenarioEvaluation, options: VerdictTestOptions): VerdictOutcome {
   if (evaluation.status === 'invalid') {
     return { kind: 'skip', message: 'not judged: the run is invalid (see "run is valid")' };
   }
-  const verdicts = evaluation.verdicts.filter(test.select);
-  if (verdicts.length === 0) return { kind: 'fail', message: `no verdict matched "${test.title}": the evaluation is incomplete` };
-  const failed = verdicts.filter((v) => v.status === 'fail');
-  if (failed.length > 0) return { kind: 'fail', message: failed.map(describeVerdict).join('\n') };
-  const isMissingBaseline = (v: Verdict) => v.id === 'regression' && v.status === 'skip' && options.missingBaseline !== null;
-  if (options.requireBaseline && verdicts.some(isMissingBaseline)) {
-    return { kind: 'fail', message: `PERF_REQUIRE_BASELINE=1: ${options.missingBaseline}` };
+  const outcome = evaluation.verdictOutcomes.find((o) => o.kind === test.kind);
+  const verdicts = evaluation.verdicts.filter((v) => verdictKindOf(v.id) === test.kind);
+  if (outcome === undefined) return { kind: 'fail', message: `no outcome for "${test.kind}" in the evaluation: it is incomplete` };
+  if (outcome.status === 'fail') return { kind: 'fail', message: verdicts.filter((v) => v.status === 'fail').map(describeVerdict).join('\n') };
+  if (test.kind === 'regression' && options.requireBaseline && options.baselineProblem !== null) {
+    return { kind: 'fail', message: `PERF_REQUIRE_BASELINE=1: ${options.baselineProblem}` };
   }
-  const open = verdicts.filter((v) => v.status === 'inconclusive' || v.status === 'skip');
-  if (open.length > 0) {
-    return { kind: 'skip', message: open.map((v) => `${v.status.toUpperCase()}: ${describeVerdict(v)}`).join('\n') };
+  if (outcome.status === 'pass') return { kind: 'pass' };
+  const open = verdicts.filter((v) => v.status !== 'pass');
+  const details = open.length > 0 ? open.map(describeVerdict).join('\n') : outcome.reason;
+  const word = outcome.status.toUpperCase();
+  if (!outcome.required) {
+    return { kind: 'skip', message: `${word} (not required by scenario ${evaluation.scenario}): ${details}` };
   }
-  return { kind: 'pass' };
+  if (options.strict) {
+    return { kind: 'fail', message: `${word}, and strict mode (PERF_STRICT=1 or CI=true) passes only a judged pass:\n${details}` };
+  }
+  return { kind: 'skip', message: `${word}: not a pass (CI=true or PERF_STRICT=1 fails it):\n${details}` };
 }
 
 /** The failed validity checks, one block each, for the "run is valid" test. */

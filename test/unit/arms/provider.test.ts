@@ -22,7 +22,7 @@ afterAll(removeFakeInstalls);
 const BASE_ENV = { PATH: process.env.PATH ?? '', LD_PRELOAD: '/usr/lib/libfoo.so', XSCHED_POLICY: 'HPF', CUDA_MPS_PIPE_DIRECTORY: '/tmp/nvidia-mps' };
 
 function scenario(sharing: Scenario['sharing'] = 'time-sliced'): Scenario {
-  return { ...record([], sharing).scenario, arms: ['baseline', 'xsched'] };
+  return record([], sharing).scenario;
 }
 
 function provider(env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', XSCHED_ROOT: fake.root }, platform: 'cuda' | 'hip-amd' | null = 'cuda') {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../../perf/lib/plan/config/load-settings.ts';
 import { maybeUpdateBaseline } from '../../../perf/lib/store/baselines/maybe-update.ts';
-import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
+import { makeCompleteRunRecord, makeEvaluation, makeRunRecord } from './run-fixture.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 function setup(update: boolean) {
@@ -23,16 +23,25 @@ describe('maybeUpdateBaseline', () => {
 
   it('refuses an invalid run and prints why', async () => {
     const { settings, lines, log, baselines } = setup(true);
-    const record = makeRunRecord();
+    const record = makeCompleteRunRecord();
     const result = await maybeUpdateBaseline(settings, record, makeEvaluation(record, 'invalid'), log);
-    expect(result).toEqual({ action: 'refused', reasons: ['the run is invalid: fixture reason'] });
-    expect(lines[0]).toContain('Baseline NOT updated: run 2026-11-21T21-40-00Z-quick-ab12 (quick) is invalid:\n  - the run is invalid: fixture reason');
+    expect(result).toEqual({ action: 'refused', reasons: ['the run is invalid: the run is invalid: fixture reason'] });
+    expect(lines[0]).toContain('Baseline NOT updated from run 2026-11-21T21-40-00Z-quick-ab12 (quick):\n  - the run is invalid: the run is invalid: fixture reason');
+    expect(existsSync(baselines)).toBe(false);
+  });
+
+  it('refuses a valid run with fewer trials than the scenario needs', async () => {
+    const { settings, lines, log, baselines } = setup(true);
+    const record = makeRunRecord();
+    const result = await maybeUpdateBaseline(settings, record, makeEvaluation(record, 'pass'), log);
+    expect(result.action).toBe('refused');
+    expect(lines[0]).toContain('it ran 2 trial(s); scenario quick needs at least 3 (minTrials)');
     expect(existsSync(baselines)).toBe(false);
   });
 
   it('writes a valid run and prints the old-vs-new table', async () => {
     const { settings, lines, log, baselines } = setup(true);
-    const record = makeRunRecord();
+    const record = makeCompleteRunRecord();
     const result = await maybeUpdateBaseline(settings, record, makeEvaluation(record, 'inconclusive'), log);
     expect(result.action).toBe('written');
     expect(existsSync(join(baselines, 'quick', 'cuda-sm_90-nvidia-h100-80gb-hbm3-time-sliced.json'))).toBe(true);

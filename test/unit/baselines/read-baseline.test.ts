@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { baselineKeyFromRun, baselinePath } from '../../../perf/lib/store/baselines/key.ts';
 import { readBaseline } from '../../../perf/lib/store/baselines/read-baseline.ts';
 import { updateBaseline } from '../../../perf/lib/store/baselines/update-baseline.ts';
-import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
+import { makeCompleteRunRecord, makeEvaluation } from './run-fixture.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
-const record = makeRunRecord();
+const record = makeCompleteRunRecord();
 const key = baselineKeyFromRun(record);
 
 /** A directory holding a good baseline for `key`, and the parsed JSON to break. */
@@ -59,7 +59,7 @@ describe('readBaseline', () => {
   const cases: Array<[string, (json: Record<string, any>) => unknown, string]> = [
     ['a missing field', (j) => delete j.runId, 'field "runId": expected a string, got nothing (the field is missing)'],
     ['a mistyped per-trial value', (j) => (j.arms.baseline.hpP99Ms[1] = '8'), 'field "arms.baseline.hpP99Ms[1]": expected a finite number >= 0, got "8"'],
-    ['an older schemaVersion', (j) => (j.schemaVersion = 0), 'field "schemaVersion": schemaVersion 0 is older than this suite\'s 1: re-create it with npm run perf:update-baselines'],
+    ['an older schemaVersion', (j) => (j.schemaVersion = 0), 'field "schemaVersion": schemaVersion 0 is older than this suite\'s 1: remove it and store a new one: rm \''],
     ['a newer schemaVersion', (j) => (j.schemaVersion = 2), 'field "schemaVersion": schemaVersion 2 is newer than this suite\'s 1'],
     ['another schema', (j) => (j.schema = 'xsched-perf.run'), 'field "schema": expected "xsched-perf.baseline" (is this the right file?), got "xsched-perf.run"'],
     ['a key for other hardware', (j) => (j.key.gpuName = 'AMD Instinct MI210'), 'field "key.gpuName": is "AMD Instinct MI210" but the file is looked up for "NVIDIA H100 80GB HBM3"'],

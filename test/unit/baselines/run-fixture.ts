@@ -5,44 +5,23 @@ import type { ArmStats, HpStats, LatencySummaryMs, LpStats, ScenarioEvaluation, 
 import type { WorkerFingerprint } from '../../../perf/lib/documents/types/fingerprint.ts';
 import type { ArmTrialRecord, RunRecord, WorkerOutcome } from '../../../perf/lib/documents/types/run-record.ts';
 import type { ArmName, Role, Scenario } from '../../../perf/lib/documents/types/scenario.ts';
+import { makeFingerprint as makeSharedFingerprint, makeRunRecord as makeSharedRunRecord, makeScenario, makeSharingEvidence } from '../../fixtures/run-record/index.ts';
+import { rolesForArm } from '../../../perf/lib/run/worker/worker-args.ts';
 
-export const SCENARIO: Scenario = {
+export const SCENARIO: Scenario = makeScenario({
   name: 'quick',
   description: 'fixture',
-  hp: { model: 'resnet18', batch: 1, imageSize: 224, rateHz: 10, arrival: 'uniform' },
-  lp: { model: 'resnet50', batch: 8, imageSize: 224 },
-  durationMs: 10_000,
   trials: 2,
-  gpuIndex: 0,
-  seed: 1,
-  sharing: 'time-sliced',
   arms: ['hp-alone', 'baseline'],
-  thresholds: {
-    hpAchievedRateMinFraction: 0.95,
-    hpP99ImprovementMinFraction: 0,
-    lpThroughputLossMaxFraction: 0.1,
-    regressionP99Tolerance: 0.3,
-    regressionLpTolerance: 0.1,
-  },
-  confidence: 0.95,
-};
+  thresholds: { hpP99ImprovementMinFraction: 0, regressionP99Tolerance: 0.3 },
+});
 
 export function makeFingerprint(role: Role): WorkerFingerprint {
-  return {
-    schemaVersion: 1,
-    workerVersion: '0.1.0',
+  return makeSharedFingerprint(role, {
     pid: role === 'hp' ? 100 : 101,
     hostname: 'gpu-host',
-    role,
-    platform: 'cuda',
     gpu: { index: 0, name: 'NVIDIA H100 80GB HBM3', arch: 'sm_90', uuid: 'GPU-1', pciBusId: '0000:19:00.0', memoryTotalBytes: 1, multiprocessorCount: 132 },
-    runtimeVersion: '13.0',
-    driverVersion: '13.0',
-    xschedLibraries: [],
-    mps: { client: false, source: 'cudaDevAttrMpsEnabled', pipeDirectory: null },
-    stream: { priority: 'default', value: 0, leastPriority: 0, greatestPriority: -5 },
-    clock: 'CLOCK_MONOTONIC',
-  };
+  });
 }
 
 function okWorker(role: Role): WorkerOutcome {
@@ -68,22 +47,30 @@ function okWorker(role: Role): WorkerOutcome {
 }
 
 function armTrial(arm: ArmName, trial: number, roles: Role[]): ArmTrialRecord {
-  return { arm, trial, startedAt: '2026-11-21T21:40:00.000Z', startNs: '2000', endNs: '10000002000', workers: roles.map(okWorker), skipped: null, xsched: null, sharing: null };
+  const workers = roles.map(okWorker);
+  return { arm, trial, startedAt: '2026-11-21T21:40:00.000Z', startNs: '2000', endNs: '10000002000', workers, skipped: null, xsched: null, sharing: makeSharingEvidence(SCENARIO.sharing, workers) };
 }
 
 export function makeRunRecord(runId = '2026-11-21T21-40-00Z-quick-ab12'): RunRecord {
-  return {
-    schema: 'xsched-perf.run',
-    schemaVersion: 1,
+  const trials = [0, 1].flatMap((t) => [armTrial('hp-alone', t, ['hp']), armTrial('baseline', t, ['hp', 'lp'])]);
+  return makeSharedRunRecord(structuredClone(SCENARIO), trials, {
     runId,
     createdAt: '2026-11-21T21:40:00.000Z',
-    suiteVersion: '0.1.0',
-    scenario: structuredClone(SCENARIO),
     host: { hostname: 'gpu-host', os: 'linux', node: 'v20', cpus: 16 },
-    workerPath: '/opt/worker',
-    trials: [0, 1].flatMap((t) => [armTrial('hp-alone', t, ['hp']), armTrial('baseline', t, ['hp', 'lp'])]),
-    notes: [],
-  };
+  });
+}
+
+/**
+ * A run that may become a baseline (perf/lib/store/baselines/baseline-refusals.ts): every arm
+ * of the catalogue's quick scenario measured in each of 3 trials, the scenario's minTrials.
+ */
+export function makeCompleteRunRecord(runId = '2026-11-21T21-40-00Z-quick-ab12'): RunRecord {
+  const record = makeRunRecord(runId);
+  const arms: ArmName[] = ['hp-alone', 'lp-alone', 'baseline', 'xsched'];
+  record.scenario.trials = 3;
+  record.scenario.arms = arms;
+  record.trials = [0, 1, 2].flatMap((t) => arms.map((arm) => armTrial(arm, t, [...rolesForArm(arm)])));
+  return record;
 }
 
 const summary = (p50: number, p99: number): LatencySummaryMs => ({ count: 100, mean: p50, p50, p90: p99, p99, p999: p99, max: p99 });
@@ -111,7 +98,8 @@ export function makeEvaluation(record: RunRecord, status: ScenarioEvaluation['st
     return { arm: arm as ArmName, trials: trialStats, merged: { hp: merged ? { ...merged, histogram: `merged-${arm}` } : null, lp: null } };
   });
   return {
-    schema: 'xsched-perf.evaluation', schemaVersion: 1, runId: record.runId, scenario: record.scenario.name,
-    arms, checks: [], verdicts: [], status, reasons: status === 'pass' ? [] : [`the run is ${status}: fixture reason`],
+    schema: 'xsched-perf.evaluation', schemaVersion: 2, runId: record.runId, scenario: record.scenario.name,
+    arms, checks: [], verdicts: [], status, statusReason: `fixture: ${status}`, requiredVerdicts: [], verdictOutcomes: [],
+    reasons: status === 'pass' ? [] : [`the run is ${status}: fixture reason`],
   };
 }

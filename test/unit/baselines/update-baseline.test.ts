@@ -11,8 +11,8 @@ import {
   sameBaselineKey,
 } from '../../../perf/lib/store/baselines/key.ts';
 import { readBaseline } from '../../../perf/lib/store/baselines/read-baseline.ts';
-import { InvalidRunError, updateBaseline } from '../../../perf/lib/store/baselines/update-baseline.ts';
-import { makeEvaluation, makeRunRecord } from './run-fixture.ts';
+import { BaselineRefusedError, updateBaseline } from '../../../perf/lib/store/baselines/update-baseline.ts';
+import { makeCompleteRunRecord, makeEvaluation, makeRunRecord } from './run-fixture.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 const newDir = () => makeTempDir('baselines-');
@@ -99,20 +99,37 @@ describe('baselineFromRun', () => {
 describe('updateBaseline', () => {
   it('refuses an invalid run with its reasons and writes nothing', async () => {
     const dir = newDir();
-    const record = makeRunRecord();
+    const record = makeCompleteRunRecord();
     const attempt = updateBaseline(dir, record, makeEvaluation(record, 'invalid'));
-    await expect(attempt).rejects.toThrow(InvalidRunError);
-    await expect(attempt).rejects.toThrow('is invalid and is never written as a baseline:\n  - the run is invalid: fixture reason');
+    await expect(attempt).rejects.toThrow(BaselineRefusedError);
+    await expect(attempt).rejects.toThrow('is never written as a baseline:\n  - the run is invalid: the run is invalid: fixture reason');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses a valid run with too few trials or an arm missing, naming each gap', async () => {
+    const dir = newDir();
+    const record = makeRunRecord(); // quick with 2 trials of hp-alone and baseline only
+    const attempt = updateBaseline(dir, record, makeEvaluation(record, 'pass'));
+    await expect(attempt).rejects.toThrow('it ran 2 trial(s); scenario quick needs at least 3 (minTrials) for a baseline: run again with PERF_TRIALS=3 or more');
+    await expect(attempt).rejects.toThrow('arm xsched of scenario quick was not part of this run (PERF_ARMS removed it)');
+    const skipped = makeCompleteRunRecord();
+    for (const entry of skipped.trials.filter((t) => t.arm === 'xsched')) Object.assign(entry, { skipped: 'XSCHED_ROOT is not set', workers: [] });
+    skipped.trials.find((t) => t.arm === 'lp-alone' && t.trial === 1)!.workers[0] = { ok: false, role: 'lp', logPath: '/x', failure: { kind: 'crash', message: 'boom', exitCode: 7, signal: null, lastLogLines: [] } };
+    skipped.trials = skipped.trials.filter((t) => !(t.arm === 'baseline' && t.trial === 2));
+    const gaps = updateBaseline(dir, skipped, makeEvaluation(skipped, 'untested'));
+    await expect(gaps).rejects.toThrow('arm xsched was not measured in 3 of 3 trial(s) (trial 0: skipped (XSCHED_ROOT is not set); trial 1: skipped');
+    await expect(gaps).rejects.toThrow('arm lp-alone was not measured in 1 of 3 trial(s) (trial 1: the lp worker failed (crash))');
+    await expect(gaps).rejects.toThrow('arm baseline was not measured in 1 of 3 trial(s) (trial 2: not run)');
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('writes a failed (but valid) run, returning the old and new contents', async () => {
     const dir = newDir();
-    const record = makeRunRecord();
+    const record = makeCompleteRunRecord();
     const first = await updateBaseline(dir, record, makeEvaluation(record, 'fail'), NOW);
     expect(first.old).toBeNull();
     expect(JSON.parse(readFileSync(first.path, 'utf8'))).toEqual(first.new);
-    const second = await updateBaseline(dir, makeRunRecord('2026-11-22T08-00-00Z-quick-ffff'), makeEvaluation(makeRunRecord('2026-11-22T08-00-00Z-quick-ffff')));
+    const second = await updateBaseline(dir, makeCompleteRunRecord('2026-11-22T08-00-00Z-quick-ffff'), makeEvaluation(makeRunRecord('2026-11-22T08-00-00Z-quick-ffff')));
     expect(second.old).toEqual(first.new);
     expect(second.new.runId).toBe('2026-11-22T08-00-00Z-quick-ffff');
     expect(await readBaseline(dir, baselineKeyFromRun(record))).toEqual(second.new);
@@ -120,7 +137,7 @@ describe('updateBaseline', () => {
 
   it('does not replace a stored baseline it cannot read', async () => {
     const dir = newDir();
-    const record = makeRunRecord();
+    const record = makeCompleteRunRecord();
     const file = baselinePath(dir, baselineKeyFromRun(record));
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, '{ corrupt');
@@ -130,7 +147,7 @@ describe('updateBaseline', () => {
 
   it('does not write a baseline that would not read back (NaN statistics)', async () => {
     const dir = newDir();
-    const record = makeRunRecord();
+    const record = makeCompleteRunRecord();
     const evaluation = makeEvaluation(record, 'pass', { baseline: [{ hp: [3, Number.NaN, 9.8], lp: 100 }] });
     await expect(updateBaseline(dir, record, evaluation)).rejects.toThrow('field "arms.baseline.hpP99Ms[0]": expected a finite number >= 0, got null');
     expect(existsSync(baselinePath(dir, baselineKeyFromRun(record)))).toBe(false);

@@ -103,9 +103,20 @@ describe('unknown PERF_* variables', () => {
   it('warns about a typo, suggests the closest name and lists the known ones', () => {
     const settings = loadSettings({ PERF_TRAILS: '5' }, emptyDir());
     expect(settings.warnings).toHaveLength(1);
-    expect(settings.warnings[0]).toContain('PERF_TRAILS is not a known setting and is ignored (did you mean PERF_TRIALS?)');
-    expect(settings.warnings[0]).toContain('Known: PERF_ARMS, PERF_BASELINES_DIR');
+    expect(settings.warnings).toEqual(['PERF_TRAILS: unknown; did you mean PERF_TRIALS? (ignored)']);
     expect(settings.overrides.trials).toBeUndefined();
+    expect(loadSettings({ PERF_NOTHING_LIKE_IT_AT_ALL: '1' }, emptyDir()).warnings[0]).toMatch(/^PERF_NOTHING_LIKE_IT_AT_ALL: unknown; known: PERF_ARMS, PERF_BASELINES_DIR, /);
+  });
+
+  it('fails instead in strict mode (PERF_STRICT=1, or CI=true or 1), naming the closest known variable', () => {
+    for (const strict of [{ PERF_STRICT: '1' }, { CI: 'true' }, { CI: '1' }, { CI: 'true', PERF_STRICT: '0' }]) {
+      expect(() => loadSettings({ PERF_TRAILS: '3', ...strict }, emptyDir()), JSON.stringify(strict)).toThrow(
+        'PERF_TRAILS: unknown; did you mean PERF_TRIALS? (an error in strict mode: PERF_STRICT=1 or CI=true)',
+      );
+    }
+    expect(loadSettings({ CI: 'true' }, emptyDir()).strict).toBe(true);
+    expect(loadSettings({ CI: 'false' }, emptyDir()).strict).toBe(false);
+    expect(loadSettings({}, emptyDir()).strict).toBe(false);
   });
 
   it("does not warn about the XSched and MPS module's variables or non-PERF variables", () => {

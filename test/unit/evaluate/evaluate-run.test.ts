@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateRun, percentileSpectrum } from '../../../perf/lib/evaluate/index.ts';
 import type { RunRecord } from '../../../perf/lib/documents/types/run-record.ts';
 import { baselineFromRun } from '../verdicts/verdict-fixture.ts';
-import { failedOutcome } from './fixtures/run-record-fixture.ts';
+import { failedOutcome } from '../../fixtures/run-record/index.ts';
 import { buildSyntheticRun, healthyRunSpec } from './fixtures/synthetic-run.ts';
 
 const healthy = buildSyntheticRun(healthyRunSpec());
@@ -10,7 +10,11 @@ const healthy = buildSyntheticRun(healthyRunSpec());
 describe('evaluateRun', () => {
   it('a healthy run with its own stored baseline passes with no reasons', () => {
     const evaluation = evaluateRun(healthy, baselineFromRun(healthy));
-    expect(evaluation).toMatchObject({ schema: 'xsched-perf.evaluation', schemaVersion: 1, runId: 'fixture-run', scenario: 'fixture', status: 'pass', reasons: [] });
+    expect(evaluation).toMatchObject({ schema: 'xsched-perf.evaluation', schemaVersion: 2, runId: 'fixture-run', scenario: 'fixture', status: 'pass', reasons: [] });
+    // "fixture" is not in the catalogue: the defaults require all four kinds.
+    expect(evaluation.requiredVerdicts).toEqual(['hp-achieved-rate', 'hp-p99-improvement', 'lp-throughput-loss', 'regression']);
+    expect(evaluation.statusReason).toBe('every required verdict was judged and passed: hp-achieved-rate, hp-p99-improvement, lp-throughput-loss, regression');
+    expect(evaluation.verdictOutcomes.map((o) => `${o.kind}:${o.status}`)).toEqual(['hp-achieved-rate:pass', 'hp-p99-improvement:pass', 'lp-throughput-loss:pass', 'regression:pass']);
     expect(evaluation.arms.map((a) => a.arm)).toEqual(['hp-alone', 'lp-alone', 'baseline', 'xsched']);
     expect(evaluation.verdicts.map((v) => `${v.id}:${v.status}`)).toEqual([
       'hp-achieved-rate:pass',
@@ -23,11 +27,13 @@ describe('evaluateRun', () => {
     ]);
   });
 
-  it('without a stored baseline: still pass, the regression skip listed with how to create one', () => {
+  it('without a stored baseline: untested (never a pass), the regression skip listed with how to create one', () => {
     const evaluation = evaluateRun(healthy, null);
-    expect(evaluation.status).toBe('pass');
+    expect(evaluation.status).toBe('untested');
+    expect(evaluation.statusReason).toMatch(/^required verdict\(s\) not judged: regression \(\[regression\] No stored baseline for scenario=fixture/);
     expect(evaluation.reasons).toHaveLength(1);
-    expect(evaluation.reasons[0]).toMatch(/^skip: \[regression\] No stored baseline for scenario=fixture/);
+    expect(evaluation.reasons[0]).toMatch(/^untested: \[regression\] No stored baseline for scenario=fixture/);
+    expect(evaluation.verdictOutcomes.find((o) => o.kind === 'regression')).toMatchObject({ required: true, status: 'untested' });
   });
 
   it('merged arm statistics: 3 trials x 600 requests, a decodable histogram for the report', () => {

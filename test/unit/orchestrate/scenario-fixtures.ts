@@ -6,33 +6,21 @@ import { fileURLToPath } from 'node:url';
 import type { ArmSession, ArmSetupProvider, WorkerEnv } from '../../../perf/lib/documents/types/arm-setup.ts';
 import type { ArmName, Role, Scenario } from '../../../perf/lib/documents/types/scenario.ts';
 import type { RunScenarioOptions } from '../../../perf/lib/run/orchestrate/run-options.ts';
+import { makeScenario, type ScenarioOverrides } from '../../fixtures/run-record/index.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 export const FAKE_WORKER_PATH = fileURLToPath(new URL('../../doubles/fake-worker.mjs', import.meta.url));
 
 /** 300 ms, hp at 20 Hz uniform: offsets 0, 50, ..., 250 ms = 6 requests. */
-export function makeShortScenario(overrides: Partial<Scenario> = {}): Scenario {
-  return {
+export function makeShortScenario(overrides: ScenarioOverrides = {}): Scenario {
+  return makeScenario({
     name: 'unit-short',
     description: 'orchestrator unit test with the fake worker (test double)',
-    hp: { model: 'resnet18', batch: 1, imageSize: 224, rateHz: 20, arrival: 'uniform' },
-    lp: { model: 'resnet50', batch: 8, imageSize: 224 },
+    hp: { rateHz: 20 },
     durationMs: 300,
-    trials: 1,
-    gpuIndex: 0,
-    seed: 1,
-    sharing: 'time-sliced',
     arms: ['baseline'],
-    thresholds: {
-      hpAchievedRateMinFraction: 0.95,
-      hpP99ImprovementMinFraction: 0.2,
-      lpThroughputLossMaxFraction: 0.1,
-      regressionP99Tolerance: 0.1,
-      regressionLpTolerance: 0.1,
-    },
-    confidence: 0.95,
     ...overrides,
-  };
+  });
 }
 
 export type EnvByArm = Partial<Record<ArmName, Partial<Record<Role, WorkerEnv>>>>;

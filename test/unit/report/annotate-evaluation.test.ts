@@ -1,6 +1,6 @@
 import type { TestAttachment } from 'vitest';
 import { describe, expect, it } from 'vitest';
-import { annotateEvaluation } from '../../../perf/lib/output/vitest/annotate-evaluation.ts';
+import { annotateEvaluation, describeHeadline } from '../../../perf/lib/output/vitest/annotate-evaluation.ts';
 import { collectEvaluationProperties } from '../../../perf/lib/output/vitest/evaluation-properties.ts';
 import { getSyntheticRuns } from './synthetic-runs-cache.ts';
 
@@ -21,16 +21,21 @@ describe('annotateEvaluation', () => {
     const [intensive] = getSyntheticRuns();
     const context = createFakeContext();
     await annotateEvaluation(context, intensive!.evaluation, { plot: false });
-    const reasons = intensive!.evaluation.reasons;
+    const { reasons, statusReason } = intensive!.evaluation;
     expect(reasons.length).toBeGreaterThan(1);
+    expect(statusReason).toMatch(/^verdict failed: /);
     expect(context.calls[0]).toEqual({
-      message: `synthetic-intensive: FAIL: ${reasons[0]} (+${reasons.length - 1} more reason${reasons.length > 2 ? 's' : ''})`,
+      message: `synthetic-intensive: FAIL: ${statusReason} (${reasons.length} reasons listed)`,
       type: 'error',
       attachment: undefined,
     });
+    // With several reasons the headline counts the rest.
+    expect(describeHeadline({ ...intensive!.evaluation, reasons: ['a', 'b', 'c'] })).toBe('synthetic-intensive: FAIL: a (+2 more reasons)');
     const byType = new Map(context.calls.map((c) => [c.type, c.message]));
     const xsched = intensive!.evaluation.arms.find((a) => a.arm === 'xsched')!.merged;
     expect(byType.get('xsched-perf.status')).toBe('fail');
+    expect(byType.get('xsched-perf.status_reason')).toBe(statusReason);
+    expect(byType.get('xsched-perf.outcome.lp-throughput-loss')).toMatch(/^fail: \[lp-throughput-loss\] /);
     expect(byType.get('xsched-perf.xsched.hp_p99_ms')).toBe(xsched.hp!.latencyMs.p99.toFixed(3));
     expect(byType.get('xsched-perf.xsched.lp_iter_per_sec')).toBe(xsched.lp!.iterPerSec.toFixed(3));
     const lpLoss = intensive!.evaluation.verdicts.find((v) => v.id === 'lp-throughput-loss')!;

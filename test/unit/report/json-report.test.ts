@@ -15,10 +15,12 @@ describe('report.json', () => {
   it('is versioned and carries the worst status first', () => {
     const report = buildJsonReport({ runs: getSyntheticRuns(), generatedAt: '2025-01-15T11:30:00.000Z', suiteVersion: '0.1.0' });
     expect(report.schema).toBe('xsched-perf.report');
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.status).toBe('invalid');
     expect(report.runs.map((r) => [r.scenario, r.status])).toEqual([['synthetic-intensive', 'fail'], ['synthetic-dense-hp', 'invalid']]);
-    expect(buildJsonReport({ runs: [], generatedAt: 'g', suiteVersion: 'v' }).status).toBe('pass');
+    expect(report.runs.map((r) => r.statusReason)).toEqual(report.runs.map((r) => r.evaluation.statusReason));
+    // Nothing ran, so nothing was tested: never a pass.
+    expect(buildJsonReport({ runs: [], generatedAt: 'g', suiteVersion: 'v' }).status).toBe('untested');
   });
 
   it('is written atomically (no temp file left) and reads back equal', async () => {
@@ -31,6 +33,6 @@ describe('report.json', () => {
   });
 
   it('refuses another schema with a message that names it', () => {
-    expect(() => parseJsonReport({ schema: 'xsched-perf.run', schemaVersion: 1 }, 'x.json')).toThrow(/x\.json: not a xsched-perf\.report v1 file \(schema "xsched-perf\.run"/);
+    expect(() => parseJsonReport({ schema: 'xsched-perf.run', schemaVersion: 1 }, 'x.json')).toThrow(/x\.json: not a xsched-perf\.report v2 file \(schema "xsched-perf\.run"/);
   });
 });

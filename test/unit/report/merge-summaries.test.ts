@@ -1,14 +1,13 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadReportRuns } from '../../../perf/lib/output/report/load-report-runs.ts';
 import { writeReports } from '../../../perf/lib/output/report/write-reports.ts';
 import { SYNTHETIC_GENERATED_AT } from '../../fixtures/synthetic-run/build-synthetic-runs.ts';
 import { getSyntheticRuns } from './synthetic-runs-cache.ts';
-
-const SCRIPT = new URL('../../../scripts/merge-summaries.ts', import.meta.url).pathname;
+import { runScriptInProcess } from '../../fixtures/run-script.ts';
+import { script } from '../../../scripts/merge-summaries.ts';
 let root: string | null = null;
 afterEach(async () => {
   if (root) await rm(root, { recursive: true, force: true });
@@ -40,6 +39,18 @@ describe('merging results directories', () => {
     expect(loaded.generatedAt).toBe(SYNTHETIC_GENERATED_AT);
   });
 
+  it('leaves out an evaluation.json of schemaVersion 1 (before "untested") with the reason', async () => {
+    root = await mkdtemp(join(tmpdir(), 'old-evaluation-'));
+    const dir = join(root, 'run');
+    const [run] = getSyntheticRuns();
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'run.json'), JSON.stringify(run!.record));
+    await writeFile(join(dir, 'evaluation.json'), JSON.stringify({ ...run!.evaluation, schemaVersion: 1 }));
+    const loaded = await loadReportRuns([dir]);
+    expect(loaded.runs).toEqual([]);
+    expect(loaded.warnings[0]).toMatch(/evaluation\.json: field "schemaVersion": schemaVersion 1 is older than this suite's 2: re-create it with npm run perf:replay; left out/);
+  });
+
   it('warns about an evaluation whose record is missing instead of inventing one', async () => {
     const [first] = await writeShards();
     await rm(join(first, 'synthetic-20250115-intensive', 'record.json'));
@@ -51,7 +62,7 @@ describe('merging results directories', () => {
   it('the script writes one summary.md, report.html and report.json for all shards', async () => {
     const shards = await writeShards();
     const out = join(root!, 'merged');
-    const result = await execa('node', ['--import', 'tsx', SCRIPT, '--out', out, ...shards], { reject: false });
+    const result = await runScriptInProcess(script, ['--out', out, ...shards]);
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     const summary = await readFile(join(out, 'summary.md'), 'utf8');
@@ -63,7 +74,7 @@ describe('merging results directories', () => {
   });
 
   it('the script exits 2 with the usage on a bad command line', async () => {
-    const result = await execa('node', ['--import', 'tsx', SCRIPT], { reject: false });
+    const result = await runScriptInProcess(script, []);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/need --out and at least one results directory[\s\S]*usage: merge-summaries --out <dir>/);
   });

@@ -1,40 +1,42 @@
-// scripts/replay.ts and scripts/update-baselines.ts --from, run as a user would, on
-// SYNTHETIC saved runs (test/fixtures/synthetic-run: invented numbers, no GPU).
+// scripts/replay.ts and scripts/update-baselines.ts --from, run in this process as the
+// command line runs them (test/fixtures/run-script.ts), on SYNTHETIC saved runs
+// (test/fixtures/synthetic-run: invented numbers, no GPU).
 
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { execa } from 'execa';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordLatestRun } from '../../../perf/lib/store/results/latest-runs.ts';
 import { createRunDirectory } from '../../../perf/lib/store/results/run-directory.ts';
 import { saveRunRecord } from '../../../perf/lib/store/results/save-run.ts';
 import type { ArmName } from '../../../perf/lib/documents/types/scenario.ts';
+import type { RunRecord } from '../../../perf/lib/documents/types/run-record.ts';
 import { buildSyntheticRecord } from '../../fixtures/synthetic-run/synthetic-record.ts';
 import { INTENSIVE_SPEC } from '../../fixtures/synthetic-run/synthetic-scenarios.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
+import { runScriptInProcess } from '../../fixtures/run-script.ts';
+import { script as replayScript } from '../../../scripts/replay.ts';
+import { script as updateBaselinesScript } from '../../../scripts/update-baselines.ts';
 
-const REPO = resolve(import.meta.dirname, '../../..');
-const TSX = join(REPO, 'node_modules/.bin/tsx');
 const BASELINE_FILE = 'synthetic-intensive/hip-amd-gfx90a-synthetic-gpu-test-fixture-not-a-measurement-platform-default.json';
 
-/** A saved run: valid with only native arms and sharing evidence; invalid with the fixture's mismatched XSched evidence. */
-async function saveSyntheticRun(resultsDir: string, valid: boolean): Promise<string> {
+/**
+ * A saved run: valid with only native arms; invalid when the xserver log of the xsched arm shows no
+ * worker connecting. `durationMs` replaces the scenario's; `edit` changes the record before it is saved.
+ */
+async function saveSyntheticRun(resultsDir: string, valid: boolean, edit: (record: RunRecord) => void = () => {}, durationMs = INTENSIVE_SPEC.scenario.durationMs): Promise<string> {
   const arms: ArmName[] = valid ? ['hp-alone', 'lp-alone', 'baseline'] : INTENSIVE_SPEC.scenario.arms;
-  const record = buildSyntheticRecord({ ...INTENSIVE_SPEC, scenario: { ...INTENSIVE_SPEC.scenario, arms } });
-  if (valid) for (const trial of record.trials) trial.sharing = { requested: 'platform-default', details: {} };
+  const record = buildSyntheticRecord({ ...INTENSIVE_SPEC, scenario: { ...INTENSIVE_SPEC.scenario, arms, durationMs } });
+  if (!valid) for (const trial of record.trials) if (trial.xsched) trial.xsched.connectedPids = [];
+  edit(record);
   const { runId, dir } = await createRunDirectory(resultsDir, record.scenario.name);
   await saveRunRecord(dir, { ...record, runId });
   return dir;
 }
 
-function runScript(script: string, args: string[], cwd: string, env: Record<string, string> = {}) {
-  return execa(TSX, [join(REPO, 'scripts', script), ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
-    extendEnv: false,
-    reject: false,
-    all: true,
-  });
+const SCRIPTS = { 'replay.ts': replayScript, 'update-baselines.ts': updateBaselinesScript };
+
+function runScript(name: keyof typeof SCRIPTS, args: string[], cwd: string, env: Record<string, string> = {}) {
+  return runScriptInProcess(SCRIPTS[name], args, { cwd, env: { NO_COLOR: '1', ...env } });
 }
 
 describe('replay and update-baselines --from', () => {
@@ -47,11 +49,11 @@ describe('replay and update-baselines --from', () => {
     invalidRun = await saveSyntheticRun(join(cwd, 'results'), false);
   });
 
-  it('replays a valid run without a baseline: exit 0, says the baseline is missing; PERF_REQUIRE_BASELINE makes it 1', async () => {
+  it('replays a valid run without xsched arm or baseline: UNTESTED, exit 4, says the baseline is missing; PERF_REQUIRE_BASELINE makes it 1', async () => {
     const plain = await runScript('replay.ts', [validRun], cwd);
-    expect(plain.all).toContain('(synthetic-intensive): PASS');
+    expect(plain.all).toMatch(/\(synthetic-intensive\): UNTESTED: required verdict\(s\) not judged: hp-achieved-rate, hp-p99-improvement, lp-throughput-loss, regression/);
     expect(plain.all).toContain(`No stored baseline for scenario "synthetic-intensive"`);
-    expect(plain.exitCode).toBe(0);
+    expect(plain.exitCode).toBe(4);
     const required = await runScript('replay.ts', [join(validRun, 'run.json')], cwd, { PERF_REQUIRE_BASELINE: '1' });
     expect(required.exitCode).toBe(1);
   });
@@ -63,7 +65,18 @@ describe('replay and update-baselines --from', () => {
     expect(result.exitCode).toBe(2);
   });
 
-  it('refuses to write a baseline from the invalid run, and writes one from the valid run', async () => {
+  it('refuses to write a baseline from a run missing an arm x trial: exit 1, the gap named', async () => {
+    const gappy = await saveSyntheticRun(join(cwd, 'gappy-results'), true, (record) => {
+      record.trials = record.trials.filter((t) => !(t.arm === 'lp-alone' && t.trial === 2));
+    });
+    const refused = await runScript('update-baselines.ts', ['--from', gappy], cwd);
+    expect(refused.all).toContain('is not a baseline:\n  - arm lp-alone was not measured in 1 of 3 trial(s) (trial 2: not run)');
+    expect(refused.exitCode).toBe(1);
+    expect(existsSync(join(cwd, 'baselines'))).toBe(false);
+  });
+
+  // Five script runs (about 5 s each on a loaded 2-core machine).
+  it('refuses to write a baseline from the invalid run, and writes one from the valid run', { timeout: 90_000 }, async () => {
     const refused = await runScript('update-baselines.ts', ['--from', invalidRun], cwd);
     expect(refused.all).toContain('NOT written');
     expect(refused.exitCode).toBe(1);
@@ -77,20 +90,35 @@ describe('replay and update-baselines --from', () => {
 
     const replayed = await runScript('replay.ts', [validRun], cwd);
     expect(replayed.all).not.toContain('No stored baseline');
-    expect(replayed.exitCode).toBe(0);
+    // The xsched arm is still not part of the run: untested, whatever the baseline says.
+    expect(replayed.exitCode).toBe(4);
+
+    // Another workload finds the file but is not comparable: PERF_REQUIRE_BASELINE=1 fails it too.
+    const longer = await saveSyntheticRun(join(cwd, 'other-results'), true, () => {}, 60_000);
+    const mismatch = await runScript('replay.ts', [longer], cwd, { PERF_REQUIRE_BASELINE: '1' });
+    expect(mismatch.all).toContain('was measured with another workload: durationMs 30000 -> 60000 (stored -> this run)');
+    expect(mismatch.exitCode).toBe(1);
   });
 
   it('replays the runs in results/latest.json when given no path', async () => {
     await recordLatestRun(join(cwd, 'results'), validRun, 'test-invocation');
     const result = await runScript('replay.ts', [], cwd);
-    // The baseline written above now exists, so the regression verdicts make it pass or inconclusive.
-    expect(result.all).toMatch(new RegExp(`${validRun.split('/').pop()} \\(synthetic-intensive\\): (PASS|INCONCLUSIVE)$`, 'm'));
-    expect(result.exitCode).toBe(0);
+    // The baseline written above now exists, but the xsched arm's verdicts stay untested.
+    expect(result.all).toMatch(new RegExp(`${validRun.split('/').pop()} \\(synthetic-intensive\\): UNTESTED: `, 'm'));
+    expect(result.exitCode).toBe(4);
   });
 
   it('exits 3 naming the path when a run cannot be read', async () => {
     const result = await runScript('replay.ts', [join(cwd, 'missing-run')], cwd);
     expect(result.all).toContain(`could not replay ${join(cwd, 'missing-run')}: ${join(cwd, 'missing-run')}: no such run directory or file`);
     expect(result.exitCode).toBe(3);
+  });
+
+  it('warns about an unknown PERF_* variable, and stops on it in strict mode (exit 3)', async () => {
+    const warned = await runScript('replay.ts', [validRun], cwd, { PERF_TRAILS: '3' });
+    expect(warned.all).toContain('warning: PERF_TRAILS: unknown; did you mean PERF_TRIALS? (ignored)');
+    const strict = await runScript('update-baselines.ts', ['--from', validRun], cwd, { PERF_TRAILS: '3', CI: 'true' });
+    expect(strict.all).toContain('PERF_TRAILS: unknown; did you mean PERF_TRIALS? (an error in strict mode: PERF_STRICT=1 or CI=true)');
+    expect(strict.exitCode).toBe(3);
   });
 });

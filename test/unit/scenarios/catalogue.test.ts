@@ -17,7 +17,7 @@ describe('scenario catalogue', () => {
     expect(listScenarioNames()).toEqual(['quick', 'standard', 'intensive', 'standard-mps', 'intensive-mps']);
   });
 
-  it("matches the seed's experiments (DESIGN.md section 1)", () => {
+  it("matches the seed's experiments (docs/configuration.md, \"Scenarios\")", () => {
     const standard = getCatalogueEntry('standard');
     const intensive = getCatalogueEntry('intensive');
     expect([standard.hp.model, standard.hp.batch, standard.hp.rateHz, standard.lp.model, standard.lp.batch, standard.durationMs])

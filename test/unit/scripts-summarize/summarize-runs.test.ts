@@ -4,19 +4,16 @@
 
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { execa } from 'execa';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateRun } from '../../../perf/lib/evaluate/index.ts';
 import { saveEvaluation, saveRunRecord } from '../../../perf/lib/store/results/index.ts';
 import type { ArmStats, HpStats, LatencySummaryMs, LpStats, Verdict } from '../../../perf/lib/documents/types/evaluation.ts';
-import { coefficientOfVariation, collectRuns, formatRunSummary, type SummarizedRun } from '../../../scripts/summarize-runs.ts';
+import { coefficientOfVariation, collectRuns, formatRunSummary, script, type SummarizedRun } from '../../../scripts/summarize-runs.ts';
+import { runScriptInProcess } from '../../fixtures/run-script.ts';
 import { buildSyntheticRecord } from '../../fixtures/synthetic-run/synthetic-record.ts';
 import { INTENSIVE_SPEC } from '../../fixtures/synthetic-run/synthetic-scenarios.ts';
 
-const REPO = resolve(import.meta.dirname, '../../..');
-const TSX = join(REPO, 'node_modules/.bin/tsx');
-const SCRIPT = join(REPO, 'scripts/summarize-runs.ts');
 
 const latency = (p50: number, p99: number): LatencySummaryMs => ({ count: 500, mean: p50, p50, p90: p99, p99, p999: p99, max: p99 });
 const hp = (p50: number, p99: number): HpStats => ({
@@ -126,7 +123,7 @@ describe('collecting runs from several results directories', () => {
   });
 
   it('prints the run once from the command line, with the numbers of its evaluation', async () => {
-    const result = await execa(TSX, [SCRIPT, first, second], { reject: false, all: true, env: { NO_COLOR: '1' } });
+    const result = await runScriptInProcess(script, [first, second]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout.split(`### ${RUN_ID}`)).toHaveLength(2);
     const { runs } = await collectRuns([first]);
@@ -136,7 +133,7 @@ describe('collecting runs from several results directories', () => {
   });
 
   it('exits 2 without a directory and 1 when none holds a complete run', async () => {
-    expect((await execa(TSX, [SCRIPT], { reject: false })).exitCode).toBe(2);
-    expect((await execa(TSX, [SCRIPT, join(root, 'absent')], { reject: false })).exitCode).toBe(1);
+    expect((await runScriptInProcess(script, [])).exitCode).toBe(2);
+    expect((await runScriptInProcess(script, [join(root, 'absent')])).exitCode).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { extractHpSamples } from '../../../perf/lib/evaluate/stats/hp-samples.ts';
 import { resolveMeasurementWindow } from '../../../perf/lib/evaluate/stats/measurement-window.ts';
 import { summarizeHpTrial } from '../../../perf/lib/evaluate/stats/trial-stats.ts';
-import { makeArmTrial, makeScenario, makeWorkerResult, okOutcome } from '../evaluate/fixtures/run-record-fixture.ts';
+import { makeArmTrial, makeScenario, makeWorkerResult, okOutcome } from '../../fixtures/run-record/index.ts';
 import { simulateOpenLoopHp } from '../evaluate/fixtures/simulated-workers.ts';
 
 const MS = 1e6;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { achievedRateHz, extractHpSamples } from '../../../perf/lib/evaluate/stats/hp-samples.ts';
 import type { MeasurementWindow } from '../../../perf/lib/evaluate/stats/measurement-window.ts';
 import { summarizeHpTrial } from '../../../perf/lib/evaluate/stats/trial-stats.ts';
-import { START_NS, makeScenario, makeWorkerResult } from '../evaluate/fixtures/run-record-fixture.ts';
+import { START_NS, makeScenario, makeWorkerResult } from '../../fixtures/run-record/index.ts';
 
 const MS = 1e6;
 // A 1-second window, 4 requests scheduled 250 ms apart (4 req/s).
@@ -41,6 +41,34 @@ describe('hp samples of one trial', () => {
     expect(samples.completed).toBe(2);
     expect(samples.notCompleted).toBe(2);
     expect(achievedRateHz(samples)).toBe(2); // 2 completed / 1 s
+  });
+
+  it('requests that never started count as longer than any finished one (hand-checked ranks)', () => {
+    // Finished latencies 1, 2, 4, 30 ms plus 1 unstarted: 5 ranked values [1, 2, 4, 30, inf].
+    const result = makeWorkerResult({
+      scenario,
+      role: 'hp',
+      requests: [[0, 0, 2 * MS], [250 * MS, 251 * MS, 254 * MS], [500 * MS, 520 * MS, 530 * MS], [750 * MS, 750 * MS, 751 * MS]],
+      unstartedRequests: 1,
+    });
+    const samples = extractHpSamples(result, window, 0);
+    expect(Array.from(samples.latenciesNs)).toEqual([1 * MS, 2 * MS, 4 * MS, 30 * MS, Infinity]);
+    expect(samples.completed).toBe(4);
+    const stats = summarizeHpTrial(samples, 4);
+    expect(stats.latencyMs.p50).toBe(4); // rank ceil(0.5 * 5) = 3
+    expect(stats.latencyMs.p90).toBe(Infinity); // rank ceil(0.9 * 5) = 5: the unstarted one
+    expect(stats.latencyMs.count).toBe(4); // count and mean: finished requests only
+    expect(stats.latencyMs.mean).toBe(9.25);
+    expect(stats.latencyMs.max).toBe(Infinity);
+  });
+
+  it('P99 stays finite with 1 unstarted in 100, and is unbounded with 2', () => {
+    const finished = (n: number) => Array.from({ length: n }, (_, i): [number, number, number] => [i * MS, i * MS, i * MS + (i + 1) * 1000]);
+    const wide: MeasurementWindow = { ...window };
+    const one = summarizeHpTrial(extractHpSamples(makeWorkerResult({ scenario, role: 'hp', requests: finished(99), unstartedRequests: 1 }), wide, 0), 4);
+    expect(one.latencyMs.p99).toBe(0.099); // rank 99 of 100: the slowest finished request, 99 us
+    const two = summarizeHpTrial(extractHpSamples(makeWorkerResult({ scenario, role: 'hp', requests: finished(98), unstartedRequests: 2 }), wide, 0), 4);
+    expect(two.latencyMs.p99).toBe(Infinity);
   });
 
   it('tail rule: a request finishing after endNs counts, over the span to its finish', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractLpSamples } from '../../../perf/lib/evaluate/stats/lp-samples.ts';
 import type { MeasurementWindow } from '../../../perf/lib/evaluate/stats/measurement-window.ts';
 import { summarizeLpTrial } from '../../../perf/lib/evaluate/stats/trial-stats.ts';
-import { START_NS, makeScenario, makeWorkerResult } from '../evaluate/fixtures/run-record-fixture.ts';
+import { START_NS, makeScenario, makeWorkerResult } from '../../fixtures/run-record/index.ts';
 
 const MS = 1e6;
 const scenario = makeScenario({ durationMs: 1000 });

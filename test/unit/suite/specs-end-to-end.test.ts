@@ -1,27 +1,40 @@
-// End to end: `vitest run --project perf` (the real perf specs, in a child process)
-// driving the fake worker test double through orchestration, evaluation, reports,
-// replay and baseline update. No GPU: the double follows docs/protocol.md.
+// End to end with the fake worker test double (no GPU; it follows docs/protocol.md).
+// Two real `vitest run --project perf` in child processes prove the spec wiring: the run plans,
+// runs, evaluates and reports, comes out UNTESTED without XSched (skipped tests with reasons,
+// also in JUnit), and its replay fails under CI=true. Baseline refusal, a crashing worker and a
+// machine without a GPU then go through the same planScenario/executePlan calls in this
+// process, which is what the spec does once wired.
 
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { executePlan } from '../../../perf/lib/suite/execute-plan.ts';
+import { planScenario } from '../../../perf/lib/suite/scenario-plan.ts';
+import { describeInvalidRun } from '../../../perf/lib/suite/verdict-tests.ts';
+import { loadSettings } from '../../../perf/lib/plan/config/load-settings.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const fakeWorker = join(repoRoot, 'test/doubles/fake-worker.mjs');
 const vitestBin = join(repoRoot, 'node_modules/vitest/vitest.mjs');
+/** What the fake worker reads from its environment: fast requests and iterations; its switches
+ * pass the workers' allow list only when named (perf/lib/process/allowed-env.ts). */
+const FAST_WORKER = { FAKE_WORKER_HP_LATENCY_MS: '0.3', FAKE_WORKER_LP_ITER_MS: '5', PERF_CHILD_ENV_ALLOW: 'FAKE_WORKER_*' };
 
-function runPerfSpecs(env: Record<string, string>) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PERF_') && !k.startsWith('XSCHED_')));
-  return execa('node', [vitestBin, 'run', '--project', 'perf'], {
-    cwd: repoRoot,
-    env: { ...clean, CI: '1', ...env },
-    extendEnv: false,
-    reject: false,
-    all: true,
-    timeout: 150_000,
-  });
+function suiteEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('PERF_') && !e[0].startsWith('XSCHED_')));
+}
+
+/** Runs the perf project in a child process; CI is off (not strict) unless `env` sets it. */
+function runPerfSpecs(env: Record<string, string>, args: string[] = []) {
+  return execa('node', [vitestBin, 'run', '--project', 'perf', ...args], { cwd: repoRoot, env: { ...suiteEnv(), CI: 'false', ...env }, extendEnv: false, reject: false, all: true, timeout: 150_000 });
+}
+
+async function planAndExecute(env: Record<string, string>, cwd: string) {
+  const plan = await planScenario('quick', { ...suiteEnv(), ...env }, cwd);
+  if (plan.action !== 'run' && plan.action !== 'replay') throw new Error(`expected a runnable plan, got ${JSON.stringify(plan)}`);
+  return executePlan(plan, 'in-process-test');
 }
 
 function runDirsOf(resultsDir: string): string[] {
@@ -34,7 +47,7 @@ describe('perf specs end to end with the fake worker (test double)', () => {
   const work = mkdtempSync(join(tmpdir(), 'xsched-perf-e2e-'));
   const resultsDir = join(work, 'results');
   const baselinesDir = join(work, 'baselines');
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const junit = join(work, 'junit.xml');
   const fastQuick = {
     PERF_WORKER: fakeWorker,
     PERF_SCENARIOS: 'quick',
@@ -43,54 +56,67 @@ describe('perf specs end to end with the fake worker (test double)', () => {
     PERF_TRIALS: '2',
     PERF_RESULTS_DIR: resultsDir,
     PERF_BASELINES_DIR: baselinesDir,
-    FAKE_WORKER_HP_LATENCY_MS: '0.3',
-    FAKE_WORKER_LP_ITER_MS: '5',
-    // The double's switches pass the workers' allow list only when named (perf/lib/process/allowed-env.ts).
-    PERF_CHILD_ENV_ALLOW: 'FAKE_WORKER_*',
   };
+  let nested: Awaited<ReturnType<typeof runPerfSpecs>>;
+  beforeAll(async () => {
+    nested = await runPerfSpecs({ ...fastQuick, ...FAST_WORKER }, ['--reporter=default', '--reporter=junit', `--outputFile.junit=${junit}`]);
+  }, 200_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterEach(() => vi.unstubAllEnvs());
 
-  it('runs quick, writes the run, its evaluation and reports, and a replay gives the same evaluation', { timeout: 300_000 }, async () => {
-    const first = await runPerfSpecs(fastQuick);
-    expect(first.exitCode, first.all).toBe(0);
+  it('runs quick without XSched: UNTESTED, skipped tests with their reasons (also in JUnit), and the merged summary', () => {
+    expect(nested.exitCode, nested.all).toBe(0);
     const [runDir, ...others] = runDirsOf(resultsDir);
     expect(others).toEqual([]);
     for (const file of ['run.json', 'evaluation.json', 'report.html', 'summary.md']) expect(existsSync(join(runDir!, file)), file).toBe(true);
     expect(existsSync(join(resultsDir, 'summary.md'))).toBe(true);
-    const evaluation = JSON.parse(readFileSync(join(runDir!, 'evaluation.json'), 'utf8'));
     // The double's xsched arm is skipped (no XSCHED_ROOT): its verdicts must say so, never pass.
+    const evaluation = JSON.parse(readFileSync(join(runDir!, 'evaluation.json'), 'utf8'));
     expect(evaluation.verdicts.find((v: { id: string }) => v.id === 'hp-p99-improvement').status).toBe('skip');
-    expect(first.all).toMatch(/XSCHED_ROOT is not set/);
+    expect(evaluation.status).toBe('untested');
+    expect(nested.all).toMatch(/XSCHED_ROOT is not set/);
+    expect(nested.all).toMatch(/UNTESTED quick: required verdict\(s\) not judged: hp-achieved-rate, hp-p99-improvement, lp-throughput-loss, regression/);
+    // Vitest's JUnit reporter writes a bare <skipped/>; the reason travels as a property beside it.
+    expect(readFileSync(junit, 'utf8')).toMatch(/<property name="xsched-perf\.skip_reason" value="UNTESTED: not a pass \(CI=true or PERF_STRICT=1 fails it\):\n\[hp-p99-improvement\] Not judged: arm xsched was skipped/);
+  });
 
-    const replay = await runPerfSpecs({ ...fastQuick, PERF_REPLAY: runDir! });
-    expect(replay.exitCode, replay.all).toBe(0);
+  it('the replay of that run gives the same evaluation and report, and fails under CI=true', { timeout: 200_000 }, async () => {
+    const [runDir] = runDirsOf(resultsDir);
+    const replay = await runPerfSpecs({ ...fastQuick, PERF_REPLAY: runDir!, CI: 'true' });
+    expect(replay.exitCode, replay.all).not.toBe(0);
+    expect(replay.all).toMatch(/UNTESTED, and strict mode \(PERF_STRICT=1 or CI=true\) passes only a judged pass/);
     const runId = JSON.parse(readFileSync(join(runDir!, 'run.json'), 'utf8')).runId;
     const replayDir = join(resultsDir, `replay-${runId}`);
-    expect(JSON.parse(readFileSync(join(replayDir, 'evaluation.json'), 'utf8'))).toEqual(evaluation);
+    expect(JSON.parse(readFileSync(join(replayDir, 'evaluation.json'), 'utf8'))).toEqual(JSON.parse(readFileSync(join(runDir!, 'evaluation.json'), 'utf8')));
     expect(readFileSync(join(replayDir, 'report.html'), 'utf8')).toBe(readFileSync(join(runDir!, 'report.html'), 'utf8'));
-
-    const update = await runPerfSpecs({ ...fastQuick, PERF_REPLAY: runDir!, PERF_UPDATE_BASELINES: '1' });
-    expect(update.exitCode, update.all).toBe(0);
-    const written = readdirSync(join(baselinesDir, 'quick'));
-    expect(written).toHaveLength(1);
-    expect(written[0]).toMatch(/^cuda-fake-.*-time-sliced\.json$/);
   });
 
-  it('fails on a crashing worker with the worker named, and marks the run invalid rather than failed', { timeout: 200_000 }, async () => {
-    const crashResults = join(work, 'crash-results');
-    const run = await runPerfSpecs({ ...fastQuick, PERF_RESULTS_DIR: crashResults, FAKE_WORKER_MODE: 'crash' });
-    expect(run.exitCode).not.toBe(0);
-    expect(run.all).toMatch(/INVALID RUN/);
-    const [runDir] = runDirsOf(crashResults);
-    expect(JSON.parse(readFileSync(join(runDir!, 'evaluation.json'), 'utf8')).status).toBe('invalid');
+  it('2 trials without the xsched arm never become a baseline; a typo in a PERF_ variable is reported', async () => {
+    const [runDir] = runDirsOf(resultsDir);
+    const env = { ...fastQuick, PERF_REPLAY: runDir!, PERF_UPDATE_BASELINES: '1', PERF_TRAILS: '3' };
+    expect(loadSettings({ ...suiteEnv(), ...env, CI: 'false' }, work).warnings).toContain('PERF_TRAILS: unknown; did you mean PERF_TRIALS? (ignored)');
+    const log = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await planAndExecute({ ...env, CI: 'false' }, work);
+    } finally {
+      log.mockRestore();
+    }
+    const printed = log.mock.calls.map((call) => String(call[0])).join('');
+    expect(printed).toMatch(/Baseline NOT updated from run .*\n {2}- it ran 2 trial\(s\); scenario quick needs at least 3 \(minTrials\)/);
+    expect(printed).toMatch(/arm xsched was not measured in 2 of 2 trial\(s\) \(trial 0: skipped \(XSCHED_ROOT is not set/);
+    expect(existsSync(baselinesDir)).toBe(false);
   });
 
-  it('without a GPU: skips with one line by default, and fails under PERF_REQUIRE_GPU=1', { timeout: 120_000 }, async () => {
+  it('a crashing worker makes the run invalid, not failed, with the worker named', { timeout: 60_000 }, async () => {
+    for (const [name, value] of Object.entries({ ...FAST_WORKER, FAKE_WORKER_MODE: 'crash' })) vi.stubEnv(name, value);
+    const run = await planAndExecute({ ...fastQuick, PERF_TRIALS: '1', PERF_ARMS: 'baseline', PERF_RESULTS_DIR: join(work, 'crash-results') }, work);
+    expect(run.evaluation.status).toBe('invalid');
+    expect(describeInvalidRun(run.evaluation)).toMatch(/^INVALID RUN[^]*\[workers-ok baseline trial 0\] The (hp|lp) worker of arm baseline trial 0 failed \(crash/);
+  });
+
+  it('without a GPU: skips with the reason by default, and fails under PERF_REQUIRE_GPU=1', async () => {
     const noGpu = { PERF_SCENARIOS: 'quick', PERF_RESULTS_DIR: join(work, 'none'), PERF_WORKER: join(repoRoot, 'test/doubles/no-gpu-worker.sh') };
-    const skipped = await runPerfSpecs(noGpu);
-    expect(skipped.exitCode, skipped.all).toBe(0);
-    expect(skipped.all).toMatch(/quick: skipped: no GPU/);
-    const required = await runPerfSpecs({ ...noGpu, PERF_REQUIRE_GPU: '1' });
-    expect(required.exitCode).not.toBe(0);
-    expect(required.all).toMatch(/PERF_REQUIRE_GPU=1 but no GPU/);
+    expect(await planScenario('quick', { ...suiteEnv(), ...noGpu }, work)).toMatchObject({ action: 'skip', reason: expect.stringMatching(/^no GPU/) });
+    expect(await planScenario('quick', { ...suiteEnv(), ...noGpu, PERF_REQUIRE_GPU: '1' }, work)).toMatchObject({ action: 'fail', reason: expect.stringMatching(/PERF_REQUIRE_GPU=1 but no GPU/) });
   });
 });

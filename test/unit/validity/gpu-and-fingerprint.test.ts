@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkOptionsMatch } from '../../../perf/lib/evaluate/validity/options-match.ts';
 import { checkSameGpu } from '../../../perf/lib/evaluate/validity/same-gpu.ts';
-import { makeArmTrial, makeFingerprint, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../evaluate/fixtures/run-record-fixture.ts';
+import { makeArmTrial, makeFingerprint, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../../fixtures/run-record/index.ts';
 import { contextOf } from './check-context-helper.ts';
 
 const scenario = makeScenario({ durationMs: 1000, arms: ['baseline', 'xsched'] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkOverlap } from '../../../perf/lib/evaluate/validity/overlap.ts';
 import { checkSampleCount } from '../../../perf/lib/evaluate/validity/sample-count.ts';
-import { makeArmTrial, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../evaluate/fixtures/run-record-fixture.ts';
+import { makeArmTrial, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../../fixtures/run-record/index.ts';
 import { simulateBackToBackLp, simulateOpenLoopHp } from '../evaluate/fixtures/simulated-workers.ts';
 import { contextOf } from './check-context-helper.ts';
 

@@ -3,7 +3,7 @@ import { finishedWorkers } from '../../../perf/lib/evaluate/validity/check-conte
 import { checkCompleteResults } from '../../../perf/lib/evaluate/validity/complete-results.ts';
 import { checkResultConsistency } from '../../../perf/lib/evaluate/validity/result-consistency.ts';
 import { checkWorkersOk } from '../../../perf/lib/evaluate/validity/workers-ok.ts';
-import { failedOutcome, makeArmTrial, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../evaluate/fixtures/run-record-fixture.ts';
+import { failedOutcome, makeArmTrial, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../../fixtures/run-record/index.ts';
 import { contextOf } from './check-context-helper.ts';
 
 const scenario = makeScenario({ durationMs: 1000, arms: ['baseline'] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BaselineFile, BaselineWorkload } from '../../../perf/lib/documents/types/baseline.ts';
 import type { RunRecord } from '../../../perf/lib/documents/types/run-record.ts';
-import { judgeBaselineRegression } from '../../../perf/lib/evaluate/verdicts/baseline-regression.ts';
+import { judgeBaselineRegression, judgeRegressionValues } from '../../../perf/lib/evaluate/verdicts/baseline-regression.ts';
 import { type SyntheticRunSpec, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
 import { baselineFromRun, verdictContextOf } from './verdict-fixture.ts';
 
@@ -52,11 +52,18 @@ describe('regression against the stored baseline: missing or mismatched baseline
     expect(xsched[0]!.message).toContain('no arms.xsched entry');
   });
 
-  it('one trial on either side: inconclusive, asking for 2 or more trials', () => {
+  it('one trial on both sides: inconclusive (no within-run noise), asking for 2 or more trials', () => {
     const oneTrial = buildSyntheticRun({ ...spec(2), scenario: { ...spec(2).scenario, trials: 1 } });
-    const verdicts = judgeBaselineRegression(verdictContextOf(oneTrial, baselineFromRun(record)));
+    const verdicts = judgeBaselineRegression(verdictContextOf(oneTrial, baselineFromRun(oneTrial)));
     expect(verdicts.every((v) => v.status === 'inconclusive')).toBe(true);
     expect(verdicts[0]!.recommendation).toMatch(/trials >= 2/);
+  });
+
+  it('one trial now against three stored: decided, the within-run noise taken from the stored trials', () => {
+    const oneTrial = buildSyntheticRun({ ...spec(2), scenario: { ...spec(2).scenario, trials: 1 } });
+    const verdicts = judgeBaselineRegression(verdictContextOf(oneTrial, baselineFromRun(record)));
+    expect(verdicts.map((v) => v.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    expect(verdicts[0]!.message).toContain('(1 trials) vs');
   });
 });
 
@@ -194,5 +201,22 @@ describe('regression against the stored baseline: statistical behaviour', () => 
     expect(lp[0]!.message).toMatch(/^REGRESSION: baseline lp throughput/);
     expect(lp[0]!.interval!.high).toBeLessThan(0.9);
     expect(lp[0]!.recommendation).toContain('npm run perf:update-baselines');
+  });
+});
+
+describe('regression against the stored baseline: hp requests that never completed', () => {
+  it('a trial whose P99 falls among never-started requests (Infinity) is a regression, saying why', () => {
+    const verdict = judgeRegressionValues({
+      arm: 'xsched',
+      metric: { name: 'hp-p99', label: 'hp P99', unit: 'ms' },
+      rule: 'test rule',
+      tolerance: 0.1,
+      current: [22, Infinity, 23],
+      stored: [22, 22.5, 23],
+      betweenRun: { logSd: 0.035, source: 'test' },
+      falseFailRate: 0.05,
+    });
+    expect(verdict.status).toBe('fail');
+    expect(verdict.message).toContain('unbounded in 1 of 3 trial(s)');
   });
 });

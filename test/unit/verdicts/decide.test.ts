@@ -17,17 +17,22 @@ describe('decideAgainstThreshold', () => {
 });
 
 describe('recommendMoreData', () => {
-  it('half-width 0.1, gap 0.05 -> 4x the data: 3 trials -> 12 (9 more), 60 s -> 240 s', () => {
-    const text = recommendMoreData({ estimate: 0.15, low: 0.05, high: 0.25, threshold: 0.2, trials: 3, durationMs: 60_000 });
-    expect(text).toContain('Run about 9 more trial(s) (trials 3 -> 12)');
-    expect(text).toContain('durationMs 60000 -> about 240000');
+  it('3 trials, half-width 0.1 at 95% (t2 = 4.303), gap 0.05: the smallest n with t(n-1) s / sqrt(n) < 0.05 is 5', () => {
+    // s = 0.1 sqrt(3) / 4.303 = 0.04025; n = 4: 3.182 x 0.04025 / 2 = 0.0641; n = 5: 2.776 x 0.04025 / 2.236 = 0.04997 < 0.05.
+    const text = recommendMoreData({ estimate: 0.15, low: 0.05, high: 0.25, threshold: 0.2, trials: 3, confidence: 0.95 });
+    expect(text).toContain('Run trials 5 (now 3)');
+    expect(text).toContain('Longer trials are no substitute');
   });
 
   it('an estimate on the threshold cannot be decided by more data', () => {
-    expect(recommendMoreData({ estimate: 0.2, low: 0.1, high: 0.3, threshold: 0.2, trials: 3, durationMs: 60_000 })).toMatch(/sits on the threshold/);
+    expect(recommendMoreData({ estimate: 0.2, low: 0.1, high: 0.3, threshold: 0.2, trials: 3, confidence: 0.95 })).toMatch(/sits on the threshold/);
   });
 
-  it('over 25x the data: says the effect is too close to resolve', () => {
-    expect(recommendMoreData({ estimate: 0.19, low: 0.0, high: 0.38, threshold: 0.2, trials: 3, durationMs: 60_000 })).toMatch(/too close .*\(about 361x the data/);
+  it('too close for 50 trials: says so instead of naming a count', () => {
+    expect(recommendMoreData({ estimate: 0.199, low: 0.0, high: 0.398, threshold: 0.2, trials: 3, confidence: 0.95 })).toMatch(/too close to the threshold for 50 trials/);
+  });
+
+  it('one trial: asks for trials >= 3 first', () => {
+    expect(recommendMoreData({ estimate: 0.15, low: 0.1, high: 0.2, threshold: 0.2, trials: 1, confidence: 0.95 })).toMatch(/run trials >= 3/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeHpAchievedRate } from '../../../perf/lib/evaluate/verdicts/hp-achieved-rate.ts';
-import { makeArmTrial, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../evaluate/fixtures/run-record-fixture.ts';
+import { makeArmTrial, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../../fixtures/run-record/index.ts';
 import { simulateOpenLoopHp } from '../evaluate/fixtures/simulated-workers.ts';
 import { buildSyntheticRun, healthyRunSpec } from '../evaluate/fixtures/synthetic-run.ts';
 import { verdictContextOf } from './verdict-fixture.ts';
@@ -10,7 +10,7 @@ const MS = 1e6;
 const scenario = makeScenario({ durationMs: 10_000, trials: 2, arms: ['xsched'] });
 const allDone = simulateOpenLoopHp({ rateHz: 10, durationMs: 10_000, serviceNs: () => 2 * MS });
 const trialWith = (trial: number, completed: number) =>
-  makeArmTrial(scenario, 'xsched', trial, [okOutcome(makeWorkerResult({ scenario, role: 'hp', requests: allDone.slice(0, completed), unstartedRequests: 100 - completed }))]);
+  makeArmTrial(scenario, 'xsched', trial, [okOutcome(makeWorkerResult({ scenario, arm: 'xsched', role: 'hp', requests: allDone.slice(0, completed), unstartedRequests: 100 - completed }))]);
 
 describe('hp achieved rate verdict (xsched arm)', () => {
   it('pass: every trial completes all 100 requests in 10 s = 10 req/s >= 9.5', () => {
@@ -25,12 +25,13 @@ describe('hp achieved rate verdict (xsched arm)', () => {
     expect(verdict.recommendation).toMatch(/hp-alone rate check/);
   });
 
-  it('inconclusive: trials disagree (10 and 9.2 req/s, pooled 9.6), with advice on more trials', () => {
+  it('fail when one trial of two is below the bar (10 and 9.2 req/s, pooled 9.6): the rule says every trial', () => {
     const verdict = judgeHpAchievedRate(verdictContextOf(makeRunRecord(scenario, [trialWith(0, 100), trialWith(1, 92)])));
-    expect(verdict).toMatchObject({ status: 'inconclusive', measured: { minTrialRateHz: 9.2, maxTrialRateHz: 10, trialsBelow: 1 } });
+    expect(verdict).toMatchObject({ status: 'fail', measured: { minTrialRateHz: 9.2, maxTrialRateHz: 10, trialsBelow: 1 } });
     expect(verdict.measured.achievedRateHz).toBeCloseTo(9.6, 12);
     expect(verdict.interval).toMatchObject({ low: 9.2, high: 10, level: 0.5 });
-    expect(verdict.recommendation).toMatch(/more trial/);
+    expect(verdict.rule).toContain('in every trial');
+    expect(verdict.message).toContain('1 of 2 trial(s) fell below it (trial 1 9.2 req/s)');
   });
 
   it('skip with the reason when the xsched arm was skipped', () => {

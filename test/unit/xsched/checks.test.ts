@@ -102,7 +102,7 @@ describe('xschedChecks on the other arms', () => {
   it('fails a native arm whose worker mapped an XSched library, naming it', () => {
     const [check] = xschedChecks(record([trial('baseline', { workers: [okWorker('hp'), shimmed('lp')] })]));
     expect(check?.status).toBe('fail');
-    expect(check?.message).toBe('XSched libraries mapped in lp (pid 4343): /opt/xsched/lib/libshimcuda.so, /opt/xsched/lib/libpreempt.so: this arm is not native');
+    expect(check?.message).toBe('XSched libraries mapped in lp (pid 4343): /opt/xsched/lib/libshimcuda.so, /opt/xsched/lib/libpreempt.so, /opt/xsched/lib/libhalcuda.so: this arm is not native');
   });
 
   it('fails a native arm that recorded XSched evidence', () => {

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../../perf/lib/process/daemon/process-alive.ts';
+import { waitUntil } from '../../../perf/lib/process/daemon/wait-until.ts';
 import { readXschedConfig } from '../../../perf/lib/plan/config/xsched-settings.ts';
 import { checkXschedInstall } from '../../../perf/lib/run/xsched/install.ts';
 import { startXserver, type RunningXserver, type StartXserverOptions } from '../../../perf/lib/run/xsched/xserver.ts';
@@ -34,6 +35,8 @@ function options(extra: Partial<StartXserverOptions> = {}, env: Record<string, s
     env: { PATH: process.env.PATH ?? '', PERF_CHILD_ENV_ALLOW: 'FAKE_XSERVER_*', ...env },
     lockPath: join(fake.scratch, `lock-${counter}`),
     procRoot: noOtherProcesses,
+    // Short grace periods: the escalation is what is tested, not the production waits.
+    stopGraceMs: { sigintMs: 1_000, sigtermMs: 300 },
     ...extra,
   };
 }
@@ -131,6 +134,14 @@ describe('startXserver', () => {
   it('ends with SIGKILL when SIGINT and SIGTERM are both ignored', async () => {
     const xserver = await start(options({}, { FAKE_XSERVER_IGNORE_SIGINT: '1', FAKE_XSERVER_IGNORE_SIGTERM: '1' }));
     expect(await xserver.stop()).toMatchObject({ lastSignalSent: 'SIGKILL', exitSignal: 'SIGKILL' });
+  });
+
+  it('says how it ended when it dies on its own (named as the cause of the arm failures)', async () => {
+    const xserver = await start(options());
+    expect(xserver.exitStatus()).toBeNull();
+    process.kill(xserver.pid, 'SIGKILL');
+    await waitUntil(() => xserver.exitStatus(), { timeoutMs: 2_000, intervalMs: 20 });
+    expect(xserver.exitStatus()).toBe('signal SIGKILL');
   });
 
   it('stops only once however often stop() is called', async () => {

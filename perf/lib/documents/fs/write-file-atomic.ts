@@ -2,6 +2,7 @@
 // never sees a truncated baseline or run record.
 
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -10,8 +11,12 @@ import { basename, dirname, join } from 'node:path';
  * file system), flushes it to disk, then renames it over `path`. On any failure the
  * temporary file is removed and an existing file at `path` is left as it was.
  */
+function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tempPath = tempPathFor(path);
   try {
     const handle = await open(tempPath, 'wx');
     try {
@@ -23,6 +28,29 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(tempPath, path);
   } catch (error) {
     await rm(tempPath, { force: true });
+    throw new Error(`could not write ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * The same, synchronously: nothing else of this process runs between creating the
+ * temporary file and renaming it, so a stop handler or process.exit elsewhere cannot
+ * leave it behind half-written (only SIGKILL can). Used for run.json, which is written
+ * while the suite is being stopped.
+ */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  const tempPath = tempPathFor(path);
+  try {
+    const fd = openSync(tempPath, 'wx');
+    try {
+      writeFileSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tempPath, path);
+  } catch (error) {
+    rmSync(tempPath, { force: true });
     throw new Error(`could not write ${path}: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -42,6 +42,12 @@ export interface BaselineXschedSettings {
   lp: { priority: number; threshold: number; batchSize: number };
 }
 
+/** Log-SD of a run's level between runs (days, machines), per metric (docs/statistics.md 3.4). */
+export interface BetweenRunLogSd {
+  hpP99: number;
+  lpIterPerSec: number;
+}
+
 export interface BaselineFile {
   schema: typeof BASELINE_SCHEMA;
   schemaVersion: typeof BASELINE_SCHEMA_VERSION;
@@ -56,4 +62,6 @@ export interface BaselineFile {
   /** Overrides the scenario's thresholds for this hardware. */
   thresholds: Partial<Thresholds>;
   arms: Partial<Record<ArmName, BaselineArm>>;
+  /** Between-run noise measured for this hardware; absent: the suite's recorded defaults. */
+  betweenRunLogSd?: Partial<Record<ArmName, Partial<BetweenRunLogSd>>>;
 }

@@ -90,18 +90,39 @@ export interface Verdict {
   recommendation: string | null;
 }
 
-/** invalid beats fail beats inconclusive beats pass. */
-export type OverallStatus = 'pass' | 'fail' | 'inconclusive' | 'invalid';
+/**
+ * The scenario's outcome: invalid beats fail beats untested beats inconclusive beats pass.
+ * pass only when every required verdict was judged and passed (perf/lib/evaluate/overall-status.ts).
+ */
+export type OverallStatus = 'pass' | 'fail' | 'invalid' | 'untested' | 'inconclusive';
+
+/** The four kinds of verdict a scenario can require; "regression" covers every regression.* verdict. */
+export type VerdictKind = 'hp-achieved-rate' | 'hp-p99-improvement' | 'lp-throughput-loss' | 'regression';
+
+/** One verdict kind's result: untested when it could not be judged (arm skipped, no comparable baseline, no data). */
+export interface VerdictKindOutcome {
+  kind: VerdictKind;
+  /** Declared required by the scenario (perf/lib/plan/scenarios/catalogue.ts). */
+  required: boolean;
+  status: 'pass' | 'fail' | 'untested' | 'inconclusive';
+  /** One line: why this status. */
+  reason: string;
+}
 
 export interface ScenarioEvaluation {
   schema: 'xsched-perf.evaluation';
-  schemaVersion: 1;
+  /** 2: status gained "untested", with statusReason, requiredVerdicts and verdictOutcomes. */
+  schemaVersion: 2;
   runId: string;
   scenario: string;
   arms: ArmStats[];
   checks: ValidityCheck[];
   verdicts: Verdict[];
   status: OverallStatus;
+  /** One line saying why the status is what it is. */
+  statusReason: string;
+  requiredVerdicts: VerdictKind[];
+  verdictOutcomes: VerdictKindOutcome[];
   /** One line per reason the status is not pass. */
   reasons: string[];
 }

@@ -5,3 +5,4 @@ export * from './worker-result.ts';
 export * from './run-record.ts';
 export * from './baseline.ts';
 export type * from './arm-setup.ts';
+export * from './environment.ts';

@@ -3,6 +3,7 @@
 
 import type { ArmName, Role, Scenario } from './scenario.ts';
 import type { WorkerResult } from './worker-result.ts';
+import type { EnvironmentRecord } from './environment.ts';
 
 export const RUN_RECORD_SCHEMA = 'xsched-perf.run';
 export const RUN_RECORD_SCHEMA_VERSION = 1;
@@ -28,7 +29,7 @@ export type WorkerOutcome =
   | { ok: true; role: Role; result: WorkerResult; logPath: string; readyAtNs: string }
   | { ok: false; role: Role; failure: WorkerFailure; logPath: string };
 
-/** What the xsched arm observed about XSched itself (issue 4). */
+/** What the xsched arm observed about XSched itself (docs/xsched.md). */
 export interface XschedEvidence {
   root: string;
   policy: string;
@@ -68,7 +69,7 @@ export interface ApiBindingEvidence {
   problem: string | null;
 }
 
-/** What the sharing mode setup observed (issue 9). */
+/** What the sharing mode setup observed (docs/sharing-modes.md). */
 export interface SharingEvidence {
   requested: string;
   /** e.g. MPS control daemon pid, pipe directory, and the client pids its log shows. */
@@ -88,7 +89,19 @@ export interface ArmTrialRecord {
   skipped: string | null;
   xsched: XschedEvidence | null;
   sharing: SharingEvidence | null;
+  /** GPU processes, GPU state and host CPU around the window (absent in runs before issue 15). */
+  environment?: EnvironmentRecord;
+  /** True when the run was aborted while this arm-trial ran: its workers were stopped, its results are partial (optional: added after v1 shipped). */
+  interrupted?: boolean;
 }
+
+/**
+ * How the run ended. `aborted`: stopped by a signal, its parent's death, --bail or an
+ * exception; what was measured until then is kept, and it is never evaluated as a pass
+ * nor stored as a baseline (docs/orchestration.md, "Stops"). Optional: records written
+ * before it existed were complete runs.
+ */
+export type RunStatus = { state: 'complete' } | { state: 'aborted'; reason: string; at: string };
 
 export interface RunRecord {
   schema: typeof RUN_RECORD_SCHEMA;
@@ -104,10 +117,16 @@ export interface RunRecord {
   notes: string[];
   /** The environment names every worker started from (optional: added after v1 shipped). */
   childEnv?: ChildEnvRecord;
+  status?: RunStatus;
 }
 
 /** Names only, never values: what the allow list (perf/lib/process/allowed-env.ts) kept. */
 export interface ChildEnvRecord {
   passedNames: string[];
   droppedCount: number;
+}
+
+/** The status of a record: absent (older files) means complete. */
+export function runStatusOf(record: Pick<RunRecord, 'status'>): RunStatus {
+  return record.status ?? { state: 'complete' };
 }

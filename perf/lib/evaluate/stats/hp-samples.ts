@@ -16,7 +16,12 @@ export interface HpTrialSamples {
   notCompleted: number;
   /** Recorded requests whose times are impossible (finished before scheduled/started); left out. */
   malformed: number;
-  /** finished - scheduled, ascending (queueing included: coordinated omission stays visible). */
+  /**
+   * finished - scheduled, ascending (queueing included: coordinated omission stays visible),
+   * then +Infinity once per request that never started: it waited longer than any finished
+   * request (still unstarted at end + drain), so it ranks above all of them and a percentile
+   * that falls among such requests is unbounded (docs/statistics.md 1).
+   */
   latenciesNs: Float64Array;
   /** finished - started, ascending. */
   servicesNs: Float64Array;
@@ -50,11 +55,13 @@ export function extractHpSamples(result: WorkerResult, window: MeasurementWindow
   // The worker counts only requests scheduled before endNs as unstarted, so all are in the window.
   const unstarted = result.unstartedRequests ?? 0;
   scheduled += unstarted;
+  const completed = latencies.length;
+  for (let i = 0; i < unstarted; i++) latencies.push(Number.POSITIVE_INFINITY);
   return {
     trial,
     windowNs: window.durationNs,
     scheduled,
-    completed: latencies.length,
+    completed,
     notCompleted: unstarted + malformed,
     malformed,
     latenciesNs: sortAscending(latencies),

@@ -18,10 +18,16 @@ export function createLatencyHistogramUs(): hdr.Histogram {
   });
 }
 
-/** Records nanosecond latencies (rounded to whole microseconds) and returns the base64 encoding. */
+/**
+ * Records nanosecond latencies (rounded to whole microseconds) and returns the base64 encoding.
+ * Non-finite values (requests that never completed) have no bucket and are left out: the
+ * histogram describes completed requests; HpStats.scheduled - completed says how many more.
+ */
 export function encodeLatenciesNsAsHistogram(latenciesNs: ArrayLike<number>): string {
   const histogram = createLatencyHistogramUs();
-  for (let i = 0; i < latenciesNs.length; i++) histogram.recordValue(Math.max(0, Math.round(latenciesNs[i]! / 1000)));
+  for (let i = 0; i < latenciesNs.length; i++) {
+    if (Number.isFinite(latenciesNs[i]!)) histogram.recordValue(Math.max(0, Math.round(latenciesNs[i]! / 1000)));
+  }
   return hdr.encodeIntoCompressedBase64(histogram);
 }
 

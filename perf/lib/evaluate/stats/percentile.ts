@@ -27,21 +27,28 @@ export function sortAscending(values: ArrayLike<number>): Float64Array {
 /**
  * Count, mean, P50/P90/P99/P99.9 and max of nanosecond samples, in milliseconds.
  * With no samples every number is 0 and count is 0: readers must look at count first.
+ * +Infinity samples (hp requests that never completed, hp-samples.ts) rank above every
+ * finite one: a percentile or max among them is Infinity (JSON null, shown as a dash);
+ * count and mean cover the finite samples only.
  */
 export function summarizeNsAsMs(sortedAscendingNs: Float64Array): LatencySummaryMs {
-  const count = sortedAscendingNs.length;
-  if (count === 0) return { count: 0, mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 };
+  let count = 0;
   let sum = 0;
-  for (const value of sortedAscendingNs) sum += value;
+  for (const value of sortedAscendingNs) {
+    if (!Number.isFinite(value)) continue;
+    count++;
+    sum += value;
+  }
+  if (sortedAscendingNs.length === 0) return { count: 0, mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 };
   const at = (p: number): number => percentileOfSorted(sortedAscendingNs, p) / NS_PER_MS;
   return {
     count,
-    mean: sum / count / NS_PER_MS,
+    mean: count > 0 ? sum / count / NS_PER_MS : 0,
     p50: at(0.5),
     p90: at(0.9),
     p99: at(0.99),
     p999: at(0.999),
-    max: sortedAscendingNs[count - 1]! / NS_PER_MS,
+    max: sortedAscendingNs[sortedAscendingNs.length - 1]! / NS_PER_MS,
   };
 }
 

@@ -4,6 +4,7 @@ import type { RunStatistics } from '../stats/run-statistics.ts';
 import type { CheckStatus, ValidityCheck } from '../../documents/types/evaluation.ts';
 import type { ArmTrialRecord, RunRecord, WorkerOutcome } from '../../documents/types/run-record.ts';
 import type { ArmName, Role, Thresholds } from '../../documents/types/scenario.ts';
+import { armSpec } from '../../plan/scenarios/arms.ts';
 
 export interface CheckContext {
   record: RunRecord;
@@ -36,14 +37,12 @@ export function makeCheck(fields: {
 }
 
 /** Which workers an arm runs. */
-export function rolesOfArm(arm: ArmName): Role[] {
-  if (arm === 'hp-alone') return ['hp'];
-  if (arm === 'lp-alone') return ['lp'];
-  return ['hp', 'lp'];
+export function rolesOfArm(arm: ArmName): readonly Role[] {
+  return armSpec(arm).roles;
 }
 
 /** Arms where hp and lp run at once, so lp must overlap hp. */
-export const CONCURRENT_ARMS: readonly ArmName[] = ['baseline', 'xsched', 'stream-priority'];
+export { CONCURRENT_ARMS } from '../../plan/scenarios/arms.ts';
 
 export const describeTrial = (arm: ArmName, trial: number): string => `arm ${arm} trial ${trial}`;
 

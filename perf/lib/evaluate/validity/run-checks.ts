@@ -1,4 +1,6 @@
-// All validity checks of a run, the built-in ones and those passed in (XSched, MPS).
+// All validity checks of a run: the built-in ones, the XSched and sharing-mode evidence
+// checks (always: a run without them would pass an xsched arm XSched never scheduled),
+// and any a test passes in.
 // A check function that throws becomes a failed check carrying the error: a broken check
 // must not pass a run silently, nor hide the other checks' findings.
 
@@ -8,17 +10,22 @@ import type { CheckContext, ValidityCheckFn } from './check-context.ts';
 import { makeCheck } from './check-context.ts';
 import { checkCompleteResults } from './complete-results.ts';
 import { checkContention } from './contention.ts';
+import { checkEnvironment } from './environment/index.ts';
 import { checkHpAloneRate } from './hp-alone-rate.ts';
 import { checkOptionsMatch } from './options-match.ts';
 import { checkOverlap } from './overlap.ts';
 import { checkResultConsistency } from './result-consistency.ts';
+import { checkRunComplete } from './run-complete.ts';
 import { checkSameGpu } from './same-gpu.ts';
 import { checkSampleCount } from './sample-count.ts';
 import { checkWorkersOk } from './workers-ok.ts';
+import { sharingChecks } from './sharing-checks.ts';
+import { xschedChecks } from './xsched-checks.ts';
 
 export type ExtraCheck = (record: RunRecord) => ValidityCheck[];
 
 export const BUILT_IN_CHECKS: ReadonlyArray<[string, ValidityCheckFn]> = [
+  ['run-complete', checkRunComplete],
   ['workers-ok', checkWorkersOk],
   ['complete-results', checkCompleteResults],
   ['result-consistency', checkResultConsistency],
@@ -28,6 +35,13 @@ export const BUILT_IN_CHECKS: ReadonlyArray<[string, ValidityCheckFn]> = [
   ['sample-count', checkSampleCount],
   ['hp-alone-rate', checkHpAloneRate],
   ['contention', checkContention],
+  ['environment', checkEnvironment],
+];
+
+/** Checks on the arms' recorded evidence: XSched active only in the xsched arm, the sharing mode as asked. */
+export const EVIDENCE_CHECKS: ReadonlyArray<[string, ExtraCheck]> = [
+  ['xsched', xschedChecks],
+  ['sharing', sharingChecks],
 ];
 
 function runGuarded(name: string, run: () => ValidityCheck[]): ValidityCheck[] {
@@ -50,6 +64,7 @@ function runGuarded(name: string, run: () => ValidityCheck[]): ValidityCheck[] {
 
 export function runValidityChecks(context: CheckContext, extraChecks: ExtraCheck[] = []): ValidityCheck[] {
   const checks = BUILT_IN_CHECKS.flatMap(([name, check]) => runGuarded(name, () => check(context)));
+  for (const [name, check] of EVIDENCE_CHECKS) checks.push(...runGuarded(name, () => check(context.record)));
   extraChecks.forEach((check, index) => {
     checks.push(...runGuarded(check.name || `extra-check-${index}`, () => check(context.record)));
   });

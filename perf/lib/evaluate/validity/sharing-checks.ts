@@ -1,6 +1,6 @@
 // Validity checks on a recorded run: every arm ran in the sharing mode the scenario
 // asked for. A worker that is (or is not) an MPS client against the request measured
-// something else: time-sliced and MPS contention differ by 6x in hp P99 (DESIGN.md section 2).
+// something else: time-sliced and MPS contention differ by 6x in hp P99 (docs/sharing-modes.md, "Why it matters").
 
 import type { ValidityCheck } from '../../documents/types/evaluation.ts';
 import type { ArmTrialRecord, RunRecord, WorkerOutcome } from '../../documents/types/run-record.ts';

@@ -11,7 +11,7 @@ const TITLE = 'Workers started, measured and exited cleanly';
 
 const ADVICE: Record<WorkerFailureKind, string> = {
   spawn: 'Check that the worker binary exists and runs (npm run build:native; run it with --version).',
-  'never-ready': 'The worker did not finish loading and warm-up in time: read its log; check free GPU memory and raise the ready timeout if loading is just slow.',
+  'never-ready': 'The worker did not finish loading and warm-up in time: read its log; check free GPU memory and raise the ready timeout (PERF_READY_TIMEOUT_S, seconds) if loading is just slow.',
   late: 'A worker printed READY after the start instant was handed out: raise the start lead time, or check for a slow GPU context creation in its log.',
   crash: 'Read the worker log; docs/protocol.md lists what each exit code means.',
   hang: 'The worker did not exit after the end instant and the drain time: read its log; a GPU hang or a deadlock in the runtime are likely.',

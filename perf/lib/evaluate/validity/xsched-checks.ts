@@ -1,9 +1,10 @@
 // Validity checks on a recorded run: the xsched arm really ran under XSched, and no
-// other arm did (DESIGN.md section 6). Pure, so a replayed record gives the same answer.
+// other arm did (docs/xsched.md, "What each check proves"). Pure, so a replayed record gives the same answer.
 
 import type { ValidityCheck } from '../../documents/types/evaluation.ts';
 import type { Role } from '../../documents/types/scenario.ts';
 import type { ArmTrialRecord, RunRecord } from '../../documents/types/run-record.ts';
+import { armSpec } from '../../plan/scenarios/arms.ts';
 import {
   checkGlobalScheduler,
   checkPrioritySet,
@@ -67,7 +68,7 @@ function absentCheck(trial: ArmTrialRecord): ValidityCheck {
 /** One check per proof and role for each xsched arm-trial; one absence check for every other arm-trial. */
 export function xschedChecks(record: RunRecord): ValidityCheck[] {
   return record.trials.flatMap((trial) => {
-    if (trial.arm === 'xsched') return xschedArmChecks(trial);
+    if (armSpec(trial.arm).setup === 'xsched') return xschedArmChecks(trial);
     if (trial.skipped !== null) return [];
     return [absentCheck(trial)];
   });

@@ -1,19 +1,21 @@
 // No regression against the stored baseline: per arm (baseline, xsched), hp P99 may grow by
 // at most regressionP99Tolerance and lp throughput fall by at most regressionLpTolerance.
-// Compared with Welch t-intervals on log per-trial values (this run's trials vs the stored
-// trials), so the decision uses the measured run-to-run noise, not one number vs one number.
-// A regression is declared only when the whole interval is beyond the tolerance.
+// Decided on log per-trial values (this run's trials vs the stored trials) with a within-run
+// and a between-run noise component, and always decided: regression-decision.ts.
 
 import { baselineKeyOfRun, formatBaselineKeyFields, sameBaselineKey } from '../../store/baselines/key.ts';
 import { diffWorkload, formatWorkloadDifferences, settingsRestoringWorkload, workloadOfRun } from '../../store/baselines/workload.ts';
 import { diffXschedSettings, settingsRestoringXsched, xschedSettingsOfRun } from '../../store/baselines/xsched-settings.ts';
-import { welchLogRatioInterval } from '../stats/intervals/log-t-interval.ts';
 import { TAIL_PERCENTILE, percentileOfSorted } from '../stats/percentile.ts';
 import type { BaselineArm, BaselineFile } from '../../documents/types/baseline.ts';
 import type { Verdict } from '../../documents/types/evaluation.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
-import { decideAgainstThreshold, recommendMoreData } from './decide.ts';
-import { type VerdictContext, asConfidenceInterval, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
+import { type BetweenRunNoise, type RegressionMetricName, betweenRunNoise } from './between-run-noise.ts';
+import { allocateFalseFailRates } from './false-fail-budget.ts';
+import { applyMachineDrift } from './machine-drift.ts';
+import { adviseOnPower } from './regression-advice.ts';
+import { decideRegression } from './regression-decision.ts';
+import { type VerdictContext, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
 
 export const REGRESSION_ARMS: readonly ArmName[] = ['baseline', 'xsched'];
 const UPDATE = 'npm run perf:update-baselines';
@@ -22,6 +24,7 @@ const UNRECORDED_WORKLOAD_NOTE =
 
 interface Metric {
   name: 'hp-p99' | 'lp-throughput';
+  noiseKey: RegressionMetricName;
   label: string;
   unit: string;
   role: 'hp' | 'lp';
@@ -32,6 +35,7 @@ interface Metric {
 const METRICS: Metric[] = [
   {
     name: 'hp-p99',
+    noiseKey: 'hpP99',
     label: 'hp P99',
     unit: 'ms',
     role: 'hp',
@@ -40,6 +44,7 @@ const METRICS: Metric[] = [
   },
   {
     name: 'lp-throughput',
+    noiseKey: 'lpIterPerSec',
     label: 'lp throughput',
     unit: 'iter/s',
     role: 'lp',
@@ -50,48 +55,104 @@ const METRICS: Metric[] = [
 
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-function judgeMetric(context: VerdictContext, arm: ArmName, metric: Metric, stored: BaselineArm): Verdict {
-  const id = `regression.${arm}.${metric.name}`;
+/** The values to judge for one arm and metric, or the skip verdict when that arm has no data. */
+function metricInput(context: VerdictContext, arm: ArmName, metric: Metric, stored: BaselineFile): Omit<RegressionValuesInput, 'falseFailRate'> | Verdict {
   const higherIsWorse = metric.name === 'hp-p99';
   const tolerance = higherIsWorse ? context.thresholds.regressionP99Tolerance : context.thresholds.regressionLpTolerance;
   const bound = higherIsWorse ? 1 + tolerance : 1 - tolerance;
   const rule = `${arm} ${metric.label} ${higherIsWorse ? '<=' : '>='} ${round3(bound)} x stored baseline (${higherIsWorse ? 'growth' : 'loss'} <= ${percent(tolerance)})`;
   const reason = unavailableReason(context, arm, metric.role);
-  if (reason !== null) return skipVerdict(id, rule, `Not judged: ${reason}.`);
-  const current = metric.current(context, arm);
-  const storedValues = metric.stored(stored);
+  if (reason !== null) return skipVerdict(`regression.${arm}.${metric.name}`, rule, `Not judged: ${reason}.`);
+  return {
+    arm,
+    metric,
+    rule,
+    tolerance,
+    current: metric.current(context, arm),
+    stored: metric.stored(stored.arms[arm]!),
+    betweenRun: betweenRunNoise(stored, arm, metric.noiseKey),
+  };
+}
+
+/**
+ * The verdicts on a run's per-trial values with one false-fail budget, 1 - confidence, over
+ * all of them (false-fail-budget.ts). What the suite and scripts/bench-decisions both call.
+ */
+export function judgeRegressionSet(inputs: ReadonlyArray<Omit<RegressionValuesInput, 'falseFailRate'>>, confidence: number): Verdict[] {
+  const decidable = inputs.filter((i) => !i.current.includes(Number.POSITIVE_INFINITY));
+  const rates = allocateFalseFailRates(
+    decidable.map((i) => ({ current: i.current, stored: i.stored, betweenRunLogSd: i.betweenRun.logSd, tolerance: i.tolerance, higherIsWorse: i.metric.name === 'hp-p99' })),
+    confidence,
+  );
+  return inputs.map((input) => {
+    const index = decidable.indexOf(input);
+    return judgeRegressionValues({ ...input, falseFailRate: index >= 0 ? rates[index]! : (1 - confidence) / inputs.length });
+  });
+}
+
+export interface RegressionValuesInput {
+  arm: ArmName;
+  metric: Pick<Metric, 'name' | 'label' | 'unit'>;
+  rule: string;
+  tolerance: number;
+  current: number[];
+  stored: number[];
+  betweenRun: BetweenRunNoise;
+  /** One-sided rate at which an unchanged configuration may fail. */
+  falseFailRate: number;
+}
+
+/** The verdict on per-trial values (also what scripts/bench-decisions simulates through). */
+export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
+  const { arm, metric, tolerance, current, stored: storedValues, rule } = input;
+  const id = `regression.${arm}.${metric.name}`;
+  const higherIsWorse = metric.name === 'hp-p99';
   const measured = { currentMean: mean(current), storedMean: storedValues.length > 0 ? mean(storedValues) : null, currentTrials: current.length, storedTrials: storedValues.length };
-  const threshold = { tolerance, ratioBound: bound };
   const summary = `${arm} ${metric.label} ${round3(measured.currentMean)} ${metric.unit} now (${current.length} trials) vs ${measured.storedMean === null ? 'nothing' : round3(measured.storedMean)} ${metric.unit} stored (${storedValues.length} trials)`;
-  const interval = welchLogRatioInterval(current, storedValues, context.record.scenario.confidence);
-  if (interval === null) {
+  const unbounded = current.filter((v) => v === Number.POSITIVE_INFINITY).length;
+  if (unbounded > 0) {
+    return {
+      id,
+      rule,
+      status: 'fail',
+      measured: { ...measured, unboundedTrials: unbounded },
+      threshold: { tolerance, ratioBound: 1 + tolerance },
+      interval: null,
+      message: `REGRESSION: ${arm} ${metric.label} is unbounded in ${unbounded} of ${current.length} trial(s): more than ${percent(1 - TAIL_PERCENTILE)} of their hp requests never started (they count as longer than any finished request).`,
+      recommendation: 'hp fell behind its schedule in this run: read the hp-achieved-rate verdict and the workers\' logs; the stored baseline completed every request it counted.',
+    };
+  }
+  const decision = decideRegression({ current, stored: storedValues, betweenRunLogSd: input.betweenRun.logSd, tolerance, higherIsWorse, falseFailRate: input.falseFailRate });
+  if (decision === null) {
     return {
       id,
       rule,
       status: 'inconclusive',
       measured,
-      threshold,
+      threshold: { tolerance, ratioBound: higherIsWorse ? 1 + tolerance : 1 - tolerance },
       interval: null,
-      message: `Inconclusive: ${summary}; run-to-run noise needs 2 or more positive per-trial values on both sides.`,
+      message: `Inconclusive: ${summary}; the within-run noise needs 3 or more positive per-trial values in all (this run and the stored baseline together).`,
       recommendation: `Run with trials >= 2, and store a baseline made of 2 or more trials (${UPDATE}).`,
     };
   }
-  const status = decideAgainstThreshold(interval, bound, higherIsWorse ? 'at-most' : 'at-least');
-  const verdictWord = status === 'fail' ? 'REGRESSION' : status === 'pass' ? 'No regression' : 'Inconclusive';
+  const { status } = decision;
+  const toleranceField = higherIsWorse ? 'regressionP99Tolerance' : 'regressionLpTolerance';
   const recommendation =
     status === 'fail'
-      ? `Find the change that caused it (worker, XSched, driver, firmware: compare the fingerprints with the baseline's); if the new level is intended, store it with ${UPDATE}.`
-      : status === 'inconclusive'
-        ? recommendMoreData({ estimate: interval.estimate, low: interval.low, high: interval.high, threshold: bound, trials: current.length, durationMs: context.record.scenario.durationMs })
-        : null;
+      ? `Find the change that caused it (worker, XSched, driver, firmware: compare the fingerprints with the baseline's); if the new level is intended, store it with ${UPDATE}. At this noise an unchanged configuration fails ${percent(decision.falseFailRate)} of the time.`
+      : adviseOnPower({ decision, currentTrials: current.length, storedTrials: storedValues.length, tolerance, higherIsWorse, falseFailRate: input.falseFailRate, toleranceField, betweenRunSource: input.betweenRun.source });
+  const verdictWord = status === 'fail' ? 'REGRESSION' : 'No regression';
+  const noise = `noise: within-run log-SD ${round3(decision.withinRunLogSd)}, between-run ${decision.betweenRunLogSd} (${input.betweenRun.source})`;
   return {
     id,
     rule,
     status,
-    measured: { ...measured, ratio: interval.estimate },
-    threshold,
-    interval: asConfidenceInterval(interval),
-    message: `${verdictWord}: ${summary}; ratio ${round3(interval.estimate)}, ${percent(interval.level)} interval [${round3(interval.low)}, ${round3(interval.high)}], bound ${round3(bound)}.`,
+    measured: { ...measured, ratio: decision.ratio, falseFailRate: decision.falseFailRate, detectionRate: decision.detectionRate },
+    threshold: { tolerance, ratioBound: decision.toleranceRatio, decisionBoundary: decision.boundaryRatio },
+    interval: decision.interval,
+    message:
+      `${verdictWord}: ${summary}; ratio ${round3(decision.ratio)}, fails beyond ${round3(decision.boundaryRatio)} ` +
+      `(an unchanged configuration fails ${percent(decision.falseFailRate)} of the time, a ${higherIsWorse ? '+' : '-'}${percent(tolerance)} change ${percent(decision.detectionRate)}; ${noise}).`,
     recommendation,
   };
 }
@@ -139,23 +200,29 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
   const mismatch = workloadMismatch(context, stored, rule);
   if (mismatch !== null) return [mismatch];
   const xschedMismatch = xschedSettingsMismatch(context, stored);
-  const verdicts: Verdict[] = [];
+  const slots: Array<Verdict | Omit<RegressionValuesInput, 'falseFailRate'>> = [];
   for (const arm of REGRESSION_ARMS) {
     for (const metric of METRICS) {
       const storedArm = stored.arms[arm];
       if (storedArm === undefined) {
         const message = `The stored baseline for ${formatBaselineKeyFields(runKey)} has no arms.${arm} entry.`;
-        verdicts.push(skipVerdict(`regression.${arm}.${metric.name}`, rule, message, `Store one with ${UPDATE} from a run that includes the ${arm} arm.`));
+        slots.push(skipVerdict(`regression.${arm}.${metric.name}`, rule, message, `Store one with ${UPDATE} from a run that includes the ${arm} arm.`));
         continue;
       }
       if (arm === 'xsched' && xschedMismatch !== null) {
-        verdicts.push(skipVerdict(`regression.xsched.${metric.name}`, rule, xschedMismatch.message, xschedMismatch.recommendation));
+        slots.push(skipVerdict(`regression.xsched.${metric.name}`, rule, xschedMismatch.message, xschedMismatch.recommendation));
         continue;
       }
-      const verdict = judgeMetric(context, arm, metric, storedArm);
-      if (stored.workload === undefined && verdict.status !== 'skip') verdict.message += UNRECORDED_WORKLOAD_NOTE;
-      verdicts.push(verdict);
+      slots.push(metricInput(context, arm, metric, stored));
     }
   }
-  return verdicts;
+  const pending = slots.filter((s): s is Omit<RegressionValuesInput, 'falseFailRate'> => !('status' in s));
+  const judged = judgeRegressionSet(pending, context.record.scenario.confidence);
+  const verdicts = slots.map((slot) => {
+    if ('status' in slot) return slot;
+    const verdict = judged[pending.indexOf(slot)]!;
+    if (stored.workload === undefined) verdict.message += UNRECORDED_WORKLOAD_NOTE;
+    return verdict;
+  });
+  return applyMachineDrift(context, stored, verdicts);
 }

@@ -2,6 +2,7 @@
 // more data would probably decide an inconclusive one.
 
 import type { VerdictStatus } from '../../documents/types/evaluation.ts';
+import { studentTQuantile } from '../stats/distributions/student-t.ts';
 
 export type Direction = 'at-least' | 'at-most';
 
@@ -25,30 +26,38 @@ export interface MoreDataInput {
   low: number;
   high: number;
   threshold: number;
+  /** Trials (or paired trials) behind the interval. */
   trials: number;
-  durationMs: number;
+  /** Two-sided level of the interval. */
+  confidence: number;
 }
 
-/** Beyond this many times the data, say the effect is too close to the threshold to resolve. */
-const MAX_USEFUL_FACTOR = 25;
+/** The advice names at most this many trials; beyond it, it says more trials will not do. */
+const MAX_TRIALS = 50;
+const LONGER_NOTE = 'Longer trials are no substitute: they change the workload (a stored baseline of another length is not compared) and do not shrink run-to-run noise.';
 
 /**
- * Intervals narrow roughly with the square root of the data: to shrink the half-width h to
- * the distance g between estimate and threshold needs about (h / g)^2 times the data.
+ * For a t-interval over trials, half-width = t(n-1) s / sqrt(n). Taking s from this
+ * interval's half-width on the threshold's side, the smallest n whose half-width falls
+ * below the distance between estimate and threshold is the trial count that would decide,
+ * if the trials spread as these did.
  */
 export function recommendMoreData(input: MoreDataInput): string {
-  const halfWidth = (input.high - input.low) / 2;
-  const gap = Math.abs(input.estimate - input.threshold);
-  if (!(gap > 1e-9 * Math.max(1, Math.abs(input.threshold)))) {
+  const { estimate, threshold, trials, confidence } = input;
+  const gap = Math.abs(estimate - threshold);
+  if (!(gap > 1e-9 * Math.max(1, Math.abs(threshold)))) {
     return 'The estimate sits on the threshold: more data narrows the interval but cannot move it off; decide whether the threshold suits this hardware.';
   }
-  const factor = (halfWidth / gap) ** 2;
-  if (factor > MAX_USEFUL_FACTOR) {
-    return `The estimate is too close to the threshold to resolve (about ${Math.round(factor)}x the data would be needed); decide whether the threshold suits this hardware.`;
+  if (trials < 2) {
+    return `With ${trials} trial the interval holds within-trial noise only: run trials >= 3, so run-to-run noise is measured, before reading this verdict. ${LONGER_NOTE}`;
   }
-  // An asymmetric interval can straddle the threshold with factor < 1: ask for at least one more trial's worth.
-  const effective = Math.max(factor, 1 + 1 / input.trials);
-  const moreTrials = Math.max(1, Math.ceil(input.trials * effective) - input.trials);
-  const longerMs = Math.ceil((input.durationMs * effective) / 1000) * 1000;
-  return `Run about ${moreTrials} more trial(s) (trials ${input.trials} -> ${input.trials + moreTrials}), or make each trial longer (durationMs ${input.durationMs} -> about ${longerMs}); both assume the interval narrows with the square root of the data, and only more trials shrink run-to-run noise.`;
+  const halfWidth = threshold < estimate ? estimate - input.low : input.high - estimate;
+  const quantile = (n: number): number => studentTQuantile((1 + confidence) / 2, n - 1);
+  const spread = (halfWidth * Math.sqrt(trials)) / quantile(trials);
+  for (let n = trials + 1; n <= MAX_TRIALS; n++) {
+    if ((quantile(n) * spread) / Math.sqrt(n) < gap) {
+      return `Run trials ${n} (now ${trials}): if the trials spread as much as these did, the interval then excludes the threshold. ${LONGER_NOTE}`;
+    }
+  }
+  return `The estimate is too close to the threshold for ${MAX_TRIALS} trials to decide (it is ${Math.round(gap * 1000) / 1000} from it, the interval reaches ${Math.round(halfWidth * 1000) / 1000} to that side); decide whether the threshold suits this hardware.`;
 }

@@ -1,5 +1,5 @@
 // The thresholds in force for a run: the scenario's, overridden by those stored with the
-// baseline for this hardware (DESIGN 7: thresholds are per scenario and per hardware).
+// baseline for this hardware (thresholds are per scenario and per hardware: docs/configuration.md, docs/baselines.md).
 
 import type { BaselineFile } from '../../documents/types/baseline.ts';
 import { THRESHOLD_KEYS } from '../../plan/scenarios/thresholds.ts';

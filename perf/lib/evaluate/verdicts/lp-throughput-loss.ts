@@ -44,7 +44,7 @@ export function judgeLpThroughputLoss(context: VerdictContext): Verdict {
     status === 'fail'
       ? 'XSched costs lp more than allowed: a higher lp threshold (XSCHED_AUTO_XQUEUE_THRESHOLD) or batch size preempts less often; if this hardware cannot do better, set lpThroughputLossMaxFraction in the baseline thresholds.'
       : status === 'inconclusive'
-        ? recommendMoreData({ estimate: loss, low: interval.low, high: interval.high, threshold: maxLoss, trials: xsched.length, durationMs: record.scenario.durationMs })
+        ? recommendMoreData({ estimate: loss, low: interval.low, high: interval.high, threshold: maxLoss, trials: xsched.length, confidence: interval.level })
         : null;
   const label = status === 'pass' ? 'Pass' : status === 'fail' ? 'Fail' : 'Inconclusive';
   return {

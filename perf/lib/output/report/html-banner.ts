@@ -6,23 +6,21 @@ import { escapeHtml } from './html-escape.ts';
 import { statusWord } from './status-labels.ts';
 
 const STATUS_MEANING: Record<ScenarioEvaluation['status'], string> = {
-  pass: 'All validity checks passed and no verdict failed.',
+  pass: 'All validity checks passed and every required verdict was judged and passed.',
   fail: 'The run was valid and at least one verdict failed.',
-  inconclusive: 'The run was valid but the data cannot decide at least one verdict.',
+  untested: 'The run was valid but at least one required verdict could not be judged: this is not a pass.',
+  inconclusive: 'The run was valid but the data cannot decide at least one required verdict: this is not a pass.',
   invalid: 'The run itself is not valid: do not read the numbers below as a result, and never store it as a baseline.',
 };
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function renderStatusBanner(record: RunRecord, evaluation: ScenarioEvaluation): string {
   const reasons = evaluation.reasons.length
     ? `<ul class="reasons">${evaluation.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>`
     : '';
   const status = evaluation.status;
-  // A pass with verdicts left unjudged (e.g. the xsched arm skipped) must not read as "all passed".
-  const unjudged = evaluation.verdicts.filter((v) => v.status === 'skip').length;
-  const meaning =
-    status === 'pass' && unjudged > 0
-      ? `Valid run, but ${unjudged} of ${evaluation.verdicts.length} verdicts were not judged (reasons below); the others passed.`
-      : STATUS_MEANING[status];
+  const meaning = `${STATUS_MEANING[status]} ${capitalize(evaluation.statusReason)}.`;
   return `<header class="banner banner-${status}">
 <div class="banner-status">${statusWord(status)}${status === 'invalid' ? '<small>not a result</small>' : ''}</div>
 <div class="banner-body">

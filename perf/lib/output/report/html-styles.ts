@@ -2,7 +2,7 @@
 
 export const REPORT_CSS = `
 :root { --ink:#1d232b; --muted:#5b6673; --line:#dde2e8; --bg:#f5f7fa; --card:#fff;
-  --pass:#1a7f37; --fail:#c62832; --inconclusive:#a36b00; --invalid:#3b2a4d; --warn:#a36b00; --skip:#6e7781; }
+  --pass:#1a7f37; --fail:#c62832; --inconclusive:#a36b00; --invalid:#3b2a4d; --untested:#5a4a00; --warn:#a36b00; --skip:#6e7781; }
 * { box-sizing: border-box; }
 body { margin:0; background:var(--bg); color:var(--ink); font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif; }
 main { max-width:1440px; margin:0 auto; padding:20px 24px 60px; }
@@ -18,7 +18,7 @@ pre { white-space:pre-wrap; word-break:break-all; background:#f0f2f5; padding:8p
 .banner-status small { font-size:11px; letter-spacing:.1em; text-transform:uppercase; color:#f2c744; }
 .banner-body h2 { color:#fff; } .banner p { margin:2px 0; } .banner .meta { opacity:.85; font-size:12px; }
 .banner code { color:#fff; } .reasons { margin:6px 0; padding-left:20px; }
-.banner-pass { background:var(--pass); } .banner-fail { background:var(--fail); } .banner-inconclusive { background:var(--inconclusive); }
+.banner-pass { background:var(--pass); } .banner-fail { background:var(--fail); } .banner-inconclusive { background:var(--inconclusive); } .banner-untested { background:var(--untested); }
 .banner-invalid { background:repeating-linear-gradient(135deg,#2b1f38 0 18px,#3f2d55 18px 36px); border-bottom:6px solid #f2c744; }
 table.verdicts, table.checks { table-layout:fixed; }
 table.verdicts th:nth-child(1) { width:15%; } table.verdicts th:nth-child(2) { width:14%; } table.verdicts th:nth-child(3) { width:15%; }
@@ -38,7 +38,7 @@ table.arms td { font-variant-numeric:tabular-nums; text-align:right; } table.arm
 td.bad, th.bad { background:#fde8e8; color:#8c1620; } td.advice { color:#6b4a00; } td.muted { color:var(--muted); }
 .swatch { display:inline-block; width:10px; height:10px; border-radius:2px; margin-right:6px; vertical-align:middle; }
 .pill { display:inline-block; padding:1px 8px; border-radius:10px; color:#fff; font-size:11px; font-weight:700; text-transform:uppercase; }
-.pill-pass { background:var(--pass); } .pill-fail { background:var(--fail); } .pill-inconclusive, .pill-warn { background:var(--warn); }
+.pill-pass { background:var(--pass); } .pill-fail { background:var(--fail); } .pill-inconclusive, .pill-warn { background:var(--warn); } .pill-untested { background:var(--untested); }
 .pill-invalid { background:var(--invalid); } .pill-skip { background:var(--skip); }
 .plots { display:flex; flex-wrap:wrap; gap:14px; align-items:flex-start; }
 .timelines { display:grid; grid-template-columns:repeat(auto-fill, minmax(600px, 1fr)); gap:14px; align-items:start; }

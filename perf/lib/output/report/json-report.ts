@@ -5,14 +5,17 @@ import type { BaselineFile, OverallStatus, ScenarioEvaluation } from '../../docu
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
+import { WORST_FIRST } from './status-labels.ts';
 
 export const REPORT_SCHEMA = 'xsched-perf.report';
-export const REPORT_SCHEMA_VERSION = 1;
+// 2: status may be "untested"; each run carries statusReason.
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface JsonReportRun {
   runId: string;
   scenario: string;
   status: OverallStatus;
+  statusReason: string;
   reasons: string[];
   evaluation: ScenarioEvaluation;
   baseline: BaselineFile | null;
@@ -23,7 +26,7 @@ export interface JsonReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   generatedAt: string;
   suiteVersion: string;
-  /** The worst status of all runs (invalid > fail > inconclusive > pass); pass when there are none. */
+  /** The worst status of all runs (invalid > fail > untested > inconclusive > pass); untested when there are none. */
   status: OverallStatus;
   runs: JsonReportRun[];
 }
@@ -34,18 +37,19 @@ export interface JsonReportInput {
   suiteVersion: string;
 }
 
-const WORST_FIRST: OverallStatus[] = ['invalid', 'fail', 'inconclusive', 'pass'];
 
 export function buildJsonReport(input: JsonReportInput): JsonReport {
   const runs = input.runs.map(({ evaluation, baseline }) => ({
     runId: evaluation.runId,
     scenario: evaluation.scenario,
     status: evaluation.status,
+    statusReason: evaluation.statusReason,
     reasons: evaluation.reasons,
     evaluation,
     baseline,
   }));
-  const status = WORST_FIRST.find((s) => runs.some((r) => r.status === s)) ?? 'pass';
+  // No run at all tested nothing: never report that as a pass.
+  const status = WORST_FIRST.find((s) => runs.some((r) => r.status === s)) ?? 'untested';
   return { schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION, generatedAt: input.generatedAt, suiteVersion: input.suiteVersion, status, runs };
 }
 

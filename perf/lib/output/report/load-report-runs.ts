@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../../documents/types/index.ts';
 import { parseJsonReport, REPORT_SCHEMA } from './json-report.ts';
+import { parseEvaluation } from '../../store/results/parse-evaluation.ts';
 import type { ReportRun } from './render-html-report.ts';
 
 export interface LoadedResults {
@@ -34,7 +35,14 @@ export async function loadReportRuns(dirs: string[]): Promise<LoadedResults> {
         if (records.has(record.runId)) warnings.push(`${file}: run ${record.runId} seen twice; keeping the first`);
         else records.set(record.runId, record);
       } else if (schema === 'xsched-perf.evaluation') {
-        const evaluation = value as ScenarioEvaluation;
+        // An older evaluation (schemaVersion 1 has no "untested") is left out with the reason, never shown as it was.
+        let evaluation: ScenarioEvaluation;
+        try {
+          evaluation = parseEvaluation(file, value);
+        } catch (error) {
+          warnings.push(`${(error as Error).message}; left out`);
+          continue;
+        }
         if (!evaluations.has(evaluation.runId)) evaluations.set(evaluation.runId, { evaluation, baseline: null });
       } else if (schema === REPORT_SCHEMA) {
         const report = parseJsonReport(value, file);

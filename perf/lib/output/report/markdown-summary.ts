@@ -4,7 +4,7 @@
 import type { RunRecord, ScenarioEvaluation } from '../../documents/types/index.ts';
 import { escapeMarkdownCell as esc, renderMarkdownTable } from './markdown-escape.ts';
 import { formatMeasuredRecord, formatMs, formatRate } from './number-format.ts';
-import { statusIcon, statusRank, statusWord } from './status-labels.ts';
+import { statusIcon, statusRank, statusWord, WORST_FIRST } from './status-labels.ts';
 import { validateReportRuns } from './validate-report-runs.ts';
 import { labelArm } from '../../evaluate/unproven-arms.ts';
 
@@ -33,7 +33,7 @@ function describeCounts(runs: SummaryRun[]): string {
   if (runs.length === 0) return 'No scenario ran.';
   const counts = new Map<string, number>();
   for (const r of runs) counts.set(r.evaluation.status, (counts.get(r.evaluation.status) ?? 0) + 1);
-  const parts = (['invalid', 'fail', 'inconclusive', 'pass'] as const).filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`);
+  const parts = WORST_FIRST.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`);
   return `**${runs.length} scenario run(s): ${parts.join(', ')}**`;
 }
 
@@ -60,7 +60,7 @@ function renderArmsTable(runs: SummaryRun[]): string {
 }
 
 function renderScenarioDetails({ record, evaluation }: SummaryRun, link: string | undefined): string[] {
-  const out = [`### ${statusIcon(evaluation.status)} ${esc(evaluation.scenario)}: ${statusWord(evaluation.status)}`, ''];
+  const out = [`### ${statusIcon(evaluation.status)} ${esc(evaluation.scenario)}: ${statusWord(evaluation.status)}`, '', esc(evaluation.statusReason), ''];
   const linkText = link ? ` · [HTML report](${encodeURI(link)})` : '';
   out.push(`run \`${esc(record.runId)}\` · ${esc(record.scenario.durationMs / 1000)} s x ${record.scenario.trials} trials${linkText}`, '');
   const failedChecks = evaluation.checks.filter((c) => c.status === 'fail');

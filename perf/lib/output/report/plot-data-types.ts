@@ -61,11 +61,5 @@ export interface ThroughputPlotData {
 
 export type PlotKind = 'spectrum' | 'timeline' | 'throughput';
 
-/** Fixed colours per arm, the same in every plot and report. */
-export const ARM_COLORS: Record<ArmName, string> = {
-  'hp-alone': '#2a9d54',
-  'lp-alone': '#7a7a7a',
-  baseline: '#d1495b',
-  xsched: '#1f6fd1',
-  'stream-priority': '#8e5bd1',
-};
+/** Fixed colours per arm, the same in every plot and report (perf/lib/plan/scenarios/arms.ts). */
+export { ARM_COLORS } from '../../plan/scenarios/arms.ts';

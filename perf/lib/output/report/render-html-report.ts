@@ -6,6 +6,7 @@ import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../../document
 import { renderArmsTable } from './html-arms-table.ts';
 import { renderStatusBanner } from './html-banner.ts';
 import { renderConfiguration } from './html-config.ts';
+import { renderEnvironmentTable } from './html-environment.ts';
 import { escapeHtml } from './html-escape.ts';
 import { renderFingerprintTable } from './html-fingerprint.ts';
 import { renderScenarioPlots } from './html-plots.ts';
@@ -16,6 +17,7 @@ import { renderSharingEvidence, renderWorkerProblems, renderXschedEvidence } fro
 import { formatMs, formatRate } from './number-format.ts';
 import { buildInlinePlotScript } from './plot-scripts.ts';
 import { validateReportRuns } from './validate-report-runs.ts';
+import { WORST_FIRST } from './status-labels.ts';
 
 export interface ReportRun {
   record: RunRecord;
@@ -58,7 +60,7 @@ ${sections.join('\n')}
 }
 
 function titleOf(input: HtmlReportInput): string {
-  const worst = ['invalid', 'fail', 'inconclusive', 'pass'].find((s) => input.runs.some((r) => r.evaluation.status === s));
+  const worst = WORST_FIRST.find((s) => input.runs.some((r) => r.evaluation.status === s));
   return `xsched-perf: ${worst ?? 'no runs'} (${input.runs.map((r) => r.evaluation.scenario).join(', ')})`;
 }
 
@@ -73,10 +75,10 @@ function renderOverview(runs: ReportRun[]): string {
       htmlCell(renderStatusPill(evaluation.status)),
       p99.join(' · ') || '–',
       lp.join(' · ') || '–',
-      evaluation.reasons[0] ?? '',
+      evaluation.statusReason,
     ];
   });
-  return `<nav class="overview">${renderHtmlTable(['scenario', 'status', 'hp P99 ms', 'lp iter/s', 'first reason'], rows)}</nav>`;
+  return `<nav class="overview">${renderHtmlTable(['scenario', 'status', 'hp P99 ms', 'lp iter/s', 'why'], rows)}</nav>`;
 }
 
 function renderScenarioSection(run: ReportRun, id: string): string {
@@ -99,6 +101,8 @@ ${renderScenarioPlots(record, evaluation, baseline, id)}
 ${renderVerdictsTable(evaluation.verdicts)}
 <h3>Validity checks</h3>
 ${renderChecksTable(evaluation.checks)}
+<h3>Environment per arm-trial</h3>
+${renderEnvironmentTable(record, evaluation)}
 <h3>Workers and arms</h3>
 ${renderWorkerProblems(record)}
 ${xsched ? `<h3>XSched evidence</h3>\n${xsched}` : ''}

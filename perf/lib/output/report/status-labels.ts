@@ -10,6 +10,7 @@ const ICONS: Record<AnyStatus, string> = {
   fail: '❌',
   inconclusive: '⚠️',
   invalid: '🚫',
+  untested: '🔲',
   warn: '⚠️',
   skip: '⏭️',
 };
@@ -19,9 +20,13 @@ const WORDS: Record<AnyStatus, string> = {
   fail: 'FAIL',
   inconclusive: 'INCONCLUSIVE',
   invalid: 'INVALID',
+  untested: 'UNTESTED',
   warn: 'WARN',
   skip: 'SKIP',
 };
+
+/** Scenario outcomes, what needs attention first (perf/lib/evaluate/overall-status.ts ranks them so). */
+export const WORST_FIRST: readonly OverallStatus[] = ['invalid', 'fail', 'untested', 'inconclusive', 'pass'];
 
 /** Emoji for Markdown (GitHub job summaries render them). */
 export function statusIcon(status: AnyStatus): string {
@@ -35,6 +40,6 @@ export function statusWord(status: AnyStatus): string {
 
 /** Order for listing: what needs attention first. */
 export function statusRank(status: AnyStatus): number {
-  const order: AnyStatus[] = ['invalid', 'fail', 'inconclusive', 'warn', 'skip', 'pass'];
+  const order: AnyStatus[] = ['invalid', 'fail', 'untested', 'inconclusive', 'warn', 'skip', 'pass'];
   return order.indexOf(status);
 }

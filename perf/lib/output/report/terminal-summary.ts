@@ -13,6 +13,7 @@ const STATUS_COLOR: Record<OverallStatus | 'skip' | 'warn', string> = {
   fail: '\x1b[31m',
   inconclusive: '\x1b[33m',
   invalid: '\x1b[1;35m',
+  untested: '\x1b[1;33m',
   warn: '\x1b[33m',
   skip: '\x1b[2m',
 };
@@ -58,7 +59,7 @@ export function renderTerminalSummary(runs: SummaryRun[], options: { color: bool
   }
   for (const { evaluation } of runs) {
     if (evaluation.status === 'pass') continue;
-    lines.push('', `${paint(evaluation.status, statusWord(evaluation.status))} ${evaluation.scenario}:`);
+    lines.push('', `${paint(evaluation.status, statusWord(evaluation.status))} ${evaluation.scenario}: ${oneLine(evaluation.statusReason)}`);
     for (const reason of evaluation.reasons) lines.push(`  - ${oneLine(reason)}`);
     for (const v of evaluation.verdicts.filter((x) => x.status === 'fail' && x.recommendation)) lines.push(`  > ${v.id}: ${oneLine(v.recommendation ?? '')}`);
   }

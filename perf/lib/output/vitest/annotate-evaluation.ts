@@ -21,6 +21,7 @@ export interface AnnotateEvaluationOptions {
 const HEADLINE_TYPE: Record<ScenarioEvaluation['status'], string> = {
   pass: 'notice',
   inconclusive: 'warning',
+  untested: 'warning',
   fail: 'error',
   invalid: 'error',
 };
@@ -53,10 +54,9 @@ export async function annotateEvaluation(
   }
 }
 
-/** "<scenario>: FAIL: <first reason> (+2 more reasons)"; every reason is also a property of its own. */
+/** "<scenario>: UNTESTED: <status reason> (3 reasons)"; every reason is also a property of its own. */
 export function describeHeadline(evaluation: ScenarioEvaluation): string {
-  const head = `${evaluation.scenario}: ${evaluation.status.toUpperCase()}`;
-  const [first, ...rest] = evaluation.reasons;
-  if (first === undefined) return head;
-  return `${head}: ${first}${rest.length ? ` (+${rest.length} more reason${rest.length > 1 ? 's' : ''})` : ''}`;
+  const head = `${evaluation.scenario}: ${evaluation.status.toUpperCase()}: ${evaluation.statusReason}`;
+  const count = evaluation.reasons.length;
+  return count === 0 ? head : `${head} (${count} reason${count > 1 ? 's' : ''} listed)`;
 }

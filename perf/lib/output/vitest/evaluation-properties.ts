@@ -13,6 +13,7 @@ export interface EvaluationProperty {
 export function collectEvaluationProperties(evaluation: ScenarioEvaluation): EvaluationProperty[] {
   const properties: EvaluationProperty[] = [
     { type: annotationType('status'), message: evaluation.status },
+    { type: annotationType('status_reason'), message: evaluation.statusReason },
     { type: annotationType('run_id'), message: evaluation.runId },
   ];
   for (const arm of evaluation.arms) {
@@ -23,6 +24,9 @@ export function collectEvaluationProperties(evaluation: ScenarioEvaluation): Eva
       properties.push({ type: annotationType(arm.arm, 'hp_achieved_rate_hz'), message: fixed(hp.achievedRateHz, 3) });
     }
     if (arm.merged.lp) properties.push({ type: annotationType(arm.arm, 'lp_iter_per_sec'), message: fixed(arm.merged.lp.iterPerSec, 3) });
+  }
+  for (const o of evaluation.verdictOutcomes) {
+    properties.push({ type: annotationType('outcome', o.kind), message: `${o.status}${o.required ? '' : ' (not required)'}: ${o.reason}` });
   }
   for (const v of evaluation.verdicts) {
     properties.push({ type: annotationType('verdict', v.id), message: `${v.status}: ${v.message}` });

@@ -42,7 +42,7 @@ export function findUnknownVariableWarnings(env: Record<string, string | undefin
     .sort()
     .map((name) => {
       const closest = known.reduce((best, k) => (editDistance(name, k) < editDistance(name, best) ? k : best));
-      const hint = editDistance(name, closest) <= 3 ? ` (did you mean ${closest}?)` : '';
-      return `${name} is not a known setting and is ignored${hint}. Known: ${known.join(', ')}`;
+      const hint = editDistance(name, closest) <= 3 ? `did you mean ${closest}?` : `known: ${known.join(', ')}`;
+      return `${name}: unknown; ${hint}`;
     });
 }

@@ -18,7 +18,9 @@ function defaultDraft(cwd: string): SettingsDraft {
     replayPath: null,
     requireGpu: false,
     injectDelayUs: 0,
+    readyTimeoutMs: 180_000,
     requireBaseline: false,
+    strict: false,
     updateBaselines: false,
     workerPath: null,
   };
@@ -47,10 +49,16 @@ function readFileEntries(file: string, problems: string[]): ConfigFileEntry[] {
   }
 }
 
+/** CI=true (GitHub Actions, GitLab) or CI=1: a CI job, where only a pass may be green. */
+export function isCiEnvironment(env: Record<string, string | undefined>): boolean {
+  const value = env.CI?.trim().toLowerCase();
+  return value === 'true' || value === '1';
+}
+
 /**
  * Validated settings. Empty variables count as unset (CI templates often set them to "").
  * Throws SettingsError listing every rejected value; unknown PERF_* variables end up in
- * `warnings`, which the caller prints.
+ * `warnings`, which the caller prints, or, in strict mode, among the errors.
  */
 export function loadSettings(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): Settings {
   const draft = defaultDraft(cwd);
@@ -69,6 +77,11 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       problems.push(`${variable.env}=${JSON.stringify(env[variable.env])}: expected ${variable.accepted}`);
     }
   }
+  // The environment may only switch strict mode on: CI=true with PERF_STRICT=0 stays strict.
+  draft.strict ||= isCiEnvironment(env);
+  const unknown = findUnknownVariableWarnings(env);
+  // A typo must not pass silently where only a pass is green (a CI job): there it stops the run.
+  if (draft.strict) problems.push(...unknown.map((warning) => `${warning} (an error in strict mode: PERF_STRICT=1 or CI=true)`));
   if (problems.length > 0) throw new SettingsError(problems);
-  return { ...draft, configFile, warnings: findUnknownVariableWarnings(env) };
+  return { ...draft, configFile, warnings: draft.strict ? [] : unknown.map((warning) => `${warning} (ignored)`) };
 }

@@ -34,12 +34,19 @@ export interface Settings {
   replayPath: string | null;
   /** A missing GPU fails instead of skipping. */
   requireGpu: boolean;
-  /** A missing stored baseline fails instead of warning. */
+  /** A missing or not comparable (workload, XSched settings) stored baseline fails instead of warning. */
   requireBaseline: boolean;
+  /**
+   * PERF_STRICT=1 or CI=true: every scenario outcome but pass fails its tests, and an unknown
+   * PERF_* variable is an error, not a warning.
+   */
+  strict: boolean;
   /** Valid runs are written as the new stored baselines. */
   updateBaselines: boolean;
   /** A known delay added to every hp request: an injected regression for sensitivity tests; never in real measurements. */
   injectDelayUs: number;
+  /** Spawn to READY, per worker (PERF_READY_TIMEOUT_S). */
+  readyTimeoutMs: number;
   /** Worker executable; null leaves the choice to the worker module (the native build). */
   workerPath: string | null;
   /** The config file that was read, if any. */

@@ -146,6 +146,14 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
     store: (draft, value) => void (draft.requireBaseline = value),
   }),
   variable({
+    env: 'PERF_STRICT',
+    fileKey: 'strict',
+    accepted: BOOLEAN_ACCEPTED,
+    defaultText: '0, but on when CI is true or 1 (only pass is green; unknown PERF_* variables fail)',
+    parse: parseBoolean,
+    store: (draft, value) => void (draft.strict = value),
+  }),
+  variable({
     env: 'PERF_REPLAY',
     fileKey: null,
     accepted: 'the path of an existing run directory or run.json',
@@ -160,6 +168,14 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
     defaultText: '0',
     parse: parseBoolean,
     store: (draft, value) => void (draft.updateBaselines = value),
+  }),
+  variable({
+    env: 'PERF_READY_TIMEOUT_S',
+    fileKey: null,
+    accepted: 'seconds a worker may take from start to READY (model build and warm-up): a number > 0 and <= 3600',
+    defaultText: '180',
+    parse: parseNumberAbove(0, 3600),
+    store: (draft, value) => void (draft.readyTimeoutMs = Math.round(value * 1000)),
   }),
   variable({
     env: 'PERF_INJECT_DELAY_US',

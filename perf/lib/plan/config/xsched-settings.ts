@@ -38,7 +38,7 @@ export interface XschedConfig {
 
 /**
  * Defaults. lp threshold 4 (batch size: half the threshold, as XSched's own example does):
- * on the H200 (DESIGN.md section 2) it cost lp 2-4% throughput, inside the 10% verdict,
+ * on the H200 (docs/xsched.md, "Settings") it cost lp 2-4% throughput, inside the 10% verdict,
  * where threshold 1 cost 18-20% for a lower hp P99 (6.5-7.0 ms instead of 11.7-12.8 ms).
  * hp keeps XSched's default 16/8: under HPF hp is never the queue held back, so a small
  * threshold would only add launch overhead to it.

@@ -1,20 +1,20 @@
 // The named scenarios a user can run (PERF_SCENARIOS). Entries hold what is asked
 // for, before environment/config overrides and before the platform is known.
 
-import type { ArmName, ArrivalProcess, HpConfig, LpConfig, ModelName, Scenario } from '../../documents/types/scenario.ts';
+import { DEFAULT_ARMS } from './arms.ts';
+import type { ArrivalProcess, HpConfig, LpConfig, ModelName, Scenario } from '../../documents/types/scenario.ts';
+import { DEFAULT_GATE, type GateRequirements } from './gate-requirements.ts';
 import type { SharingRequest } from './sharing.ts';
 import { INTENSIVE_THRESHOLDS, SMOKE_THRESHOLDS, STANDARD_THRESHOLDS, type ThresholdPlan } from './thresholds.ts';
 
 /** A Scenario as asked for: a sharing request and thresholds per sharing mode, no overrides yet. */
-export type CatalogueEntry = Omit<Scenario, 'sharing' | 'thresholds' | 'overrides'> & {
-  sharing: SharingRequest;
-  thresholds: ThresholdPlan;
-};
+export type CatalogueEntry = Omit<Scenario, 'sharing' | 'thresholds' | 'overrides'> &
+  GateRequirements & {
+    sharing: SharingRequest;
+    thresholds: ThresholdPlan;
+  };
 
-/** Every arm, in the order a trial interleaves them. */
-export const ALL_ARMS: readonly ArmName[] = ['hp-alone', 'lp-alone', 'baseline', 'xsched', 'stream-priority'];
-/** stream-priority is an optional native reference, off unless asked for (PERF_ARMS). */
-export const DEFAULT_ARMS: readonly ArmName[] = ['hp-alone', 'lp-alone', 'baseline', 'xsched'];
+export { ALL_ARMS, DEFAULT_ARMS } from './arms.ts';
 /** The models the native worker can run; saved files are checked against them. */
 export const ALL_MODELS: readonly ModelName[] = ['resnet18', 'resnet50'];
 export const ARRIVAL_PROCESSES: readonly ArrivalProcess[] = ['uniform', 'poisson'];
@@ -25,7 +25,7 @@ const IMAGE_SIZE = 224;
 const hp = (rateHz: number): HpConfig => ({ model: 'resnet18', batch: 1, imageSize: IMAGE_SIZE, rateHz, arrival: 'uniform' });
 const lp = (batch: number): LpConfig => ({ model: 'resnet50', batch, imageSize: IMAGE_SIZE });
 
-const common = { gpuIndex: 0, seed: SEED, arms: [...DEFAULT_ARMS], confidence: 0.95 };
+const common = { gpuIndex: 0, seed: SEED, arms: [...DEFAULT_ARMS], confidence: 0.95, ...structuredClone(DEFAULT_GATE) };
 
 const ENTRIES: CatalogueEntry[] = [
   {
@@ -84,4 +84,13 @@ export function getCatalogueEntry(name: string): CatalogueEntry {
     throw new Error(`unknown scenario ${JSON.stringify(name)}: expected one of ${listScenarioNames().join(', ')}`);
   }
   return structuredClone(entry);
+}
+
+/**
+ * What scenario `name` requires to pass and to become a baseline. A name outside the
+ * catalogue (a record from an older checkout, a test fixture) gets the defaults.
+ */
+export function gateRequirementsOf(name: string): GateRequirements {
+  const entry = CATALOGUE.get(name) ?? DEFAULT_GATE;
+  return { requiredVerdicts: [...entry.requiredVerdicts], minTrials: entry.minTrials };
 }

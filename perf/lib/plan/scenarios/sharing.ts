@@ -15,7 +15,7 @@ export const SHARING_MODES = Object.keys(SHARING_MODE_SET) as ReadonlyArray<Shar
 
 export const SHARING_REQUESTS: readonly SharingRequest[] = ['auto', ...SHARING_MODES];
 
-/** Which modes each platform can run, the first being its default (DESIGN.md section 5). */
+/** Which modes each platform can run, the first being its default (docs/sharing-modes.md). */
 const MODES_BY_PLATFORM: Record<WorkerPlatform, readonly SharingMode[]> = {
   cuda: ['time-sliced', 'mps'],
   'hip-amd': ['platform-default'],

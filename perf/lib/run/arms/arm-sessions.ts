@@ -5,10 +5,8 @@ import type { ArmSession } from '../../documents/types/arm-setup.ts';
 import type { SharingSession } from '../sharing/sharing-session.ts';
 import type { XschedArm } from '../xsched/arm.ts';
 import { removeXschedFromEnv } from '../xsched/worker-env.ts';
-import { registerExitCleanup } from '../../process/exit-cleanup.ts';
 
 export function xschedArmSession(arm: XschedArm, sharing: SharingSession, warn: (message: string) => void): ArmSession {
-  const unregister = registerExitCleanup(() => arm.xserver.killSync());
   return {
     envFor: (role, baseEnv) => sharing.envFor(arm.envFor(role, baseEnv)),
     afterReady: (pids) => arm.afterReady(pids),
@@ -17,12 +15,9 @@ export function xschedArmSession(arm: XschedArm, sharing: SharingSession, warn: 
       return { xsched: await arm.finish(outcomes), sharing: await sharing.evidence() };
     },
     async close() {
-      try {
-        const problem = await arm.close();
-        if (problem !== null) warn(problem);
-      } finally {
-        unregister();
-      }
+      // xserver.ts registered the xserver's exit cleanup and withdraws it when stopped.
+      const problem = await arm.close();
+      if (problem !== null) warn(problem);
     },
   };
 }

@@ -2,11 +2,12 @@
 // and no evidence is gathered. Arms it cannot honestly run are skipped with the reason.
 
 import type { ArmSession, ArmSetupProvider, ScenarioSession } from '../../documents/types/arm-setup.ts';
+import { armSpec } from '../../plan/scenarios/arms.ts';
 
 export function createNativeProvider(): ArmSetupProvider {
   return {
     skipReason(arm, scenario) {
-      if (arm === 'xsched') return 'the native provider has no XSched setup (use the XSched provider to run this arm)';
+      if (armSpec(arm).setup === 'xsched') return 'the native provider has no XSched setup (use the XSched provider to run this arm)';
       if (scenario.sharing === 'mps') return 'the native provider does not start an MPS daemon (sharing "mps" needs the sharing provider)';
       return null;
     },

@@ -7,6 +7,7 @@
 import type { ArmSession } from '../../documents/types/arm-setup.ts';
 import type { ArmTrialRecord, WorkerOutcome } from '../../documents/types/run-record.ts';
 import type { Role } from '../../documents/types/scenario.ts';
+import type { EnvironmentSampler } from '../environment/sampler.ts';
 import { rolesForArm } from '../worker/worker-args.ts';
 import type { WorkerProcess } from '../worker/worker-process.ts';
 import { errorMessage, unlessAborted, type ArmTrialContext } from './arm-context.ts';
@@ -70,6 +71,7 @@ async function runWorkers(ctx: ArmTrialContext, session: ArmSession, record: Arm
       started = !signal?.aborted && workers.every((w) => w.stop === null && w.exit === null);
     }
     let duringRun: Promise<unknown> = Promise.resolve();
+    const sampler = started ? startSampler(ctx, workers) : null;
     if (started) {
       const startNs = nowMonotonicNs() + msToNs(options.startLeadMs);
       const endNs = startNs + msToNs(options.scenario.durationMs);
@@ -90,6 +92,7 @@ async function runWorkers(ctx: ArmTrialContext, session: ArmSession, record: Arm
     }
     await Promise.all(workers.map((w) => w.exited));
     for (const t of timers) clearTimeout(t);
+    if (sampler !== null) record.environment = await sampler.stop();
     await unlessAborted(duringRun, signal);
     record.workers = await Promise.all(workers.map((w) => classifyWorkerOutcome(w, {
       resultPath: resultPathFor(ctx, w.role),
@@ -115,6 +118,13 @@ async function gatherEvidence(ctx: ArmTrialContext, session: ArmSession, record:
   } catch (error) {
     ctx.note(`${ctx.arm} trial ${ctx.trial}: session.finish() failed, no evidence recorded: ${errorMessage(error)}`);
   }
+}
+
+/** The arm's environment sampler, started after READY (null when the run does not sample). */
+function startSampler(ctx: ArmTrialContext, workers: WorkerProcess[]): EnvironmentSampler | null {
+  const platform = workers.find((w) => w.fingerprint)?.fingerprint?.platform;
+  if (ctx.options.environmentSampler === null || platform === undefined) return null;
+  return ctx.options.environmentSampler({ platform, workerPids: workers.flatMap((w) => (w.fingerprint ? [w.fingerprint.pid] : [])) });
 }
 
 /** Workers that never started because the arm's setup failed: recorded as spawn failures. */

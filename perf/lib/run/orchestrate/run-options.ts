@@ -4,10 +4,12 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ArmSetupProvider, ProgressEvent, WorkerEnv } from '../../documents/types/arm-setup.ts';
+import type { RunRecord } from '../../documents/types/run-record.ts';
 import type { Scenario } from '../../documents/types/scenario.ts';
 import { rolesForArm } from '../worker/worker-args.ts';
 import { allowListedEnv } from '../../process/allowed-env.ts';
 import type { ChildEnvRecord } from '../../documents/types/run-record.ts';
+import type { StartEnvironmentSampler } from '../environment/sampler.ts';
 
 export interface RunScenarioOptions {
   scenario: Scenario;
@@ -37,9 +39,14 @@ export interface RunScenarioOptions {
   baseEnv?: WorkerEnv;
   /** Regression injection (--inject-delay-us) for sensitivity tests only. Default 0. */
   injectDelayUs?: number;
+  /** Samples GPU processes, GPU state and host CPU around each arm-trial (docs/environment.md). Default: none. */
+  environmentSampler?: StartEnvironmentSampler | null;
+  /** Called with the record after each arm-trial, to save it as it grows (a killed suite keeps what it measured). */
+  onCheckpoint?: (record: RunRecord) => Promise<void>;
 }
 
-export interface ResolvedRunOptions extends Required<Omit<RunScenarioOptions, 'onProgress' | 'signal' | 'runId'>> {
+export interface ResolvedRunOptions extends Required<Omit<RunScenarioOptions, 'onProgress' | 'signal' | 'runId' | 'onCheckpoint'>> {
+  onCheckpoint: ((record: RunRecord) => Promise<void>) | undefined;
   onProgress: ((event: ProgressEvent) => void) | undefined;
   signal: AbortSignal | undefined;
   runId: string | undefined;
@@ -81,6 +88,7 @@ export function resolveRunOptions(options: RunScenarioOptions): ResolvedRunOptio
     runDir: resolve(options.runDir),
     provider: options.provider,
     onProgress: options.onProgress,
+    onCheckpoint: options.onCheckpoint,
     signal: options.signal,
     readyTimeoutMs: number('readyTimeoutMs', 1),
     startLeadMs: number('startLeadMs', 1),
@@ -93,6 +101,7 @@ export function resolveRunOptions(options: RunScenarioOptions): ResolvedRunOptio
     runId: options.runId,
     baseEnv: baseEnv.env,
     childEnv: { passedNames: baseEnv.passedNames, droppedCount: baseEnv.droppedCount },
+    environmentSampler: options.environmentSampler ?? null,
   };
 }
 

@@ -9,6 +9,7 @@ import type { ProgressEvent, ScenarioSession } from '../../documents/types/arm-s
 import { RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '../../documents/types/run-record.ts';
 import { errorMessage, type ArmTrialContext } from './arm-context.ts';
 import { describeHost, generateRunId, readSuiteVersion } from './host-info.ts';
+import { armOrderForTrial } from './arm-order.ts';
 import { runArmTrial } from './run-arm-trial.ts';
 import { resolveRunOptions, type ResolvedRunOptions, type RunScenarioOptions } from './run-options.ts';
 import { ScenarioAbortedError } from './scenario-aborted-error.ts';
@@ -29,7 +30,12 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
     notes: options.notes,
     childEnv: options.childEnv,
   };
-  if (signal?.aborted) throw new ScenarioAbortedError(record, signal.reason);
+  const aborted = (): ScenarioAbortedError => {
+    const reason = signal?.reason instanceof Error ? signal.reason.message : String(signal?.reason ?? 'aborted');
+    record.status = { state: 'aborted', reason, at: new Date().toISOString() };
+    return new ScenarioAbortedError(record, signal?.reason);
+  };
+  if (signal?.aborted) throw aborted();
   const logDir = join(options.runDir, 'logs');
   const resultDir = join(options.runDir, 'workers');
   await mkdir(logDir, { recursive: true });
@@ -52,12 +58,15 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
     const session = await openScenarioSession(options, logDir);
     scenarioSession = session;
     for (let trial = 0; trial < scenario.trials; trial++) {
-      for (const arm of scenario.arms) {
-        if (signal?.aborted) throw new ScenarioAbortedError(record, signal.reason);
+      for (const arm of armOrderForTrial(scenario.arms, trial, scenario.seed)) {
+        if (signal?.aborted) throw aborted();
         const ctx: ArmTrialContext = { options, scenarioSession: session, arm, trial, logDir, resultDir, note, emit };
         emit({ type: 'arm-start', scenario: scenario.name, arm, trial, trials: scenario.trials, durationMs: scenario.durationMs });
         const armRecord = await runArmTrial(ctx);
+        // Not aborted when it began (checked above): an abort now came during this arm-trial.
+        if (signal?.aborted) armRecord.interrupted = true;
         record.trials.push(armRecord);
+        if (!signal?.aborted) await checkpoint(options, record, note);
         const failed = armRecord.workers.find((w) => !w.ok);
         emit({
           type: 'arm-end', scenario: scenario.name, arm, trial,
@@ -67,11 +76,20 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
         });
       }
     }
-    if (signal?.aborted) throw new ScenarioAbortedError(record, signal.reason);
+    if (signal?.aborted) throw aborted();
+    record.status = { state: 'complete' };
     return record;
   } finally {
     await scenarioSession?.close().catch((error: unknown) => note(`scenario session close() threw: ${errorMessage(error)}`));
     emit({ type: 'scenario-end', scenario: scenario.name, elapsedMs: performance.now() - began });
+  }
+}
+
+async function checkpoint(options: ResolvedRunOptions, record: RunRecord, note: (line: string) => void): Promise<void> {
+  try {
+    await options.onCheckpoint?.(record);
+  } catch (error) {
+    note(`saving the record after an arm-trial failed: ${errorMessage(error)}`);
   }
 }
 

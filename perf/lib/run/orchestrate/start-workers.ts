@@ -56,7 +56,7 @@ export async function waitUntilAllReady(ctx: ArmTrialContext, workers: WorkerPro
   const timer = setTimeout(() => {
     for (const w of workers) {
       if (w.fingerprint === null && w.readyError === null && w.exit === null) {
-        void w.stopWith('never-ready', `no READY line within the ready timeout of ${readyTimeoutMs} ms`);
+        void w.stopWith('never-ready', `no READY line within the ready timeout of ${readyTimeoutMs} ms; if loading is just slow, raise it with PERF_READY_TIMEOUT_S (seconds)`);
       }
     }
   }, readyTimeoutMs);

@@ -2,9 +2,12 @@
 // with private pipe and log directories, stopped with `quit` on the control program's
 // stdin. It never changes GPU settings (no compute mode, no nvidia-smi).
 
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { execa } from 'execa';
+import { registerExitCleanup } from '../../process/exit-cleanup.ts';
+import { checkGraceMs } from '../../process/stop-process.ts';
 import { isProcessAlive } from '../../process/daemon/process-alive.ts';
 import { findProcessesWithEnv } from '../../process/daemon/process-scan.ts';
 import { waitUntil } from '../../process/daemon/wait-until.ts';
@@ -33,6 +36,8 @@ export interface StartMpsOptions {
   readyTimeoutMs?: number;
   procRoot?: string;
   signal?: AbortSignal;
+  /** After 'quit', how long the daemon may take to exit before SIGTERM. Default 2000 (a stop ends within 3 s). */
+  stopGraceMs?: number;
 }
 
 const COMMAND_TIMEOUT_MS = 15_000;
@@ -45,27 +50,23 @@ function isSocket(path: string): boolean {
   }
 }
 
-/** Runs the control program with output appended to `outputPath`; resolves with its exit status. */
-function runControl(binary: string, args: string[], env: Record<string, string>, outputPath: string, input: string | null): Promise<number | string> {
-  const fd = openSync(outputPath, 'a');
-  return new Promise((resolve) => {
-    const child = spawn(binary, args, { env, stdio: [input === null ? 'ignore' : 'pipe', fd, fd] });
-    closeSync(fd);
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolve(`no exit within ${COMMAND_TIMEOUT_MS} ms`);
-    }, COMMAND_TIMEOUT_MS);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      resolve(error.message);
-    });
-    // 'exit', not 'close': a daemonizing child may hold the output file open.
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve(code ?? `signal ${signal}`);
-    });
-    if (input !== null) child.stdin?.end(input);
+/** Runs the control program with output appended to `outputPath`; resolves with its exit status or what went wrong. */
+async function runControl(binary: string, args: string[], env: Record<string, string>, outputPath: string, input: string | null): Promise<number | string> {
+  const output = { file: outputPath, append: true };
+  const result = await execa(binary, args, {
+    env,
+    extendEnv: false,
+    ...(input === null ? { stdin: 'ignore' as const } : { input }),
+    stdout: output,
+    stderr: output,
+    timeout: COMMAND_TIMEOUT_MS,
+    reject: false,
+    // `-d` daemonizes: its child keeps the output file open, so wait for the exit only.
+    buffer: false,
   });
+  if (result.timedOut) return `no exit within ${COMMAND_TIMEOUT_MS} ms`;
+  if (result.exitCode !== undefined) return result.exitCode;
+  return result.signal !== undefined ? `signal ${result.signal}` : (result.originalMessage ?? result.shortMessage ?? 'it did not run');
 }
 
 export async function startMpsDaemon(options: StartMpsOptions): Promise<RunningMpsDaemon> {
@@ -88,7 +89,8 @@ export async function startMpsDaemon(options: StartMpsOptions): Promise<RunningM
   const procOptions = options.procRoot === undefined ? {} : { procRoot: options.procRoot };
   // Right after start-up, only the daemon itself has our private pipe directory in its environment.
   const controlPid = findProcessesWithEnv('CUDA_MPS_PIPE_DIRECTORY', directories.pipeDirectory, procOptions).find((p) => p.cmdline.includes('mps-control'))?.pid ?? null;
-  const daemon = makeDaemon(options.binary, directories, clientEnv, env, outputPath, controlSocket, controlPid);
+  const stopGraceMs = checkGraceMs('stopGraceMs', options.stopGraceMs ?? 2_000);
+  const daemon = makeDaemon(options.binary, directories, clientEnv, env, outputPath, controlSocket, controlPid, stopGraceMs);
   if (ready === null) {
     await daemon.stop();
     throw await describeFailure(`the MPS control daemon made no socket ${controlSocket} within ${options.readyTimeoutMs ?? 10_000} ms; its output and control.log:`);
@@ -104,9 +106,16 @@ function makeDaemon(
   outputPath: string,
   controlSocket: string,
   controlPid: number | null,
+  stopGraceMs: number,
 ): RunningMpsDaemon {
   const isRunning = (): boolean => (controlPid !== null ? isProcessAlive(controlPid) : isSocket(controlSocket));
   let stopping: Promise<string | null> | null = null;
+  const quitSync = (): void => {
+    if (!isRunning()) return;
+    spawnSync(binary, [], { env, input: 'quit\n', timeout: 5_000, stdio: ['pipe', 'ignore', 'ignore'] });
+    removeTemporaryPipe();
+  };
+  const unregister = registerExitCleanup(quitSync, { kind: 'mps-quit', binary, env, controlPid });
   const removeTemporaryPipe = (): void => {
     if (directories.pipeIsTemporary) rmSync(directories.pipeDirectory, { recursive: true, force: true });
   };
@@ -120,18 +129,16 @@ function makeDaemon(
       stopping ??= (async () => {
         if (!isRunning()) return null;
         const status = await runControl(binary, [], env, outputPath, 'quit\n');
-        const gone = await waitUntil(() => (isRunning() ? null : true), { timeoutMs: 10_000 });
+        const gone = await waitUntil(() => (isRunning() ? null : true), { timeoutMs: stopGraceMs, intervalMs: 50 });
         if (gone === null && controlPid !== null) process.kill(controlPid, 'SIGTERM');
         removeTemporaryPipe();
         if (gone !== null) return null;
         return `the MPS control daemon${controlPid === null ? '' : ` (pid ${controlPid})`} did not stop after 'quit' (control program status: ${status})${controlPid === null ? '' : '; sent SIGTERM'}`;
-      })().catch((error: unknown) => `stopping the MPS control daemon failed: ${(error as Error).message}`);
+      })()
+        .catch((error: unknown) => `stopping the MPS control daemon failed: ${(error as Error).message}`)
+        .finally(unregister);
       return stopping;
     },
-    quitSync() {
-      if (!isRunning()) return;
-      spawnSync(binary, [], { env, input: 'quit\n', timeout: 5_000, stdio: ['pipe', 'ignore', 'ignore'] });
-      removeTemporaryPipe();
-    },
+    quitSync,
   };
 }

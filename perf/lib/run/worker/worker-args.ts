@@ -1,26 +1,16 @@
 // Command-line arguments of one worker for one arm of a scenario (docs/protocol.md, "Invocation").
 
 import type { ArmName, Role, Scenario, StreamPriority } from '../../documents/types/scenario.ts';
+import { armSpec } from '../../plan/scenarios/arms.ts';
 
-const ROLES_BY_ARM: Record<ArmName, readonly Role[]> = {
-  'hp-alone': ['hp'],
-  'lp-alone': ['lp'],
-  baseline: ['hp', 'lp'],
-  xsched: ['hp', 'lp'],
-  'stream-priority': ['hp', 'lp'],
-};
-
-/** Which workers an arm runs: the alone arms one, the others both. */
+/** Which workers an arm runs (perf/lib/plan/scenarios/arms.ts). */
 export function rolesForArm(arm: ArmName): readonly Role[] {
-  const roles = ROLES_BY_ARM[arm];
-  if (!roles) throw new Error(`unknown arm ${JSON.stringify(arm)}; expected one of ${Object.keys(ROLES_BY_ARM).join(', ')}`);
-  return roles;
+  return armSpec(arm).roles;
 }
 
-/** Only the stream-priority arm asks for stream priorities (hp high, lp low). */
+/** The stream priority the arm asks of this worker (only stream-priority asks for any). */
 export function streamPriorityFor(arm: ArmName, role: Role): StreamPriority {
-  if (arm !== 'stream-priority') return 'default';
-  return role === 'hp' ? 'high' : 'low';
+  return armSpec(arm).streamPriority[role];
 }
 
 export interface WorkerArgsInput {

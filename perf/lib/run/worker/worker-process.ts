@@ -7,7 +7,6 @@ import { once } from 'node:events';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { execa, type ResultPromise } from 'execa';
 import type { WorkerEnv } from '../../documents/types/arm-setup.ts';
 import type { WorkerFingerprint } from '../../documents/types/fingerprint.ts';
@@ -15,7 +14,9 @@ import type { Role } from '../../documents/types/scenario.ts';
 import { BadOutputError } from './bad-output-error.ts';
 import { parseFingerprintJson } from './parse-fingerprint.ts';
 import { parseWorkerLine } from './parse-worker-line.ts';
-import { registerProcessGroup, signalProcessGroup, unregisterProcessGroup } from '../../process/process-groups.ts';
+import { registerExitCleanup } from '../../process/exit-cleanup.ts';
+import { signalProcessGroup } from '../../process/process-groups.ts';
+import { stopProcess } from '../../process/stop-process.ts';
 
 export interface SpawnWorkerOptions {
   workerPath: string;
@@ -65,7 +66,10 @@ export class WorkerProcess {
     readonly options: SpawnWorkerOptions,
   ) {
     this.pid = subprocess.pid;
-    if (this.pid !== undefined) registerProcessGroup(this.pid);
+    const pgid = this.pid;
+    const unregister = pgid === undefined
+      ? () => undefined
+      : registerExitCleanup(() => void signalProcessGroup(pgid, 'SIGKILL'), { kind: 'process', pid: pgid, group: true, signal: 'SIGTERM' });
     subprocess.stdin?.on('error', () => {
       // EPIPE after the worker exited: its exit status says what happened.
     });
@@ -82,7 +86,7 @@ export class WorkerProcess {
         spawnError: spawnFailed ? (result.originalMessage ?? result.shortMessage ?? 'unknown spawn error') : null,
       };
       this.exit = exit;
-      if (this.pid !== undefined) unregisterProcessGroup(this.pid);
+      unregister();
       settleReady();
       return exit;
     });
@@ -107,16 +111,9 @@ export class WorkerProcess {
     if (this.exit) return this.exit;
     this.stop ??= { reason, detail, forced: false };
     this.subprocess.stdin?.end();
-    if (this.pid !== undefined) signalProcessGroup(this.pid, 'SIGTERM');
-    const graceOver = sleep(this.options.killGraceMs, 'grace-over' as const);
-    if ((await Promise.race([this.exited, graceOver])) === 'grace-over' && !this.exit) {
-      this.stop.forced = true;
-      if (this.pid !== undefined) signalProcessGroup(this.pid, 'SIGKILL');
-    }
-    const exit = await this.exited;
-    // Sweep anything the worker left in its group (the leader is gone, members may not be).
-    if (this.pid !== undefined) signalProcessGroup(this.pid, 'SIGKILL');
-    return exit;
+    const outcome = await stopProcess(this.subprocess, { steps: [{ signal: 'SIGTERM', graceMs: this.options.killGraceMs }], group: true });
+    if (outcome.lastSignalSent === 'SIGKILL') this.stop.forced = true;
+    return this.exited;
   }
 
   private handleLine(line: string, settleReady: () => void): void {
@@ -148,13 +145,14 @@ export async function spawnWorker(options: SpawnWorkerOptions): Promise<WorkerPr
   await appendFile(options.logPath, header);
   const subprocess = execa(options.workerPath, options.args, {
     extendEnv: false,
-    env: options.env,
+    // Lets the worker see that its parent died before PR_SET_PDEATHSIG took hold (docs/protocol.md).
+    env: { ...options.env, XSP_PARENT_PID: String(process.pid) },
     stdin: 'pipe',
     stdout: 'pipe',
     stderr: { file: options.logPath, append: true },
     buffer: false,
     detached: true,
-    // A no-op for detached children in execa 9; process-groups.ts does the exit-time kill.
+    // A no-op for detached children in execa 9; exit-cleanup.ts does the exit-time kill.
     cleanup: true,
     forceKillAfterDelay: false,
     reject: false,

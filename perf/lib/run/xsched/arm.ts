@@ -10,7 +10,7 @@ import type { XschedConfig } from '../../plan/config/xsched-settings.ts';
 import { collectXschedEvidence } from './evidence.ts';
 import type { XschedInstall } from './install.ts';
 import { removeXschedFromEnv, xschedVariablesFor } from './worker-env.ts';
-import type { StopOutcome } from '../../process/daemon/stop-child.ts';
+import type { StopOutcome } from '../../process/stop-process.ts';
 import { startXserver, type RunningXserver } from './xserver.ts';
 import { fetchXqueues, type XqueuesSnapshot } from './xqueues.ts';
 
@@ -95,7 +95,15 @@ export async function openXschedArm(options: OpenXschedArmOptions): Promise<Xsch
         xqueuesError = (error as Error).message;
       }
     },
-    finish(outcomes) {
+    async finish(outcomes) {
+      const ended = xserver.exitStatus();
+      if (ended !== null) {
+        // The cause, not the symptom: workers of this arm crash when their xserver dies.
+        const lines = await readLastLogLines(xserver.logPath);
+        xqueuesError =
+          `the xserver (pid ${xserver.pid}) died during the arm (${ended}); the failures of this arm's workers follow from it. ` +
+          `Last lines of ${xserver.logPath}:\n  ${lines.join('\n  ')}`;
+      }
       return collectXschedEvidence(
         { config, port: xserver.port, serverLogPath: xserver.logPath, env, workerPids, xqueues, xqueuesError, apiBinding: xserver.apiBinding, serverEnvNames: xserver.envNames },
         outcomes,

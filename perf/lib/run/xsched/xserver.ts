@@ -2,11 +2,12 @@
 // <policy> <port>`, logging at INFO into the arm's log directory, ready once
 // GET /xqueues answers.
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { execa } from 'execa';
 import { findProcessesNamed } from '../../process/daemon/process-scan.ts';
-import { stopChildProcess, type StopOutcome } from '../../process/daemon/stop-child.ts';
+import { registerExitCleanup } from '../../process/exit-cleanup.ts';
+import { checkGraceMs, stopProcess, type StopOutcome, type StopStep } from '../../process/stop-process.ts';
 import { waitUntil } from '../../process/daemon/wait-until.ts';
 import { readLastLogLines } from '../worker/read-log-tail.ts';
 import type { XschedInstall } from './install.ts';
@@ -34,7 +35,11 @@ export interface StartXserverOptions {
   /** Where to look for other xservers ('/proc'; tests give a fake tree). */
   procRoot?: string;
   signal?: AbortSignal;
+  /** SIGINT, then SIGTERM grace periods when stopping it (default 1500 and 1000 ms; tests pass less). */
+  stopGraceMs?: { sigintMs: number; sigtermMs: number };
 }
+
+type XserverProcess = ReturnType<typeof spawnXserver>;
 
 export interface RunningXserver {
   pid: number;
@@ -46,6 +51,8 @@ export interface RunningXserver {
   /** The names of its environment (never values). */
   envNames: string[];
   isAlive(): boolean;
+  /** How it ended ("exit status 1", "signal SIGSEGV"); null while it runs. */
+  exitStatus(): string | null;
   /** Idempotent; also releases the host lock. Never throws. */
   stop(): Promise<StopOutcome | null>;
   /** For process-exit handlers: SIGKILL and lock release, nothing asynchronous. */
@@ -63,11 +70,22 @@ export class XserverStartError extends Error {
   }
 }
 
-/** xserver handles SIGINT (and SIGQUIT) by stopping cleanly and removing its IPC channels; SIGTERM would skip that. */
-const STOP_STEPS = [
-  { signal: 'SIGINT' as const, graceMs: 3_000 },
-  { signal: 'SIGTERM' as const, graceMs: 2_000 },
-];
+/**
+ * xserver handles SIGINT (and SIGQUIT) by stopping cleanly and removing its IPC channels;
+ * SIGTERM would skip that. The defaults keep a whole stop, SIGKILL included, under the
+ * 3 s docs/orchestration.md promises for an aborted run.
+ */
+function stopSteps(options: StartXserverOptions): StopStep[] {
+  const grace = options.stopGraceMs ?? { sigintMs: 1_500, sigtermMs: 1_000 };
+  return [
+    { signal: 'SIGINT', graceMs: checkGraceMs('stopGraceMs.sigintMs', grace.sigintMs) },
+    { signal: 'SIGTERM', graceMs: checkGraceMs('stopGraceMs.sigtermMs', grace.sigtermMs) },
+  ];
+}
+
+function hasExited(child: XserverProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
 
 function rejectOtherXservers(procRoot: string | undefined): void {
   const others = findProcessesNamed(['xserver'], procRoot === undefined ? {} : { procRoot });
@@ -81,24 +99,28 @@ function rejectOtherXservers(procRoot: string | undefined): void {
   }
 }
 
-function spawnXserver(options: StartXserverOptions, port: number, env: Record<string, string>): ChildProcess {
-  const logFd = openSync(options.logPath, 'w');
-  try {
-    return spawn(options.install.xserverPath, [options.policy, String(port)], {
-      cwd: dirname(options.logPath),
-      env,
-      stdio: ['ignore', logFd, logFd],
-    });
-  } finally {
-    closeSync(logFd); // the child has its own copy
-  }
+function spawnXserver(options: StartXserverOptions, port: number, env: Record<string, string>) {
+  // Both streams append to one emptied log: O_APPEND keeps their lines whole and in order.
+  writeFileSync(options.logPath, '');
+  const log = { file: options.logPath, append: true };
+  return execa(options.install.xserverPath, [options.policy, String(port)], {
+    cwd: dirname(options.logPath),
+    env,
+    extendEnv: false,
+    stdin: 'ignore',
+    stdout: log,
+    stderr: log,
+    buffer: false,
+    reject: false,
+    cleanup: false, // exit-cleanup.ts and the supervisor stop it
+  });
 }
 
-async function waitForReady(child: ChildProcess, port: number, options: StartXserverOptions): Promise<void> {
+async function waitForReady(child: XserverProcess, port: number, options: StartXserverOptions): Promise<void> {
   let lastProblem = 'no answer yet';
   const ready = await waitUntil(
     async () => {
-      if (child.exitCode !== null || child.signalCode !== null) {
+      if (hasExited(child)) {
         const how = child.exitCode !== null ? `exit status ${child.exitCode}` : `signal ${child.signalCode}`;
         throw new XserverStartError(`xserver exited during start-up (${how}); log ${options.logPath}`, await readLastLogLines(options.logPath));
       }
@@ -122,62 +144,77 @@ async function waitForReady(child: ChildProcess, port: number, options: StartXse
 }
 
 export async function startXserver(options: StartXserverOptions): Promise<RunningXserver> {
+  const steps = stopSteps(options);
   const lock = await acquireXserverLock(options.lockPath);
-  let child: ChildProcess | null = null;
+  let child: XserverProcess | null = null;
+  let unregister = (): void => undefined;
   try {
     rejectOtherXservers(options.procRoot);
     const preloadPath = options.loopbackPreloadPath ?? locateLoopbackPreload();
     assertPreloadReaches(options.install.xserverPath);
     const port = await chooseXserverPort(options.port);
     const env = buildXserverEnv(options.env, options.install, preloadPath);
-    child = spawnXserver(options, port, env);
-    const spawned = child;
-    const spawnError = new Promise<never>((_resolve, reject) => spawned.once('error', reject));
-    spawnError.catch(() => undefined);
-    if (spawned.pid === undefined) await spawnError;
-    await lock.update({ xserverPid: spawned.pid ?? null, port, logPath: options.logPath });
-    await Promise.race([waitForReady(spawned, port, options), spawnError]);
-    const apiBinding = checkApiBinding(spawned.pid as number, port, preloadPath);
+    const spawned = spawnXserver(options, port, env);
+    child = spawned;
+    if (spawned.pid === undefined) {
+      const result = await spawned;
+      throw new Error(result.originalMessage ?? result.shortMessage ?? 'no process was started');
+    }
+    const killSync = (): void => {
+      if (!hasExited(spawned)) spawned.kill('SIGKILL');
+      lock.releaseSync();
+    };
+    unregister = registerExitCleanup(killSync, { kind: 'process', pid: spawned.pid, group: false, signal: 'SIGINT' });
+    await lock.update({ xserverPid: spawned.pid, port, logPath: options.logPath });
+    await waitForReady(spawned, port, options);
+    const apiBinding = checkApiBinding(spawned.pid, port, preloadPath);
     if (apiBinding.problem !== null) throw new XserverStartError(`refusing to run the xsched arm: ${apiBinding.problem} (docs/security.md)`, []);
-    return makeHandle(spawned, port, options, lock, { apiBinding, envNames: Object.keys(env).sort() });
+    return makeHandle(spawned, port, options, { lock, steps, killSync, unregister, apiBinding, envNames: Object.keys(env).sort() });
   } catch (error) {
-    if (child) await stopChildProcess(child, STOP_STEPS);
+    if (child) await stopProcess(child, { steps });
+    unregister();
     await lock.release();
     if (error instanceof XserverStartError) throw error;
     throw new XserverStartError(`could not start ${options.install.xserverPath}: ${(error as Error).message}`, [], { cause: error });
   }
 }
 
-function makeHandle(
-  child: ChildProcess,
-  port: number,
-  options: StartXserverOptions,
-  lock: XserverLock,
-  facts: Pick<RunningXserver, 'apiBinding' | 'envNames'>,
-): RunningXserver {
+interface HandleParts {
+  lock: XserverLock;
+  steps: StopStep[];
+  killSync: () => void;
+  unregister: () => void;
+  apiBinding: ApiBindingEvidence;
+  envNames: string[];
+}
+
+function makeHandle(child: XserverProcess, port: number, options: StartXserverOptions, parts: HandleParts): RunningXserver {
   let stopping: Promise<StopOutcome | null> | null = null;
   return {
-    ...facts,
+    apiBinding: parts.apiBinding,
+    envNames: parts.envNames,
     pid: child.pid as number,
     port,
     policy: options.policy,
     logPath: options.logPath,
-    isAlive: () => child.exitCode === null && child.signalCode === null,
+    isAlive: () => !hasExited(child),
+    exitStatus: () => (child.exitCode !== null ? `exit status ${child.exitCode}` : child.signalCode !== null ? `signal ${child.signalCode}` : null),
     stop() {
       stopping ??= (async () => {
         try {
-          return await stopChildProcess(child, STOP_STEPS);
+          return await stopProcess(child, { steps: parts.steps });
         } catch {
           return null;
         } finally {
-          await lock.release().catch(() => undefined);
+          parts.unregister();
+          await parts.lock.release().catch(() => undefined);
         }
       })();
       return stopping;
     },
     killSync() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      lock.releaseSync();
+      parts.killSync();
+      parts.unregister();
     },
   };
 }

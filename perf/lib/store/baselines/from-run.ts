@@ -54,5 +54,6 @@ export function baselineFromRun(record: RunRecord, evaluation: ScenarioEvaluatio
     ...(xschedSettings ? { xschedSettings } : {}),
     thresholds: { ...(options.existing?.thresholds ?? {}) },
     arms,
+    ...(options.existing?.betweenRunLogSd ? { betweenRunLogSd: options.existing.betweenRunLogSd } : {}),
   };
 }

@@ -1,9 +1,10 @@
 // The perf spec's hook for PERF_UPDATE_BASELINES=1: after evaluating a run, write
-// its baseline when asked to and the run is valid, and show what changed.
+// its baseline when asked to and the run may be one (baseline-refusals.ts), and show what changed.
 
 import type { Settings } from '../../plan/config/settings.ts';
 import type { ScenarioEvaluation } from '../../documents/types/evaluation.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
+import { findBaselineRefusals } from './baseline-refusals.ts';
 import { formatBaselineChange } from './format-change.ts';
 import { updateBaseline, type BaselineChange } from './update-baseline.ts';
 
@@ -13,8 +14,8 @@ export type MaybeUpdateResult =
   | { action: 'written'; change: BaselineChange };
 
 /**
- * Does nothing unless settings.updateBaselines. An invalid run is refused (its reasons
- * are printed and returned); otherwise the baseline is written under settings.baselinesDir
+ * Does nothing unless settings.updateBaselines. An invalid or incomplete run is refused
+ * (the reasons are printed and returned); otherwise the baseline is written under settings.baselinesDir
  * and the old-vs-new table printed through `log`.
  */
 export async function maybeUpdateBaseline(
@@ -24,9 +25,10 @@ export async function maybeUpdateBaseline(
   log: (text: string) => void = console.log,
 ): Promise<MaybeUpdateResult> {
   if (!settings.updateBaselines) return { action: 'not-requested' };
-  if (evaluation.status === 'invalid') {
-    log(`Baseline NOT updated: run ${record.runId} (${record.scenario.name}) is invalid:\n${evaluation.reasons.map((r) => `  - ${r}`).join('\n')}`);
-    return { action: 'refused', reasons: evaluation.reasons };
+  const refusals = findBaselineRefusals(record, evaluation);
+  if (refusals.length > 0) {
+    log(`Baseline NOT updated from run ${record.runId} (${record.scenario.name}):\n${refusals.map((r) => `  - ${r}`).join('\n')}`);
+    return { action: 'refused', reasons: refusals };
   }
   const change = await updateBaseline(settings.baselinesDir, record, evaluation);
   log(formatBaselineChange(change));

@@ -92,14 +92,28 @@ function parseThresholds(doc: JsonObject): Partial<Thresholds> {
   return thresholds;
 }
 
+function parseBetweenRunLogSd(doc: JsonObject): NonNullable<BaselineFile['betweenRunLogSd']> {
+  doc.rejectUnknownKeys(ALL_ARMS);
+  const result: NonNullable<BaselineFile['betweenRunLogSd']> = {};
+  for (const arm of ALL_ARMS) {
+    if (!doc.has(arm)) continue;
+    const armDoc = doc.object(arm);
+    armDoc.rejectUnknownKeys(['hpP99', 'lpIterPerSec']);
+    result[arm] = {};
+    for (const metric of ['hpP99', 'lpIterPerSec'] as const) if (armDoc.has(metric)) result[arm][metric] = armDoc.number(metric, { min: 0 });
+  }
+  return result;
+}
+
 /**
  * The baseline in `value` (parsed JSON of `file`). With `expectedKey`, the key stored in
  * the file must be that key: a renamed or copied file must not stand in for other hardware.
  */
 export function parseBaselineFile(file: string, value: unknown, expectedKey?: BaselineKey): BaselineFile {
   const doc = readJsonRoot(file, value).asObject();
-  checkSchemaHeader(doc, BASELINE_SCHEMA, BASELINE_SCHEMA_VERSION, 're-create it with npm run perf:update-baselines');
-  doc.rejectUnknownKeys(['schema', 'schemaVersion', 'key', 'createdAt', 'runId', 'workerVersion', 'workload', 'xschedSettings', 'thresholds', 'arms']);
+  // The update reads the stored baseline too, so the advice removes it first: then the update writes a new one.
+  checkSchemaHeader(doc, BASELINE_SCHEMA, BASELINE_SCHEMA_VERSION, `remove it and store a new one: rm '${doc.file}' && npm run perf:update-baselines`);
+  doc.rejectUnknownKeys(['schema', 'schemaVersion', 'key', 'createdAt', 'runId', 'workerVersion', 'workload', 'xschedSettings', 'thresholds', 'arms', 'betweenRunLogSd']);
   const key = parseKey(doc.object('key'));
   for (const field of KEY_FIELDS) {
     if (expectedKey && key[field] !== expectedKey[field]) {
@@ -124,5 +138,6 @@ export function parseBaselineFile(file: string, value: unknown, expectedKey?: Ba
     ...(doc.has('xschedSettings') ? { xschedSettings: parseXschedSettings(doc.object('xschedSettings')) } : {}),
     thresholds: parseThresholds(doc.object('thresholds')),
     arms,
+    ...(doc.has('betweenRunLogSd') ? { betweenRunLogSd: parseBetweenRunLogSd(doc.object('betweenRunLogSd')) } : {}),
   };
 }

@@ -1,5 +1,6 @@
-// Writes the baseline a run makes, never from an invalid run: an invalid run did
-// not measure what the scenario claims, and would poison every later comparison.
+// Writes the baseline a run makes, never from an invalid or incomplete run (too few trials,
+// an arm x trial missing: baseline-refusals.ts): such a run did not measure what the
+// scenario claims, and would poison every later comparison.
 
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -7,19 +8,21 @@ import { writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
 import type { BaselineFile } from '../../documents/types/baseline.ts';
 import type { ScenarioEvaluation } from '../../documents/types/evaluation.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
+import { findBaselineRefusals } from './baseline-refusals.ts';
 import { baselineFromRun } from './from-run.ts';
 import { baselineKeyFromRun, baselinePath } from './key.ts';
 import { parseBaselineFile } from './parse-baseline.ts';
 import { readBaseline } from './read-baseline.ts';
 
-export class InvalidRunError extends Error {
-  override readonly name = 'InvalidRunError';
+/** The run may not become a baseline; `reasons` says why (findBaselineRefusals). */
+export class BaselineRefusedError extends Error {
+  override readonly name = 'BaselineRefusedError';
   constructor(
     readonly runId: string,
     readonly reasons: string[],
   ) {
     const listed = reasons.length > 0 ? reasons.map((r) => `  - ${r}`).join('\n') : '  - (the evaluation gave no reason)';
-    super(`run ${runId} is invalid and is never written as a baseline:\n${listed}`);
+    super(`run ${runId} is never written as a baseline:\n${listed}`);
   }
 }
 
@@ -31,7 +34,7 @@ export interface BaselineChange {
 
 /**
  * Writes the baseline for `record` under `dir` (atomically) and returns the old and
- * new contents. Throws InvalidRunError for an invalid run, and refuses to replace an
+ * new contents. Throws BaselineRefusedError for an invalid or incomplete run, and refuses to replace an
  * existing baseline it cannot read (it may hold hand-set thresholds): fix or delete it.
  */
 export async function updateBaseline(
@@ -40,7 +43,8 @@ export async function updateBaseline(
   evaluation: ScenarioEvaluation,
   now: Date = new Date(),
 ): Promise<BaselineChange> {
-  if (evaluation.status === 'invalid') throw new InvalidRunError(record.runId, evaluation.reasons);
+  const refusals = findBaselineRefusals(record, evaluation);
+  if (refusals.length > 0) throw new BaselineRefusedError(record.runId, refusals);
   const key = baselineKeyFromRun(record);
   const path = baselinePath(dir, key);
   let old: BaselineFile | null;

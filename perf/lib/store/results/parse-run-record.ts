@@ -4,6 +4,7 @@ import { readJsonRoot, type JsonValue } from '../../documents/fs/json-fields.ts'
 import { checkSchemaHeader } from '../../documents/fs/schema-header.ts';
 import { ALL_ARMS } from '../../plan/scenarios/catalogue.ts';
 import { RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '../../documents/types/run-record.ts';
+import { checkEnvironment } from './parse-environment.ts';
 import { checkScenario } from './parse-scenario.ts';
 import { checkDecimalNs, checkWorkerOutcome } from './parse-worker-outcome.ts';
 
@@ -18,6 +19,17 @@ function checkArmTrial(value: JsonValue): void {
   doc.get('skipped').nullable((v) => v.asString());
   doc.get('xsched').nullable((v) => v.asObject());
   doc.get('sharing').nullable((v) => v.asObject());
+  if (doc.has('environment')) checkEnvironment(doc.get('environment'));
+  if (doc.has('interrupted')) doc.boolean('interrupted');
+}
+
+function checkRunStatus(value: JsonValue): void {
+  const status = value.asObject();
+  const state = status.get('state').asOneOf(['complete', 'aborted'] as const);
+  if (state === 'aborted') {
+    status.string('reason');
+    status.string('at');
+  }
 }
 
 /** The run record in `value` (parsed JSON of `file`); throws a JsonFileError naming file and field. */
@@ -36,5 +48,6 @@ export function parseRunRecord(file: string, value: unknown): RunRecord {
   doc.string('workerPath');
   doc.array('trials').forEach(checkArmTrial);
   doc.array('notes').forEach((note) => note.asString());
+  if (doc.has('status')) checkRunStatus(doc.get('status'));
   return doc.value as unknown as RunRecord;
 }

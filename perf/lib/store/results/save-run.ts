@@ -2,18 +2,22 @@
 // back: a value JSON cannot hold (NaN, Infinity) is refused before anything is written.
 
 import { join } from 'node:path';
-import { writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
+import { writeFileAtomicSync, writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
 import type { ScenarioEvaluation } from '../../documents/types/evaluation.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
 import { parseEvaluation } from './parse-evaluation.ts';
 import { parseRunRecord } from './parse-run-record.ts';
 import { EVALUATION_FILE, RUN_RECORD_FILE } from './run-directory.ts';
 
-/** Writes `<dir>/run.json` and returns its path. */
+/**
+ * Writes `<dir>/run.json` and returns its path. Synchronous inside (writeFileAtomicSync):
+ * it is also what a stopping suite writes, and must not be cut off half-way.
+ */
 export async function saveRunRecord(dir: string, record: RunRecord): Promise<string> {
   const path = join(dir, RUN_RECORD_FILE);
-  parseRunRecord(`${path} (about to be written)`, JSON.parse(JSON.stringify(record)));
-  await writeJsonFileAtomic(path, record);
+  const text = `${JSON.stringify(record, null, 2)}\n`;
+  parseRunRecord(`${path} (about to be written)`, JSON.parse(text));
+  writeFileAtomicSync(path, text);
   return path;
 }
 

@@ -1,0 +1,54 @@
+// What every environment check shares: the arm-trials that ran, their recorded environment,
+// the GPU the workers used, and the "not recorded" answer for runs saved without one.
+
+import type { EnvironmentRecord } from '../../../documents/types/environment.ts';
+import type { ValidityCheck } from '../../../documents/types/evaluation.ts';
+import type { ArmTrialRecord, RunRecord } from '../../../documents/types/run-record.ts';
+import { makeCheck } from '../check-context.ts';
+
+export interface RecordedTrial {
+  trial: ArmTrialRecord;
+  environment: EnvironmentRecord;
+}
+
+/** Arm-trials that started measuring (not skipped, with a window). */
+export const ranTrials = (record: RunRecord): ArmTrialRecord[] => record.trials.filter((t) => t.skipped === null && t.startNs !== null);
+
+export function recordedTrials(record: RunRecord): { recorded: RecordedTrial[]; missing: ArmTrialRecord[] } {
+  const recorded: RecordedTrial[] = [];
+  const missing: ArmTrialRecord[] = [];
+  for (const trial of ranTrials(record)) {
+    if (trial.environment === undefined) missing.push(trial);
+    else recorded.push({ trial, environment: trial.environment });
+  }
+  return { recorded, missing };
+}
+
+/** One skip for a run (or the arm-trials of one) saved without an environment record. */
+export function notRecorded(id: string, title: string, missing: ArmTrialRecord[], total: number): ValidityCheck[] {
+  if (missing.length === 0) return [];
+  const which = missing.length === total ? 'this run' : `${missing.length} of ${total} arm-trials (${missing.map((t) => `${t.arm} ${t.trial}`).join(', ')})`;
+  return [
+    makeCheck({
+      id,
+      title,
+      status: 'skip',
+      measured: { armTrialsWithoutRecord: missing.length },
+      message: `Not recorded: ${which} has no environment record (saved before environment monitoring, docs/environment.md), so this is unverified.`,
+      recommendation: 'Run it again with this suite version to have the environment sampled.',
+    }),
+  ];
+}
+
+/** The GPU UUID the trial's workers reported (NVIDIA UUIDs match nvidia-smi's gpu_uuid), or null. */
+export function workerGpuUuid(trial: ArmTrialRecord): string | null {
+  for (const outcome of trial.workers) if (outcome.ok) return outcome.result.fingerprint.gpu.uuid;
+  return null;
+}
+
+/** True when a reading names another GPU than the workers' (only decidable with NVIDIA UUIDs). */
+export function onOtherGpu(gpuId: string | null, workerUuid: string | null): boolean {
+  return gpuId !== null && workerUuid !== null && gpuId.startsWith('GPU-') && gpuId !== workerUuid;
+}
+
+export const round1 = (x: number): number => Math.round(x * 10) / 10;

@@ -1,0 +1,51 @@
+// Host CPU around the measured window: CPU time of processes other than the suite's
+// (warn above OTHER_CORES_WARN cores), and the frequency governor (warn unless "performance";
+// skip where cpufreq is not exposed, as on most VMs, since there is nothing to set).
+
+import type { ValidityCheck } from '../../../documents/types/evaluation.ts';
+import { type CheckContext, makeCheck } from '../check-context.ts';
+import { notRecorded, ranTrials, recordedTrials, round1, type RecordedTrial } from './environment-trials.ts';
+
+const ID = 'environment.host-cpu';
+const TITLE = 'no other CPU load on the host';
+/** Half a core: enough to delay the hp worker's wake-ups on a small host. */
+export const OTHER_CORES_WARN = 0.5;
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
+  const where = { arm: trial.arm, trial: trial.trial };
+  const cpu = environment.hostCpu;
+  if (cpu === null) {
+    return makeCheck({ id: ID, title: TITLE, status: 'warn', ...where, message: `Unverified: host CPU load was not measured (${environment.hostCpuNotAvailable}).`, recommendation: 'Run on Linux with /proc readable, with a window longer than the sampling interval (2 s).' });
+  }
+  const measured = { cpus: cpu.cpus, busyCores: round2(cpu.busyCores), suiteCores: round2(cpu.suiteCores), otherCores: round2(cpu.otherCores), windowMs: cpu.windowMs };
+  const text = `Over ${round1(cpu.windowMs / 1000)} s: ${measured.busyCores} of ${cpu.cpus} cores busy, ${measured.suiteCores} of them the suite's (workers and the suite itself), ${measured.otherCores} other processes.`;
+  if (cpu.otherCores <= OTHER_CORES_WARN) return makeCheck({ id: ID, title: TITLE, status: 'pass', ...where, measured, message: text });
+  return makeCheck({
+    id: ID,
+    title: TITLE,
+    status: 'warn',
+    ...where,
+    measured,
+    message: `Other processes used ${measured.otherCores} cores (above ${OTHER_CORES_WARN}) while measuring. ${text} They can delay the workers' wake-ups and launches (see environment.hp-lateness).`,
+    recommendation: 'Stop other CPU work on the host (top -o %CPU) and run again.',
+  });
+}
+
+function checkGovernor(trials: RecordedTrial[]): ValidityCheck[] {
+  const cpu = trials.find((t) => t.environment.hostCpu !== null)?.environment.hostCpu ?? null;
+  if (cpu === null) return [];
+  const title = 'CPU frequency governor is performance';
+  if (cpu.governors === null) return [makeCheck({ id: 'environment.cpu-governor', title, status: 'skip', message: `${cpu.governorNotAvailable}.` })];
+  const counts = new Map<string, number>();
+  for (const g of cpu.governors) counts.set(g, (counts.get(g) ?? 0) + 1);
+  const text = [...counts].map(([g, n]) => `${n} CPUs ${g}`).join(', ');
+  if (counts.size === 1 && counts.has('performance')) return [makeCheck({ id: 'environment.cpu-governor', title, status: 'pass', measured: { governors: text }, message: `Governor: ${text}.` })];
+  return [makeCheck({ id: 'environment.cpu-governor', title, status: 'warn', measured: { governors: text }, message: `Governor: ${text}: the CPU clock changes with load, which moves the hosts' wake-up and launch times between trials.`, recommendation: 'Set the performance governor (sudo cpupower frequency-set -g performance) for stable timings.' })];
+}
+
+export function checkHostCpu(context: CheckContext): ValidityCheck[] {
+  const { recorded, missing } = recordedTrials(context.record);
+  return [...recorded.map(checkTrial), ...checkGovernor(recorded), ...notRecorded(ID, TITLE, missing, ranTrials(context.record).length)];
+}

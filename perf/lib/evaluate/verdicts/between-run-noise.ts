@@ -1,0 +1,41 @@
+// Between-run noise of the regression verdict: the log-SD of a whole run's level from one
+// day or machine to the next, which a single run cannot measure. Estimated from recorded
+// H200 runs (scripts/bench-decisions/recorded-runs.json, estimator scripts/bench-decisions/between-run-estimate.ts,
+// docs/statistics.md 3.4); a stored baseline may carry its own (BaselineFile.betweenRunLogSd).
+
+import type { BaselineFile, BetweenRunLogSd } from '../../documents/types/baseline.ts';
+import type { ArmName } from '../../documents/types/scenario.ts';
+
+export type RegressionMetricName = keyof BetweenRunLogSd;
+
+// hp P99: baseline arm 0 (quick, 6 runs) and 0.033 (intensive-mps, 4 runs on 4 machines);
+// xsched arm 0.082 (quick: the 10-trial run of another day at 1.127x the stored one) and 0
+// (intensive-mps, 2 runs). lp: at most 0.002 anywhere; 0.005 keeps a margin.
+// Configurations without recorded repeats take the largest value measured for the arm.
+const DEFAULTS: Record<'baseline' | 'xsched', BetweenRunLogSd> = {
+  baseline: { hpP99: 0.035, lpIterPerSec: 0.005 },
+  xsched: { hpP99: 0.082, lpIterPerSec: 0.005 },
+};
+/** Per scenario, where recorded repeats show less: intensive-mps's xsched arm moved no more than its baseline arm. */
+const BY_SCENARIO: Record<string, Partial<Record<'baseline' | 'xsched', Partial<BetweenRunLogSd>>>> = {
+  'intensive-mps': { xsched: { hpP99: 0.035 } },
+};
+
+export interface BetweenRunNoise {
+  logSd: number;
+  source: string;
+}
+
+export function betweenRunNoise(stored: BaselineFile, arm: ArmName, metric: RegressionMetricName): BetweenRunNoise {
+  const own = stored.betweenRunLogSd?.[arm]?.[metric];
+  if (own !== undefined) {
+    if (!(own >= 0 && Number.isFinite(own))) {
+      throw new RangeError(`the stored baseline for ${stored.key.scenario} has betweenRunLogSd.${arm}.${metric} = ${JSON.stringify(own)}; expected a finite number >= 0`);
+    }
+    return { logSd: own, source: 'stored with the baseline' };
+  }
+  const key = arm === 'xsched' ? 'xsched' : 'baseline';
+  const scenario = BY_SCENARIO[stored.key.scenario]?.[key]?.[metric];
+  if (scenario !== undefined) return { logSd: scenario, source: `recorded ${stored.key.scenario} runs` };
+  return { logSd: DEFAULTS[key][metric], source: 'the largest measured on recorded H200 runs' };
+}

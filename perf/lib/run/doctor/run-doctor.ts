@@ -1,0 +1,61 @@
+// `npm run perf:doctor`: every check a first run on a new GPU host would otherwise fail
+// one at a time, in the order a run meets them. Each check is in its own file here.
+
+import type { WorkerPlatform } from '../../documents/types/fingerprint.ts';
+import { detectGpu } from '../gpu/detect-gpu.ts';
+import type { ProbeFingerprint } from '../gpu/parse-probe.ts';
+import { locateWorker } from '../worker/locate-worker.ts';
+import { checkDeviceAccess, detectVendor, type Vendor } from './device-checks.ts';
+import type { DoctorFinding } from './finding.ts';
+import { mustFix } from './finding.ts';
+import type { HostView } from './host-view.ts';
+import { checkLoopbackPort } from './loopback-check.ts';
+import { checkMpsControl } from './mps-check.ts';
+import { checkWorkerArch, describeProbe } from './worker-checks.ts';
+import { checkXsched } from './xsched-check.ts';
+
+export interface DoctorOptions {
+  /** Replaces the worker look-up and probe (tests). */
+  probeGpu?: (host: HostView) => Promise<{ workerPath: string; probe: ProbeFingerprint } | DoctorFinding>;
+  /** Checks of the GPU's current state (foreign processes, clocks), run once a GPU is probed. */
+  gpuStateChecks?: (host: HostView, vendor: Vendor) => Promise<DoctorFinding[]>;
+  driverSearchDirs?: readonly string[];
+}
+
+const PLATFORM_OF_VENDOR: Record<Vendor, WorkerPlatform> = { amd: 'hip-amd', nvidia: 'cuda' };
+
+export async function probeWithWorker(host: HostView): Promise<{ workerPath: string; probe: ProbeFingerprint } | DoctorFinding> {
+  let workerPath: string;
+  try {
+    workerPath = (await locateWorker({ env: host.env })).path;
+  } catch (error) {
+    return mustFix('worker.built', (error as Error).message, 'npm run build:native (it picks the platform from the device node)');
+  }
+  const gpuIndex = Number(host.env.PERF_GPU ?? 0) || 0;
+  try {
+    const detection = await detectGpu({ workerPath, gpuIndex, env: host.env });
+    if (!detection.found || !detection.fingerprint) return mustFix('gpu.probe', detection.summary, 'check the driver (nvidia-smi or rocm-smi must list the GPU) and PERF_GPU');
+    return { workerPath, probe: detection.fingerprint };
+  } catch (error) {
+    return mustFix('gpu.probe', (error as Error).message, 'rebuild the worker for this host (npm run build:native) and check the driver');
+  }
+}
+
+export async function runDoctor(host: HostView, options: DoctorOptions = {}): Promise<DoctorFinding[]> {
+  const vendor = await detectVendor(host);
+  const findings = await checkDeviceAccess(host, vendor);
+  if (vendor === null) return findings;
+  const probed = await (options.probeGpu ?? probeWithWorker)(host);
+  let platform = PLATFORM_OF_VENDOR[vendor];
+  if ('id' in probed) {
+    findings.push(probed);
+  } else {
+    findings.push(describeProbe(probed.probe), await checkWorkerArch(host, probed.workerPath, probed.probe));
+    platform = probed.probe.platform;
+  }
+  findings.push(checkXsched(host.env, platform, options.driverSearchDirs));
+  if (vendor === 'nvidia') findings.push(checkMpsControl(host.env));
+  findings.push(await checkLoopbackPort(host));
+  if (!('id' in probed) && options.gpuStateChecks) findings.push(...(await options.gpuStateChecks(host, vendor)));
+  return findings;
+}

@@ -1,0 +1,101 @@
+// npm run bench:decisions [-- --runs N --threshold-runs N --seed TEXT]
+// Measures how the suite's decisions behave on recorded real H200 data (docs/statistics.md 6):
+// the A/A pass rate and the fail rate at injected hp P99 / lp changes of the regression
+// verdicts against every committed baseline, at each scenario's default trial count, and the
+// false-fail rate of the hp-p99-improvement and lp-throughput-loss verdicts at their
+// thresholds. Simulated by resampling; not part of npm test.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BaselineFile } from '../perf/lib/documents/types/baseline.ts';
+import { computeRunStatistics } from '../perf/lib/evaluate/stats/run-statistics.ts';
+import { getCatalogueEntry } from '../perf/lib/plan/scenarios/catalogue.ts';
+import { parseBaselineFile } from '../perf/lib/store/baselines/parse-baseline.ts';
+import { loadRunRecord } from '../perf/lib/store/results/load-run.ts';
+import { type ScenarioRow, TARGETS, formatRegressionTable, pct } from './bench-decisions/format-table.ts';
+import { type RegressionSimInput, noiseKey, regressionRates } from './bench-decisions/regression-sim.ts';
+import { type JudgedArm, type Metric, metricNoise, readRecordedRuns } from './bench-decisions/scenario-noise.ts';
+import { thresholdFalseFails } from './bench-decisions/threshold-sim.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '1000' }, 'threshold-runs': { type: 'string', default: '400' }, seed: { type: 'string', default: 'bench-decisions-1' } } });
+const positiveInt = (name: string, text: string): number => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`--${name} must be a positive integer, received ${JSON.stringify(text)}`);
+  return n;
+};
+const runs = positiveInt('runs', args.runs!);
+const thresholdRuns = positiveInt('threshold-runs', args['threshold-runs']!);
+const seed = args.seed!;
+
+const recorded = readRecordedRuns(join(root, 'scripts/bench-decisions/recorded-runs.json'));
+const example = await loadRunRecord(join(root, 'examples/h200-intensive-mps'));
+const exampleSamples = computeRunStatistics(example).samples;
+const rawHpOf = (arm: JudgedArm): Float64Array[] => exampleSamples.get(arm)!.hp.map((t) => t.latenciesNs);
+
+const baselineFiles = readdirSync(join(root, 'baselines'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => readdirSync(join(root, 'baselines', d.name)).filter((f) => f.endsWith('.json')).map((f) => join(root, 'baselines', d.name, f)))
+  .sort();
+
+const ARMS: JudgedArm[] = ['baseline', 'xsched'];
+const HP_FACTORS = [1.1, 1.2, 1.3];
+const LP_FACTORS = [0.95, 0.9, 0.8];
+const rows: ScenarioRow[] = [];
+const began = performance.now();
+for (const file of baselineFiles) {
+  const stored: BaselineFile = parseBaselineFile(file, JSON.parse(readFileSync(file, 'utf8')));
+  const entry = getCatalogueEntry(stored.key.scenario);
+  const thresholds = { ...entry.thresholds.bySharing[stored.key.sharing], ...stored.thresholds };
+  const noise = new Map<string, NonNullable<ReturnType<typeof metricNoise>>>();
+  for (const arm of ARMS) {
+    for (const metric of ['hp-p99', 'lp-throughput'] as Metric[]) {
+      const m = metricNoise(stored, arm, metric, recorded);
+      if (m !== null) noise.set(noiseKey(arm, metric), m);
+    }
+  }
+  const input: RegressionSimInput = {
+    stored,
+    trials: entry.trials,
+    thresholds,
+    confidence: entry.confidence,
+    noise,
+    ...(stored.runId === example.runId ? { rawHp: new Map(ARMS.map((arm) => [arm, rawHpOf(arm)])) } : {}),
+  };
+  const label = `${stored.key.scenario} (${stored.key.sharing})`;
+  const aa = regressionRates(input, null, runs, `${seed}/${label}/aa`);
+  const armRows = ARMS.filter((arm) => noise.has(noiseKey(arm, 'hp-p99')) || noise.has(noiseKey(arm, 'lp-throughput'))).map((arm) => {
+    const failAt = (metric: Metric, factor: number): number | null =>
+      noise.has(noiseKey(arm, metric)) ? regressionRates(input, { arm, metric, factor }, runs, `${seed}/${label}/${arm}/${metric}/${factor}`).failRate.get(noiseKey(arm, metric))! : null;
+    return {
+      arm,
+      aaFalseFail: { hp: aa.failRate.get(noiseKey(arm, 'hp-p99')) ?? null, lp: aa.failRate.get(noiseKey(arm, 'lp-throughput')) ?? null },
+      hpFails: HP_FACTORS.map((f) => failAt('hp-p99', f)),
+      lpFails: LP_FACTORS.map((f) => failAt('lp-throughput', f)),
+    };
+  });
+  const storedTrials = [...noise.values()].map((n) => n.storedValues.length);
+  const sources = [...new Set([...noise.entries()].map(([k, n]) => `${k}: ${n.shiftSource}`))].join('; ');
+  rows.push({ scenario: label, trials: `${entry.trials} / ${Math.min(...storedTrials)}-${Math.max(...storedTrials)}`, aaAllPass: aa.allPass, arms: armRows, shiftSources: sources });
+}
+
+const exampleEntry = getCatalogueEntry(example.scenario.name);
+const thresholdPair = {
+  record: example,
+  hp: { baseline: rawHpOf('baseline'), xsched: rawHpOf('xsched') },
+  lpDurations: { baseline: exampleSamples.get('baseline')!.lp.map((t) => t.durationsNs), xsched: exampleSamples.get('xsched')!.lp.map((t) => t.durationsNs) },
+  thresholds: example.scenario.thresholds,
+};
+const falseFails = thresholdFalseFails(thresholdPair, exampleEntry.trials, thresholdRuns, `${seed}/thresholds`);
+
+console.log(`bench:decisions  seed ${JSON.stringify(seed)}  ${runs} simulated runs per cell (regression), ${thresholdRuns} (thresholds)  ${new Date().toISOString().slice(0, 10)}`);
+console.log('Simulated from recorded H200 runs: committed baselines/, examples/h200-intensive-mps (raw latencies), scripts/bench-decisions/recorded-runs.json.\n');
+console.log(formatRegressionTable(rows));
+console.log('\nRun-to-run shifts drawn from:');
+for (const row of rows) console.log(`- ${row.scenario}: ${row.shiftSources}`);
+console.log(`\nxsched-vs-baseline verdicts at their thresholds (${example.scenario.name}, ${exampleEntry.trials} trials, resampled from ${example.runId}; target <= ${pct(TARGETS.thresholdFalseFail)}):`);
+console.log(`| verdict | threshold | false fails | target met |\n|---|---|---|---|`);
+console.log(`| hp-p99-improvement | improvement ${pct(thresholdPair.thresholds.hpP99ImprovementMinFraction)} | ${pct(falseFails.improvement)} | ${falseFails.improvement <= TARGETS.thresholdFalseFail ? 'yes' : 'NO'} |`);
+console.log(`| lp-throughput-loss | loss ${pct(thresholdPair.thresholds.lpThroughputLossMaxFraction)} | ${pct(falseFails.lpLoss)} | ${falseFails.lpLoss <= TARGETS.thresholdFalseFail ? 'yes' : 'NO'} |`);
+console.log(`\n(${((performance.now() - began) / 1000).toFixed(0)} s)`);

@@ -1,0 +1,46 @@
+// The benchmark's printed tables (Markdown), and whether each target is met.
+
+export const TARGETS = { aaPass: 0.95, detect: 0.9, thresholdFalseFail: 0.05 } as const;
+
+export const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+export interface ArmRow {
+  arm: string;
+  aaFalseFail: { hp: number | null; lp: number | null };
+  hpFails: Array<number | null>;
+  lpFails: Array<number | null>;
+}
+
+export interface ScenarioRow {
+  scenario: string;
+  trials: string;
+  aaAllPass: number;
+  arms: ArmRow[];
+  shiftSources: string;
+}
+
+const cell = (x: number | null): string => (x === null ? '–' : pct(x));
+
+/** "yes" / "NO" for each target of one scenario; hp +20% is index 1, lp -10% index 1. */
+export function targetsOf(row: ScenarioRow): string {
+  const aa = row.aaAllPass >= TARGETS.aaPass ? 'yes' : 'NO';
+  const hp = row.arms.every((a) => a.hpFails[1] === null || a.hpFails[1]! >= TARGETS.detect) ? 'yes' : 'NO';
+  const lp = row.arms.every((a) => a.lpFails[1] === null || a.lpFails[1]! >= TARGETS.detect) ? 'yes' : 'NO';
+  return `A/A ${aa}, +20% hp ${hp}, -10% lp ${lp}`;
+}
+
+export function formatRegressionTable(rows: ScenarioRow[]): string {
+  const lines = [
+    '| scenario | trials now / stored | arm | A/A: all 4 pass | A/A false fail hp / lp | hp P99 fails at +10 / +20 / +30% | lp fails at -5 / -10 / -20% | targets met (A/A >= 95%, fail >= 90%) |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    row.arms.forEach((arm, i) => {
+      lines.push(
+        `| ${i === 0 ? row.scenario : ''} | ${i === 0 ? row.trials : ''} | ${arm.arm} | ${i === 0 ? pct(row.aaAllPass) : ''} | ${cell(arm.aaFalseFail.hp)} / ${cell(arm.aaFalseFail.lp)} | ` +
+          `${arm.hpFails.map(cell).join(' / ')} | ${arm.lpFails.map(cell).join(' / ')} | ${i === 0 ? targetsOf(row) : ''} |`,
+      );
+    });
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,64 @@
+// How the benchmark draws a simulated run from recorded ones, each with a seeded PRNG
+// (perf/lib/evaluate/stats/random/): per-trial values by resampling recorded trials (their
+// log residuals around their run's mean), hp P99 from raw latencies by resampling a recorded
+// trial's requests, and the shift between two runs' levels by drawing a difference of two
+// recorded run means of the same configuration.
+
+import type { SeededRandom } from '../../perf/lib/evaluate/stats/random/seeded-random.ts';
+import { TAIL_PERCENTILE, percentileOfSorted } from '../../perf/lib/evaluate/stats/percentile.ts';
+
+const mean = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
+
+/**
+ * Log residuals of each run's trials around that run's mean log, scaled by sqrt(n / (n - 1))
+ * so that their spread estimates the trial-to-trial SD without the small-sample shrinkage.
+ * Runs of one trial carry no residual.
+ */
+export function logResiduals(runs: number[][]): number[] {
+  return runs.flatMap((values) => {
+    if (values.length < 2) return [];
+    const logs = values.map(Math.log);
+    const m = mean(logs);
+    const scale = Math.sqrt(values.length / (values.length - 1));
+    return logs.map((v) => (v - m) * scale);
+  });
+}
+
+/** Every ordered difference m_i - m_j (i != j) of the runs' mean logs. */
+export function runMeanDifferences(runMeanLogs: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runMeanLogs.length; i++) {
+    for (let j = 0; j < runMeanLogs.length; j++) if (i !== j) out.push(runMeanLogs[i]! - runMeanLogs[j]!);
+  }
+  return out;
+}
+
+export function pick<T>(random: SeededRandom, values: readonly T[]): T {
+  if (values.length === 0) throw new RangeError('pick needs at least one value');
+  return values[random.nextIntBelow(values.length)]!;
+}
+
+/** n per-trial values around `levelLog` (a mean log), each with a resampled residual. */
+export function drawTrialValues(random: SeededRandom, levelLog: number, residuals: number[], n: number): number[] {
+  return Array.from({ length: n }, () => Math.exp(levelLog + (residuals.length > 0 ? pick(random, residuals) : 0)));
+}
+
+/**
+ * A simulated trial of raw latencies: one recorded trial chosen at random, its requests
+ * drawn with replacement (as many as it has), times `scale`; ascending.
+ */
+export function resampleTrialLatencies(random: SeededRandom, trials: Float64Array[], scale: number): Float64Array {
+  const source = pick(random, trials);
+  const out = new Float64Array(source.length);
+  for (let i = 0; i < source.length; i++) out[i] = source[random.nextIntBelow(source.length)]! * scale;
+  return out.sort();
+}
+
+export function p99Ms(sortedNs: Float64Array): number {
+  return percentileOfSorted(sortedNs, TAIL_PERCENTILE) / 1e6;
+}
+
+/** A simulated lp trial: a recorded trial's iteration durations drawn with replacement, times `scale`. */
+export function resampleIterationDurations(random: SeededRandom, trials: Float64Array[], scale: number): Float64Array {
+  return resampleTrialLatencies(random, trials, scale);
+}

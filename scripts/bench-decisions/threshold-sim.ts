@@ -1,0 +1,77 @@
+// False fails of the xsched-vs-baseline verdicts at their thresholds: simulated runs whose
+// true xsched/baseline ratio sits exactly on the threshold, made by resampling the recorded
+// run's requests and lp iterations (xsched scaled onto the threshold), judged by the suite's
+// own judgeHpP99Improvement and judgeLpThroughputLoss.
+
+import type { RunRecord } from '../../perf/lib/documents/types/run-record.ts';
+import type { Thresholds } from '../../perf/lib/documents/types/scenario.ts';
+import type { HpTrialSamples } from '../../perf/lib/evaluate/stats/hp-samples.ts';
+import type { LpTrialSamples } from '../../perf/lib/evaluate/stats/lp-samples.ts';
+import { TAIL_PERCENTILE } from '../../perf/lib/evaluate/stats/percentile.ts';
+import { pooledPercentileNs } from '../../perf/lib/evaluate/stats/intervals/percentile-ratio-interval.ts';
+import { createSeededRandom, hashTextToSeed, type SeededRandom } from '../../perf/lib/evaluate/stats/random/seeded-random.ts';
+import type { RunStatistics } from '../../perf/lib/evaluate/stats/run-statistics.ts';
+import { judgeHpP99Improvement } from '../../perf/lib/evaluate/verdicts/hp-p99-improvement.ts';
+import { judgeLpThroughputLoss } from '../../perf/lib/evaluate/verdicts/lp-throughput-loss.ts';
+import { resampleIterationDurations, resampleTrialLatencies } from './noise-models.ts';
+
+export interface RecordedPair {
+  record: RunRecord;
+  /** Per trial, ascending, of the recorded run. */
+  hp: { baseline: Float64Array[]; xsched: Float64Array[] };
+  lpDurations: { baseline: Float64Array[]; xsched: Float64Array[] };
+  thresholds: Thresholds;
+}
+
+const rateOf = (durationsNs: Float64Array): number => 1e9 / (durationsNs.reduce((s, d) => s + d, 0) / durationsNs.length);
+const meanRate = (trials: Float64Array[]): number => trials.reduce((s, t) => s + rateOf(t), 0) / trials.length;
+
+function hpTrial(trial: number, latenciesNs: Float64Array, windowNs: number): HpTrialSamples {
+  return { trial, windowNs, scheduled: latenciesNs.length, completed: latenciesNs.length, notCompleted: 0, malformed: 0, latenciesNs, servicesNs: latenciesNs, lastFinishNs: windowNs };
+}
+
+function lpTrial(trial: number, durationsNs: Float64Array, windowNs: number): LpTrialSamples {
+  return { trial, windowNs, batch: 1, iterations: durationsNs.length, iterPerSec: rateOf(durationsNs), durationsNs, coveredNs: windowNs, malformed: 0 };
+}
+
+/** The context the verdicts read, for simulated trials of the baseline and xsched arms. */
+function contextOf(pair: RecordedPair, runId: string, hp: Record<'baseline' | 'xsched', HpTrialSamples[]>, lp: Record<'baseline' | 'xsched', LpTrialSamples[]>) {
+  const samples: RunStatistics['samples'] = new Map(
+    (['baseline', 'xsched'] as const).map((arm) => [arm, { arm, skipped: [], hp: hp[arm], lp: lp[arm] }]),
+  );
+  const record = { ...pair.record, runId };
+  return { record, stats: { arms: [], samples }, thresholds: pair.thresholds, baseline: null };
+}
+
+export interface ThresholdFalseFails {
+  improvement: number;
+  lpLoss: number;
+  runs: number;
+}
+
+export function thresholdFalseFails(pair: RecordedPair, trials: number, runs: number, seedText: string): ThresholdFalseFails {
+  const random: SeededRandom = createSeededRandom(hashTextToSeed(seedText));
+  const windowNs = pair.record.scenario.durationMs * 1e6;
+  const ratioNow = pooledPercentileNs(pair.hp.xsched.map((latenciesNs, trial) => ({ trial, latenciesNs })), TAIL_PERCENTILE) /
+    pooledPercentileNs(pair.hp.baseline.map((latenciesNs, trial) => ({ trial, latenciesNs })), TAIL_PERCENTILE);
+  const hpScale = (1 - pair.thresholds.hpP99ImprovementMinFraction) / ratioNow;
+  const lpRatioNow = meanRate(pair.lpDurations.xsched) / meanRate(pair.lpDurations.baseline);
+  const lpScale = lpRatioNow / (1 - pair.thresholds.lpThroughputLossMaxFraction);
+  let improvementFails = 0;
+  let lpFails = 0;
+  for (let r = 0; r < runs; r++) {
+    const indices = Array.from({ length: trials }, (_, t) => t);
+    const hp = {
+      baseline: indices.map((t) => hpTrial(t, resampleTrialLatencies(random, pair.hp.baseline, 1), windowNs)),
+      xsched: indices.map((t) => hpTrial(t, resampleTrialLatencies(random, pair.hp.xsched, hpScale), windowNs)),
+    };
+    const lp = {
+      baseline: indices.map((t) => lpTrial(t, resampleIterationDurations(random, pair.lpDurations.baseline, 1), windowNs)),
+      xsched: indices.map((t) => lpTrial(t, resampleIterationDurations(random, pair.lpDurations.xsched, lpScale), windowNs)),
+    };
+    const context = contextOf(pair, `${seedText}-${r}`, hp, lp);
+    if (judgeHpP99Improvement(context).status === 'fail') improvementFails++;
+    if (judgeLpThroughputLoss(context).status === 'fail') lpFails++;
+  }
+  return { improvement: improvementFails / runs, lpLoss: lpFails / runs, runs };
+}

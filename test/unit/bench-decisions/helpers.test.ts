@@ -1,0 +1,58 @@
+// The pure helpers of npm run bench:decisions (the benchmark itself is not part of npm test).
+
+import { describe, expect, it } from 'vitest';
+import { estimateBetweenRunLogSd } from '../../../scripts/bench-decisions/between-run-estimate.ts';
+import { targetsOf } from '../../../scripts/bench-decisions/format-table.ts';
+import { drawTrialValues, logResiduals, p99Ms, resampleTrialLatencies, runMeanDifferences } from '../../../scripts/bench-decisions/noise-models.ts';
+import { createSeededRandom } from '../../../perf/lib/evaluate/stats/random/seeded-random.ts';
+
+const e = Math.exp;
+
+describe('estimateBetweenRunLogSd (method of moments on log values)', () => {
+  it('hand-checked: runs [e^-0.1, e^0.1] and [e^0.4, e^0.6]: within var 0.02, run means 0 and 0.5', () => {
+    // var of means = 0.125; minus within 0.02 x mean(1/2) = 0.01 -> 0.115.
+    const estimate = estimateBetweenRunLogSd({ config: 'c', arm: 'a', metric: 'm', runs: { r1: [e(-0.1), e(0.1)], r2: [e(0.4), e(0.6)] } });
+    expect(estimate.withinLogSd).toBeCloseTo(Math.sqrt(0.02), 12);
+    expect(estimate.betweenLogSd).toBeCloseTo(Math.sqrt(0.115), 12);
+  });
+
+  it('a run known only as a ratio counts as a run mean', () => {
+    const estimate = estimateBetweenRunLogSd({ config: 'c', arm: 'a', metric: 'm', runs: { r1: [1, 1] }, otherDayRatios: [{ against: 'r1', ratio: e(0.2), trials: 10 }] });
+    expect(estimate.runs).toBe(2);
+    expect(estimate.betweenLogSd).toBeCloseTo(Math.sqrt(0.02), 12); // var of (0, 0.2) = 0.02, within 0
+  });
+});
+
+describe('noise models', () => {
+  it('logResiduals: centred per run and scaled by sqrt(n / (n - 1)); one-trial runs give none', () => {
+    const residuals = logResiduals([[e(-0.1), e(0.1)], [5]]);
+    expect(residuals[0]).toBeCloseTo(-0.1 * Math.SQRT2, 12);
+    expect(residuals[1]).toBeCloseTo(0.1 * Math.SQRT2, 12);
+    expect(residuals).toHaveLength(2);
+  });
+
+  it('runMeanDifferences: every ordered pair', () => {
+    expect(runMeanDifferences([0, 0.5, 1])).toEqual([-0.5, -1, 0.5, -0.5, 1, 0.5]);
+  });
+
+  it('draws repeat for a seed and stay on the level when there is no residual', () => {
+    expect(drawTrialValues(createSeededRandom(3), Math.log(2), [], 3)).toEqual([2, 2, 2]);
+    const a = drawTrialValues(createSeededRandom(3), 0, [-0.1, 0.1], 5);
+    expect(drawTrialValues(createSeededRandom(3), 0, [-0.1, 0.1], 5)).toEqual(a);
+  });
+
+  it('resampled latencies come from the trial, scaled, ascending; P99 in ms', () => {
+    const trial = Float64Array.from({ length: 100 }, (_, i) => (i + 1) * 1e6);
+    const drawn = resampleTrialLatencies(createSeededRandom(1), [trial], 2);
+    expect(drawn.every((v, i) => v % 2e6 === 0 && (i === 0 || v >= drawn[i - 1]!))).toBe(true);
+    expect(p99Ms(trial)).toBe(99);
+  });
+});
+
+describe('targetsOf', () => {
+  it('names each target met or not', () => {
+    const arm = (hp20: number, lp10: number) => ({ arm: 'a', aaFalseFail: { hp: 0, lp: 0 }, hpFails: [0, hp20, 1], lpFails: [0, lp10, 1] });
+    expect(targetsOf({ scenario: 's', trials: '3', aaAllPass: 0.96, arms: [arm(0.95, 0.99)], shiftSources: '' })).toBe('A/A yes, +20% hp yes, -10% lp yes');
+    expect(targetsOf({ scenario: 's', trials: '3', aaAllPass: 0.9, arms: [arm(0.95, 0.99), arm(0.5, 0.99)], shiftSources: '' })).toBe('A/A NO, +20% hp NO, -10% lp yes');
+  });
+});

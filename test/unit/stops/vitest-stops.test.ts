@@ -1,0 +1,121 @@
+// Stops of a real `vitest run --project perf` (main process + its fork running the
+// scenario) with the fake worker test double: whatever stops it, no worker survives
+// 3 s later, run.json says `aborted` with what was measured, and no temporary file is
+// left. One nested Vitest per stop path, all concurrent, each with short durations.
+
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { execa, type ResultPromise } from 'execa';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isProcessAlive } from '../../../perf/lib/process/daemon/process-alive.ts';
+import { waitUntil } from '../../../perf/lib/process/daemon/wait-until.ts';
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+const work = mkdtempSync(join(tmpdir(), 'xsched-perf-stops-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Workers of this test's run: their command line names its results directory. */
+function workerPids(resultsDir: string): number[] {
+  return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number).filter((pid) => {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return cmdline.includes('fake-worker.mjs') && cmdline.includes(resultsDir);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function startSuite(name: string, durationS: string): { suite: ResultPromise; resultsDir: string } {
+  const resultsDir = join(work, name);
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PERF_') && !k.startsWith('XSCHED_')));
+  const suite = execa(process.execPath, [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'perf'], {
+    cwd: repoRoot,
+    env: {
+      ...clean, CI: '1', PERF_WORKER: join(repoRoot, 'test/doubles/fake-worker.mjs'), PERF_SCENARIOS: 'quick', PERF_TRIALS: '1',
+      PERF_DURATION_S: durationS, PERF_HP_RATE_HZ: '200', PERF_RESULTS_DIR: resultsDir, PERF_BASELINES_DIR: join(work, `${name}-baselines`),
+      FAKE_WORKER_HP_LATENCY_MS: '0.3', FAKE_WORKER_LP_ITER_MS: '5',
+    },
+    extendEnv: false,
+    detached: true, // its own process group, as a CI step or a terminal gives it
+    reject: false,
+    all: true,
+  });
+  return { suite, resultsDir };
+}
+
+async function waitForWorkers(resultsDir: string): Promise<number[]> {
+  const pids = await waitUntil(() => {
+    const found = workerPids(resultsDir);
+    return found.length > 0 ? found : null;
+  }, { timeoutMs: 60_000, intervalMs: 100 });
+  if (pids === null) throw new Error(`no worker started under ${resultsDir}`);
+  return pids;
+}
+
+/** The one run directory: its run.json and any temporary file left in it. */
+function runFolder(resultsDir: string): { record: { status?: { state: string; reason?: string }; trials: Array<{ interrupted?: boolean }> } | null; temporary: string[] } {
+  const dirs = readdirSync(resultsDir, { withFileTypes: true }).filter((d) => d.isDirectory());
+  expect(dirs).toHaveLength(1);
+  const dir = join(resultsDir, dirs[0]!.name);
+  const runJson = join(dir, 'run.json');
+  return {
+    record: existsSync(runJson) ? JSON.parse(readFileSync(runJson, 'utf8')) : null,
+    temporary: readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+  };
+}
+
+async function expectNoSurvivors(pids: number[], resultsDir: string): Promise<void> {
+  await sleep(3_000);
+  expect(pids.filter(isProcessAlive)).toEqual([]);
+  expect(workerPids(resultsDir)).toEqual([]);
+}
+
+describe.concurrent('stopping `vitest run perf` mid-arm', () => {
+  it('SIGINT to the main process only: the fork notices, stops its workers and saves an aborted run.json', { timeout: 120_000 }, async () => {
+    const { suite, resultsDir } = startSuite('main-only', '30');
+    const pids = await waitForWorkers(resultsDir);
+    process.kill(suite.pid as number, 'SIGINT');
+    await expectNoSurvivors(pids, resultsDir);
+    const { record, temporary } = runFolder(resultsDir);
+    expect(record?.status).toMatchObject({ state: 'aborted' });
+    expect(record?.trials.at(-1)?.interrupted).toBe(true);
+    expect(temporary).toEqual([]);
+    await suite;
+  });
+
+  it("GitHub Actions' cancel sequence to the group (SIGINT, SIGTERM, SIGKILL)", { timeout: 120_000 }, async () => {
+    const { suite, resultsDir } = startSuite('cancel', '30');
+    const pids = await waitForWorkers(resultsDir);
+    const group = -(suite.pid as number);
+    process.kill(group, 'SIGINT');
+    await sleep(1_000);
+    try {
+      process.kill(group, 'SIGTERM');
+      await sleep(500);
+      process.kill(group, 'SIGKILL');
+    } catch {
+      // The group is gone already: it stopped at the SIGINT.
+    }
+    await expectNoSurvivors(pids, resultsDir);
+    const { record, temporary } = runFolder(resultsDir);
+    expect(record?.status).toMatchObject({ state: 'aborted', reason: expect.stringMatching(/SIGINT|parent/) });
+    expect(temporary).toEqual([]);
+    await suite;
+  });
+
+  it('SIGKILL of the whole suite after one arm-trial: run.json holds that arm-trial, marked aborted', { timeout: 120_000 }, async () => {
+    const { suite, resultsDir } = startSuite('sigkill', '1');
+    const saved = await waitUntil(() => (existsSync(resultsDir) && readdirSync(resultsDir).length > 0 && runFolder(resultsDir).record !== null ? true : null), { timeoutMs: 60_000, intervalMs: 50 });
+    expect(saved).toBe(true);
+    const pids = await waitForWorkers(resultsDir);
+    process.kill(-(suite.pid as number), 'SIGKILL');
+    await expectNoSurvivors(pids, resultsDir);
+    const { record } = runFolder(resultsDir);
+    expect(record?.status).toMatchObject({ state: 'aborted', reason: expect.stringContaining('without saving it again') });
+    expect(record?.trials.length).toBeGreaterThanOrEqual(1);
+    await suite;
+  });
+});
