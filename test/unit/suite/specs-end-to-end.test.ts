@@ -18,8 +18,9 @@ import { loadSettings } from '../../../perf/lib/plan/config/load-settings.ts';
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const fakeWorker = join(repoRoot, 'test/doubles/fake-worker.mjs');
 const vitestBin = join(repoRoot, 'node_modules/vitest/vitest.mjs');
-/** What the fake worker reads from its environment: fast requests and iterations. */
-const FAST_WORKER = { FAKE_WORKER_HP_LATENCY_MS: '0.3', FAKE_WORKER_LP_ITER_MS: '5' };
+/** What the fake worker reads from its environment: fast requests and iterations; its switches
+ * pass the workers' allow list only when named (perf/lib/process/allowed-env.ts). */
+const FAST_WORKER = { FAKE_WORKER_HP_LATENCY_MS: '0.3', FAKE_WORKER_LP_ITER_MS: '5', PERF_CHILD_ENV_ALLOW: 'FAKE_WORKER_*' };
 
 function suiteEnv(): Record<string, string> {
   return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('PERF_') && !e[0].startsWith('XSCHED_')));

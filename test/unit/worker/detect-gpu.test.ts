@@ -19,7 +19,7 @@ describe('detectGpu', () => {
   });
 
   it('reads exit code 3 as no GPU, with the worker\'s reason', async () => {
-    const detection = await detectGpu({ workerPath: FAKE_WORKER_PATH, env: { PATH, FAKE_WORKER_MODE: 'no-gpu' } });
+    const detection = await detectGpu({ workerPath: FAKE_WORKER_PATH, env: { PATH, FAKE_WORKER_MODE: 'no-gpu', PERF_CHILD_ENV_ALLOW: 'FAKE_WORKER_MODE' } });
     expect(detection).toMatchObject({ found: false, lookedFor: [`${FAKE_WORKER_PATH} --probe --gpu 0`] });
     expect(detection.summary).toContain('exited 3 (no GPU visible): xsched-perf-worker: error: no GPU visible');
   });

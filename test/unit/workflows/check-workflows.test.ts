@@ -4,10 +4,12 @@
 // lint:workflows` as CI runs it, in this process (test/fixtures/run-script.ts), where the exit
 // status is what fails the build; and the repository's own workflows, against the real
 // package.json and node_modules, so a broken workflow also fails the unit tests.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { checkWorkflowDirectory, checkWorkflowText, formatFinding, readProjectFacts, script, type ProjectFacts } from '../../../scripts/check-workflows.ts';
 import { runScriptInProcess } from '../../fixtures/run-script.ts';
 
@@ -39,6 +41,11 @@ describe('broken workflows fail the check', () => {
     { fixture: 'unknown-repository-variable.yml', rule: 'repository-variable', line: 6, says: 'vars.XSCHED_RO' },
     { fixture: 'unknown-secret.yml', rule: 'secret', line: 8, says: 'secrets.NPM_TOKEN' },
     { fixture: 'input-in-run.yml', rule: 'input-in-run', line: 10, says: 'inputs.scenarios' },
+    { fixture: 'tag-pinned-action.yml', rule: 'pinned-action', line: 7, says: '"actions/setup-node@v4" is pinned to "v4", which can be moved' },
+    { fixture: 'sha-without-version.yml', rule: 'pinned-action', line: 7, says: 'has no version comment' },
+    { fixture: 'checkout-credentials.yml', rule: 'checkout-credentials', line: 7, says: '"persist-credentials: false"' },
+    { fixture: 'missing-job-permissions.yml', rule: 'job-permissions', line: 5, says: 'job "test" has no permissions block' },
+    { fixture: 'self-hosted-fork.yml', rule: 'self-hosted-fork', line: 3, says: 'github.event.pull_request.head.repo.full_name == github.repository' },
   ];
 
   it.each(cases)('$fixture: one $rule finding on line $line', async ({ fixture, rule, line, says }) => {
@@ -49,7 +56,7 @@ describe('broken workflows fail the check', () => {
 });
 
 describe('a valid workflow passes', () => {
-  it('self-hosted-perf.yml (our amd-gpu label, pinned refs, known names) has no finding', async () => {
+  it('self-hosted-perf.yml (our amd-gpu label, SHA-pinned actions, fork guard, known names) has no finding', async () => {
     expect(await checkFixture(join('valid', 'self-hosted-perf.yml'))).toEqual([]);
   });
 });
@@ -65,10 +72,10 @@ afterAll(async () => {
 });
 
 describe('scripts/check-workflows.ts', { timeout: 90_000 }, () => {
-  it('exits 1 and names every broken fixture (12 files, one finding each)', async () => {
+  it('exits 1 and names every broken fixture (17 files, one finding each)', async () => {
     const result = await runCheck(join(fixturesDir, 'broken'));
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toContain('12 workflow files, 12 findings');
+    expect(result.stdout).toContain('17 workflow files, 17 findings');
     expect(result.stderr).toMatch(/unpinned-action\.yml:6:15: \[pinned-action\]/);
   });
 
@@ -104,5 +111,22 @@ describe('.github/workflows', () => {
       expect.arrayContaining(['ci.yml', 'perf.yml', 'update-baselines.yml']),
     );
     expect(findings.map(formatFinding)).toEqual([]);
+  });
+});
+
+describe('.github/workflows settings the lint does not cover', () => {
+  const read = (name: string) => parse(readFileSync(join(repoRoot, '.github', 'workflows', name), 'utf8'));
+
+  // A run waiting in a concurrency group is cancelled when another run joins the group, whatever
+  // cancel-in-progress says: nightly and manual GPU runs must never share a group (docs/security.md).
+  it('never lets a nightly run or a baseline update be cancelled by a later run', () => {
+    const perf = read('perf.yml');
+    expect(perf.concurrency.group).toContain('github.run_id');
+    expect(perf.concurrency['cancel-in-progress']).toBe("${{ github.event_name == 'pull_request' }}");
+    expect(read('update-baselines.yml').concurrency).toBeUndefined();
+  });
+
+  it('tests on the Node LTS lines and on the oldest supported Node', () => {
+    expect(read('ci.yml').jobs.test.strategy.matrix.node).toEqual(['20.19', '22', '24']);
   });
 });

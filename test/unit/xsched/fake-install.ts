@@ -40,7 +40,7 @@ export function makeFakeInstall(parts: { xserver?: boolean; hipShim?: boolean; c
   writeFileSync(join(driverDir, 'libcuda.so.1'), '');
   writeFileSync(join(driverDir, 'libamdhip64.so'), '');
   const scratch = join(base, 'scratch');
-  mkdirSync(scratch);
+  mkdirSync(scratch, { mode: 0o700 }); // locks go here: the lock refuses a directory others can write
   return { root, driverDir, scratch };
 }
 

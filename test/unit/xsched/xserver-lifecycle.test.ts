@@ -31,7 +31,8 @@ function options(extra: Partial<StartXserverOptions> = {}, env: Record<string, s
     port: null,
     logPath: join(fake.scratch, `xserver-${counter}.log`),
     readyTimeoutMs: 5_000,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    // The double's switches pass the allow list only when named (perf/lib/process/allowed-env.ts).
+    env: { PATH: process.env.PATH ?? '', PERF_CHILD_ENV_ALLOW: 'FAKE_XSERVER_*', ...env },
     lockPath: join(fake.scratch, `lock-${counter}`),
     procRoot: noOtherProcesses,
     // Short grace periods: the escalation is what is tested, not the production waits.
@@ -55,13 +56,16 @@ afterAll(removeFakeInstalls);
 
 describe('startXserver', () => {
   it('starts `xserver <policy> <port>` with XLOG_LEVEL=INFO, answers /xqueues, and stops with SIGINT', async () => {
-    const opts = options({}, { LD_PRELOAD: '/x/libshimhip.so', XSCHED_POLICY: 'HPF' });
+    const opts = options({}, { LD_PRELOAD: '/x/libshimhip.so', XSCHED_POLICY: 'HPF', GITHUB_TOKEN: 'ghs_value' });
     const xserver = await start(opts);
     expect(xserver.isAlive()).toBe(true);
-    // The shim goes to workers only: the xserver's own environment has no preload and no XSCHED_*.
+    // The shim goes to workers only: the xserver's only preload is the loopback library, and it has no XSCHED_*.
     const environ = readFileSync(`/proc/${xserver.pid}/environ`, 'utf8').split('\0');
     expect(environ).toContain('XLOG_LEVEL=INFO');
-    expect(environ.filter((v) => v.startsWith('LD_PRELOAD=') || v.startsWith('XSCHED_'))).toEqual([]);
+    expect(environ.filter((v) => v.startsWith('GITHUB_TOKEN='))).toEqual([]); // the allow list (perf/lib/process/allowed-env.ts)
+    expect(xserver.envNames).toEqual(['LD_PRELOAD', 'PATH', 'XLOG_LEVEL']);
+    expect(environ.filter((v) => v.startsWith('LD_PRELOAD=') || v.startsWith('XSCHED_'))).toEqual([`LD_PRELOAD=${xserver.apiBinding.preloadPath}`]);
+    expect(xserver.apiBinding).toMatchObject({ loopbackOnly: true, listening: [{ address: '127.0.0.1', port: xserver.port }], problem: null });
     expect(await fetchXqueues(xserver.port)).toMatchObject({ processes: [], xqueues: [] });
     expect(JSON.parse(readFileSync(opts.lockPath as string, 'utf8'))).toMatchObject({ xserverPid: xserver.pid, port: xserver.port });
     const outcome = await xserver.stop();
@@ -71,6 +75,11 @@ describe('startXserver', () => {
     const log = readFileSync(opts.logPath, 'utf8');
     expect(log).toContain('scheduler created with policy HPF');
     expect(log).toContain(`HTTP server listening on port ${xserver.port}`);
+  });
+
+  it('refuses to run an xserver whose API listens off loopback (here: the preload library is not loaded) and stops it', async () => {
+    const attempt = start(options({ loopbackPreloadPath: join(fake.scratch, 'no-such-preload.so') }));
+    await expect(attempt).rejects.toThrow(/refusing to run the xsched arm: xserver pid \d+ listens on 0\.0\.0\.0:\d+, not loopback only/);
   });
 
   it('reports an early exit with the last log lines (invalid policy)', async () => {

@@ -53,6 +53,21 @@ export interface XschedEvidence {
   xqueuesError?: string | null;
   /** WARN/ERRO lines of the xserver log. */
   serverProblems?: string[];
+  /** Where the control API listened, read from the kernel (optional: added after v1 shipped). */
+  apiBinding?: ApiBindingEvidence;
+  /** The environment names the xserver was started with (names only). */
+  serverEnvNames?: string[];
+}
+
+/** The xserver's listening sockets (perf/lib/run/xsched/api-binding.ts). */
+export interface ApiBindingEvidence {
+  loopbackOnly: boolean;
+  listening: Array<{ address: string; port: number }>;
+  /** The LD_PRELOAD library that moved its wildcard bind to loopback. */
+  preloadPath: string;
+  verifiedBy: string;
+  /** Why the binding is not acceptable; null when it is. */
+  problem: string | null;
 }
 
 /** What the sharing mode setup observed (docs/sharing-modes.md). */
@@ -101,9 +116,17 @@ export interface RunRecord {
   trials: ArmTrialRecord[];
   /** Free-form notes the run wants a reader to see (e.g. "intensive shortened to 60 s"). */
   notes: string[];
+  /** The environment names every worker started from (optional: added after v1 shipped). */
+  childEnv?: ChildEnvRecord;
   status?: RunStatus;
   /** Suite commit and XSched version (run-source.ts); absent in runs recorded before it. */
   source?: RunSource;
+}
+
+/** Names only, never values: what the allow list (perf/lib/process/allowed-env.ts) kept. */
+export interface ChildEnvRecord {
+  passedNames: string[];
+  droppedCount: number;
 }
 
 /** The status of a record: absent (older files) means complete. */

@@ -8,6 +8,7 @@ import { openSharing } from '../sharing/sharing-session.ts';
 import { openXschedArm } from '../xsched/arm.ts';
 import { isXschedConfigured, readXschedConfig, type XschedConfig } from '../../plan/config/xsched-settings.ts';
 import { checkXschedInstall, type XschedInstall } from '../xsched/install.ts';
+import { assertPreloadReaches, locateLoopbackPreload } from '../xsched/loopback-preload.ts';
 import { nativeArmSession, xschedArmSession } from './arm-sessions.ts';
 import { armSpec } from '../../plan/scenarios/arms.ts';
 
@@ -16,7 +17,7 @@ export interface ArmSetupProviderOptions {
   env?: NodeJS.ProcessEnv;
   /** The workers' platform from the probe; null when unknown (the xsched arm is then skipped). */
   platform: WorkerPlatform | null;
-  /** Lock file serializing xservers on this host (default <os.tmpdir()>/xsched-perf-xserver.lock). */
+  /** Lock file serializing xservers on this host (default xserver.lock in the user's private directory: run/xsched/lock-directory.ts). */
   xserverLockPath?: string;
   /** Where the real GPU driver is looked for (default: XSched's own search directories). */
   driverSearchDirs?: readonly string[];
@@ -45,6 +46,9 @@ export function createArmSetupProvider(options: ArmSetupProviderOptions): ArmSet
       if (scenario.arms.includes('xsched') && skipReason('xsched') === null) {
         const config = readXschedConfig(env, options.platform as WorkerPlatform);
         xsched = { config, install: checkXschedInstall(config, options.driverSearchDirs ? { driverSearchDirs: options.driverSearchDirs } : {}) };
+        // The xserver's loopback guard (docs/security.md), also before any GPU time.
+        locateLoopbackPreload();
+        assertPreloadReaches(xsched.install.xserverPath);
       }
       const procOptions = options.procRoot === undefined ? {} : { procRoot: options.procRoot };
       const sharing = await openSharing({

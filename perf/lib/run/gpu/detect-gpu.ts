@@ -6,6 +6,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { execa } from 'execa';
+import { allowListedEnv } from '../../process/allowed-env.ts';
 import { WORKER_EXIT } from '../worker/worker-exit-codes.ts';
 import { parseProbeJson, type ProbeFingerprint } from './parse-probe.ts';
 
@@ -53,7 +54,7 @@ export async function detectGpu(options: DetectGpuOptions = {}): Promise<GpuDete
 
 async function probeWithWorker(workerPath: string, gpuIndex: number, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<GpuDetection> {
   const lookedFor = [`${workerPath} --probe --gpu ${gpuIndex}`];
-  const result = await execa(workerPath, ['--probe', '--gpu', String(gpuIndex)], { env, reject: false, timeout: timeoutMs });
+  const result = await execa(workerPath, ['--probe', '--gpu', String(gpuIndex)], { env: allowListedEnv(env).env, extendEnv: false, reject: false, timeout: timeoutMs });
   const errorLine = result.stderr.split('\n').filter((l) => l.trim() !== '').at(-1) ?? '';
   if (result.exitCode === WORKER_EXIT.noGpu) {
     return { found: false, lookedFor, summary: `no GPU: ${lookedFor[0]} exited 3 (no GPU visible): ${errorLine}` };

@@ -7,6 +7,8 @@ import type { ArmSetupProvider, ProgressEvent, WorkerEnv } from '../../documents
 import type { RunRecord } from '../../documents/types/run-record.ts';
 import type { Scenario } from '../../documents/types/scenario.ts';
 import { rolesForArm } from '../worker/worker-args.ts';
+import { allowListedEnv } from '../../process/allowed-env.ts';
+import type { ChildEnvRecord } from '../../documents/types/run-record.ts';
 import type { StartEnvironmentSampler } from '../environment/sampler.ts';
 
 export interface RunScenarioOptions {
@@ -33,7 +35,7 @@ export interface RunScenarioOptions {
   notes?: string[];
   /** Generated (time, scenario, random) when absent. */
   runId?: string;
-  /** What ArmSession.envFor starts from. Default: process.env. */
+  /** What ArmSession.envFor starts from, after the allow list (process/allowed-env.ts). Default: process.env. */
   baseEnv?: WorkerEnv;
   /** Regression injection (--inject-delay-us) for sensitivity tests only. Default 0. */
   injectDelayUs?: number;
@@ -48,6 +50,8 @@ export interface ResolvedRunOptions extends Required<Omit<RunScenarioOptions, 'o
   onProgress: ((event: ProgressEvent) => void) | undefined;
   signal: AbortSignal | undefined;
   runId: string | undefined;
+  /** The names baseEnv kept (the run record's childEnv). */
+  childEnv: ChildEnvRecord;
 }
 
 export const RUN_DEFAULTS = {
@@ -77,6 +81,7 @@ export function resolveRunOptions(options: RunScenarioOptions): ResolvedRunOptio
     }
     return value;
   };
+  const baseEnv = allowListedEnv(options.baseEnv ?? process.env);
   return {
     scenario: options.scenario,
     workerPath: validateWorkerPath(options.workerPath, fail),
@@ -94,7 +99,8 @@ export function resolveRunOptions(options: RunScenarioOptions): ResolvedRunOptio
     injectDelayUs: number('injectDelayUs', 0),
     notes: [...(options.notes ?? [])],
     runId: options.runId,
-    baseEnv: options.baseEnv ?? readProcessEnv(),
+    baseEnv: baseEnv.env,
+    childEnv: { passedNames: baseEnv.passedNames, droppedCount: baseEnv.droppedCount },
     environmentSampler: options.environmentSampler ?? null,
   };
 }
@@ -124,10 +130,4 @@ function validateWorkerPath(workerPath: string, fail: (message: string) => never
     fail(`workerPath "${workerPath}" is not an executable file; run \`npm run build:native\` or set PERF_WORKER`);
   }
   return absolute;
-}
-
-function readProcessEnv(): WorkerEnv {
-  const env: WorkerEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  return env;
 }

@@ -30,6 +30,7 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
     trials: [],
     notes: options.notes,
     source: await describeRunSource(process.cwd(), options.baseEnv),
+    childEnv: options.childEnv,
   };
   const aborted = (): ScenarioAbortedError => {
     const reason = signal?.reason instanceof Error ? signal.reason.message : String(signal?.reason ?? 'aborted');

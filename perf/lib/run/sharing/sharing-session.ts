@@ -13,6 +13,7 @@ import { startMpsDaemon, type RunningMpsDaemon } from './mps-daemon.ts';
 import { createMpsDirectories } from './mps-directories.ts';
 import { readMpsLogs } from './mps-log.ts';
 import { applyMpsEnv } from './sharing-env.ts';
+import { allowListedEnv } from '../../process/allowed-env.ts';
 
 export interface SharingSession {
   requested: SharingMode;
@@ -75,17 +76,18 @@ export async function openSharing(options: OpenSharingOptions): Promise<SharingS
       killSync: () => undefined,
     };
   }
+  const daemonEnv = allowListedEnv(options.env);
   const daemon = await startMpsDaemon({
     binary: findMpsControlBinary(options.env),
     directories: createMpsDirectories(options.logDir),
-    env: options.env,
+    env: daemonEnv.env,
     ...procOptions,
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  return mpsSession(options.requested, daemon);
+  return mpsSession(options.requested, daemon, [...daemonEnv.passedNames, ...Object.keys(daemon.clientEnv)].sort());
 }
 
-function mpsSession(requested: SharingMode, daemon: RunningMpsDaemon): SharingSession {
+function mpsSession(requested: SharingMode, daemon: RunningMpsDaemon, daemonEnvNames: string[]): SharingSession {
   return {
     requested,
     mode: 'mps',
@@ -103,6 +105,7 @@ function mpsSession(requested: SharingMode, daemon: RunningMpsDaemon): SharingSe
           serverPids: logs.serverPids,
           clientPids: logs.clientPids,
           problems: logs.problems,
+          daemonEnvNames,
         },
       };
     },

@@ -105,7 +105,7 @@ export async function openXschedArm(options: OpenXschedArmOptions): Promise<Xsch
           `Last lines of ${xserver.logPath}:\n  ${lines.join('\n  ')}`;
       }
       return collectXschedEvidence(
-        { config, port: xserver.port, serverLogPath: xserver.logPath, env, workerPids, xqueues, xqueuesError },
+        { config, port: xserver.port, serverLogPath: xserver.logPath, env, workerPids, xqueues, xqueuesError, apiBinding: xserver.apiBinding, serverEnvNames: xserver.envNames },
         outcomes,
       );
     },

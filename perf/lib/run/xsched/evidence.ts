@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import type { Role } from '../../documents/types/scenario.ts';
-import type { WorkerOutcome, XschedEvidence } from '../../documents/types/run-record.ts';
+import type { ApiBindingEvidence, WorkerOutcome, XschedEvidence } from '../../documents/types/run-record.ts';
 import type { XschedConfig } from '../../plan/config/xsched-settings.ts';
 import { parseXserverLog } from './server-log.ts';
 import { findSchedulerKinds } from './worker-log.ts';
@@ -18,6 +18,8 @@ export interface XschedObservations {
   workerPids: Partial<Record<Role, number>>;
   xqueues: XqueuesSnapshot | null;
   xqueuesError: string | null;
+  apiBinding: ApiBindingEvidence;
+  serverEnvNames: string[];
 }
 
 async function readTextOrEmpty(path: string): Promise<string> {
@@ -54,5 +56,7 @@ export async function collectXschedEvidence(observed: XschedObservations, outcom
     schedulerKinds,
     xqueuesError: observed.xqueuesError,
     serverProblems: serverLog.problems,
+    apiBinding: observed.apiBinding,
+    serverEnvNames: observed.serverEnvNames,
   };
 }

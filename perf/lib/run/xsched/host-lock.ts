@@ -1,18 +1,23 @@
 // One xserver per host (XSched's IPC channels are per IPC namespace): runs that want
 // one take this lock file first. A lock whose owner died is taken over, unless the
-// xserver it started is still running, which is reported rather than shared.
+// xserver it started is still running, which is reported rather than shared. The lock
+// lives in a directory only this user can write (lock-directory.ts); another user's
+// xserver is caught by the process scan in xserver.ts instead. Pids in it are trusted
+// only when their command line matches (lock-holder.ts).
 
 import { randomBytes } from 'node:crypto';
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { isProcessAlive } from '../../process/daemon/process-alive.ts';
+import { privateLockDirectory, verifyPrivateDirectory } from './lock-directory.ts';
+import { commandLineOf, isSameSuiteProcess, isXserverOnPort } from './lock-holder.ts';
 
 export interface XserverLockInfo {
   schema: 'xsched-perf.xserver-lock';
-  schemaVersion: 1;
+  schemaVersion: 2;
   ownerPid: number;
+  /** The owner's /proc/<pid>/cmdline when it took the lock: a reused pid does not match. */
+  ownerCommand: string[];
   xserverPid: number | null;
   port: number | null;
   logPath: string | null;
@@ -33,7 +38,7 @@ export class XserverLockError extends Error {
 }
 
 export function defaultXserverLockPath(): string {
-  return join(tmpdir(), 'xsched-perf-xserver.lock');
+  return join(privateLockDirectory(), 'xserver.lock');
 }
 
 function tempPathFor(path: string): string {
@@ -42,7 +47,7 @@ function tempPathFor(path: string): string {
 
 async function writeAtomically(path: string, info: XserverLockInfo, exclusive: boolean): Promise<boolean> {
   const temp = tempPathFor(path);
-  await writeFile(temp, `${JSON.stringify(info, null, 2)}\n`);
+  await writeFile(temp, `${JSON.stringify(info, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
   try {
     // link() fails if the lock exists, so a lock is never seen half written.
     if (exclusive) await link(temp, path);
@@ -58,7 +63,11 @@ async function writeAtomically(path: string, info: XserverLockInfo, exclusive: b
 
 async function readLock(path: string): Promise<XserverLockInfo | null> {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as XserverLockInfo;
+    const info = JSON.parse(await readFile(path, 'utf8')) as XserverLockInfo;
+    if (info.schema !== 'xsched-perf.xserver-lock' || info.schemaVersion !== 2 || !Array.isArray(info.ownerCommand)) {
+      throw new Error(`not an xsched-perf.xserver-lock version 2 (schema ${JSON.stringify(info.schema)}, version ${JSON.stringify(info.schemaVersion)})`);
+    }
+    return info;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new XserverLockError(`xserver lock ${path} is unreadable (${(error as Error).message}): remove it if no suite is running`, { cause: error });
@@ -72,10 +81,12 @@ function describeHolder(path: string, held: XserverLockInfo): string {
 }
 
 export async function acquireXserverLock(path: string = defaultXserverLockPath()): Promise<XserverLock> {
+  verifyPrivateDirectory(dirname(path));
   const info: XserverLockInfo = {
     schema: 'xsched-perf.xserver-lock',
-    schemaVersion: 1,
+    schemaVersion: 2,
     ownerPid: process.pid,
+    ownerCommand: commandLineOf(process.pid) ?? process.argv,
     xserverPid: null,
     port: null,
     logPath: null,
@@ -85,16 +96,16 @@ export async function acquireXserverLock(path: string = defaultXserverLockPath()
     if (await writeAtomically(path, info, true)) return makeLock(path, info);
     const held = await readLock(path);
     if (held === null) continue; // released between our two looks
-    if (isProcessAlive(held.ownerPid)) {
+    if (isSameSuiteProcess(held.ownerPid, held.ownerCommand)) {
       throw new XserverLockError(`another run owns the host's xserver: ${describeHolder(path, held)}; wait for it to finish (one xserver per host)`);
     }
-    if (held.xserverPid !== null && isProcessAlive(held.xserverPid)) {
+    if (held.xserverPid !== null && isXserverOnPort(held.xserverPid, held.port)) {
       throw new XserverLockError(
         `a run that died (pid ${held.ownerPid}) left its xserver running: ${describeHolder(path, held)}; ` +
           `stop it (kill ${held.xserverPid}) and remove ${path}`,
       );
     }
-    await rm(path, { force: true }); // stale: owner and its xserver are gone
+    await rm(path, { force: true }); // stale: owner and its xserver are gone (or their pids now name other programs)
   }
   throw new XserverLockError(`could not take the xserver lock ${path} after 5 attempts: other runs keep racing for it`);
 }

@@ -11,8 +11,8 @@ function listenOnce(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    // 0.0.0.0 is where the xserver itself listens.
-    server.listen({ port, host: '0.0.0.0', exclusive: true }, () => {
+    // Loopback: the xserver listens there too, under the suite's preload (docs/security.md).
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => {
       const address = server.address();
       const bound = typeof address === 'object' && address !== null ? address.port : port;
       server.close(() => resolve(bound));

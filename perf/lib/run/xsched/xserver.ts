@@ -14,7 +14,10 @@ import type { XschedInstall } from './install.ts';
 import type { XschedPolicyName } from '../../plan/config/xsched-facts.ts';
 import { acquireXserverLock, type XserverLock } from './host-lock.ts';
 import { chooseXserverPort } from './port.ts';
-import { removeXschedFromEnv } from './worker-env.ts';
+import { checkApiBinding } from './api-binding.ts';
+import { assertPreloadReaches, locateLoopbackPreload } from './loopback-preload.ts';
+import { buildXserverEnv } from './xserver-env.ts';
+import type { ApiBindingEvidence } from '../../documents/types/run-record.ts';
 import { fetchXqueues } from './xqueues.ts';
 
 export interface StartXserverOptions {
@@ -27,6 +30,8 @@ export interface StartXserverOptions {
   /** The suite's environment; the xserver gets it without any XSched variable or preload. */
   env: NodeJS.ProcessEnv;
   lockPath?: string;
+  /** The loopback LD_PRELOAD library (default: locateLoopbackPreload()). */
+  loopbackPreloadPath?: string;
   /** Where to look for other xservers ('/proc'; tests give a fake tree). */
   procRoot?: string;
   signal?: AbortSignal;
@@ -41,6 +46,10 @@ export interface RunningXserver {
   port: number;
   policy: XschedPolicyName;
   logPath: string;
+  /** Its listening sockets, all on loopback (checked at start-up). */
+  apiBinding: ApiBindingEvidence;
+  /** The names of its environment (never values). */
+  envNames: string[];
   isAlive(): boolean;
   /** How it ended ("exit status 1", "signal SIGSEGV"); null while it runs. */
   exitStatus(): string | null;
@@ -90,8 +99,7 @@ function rejectOtherXservers(procRoot: string | undefined): void {
   }
 }
 
-function spawnXserver(options: StartXserverOptions, port: number) {
-  const env = { ...removeXschedFromEnv(options.env as Record<string, string>, options.install.root), XLOG_LEVEL: 'INFO' };
+function spawnXserver(options: StartXserverOptions, port: number, env: Record<string, string>) {
   // Both streams append to one emptied log: O_APPEND keeps their lines whole and in order.
   writeFileSync(options.logPath, '');
   const log = { file: options.logPath, append: true };
@@ -142,8 +150,11 @@ export async function startXserver(options: StartXserverOptions): Promise<Runnin
   let unregister = (): void => undefined;
   try {
     rejectOtherXservers(options.procRoot);
+    const preloadPath = options.loopbackPreloadPath ?? locateLoopbackPreload();
+    assertPreloadReaches(options.install.xserverPath);
     const port = await chooseXserverPort(options.port);
-    const spawned = spawnXserver(options, port);
+    const env = buildXserverEnv(options.env, options.install, preloadPath);
+    const spawned = spawnXserver(options, port, env);
     child = spawned;
     if (spawned.pid === undefined) {
       const result = await spawned;
@@ -156,7 +167,9 @@ export async function startXserver(options: StartXserverOptions): Promise<Runnin
     unregister = registerExitCleanup(killSync, { kind: 'process', pid: spawned.pid, group: false, signal: 'SIGINT' });
     await lock.update({ xserverPid: spawned.pid, port, logPath: options.logPath });
     await waitForReady(spawned, port, options);
-    return makeHandle(spawned, port, options, { lock, steps, killSync, unregister });
+    const apiBinding = checkApiBinding(spawned.pid, port, preloadPath);
+    if (apiBinding.problem !== null) throw new XserverStartError(`refusing to run the xsched arm: ${apiBinding.problem} (docs/security.md)`, []);
+    return makeHandle(spawned, port, options, { lock, steps, killSync, unregister, apiBinding, envNames: Object.keys(env).sort() });
   } catch (error) {
     if (child) await stopProcess(child, { steps });
     unregister();
@@ -171,11 +184,15 @@ interface HandleParts {
   steps: StopStep[];
   killSync: () => void;
   unregister: () => void;
+  apiBinding: ApiBindingEvidence;
+  envNames: string[];
 }
 
 function makeHandle(child: XserverProcess, port: number, options: StartXserverOptions, parts: HandleParts): RunningXserver {
   let stopping: Promise<StopOutcome | null> | null = null;
   return {
+    apiBinding: parts.apiBinding,
+    envNames: parts.envNames,
     pid: child.pid as number,
     port,
     policy: options.policy,
