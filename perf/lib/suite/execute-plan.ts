@@ -52,7 +52,7 @@ export async function executePlan(plan: RunnablePlan, invocationId: string): Pro
       onProgress: (event) => printer.onEvent(event),
       signal: abort.signal,
       injectDelayUs: settings.injectDelayUs,
-      environmentSampler: startEnvironmentSampler,
+      environmentSampler: (options) => startEnvironmentSampler(settings.environmentSampleMs === null ? options : { ...options, intervalMs: settings.environmentSampleMs }),
       readyTimeoutMs: settings.readyTimeoutMs,
       notes: [`GPU: ${plan.gpuSummary}`, ...notes],
       onCheckpoint,

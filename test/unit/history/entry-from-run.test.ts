@@ -5,7 +5,7 @@ import type { Verdict } from '../../../perf/lib/documents/types/evaluation.ts';
 import { historyEntryFromRun } from '../../../perf/lib/store/history/entry-from-run.ts';
 import { openHistoryStore, parseHistoryUrl } from '../../../perf/lib/store/history/open-history-store.ts';
 import { recordRunInHistory } from '../../../perf/lib/store/history/record-run.ts';
-import { makeEvaluation, makeRunRecord } from '../baselines/run-fixture.ts';
+import { makeCompleteRunRecord, makeEvaluation, makeRunRecord } from '../baselines/run-fixture.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 const withSource = () => ({
@@ -24,7 +24,8 @@ describe('historyEntryFromRun', () => {
     const evaluation = { ...makeEvaluation(record), verdicts: [improvement] };
     const entry = historyEntryFromRun(record, evaluation, 'run');
     expect(entry?.run).toMatchObject({
-      key: { scenario: record.scenario.name, platform: 'cuda' }, status: 'pass', accepted: true, commit: 'abc1234def', branch: 'main',
+      // 2 trials: below the scenario's minTrials, so not a run a baseline may come from.
+      key: { scenario: record.scenario.name, platform: 'cuda' }, status: 'pass', accepted: false, commit: 'abc1234def', branch: 'main',
       dirty: false, xschedVersion: '1.2.0', gitNote: null, hostname: 'gpu-host',
     });
     expect(entry?.run.workerVersion).toBe(record.trials[0]?.workers[0]?.ok ? record.trials[0].workers[0].result.fingerprint.workerVersion : null);
@@ -32,6 +33,11 @@ describe('historyEntryFromRun', () => {
     expect(baselineP99).toMatchObject({ trials: [6, 8], low: 6, high: 8, intervalMethod: 'range of 2 per-trial values' });
     const xsched = entry?.points.find((p) => p.metric === 'hpP99ImprovementFraction');
     expect(xsched).toMatchObject({ arm: 'xsched', value: 0.59, low: 0.53, high: 0.63, thresholdName: 'hpP99ImprovementMinFraction', threshold: 0.5 });
+  });
+
+  it('accepts exactly the runs a stored baseline may come from (complete, valid, minTrials)', () => {
+    const complete = makeCompleteRunRecord();
+    expect(historyEntryFromRun(complete, makeEvaluation(complete), 'run')?.run.accepted).toBe(true);
   });
 
   it('records invalid runs as not accepted, aborted ones with no numbers', () => {

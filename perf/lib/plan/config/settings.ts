@@ -47,6 +47,8 @@ export interface Settings {
   injectDelayUs: number;
   /** Spawn to READY, per worker (PERF_READY_TIMEOUT_S). */
   readyTimeoutMs: number;
+  /** Between environment samples while the workers run (PERF_ENV_SAMPLE_S); null: the sampler's default. */
+  environmentSampleMs: number | null;
   /** Worker executable; null leaves the choice to the worker module (the native build). */
   workerPath: string | null;
   /** The config file that was read, if any. */

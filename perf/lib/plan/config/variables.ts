@@ -178,6 +178,14 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
     store: (draft, value) => void (draft.readyTimeoutMs = Math.round(value * 1000)),
   }),
   variable({
+    env: 'PERF_ENV_SAMPLE_S',
+    fileKey: null,
+    accepted: 'seconds between GPU and host samples while the workers run (docs/environment.md): a number >= 0.1 and <= 3600',
+    defaultText: '2',
+    parse: parseNumberAbove(0.099, 3600),
+    store: (draft, value) => void (draft.environmentSampleMs = Math.round(value * 1000)),
+  }),
+  variable({
     env: 'PERF_INJECT_DELAY_US',
     fileKey: null,
     accepted: 'microseconds added before every hp request: an integer >= 0 and <= 1000000 (for testing the gate only)',
