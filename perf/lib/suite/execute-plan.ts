@@ -41,7 +41,7 @@ export async function executePlan(plan: RunnablePlan, invocationId: string): Pro
     await saveRunRecord(dir, { ...partial, status: { state: 'aborted', reason, at: new Date().toISOString() } });
     checkpoints += 1;
   };
-  const notes = settings.injectDelayUs > 0 ? [`PERF_INJECT_DELAY_US=${settings.injectDelayUs}: a known delay was injected into every hp request (sensitivity test, not a real measurement)`] : [];
+  const notes = settings.injectDelayUs > 0 ? [`PERF_INJECT_DELAY_US=${settings.injectDelayUs}: a known delay was injected into every hp request of the arms that share the GPU (sensitivity test, not a real measurement)`] : [];
   try {
     const record = await runScenario({
       scenario,

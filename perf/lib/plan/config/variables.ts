@@ -188,7 +188,7 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
   variable({
     env: 'PERF_INJECT_DELAY_US',
     fileKey: null,
-    accepted: 'microseconds added before every hp request: an integer >= 0 and <= 1000000 (for testing the gate only)',
+    accepted: 'microseconds added before every hp request of the arms where both models share the GPU (the alone arms stay clean): an integer >= 0 and <= 1000000 (for testing the gate only)',
     defaultText: '0',
     parse: parseIntegerIn(0, 1_000_000),
     store: (draft, value) => void (draft.injectDelayUs = value),

@@ -2,6 +2,7 @@
 // READY, or until it is clear that one will not (exit, bad READY, ready timeout).
 // When one fails before START, the others are stopped too (they record "aborted").
 
+import { armSpec } from '../../plan/scenarios/arms.ts';
 import { join } from 'node:path';
 import type { ArmSession } from '../../documents/types/arm-setup.ts';
 import type { Role } from '../../documents/types/scenario.ts';
@@ -33,7 +34,9 @@ export async function spawnArmWorkers(ctx: ArmTrialContext, session: ArmSession)
           trial: ctx.trial,
           resultPath: resultPathFor(ctx, role),
           drainMs: options.drainMs,
-          injectDelayUs: options.injectDelayUs,
+          // An injected delay stands for a scheduler regression: only where both models share the
+          // GPU. The alone arms are the machine's calibration (docs/environment.md, drift) and stay clean.
+          injectDelayUs: armSpec(ctx.arm).concurrent ? options.injectDelayUs : 0,
         }),
         env: envs[i] as Record<string, string>,
         role,
