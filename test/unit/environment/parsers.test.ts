@@ -35,6 +35,17 @@ describe('nvidia-smi parsers', () => {
   });
 });
 
+describe('nvidia-smi outputs recorded on an H200 (test/fixtures/environment/README.md)', () => {
+  it('a PyTorch process is listed with its pid, name and GPU memory; idle and busy GPU states parse with no throttle reason', () => {
+    expect(parseNvidiaComputeApps(readFixture('compute-apps-python.recorded-h200.nvidia-smi.csv'))).toEqual([
+      { pid: 461, command: 'python3', usedMemoryMiB: 1386, gpuId: 'GPU-d5fbc3d6-8f86-2f3d-19fd-5019a762b534' },
+    ]);
+    const [busy] = parseNvidiaGpuQuery(readFixture('query-gpu-busy.recorded-h200.nvidia-smi.csv'));
+    expect(busy).toMatchObject({ smClockMHz: 1980, memClockMHz: 3201, temperatureC: 59, powerW: 651.58, throttleReasons: [], computeMode: 'Default' });
+    expect(parseNvidiaGpuQuery(readFixture('query-gpu-idle.recorded-h200.nvidia-smi.csv'))[0]).toMatchObject({ smClockMHz: 345, throttleReasons: [] });
+  });
+});
+
 describe('every nvidia-smi file in the fixtures (hand-written and recorded)', () => {
   const files = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.nvidia-smi.csv'));
   it.each(files)('%s parses, with a GPU UUID on every line', (file) => {
