@@ -37,7 +37,7 @@ export async function planScenario(name: string, env: NodeJS.ProcessEnv = proces
     // No worker yet: only the device nodes can say whether a GPU is here. With one, build
     // the worker for it (native/build.sh picks the platform from the device node).
     const detection = await detectGpu({ env });
-    if (!detection.found) return gateOnly(decideGpuGate(detection, env));
+    if (!detection.found) return gateOnly(decideGpuGate(detection, env), settings);
     process.stdout.write(`xsched-perf: ${detection.summary}; building the worker (npm run build:native)...\n`);
     try {
       workerPath = (await locateWorker({ env, build: true })).path;
@@ -48,21 +48,27 @@ export async function planScenario(name: string, env: NodeJS.ProcessEnv = proces
   const gpuIndex = settings.overrides.gpuIndex ?? 0;
   const detection = await detectGpu({ workerPath, gpuIndex, env });
   const gate = decideGpuGate(detection, env);
-  if (gate.action !== 'run' || !detection.fingerprint) return gateOnly(gate);
+  if (gate.action !== 'run' || !detection.fingerprint) return gateOnly(gate, settings);
   const platform = detection.fingerprint.platform;
   try {
     const scenario = resolveScenario(name, settings, platform);
     return { action: 'run', settings, scenario, workerPath, platform, gpuSummary: detection.summary };
   } catch (error) {
     // e.g. an MPS scenario on an AMD GPU: not runnable here, and not a failure of the suite.
-    if (error instanceof SharingUnsupportedError) return { action: 'skip', reason: error.message };
+    if (error instanceof SharingUnsupportedError) return strictSkip({ action: 'skip', reason: error.message }, settings);
     return { action: 'fail', reason: (error as Error).message };
   }
 }
 
-function gateOnly(gate: ReturnType<typeof decideGpuGate>): ScenarioPlan {
+function gateOnly(gate: ReturnType<typeof decideGpuGate>, settings: Settings): ScenarioPlan {
   if (gate.action === 'run') throw new Error('planScenario: a GPU was found but not probed; this is a bug');
-  return gate;
+  return gate.action === 'skip' ? strictSkip(gate, settings) : gate;
+}
+
+/** A selected scenario that cannot run here tested nothing: in strict mode that fails, as an untested outcome does. */
+function strictSkip(skip: { action: 'skip'; reason: string }, settings: Settings): ScenarioPlan {
+  if (!settings.strict) return skip;
+  return { action: 'fail', reason: `UNTESTED, and strict mode (PERF_STRICT=1 or CI=true) passes only a judged pass: ${skip.reason}` };
 }
 
 async function planReplay(name: string, settings: Settings): Promise<ScenarioPlan> {

@@ -115,9 +115,11 @@ describe('perf specs end to end with the fake worker (test double)', () => {
     expect(describeInvalidRun(run.evaluation)).toMatch(/^INVALID RUN[^]*\[workers-ok baseline trial 0\] The (hp|lp) worker of arm baseline trial 0 failed \(crash/);
   });
 
-  it('without a GPU: skips with the reason by default, and fails under PERF_REQUIRE_GPU=1', async () => {
-    const noGpu = { PERF_SCENARIOS: 'quick', PERF_RESULTS_DIR: join(work, 'none'), PERF_WORKER: join(repoRoot, 'test/doubles/no-gpu-worker.sh') };
+  it('without a GPU: skips with the reason by default, and fails under PERF_REQUIRE_GPU=1 or strict mode', async () => {
+    const noGpu = { CI: 'false', PERF_SCENARIOS: 'quick', PERF_RESULTS_DIR: join(work, 'none'), PERF_WORKER: join(repoRoot, 'test/doubles/no-gpu-worker.sh') };
     expect(await planScenario('quick', { ...suiteEnv(), ...noGpu }, work)).toMatchObject({ action: 'skip', reason: expect.stringMatching(/^no GPU/) });
     expect(await planScenario('quick', { ...suiteEnv(), ...noGpu, PERF_REQUIRE_GPU: '1' }, work)).toMatchObject({ action: 'fail', reason: expect.stringMatching(/PERF_REQUIRE_GPU=1 but no GPU/) });
+    // Strict mode (CI=true): a selected scenario that could not run tested nothing, so it fails.
+    expect(await planScenario('quick', { ...suiteEnv(), ...noGpu, CI: 'true' }, work)).toMatchObject({ action: 'fail', reason: expect.stringMatching(/^UNTESTED, and strict mode .*: no GPU/) });
   });
 });
