@@ -5,6 +5,7 @@ import { checkResultConsistency } from '../../../perf/lib/evaluate/validity/resu
 import { checkWorkersOk } from '../../../perf/lib/evaluate/validity/workers-ok.ts';
 import { failedOutcome, makeArmTrial, makeRunRecord, makeScenario, makeWorkerResult, okOutcome } from '../../fixtures/run-record/index.ts';
 import { contextOf } from './check-context-helper.ts';
+import { XSERVER_DIED_PREFIX } from '../../../perf/lib/documents/types/run-record.ts';
 
 const scenario = makeScenario({ durationMs: 1000, arms: ['baseline'] });
 const hpOk = okOutcome(makeWorkerResult({ scenario, role: 'hp', requests: [[0, 0, 1e6]] }));
@@ -23,6 +24,17 @@ describe('workers-ok', () => {
     expect(check!.message).toContain('lp worker of arm baseline trial 2 failed (crash, exit 7)');
     expect(check!.message).toContain('"hipErrorOutOfMemory at conv.cpp:42"');
     expect(check!.recommendation).toContain('/logs/lp.log');
+  });
+
+  it('a worker of an xsched arm whose xserver died is reported as its consequence, cause first', () => {
+    const xsched = makeScenario({ durationMs: 1000, arms: ['xsched'] });
+    const crashed = failedOutcome('hp', { kind: 'crash', exitCode: null, signal: 'SIGSEGV', message: 'hp worker: killed by SIGSEGV', lastLogLines: [] });
+    const trial = makeArmTrial(xsched, 'xsched', 0, [crashed, lpOk]);
+    const died = `${XSERVER_DIED_PREFIX}4321) died during the arm (killed by SIGKILL); the failures of this arm's workers follow from it. Last lines of x.log:\n  bye`;
+    trial.xsched = { ...(trial.xsched ?? ({} as NonNullable<typeof trial.xsched>)), xqueuesError: died };
+    const [check] = checkWorkersOk(contextOf(makeRunRecord(xsched, [trial])));
+    expect(check!.message).toMatch(/^CONSEQUENCE of the xserver \(pid 4321\) died during the arm \(killed by SIGKILL\): The hp worker of arm xsched trial 0 failed \(crash, signal SIGSEGV\)/);
+    expect(check!.recommendation).toMatch(/^Find why the xserver died/);
   });
 
   it('each failure kind gets its own advice (never-ready, late, hang)', () => {

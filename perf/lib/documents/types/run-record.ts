@@ -50,6 +50,7 @@ export interface XschedEvidence {
   /** Per role: every XSched scheduler its stderr announced ("global" expected; "app-managed", "local"). */
   schedulerKinds?: Partial<Record<Role, string[]>>;
   /** Why `xqueues` is null (request failed, xserver gone), null when it was taken. */
+  /** Why GET /xqueues gave nothing; starts with XSERVER_DIED_PREFIX when the xserver died mid-arm. */
   xqueuesError?: string | null;
   /** WARN/ERRO lines of the xserver log. */
   serverProblems?: string[];
@@ -133,3 +134,6 @@ export interface ChildEnvRecord {
 export function runStatusOf(record: Pick<RunRecord, 'status'>): RunStatus {
   return record.status ?? { state: 'complete' };
 }
+
+/** How the xsched evidence's error begins when the xserver died mid-arm (perf/lib/run/xsched/arm.ts); the workers-ok check then names it as the cause. */
+export const XSERVER_DIED_PREFIX = 'the xserver (pid ';

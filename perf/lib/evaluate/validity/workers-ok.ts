@@ -2,6 +2,7 @@
 // hang, missing READY, late READY, bad output or abort. A failure names the worker, the
 // kind and its last log lines.
 
+import { XSERVER_DIED_PREFIX } from '../../documents/types/run-record.ts';
 import type { WorkerFailureKind } from '../../documents/types/run-record.ts';
 import type { ValidityCheck } from '../../documents/types/evaluation.ts';
 import { type CheckContext, describeTrial, makeCheck, rolesOfArm } from './check-context.ts';
@@ -48,6 +49,10 @@ export function checkWorkersOk(context: CheckContext): ValidityCheck[] {
       if (outcome.ok) continue;
       const { kind, message, exitCode, signal, lastLogLines } = outcome.failure;
       const tail = lastLogLines.slice(-LAST_LINES);
+      // A worker of an arm whose xserver died fails because of it (perf/lib/run/xsched/arm.ts names
+      // the death in the evidence): say that first, so the cause is read before the symptom.
+      const serverDeath = trial.xsched?.xqueuesError?.startsWith(XSERVER_DIED_PREFIX) ? trial.xsched.xqueuesError.split('\n')[0] ?? '' : null;
+      const cause = serverDeath === null ? '' : `CONSEQUENCE of ${serverDeath.split("; the failures of this arm's workers")[0]}: `;
       failures.push(
         makeCheck({
           id: ID,
@@ -56,8 +61,8 @@ export function checkWorkersOk(context: CheckContext): ValidityCheck[] {
           arm: trial.arm,
           trial: trial.trial,
           measured: { role, kind, exitCode, signal, logPath: outcome.logPath, lastLogLines: tail.join('\n') },
-          message: `The ${where} failed (${kind}${exitCode !== null ? `, exit ${exitCode}` : ''}${signal !== null ? `, signal ${signal}` : ''}): ${message}.${tail.length > 0 ? ` Last log lines: ${tail.map((l) => JSON.stringify(l)).join(' | ')}` : ''}`,
-          recommendation: `${ADVICE[kind]} Log: ${outcome.logPath}`,
+          message: `${cause}The ${where} failed (${kind}${exitCode !== null ? `, exit ${exitCode}` : ''}${signal !== null ? `, signal ${signal}` : ''}): ${message}.${tail.length > 0 ? ` Last log lines: ${tail.map((l) => JSON.stringify(l)).join(' | ')}` : ''}`,
+          recommendation: serverDeath === null ? `${ADVICE[kind]} Log: ${outcome.logPath}` : `Find why the xserver died (its log, in the xsched evidence); this worker only followed it. Log: ${outcome.logPath}`,
         }),
       );
     }

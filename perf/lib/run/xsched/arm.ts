@@ -1,6 +1,7 @@
 // The xsched arm of one trial: its own xserver, the workers' XSched environment, and
 // the evidence that XSched really scheduled them.
 
+import { XSERVER_DIED_PREFIX } from '../../documents/types/run-record.ts';
 import { join } from 'node:path';
 import type { Role } from '../../documents/types/scenario.ts';
 import type { WorkerEnv } from '../../documents/types/arm-setup.ts';
@@ -101,7 +102,7 @@ export async function openXschedArm(options: OpenXschedArmOptions): Promise<Xsch
         // The cause, not the symptom: workers of this arm crash when their xserver dies.
         const lines = await readLastLogLines(xserver.logPath);
         xqueuesError =
-          `the xserver (pid ${xserver.pid}) died during the arm (${ended}); the failures of this arm's workers follow from it. ` +
+          `${XSERVER_DIED_PREFIX}${xserver.pid}) died during the arm (${ended}); the failures of this arm's workers follow from it. ` +
           `Last lines of ${xserver.logPath}:\n  ${lines.join('\n  ')}`;
       }
       return collectXschedEvidence(
