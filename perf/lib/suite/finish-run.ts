@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { baselineKeyOfRun, describeBaselineProblem, maybeUpdateBaseline } from '../store/baselines/index.ts';
 import type { Settings } from '../plan/config/index.ts';
 import { evaluateRun } from '../evaluate/index.ts';
-import { renderTerminalSummary, shouldUseColor, writeReports } from '../output/report/index.ts';
+import { writeReports } from '../output/report/index.ts';
 import { recordLatestRun, saveEvaluation } from '../store/results/index.ts';
 import { readRunBaseline, recordRunInHistory } from '../store/history/index.ts';
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../documents/types/index.ts';
@@ -45,7 +45,7 @@ export async function finishRun(options: {
   // generatedAt comes from the record, so replaying the run renders the same report.
   const written = await writeReports(outDir, { runs: [run], generatedAt: record.createdAt, suiteVersion: options.suiteVersion });
   await recordLatestRun(settings.resultsDir, outDir, options.invocationId);
-  log(renderTerminalSummary([run], { color: shouldUseColor(process.stdout, process.env) }));
+  // The table itself is printed once, for every scenario of the invocation, by perf/global-setup.ts.
   log(`report: ${written.htmlPath}`);
   await maybeUpdateBaseline(settings, record, evaluation, log);
   await recordRunInHistory(record, evaluation, outDir, log);
