@@ -21,7 +21,7 @@ export async function executePlan(plan: RunnablePlan, invocationId: string): Pro
     const outDir = replayOutDir(plan.settings.resultsDir, record.runId);
     const created = await mkdir(outDir, { recursive: true });
     try {
-      return await finishRun({ record, outDir, settings: plan.settings, invocationId, suiteVersion: readSuiteVersion() });
+      return await finishRun({ record, outDir, settings: plan.settings, invocationId, suiteVersion: readSuiteVersion(), printTable: true });
     } catch (error) {
       // A replay that failed (a broken baseline, say) leaves no folder it made behind.
       if (created !== undefined) await rm(created, { recursive: true, force: true });

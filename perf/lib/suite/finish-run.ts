@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { baselineKeyOfRun, describeBaselineProblem, maybeUpdateBaseline } from '../store/baselines/index.ts';
 import type { Settings } from '../plan/config/index.ts';
 import { evaluateRun } from '../evaluate/index.ts';
-import { writeReports } from '../output/report/index.ts';
+import { renderTerminalSummary, shouldUseColor, writeReports } from '../output/report/index.ts';
 import { recordLatestRun, saveEvaluation } from '../store/results/index.ts';
 import { readRunBaseline, recordRunInHistory } from '../store/history/index.ts';
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../documents/types/index.ts';
@@ -32,6 +32,8 @@ export async function finishRun(options: {
   invocationId: string;
   suiteVersion: string;
   log?: (text: string) => void;
+  /** Print the terminal table of this run (replays: the invocation's merged table cannot read them). */
+  printTable?: boolean;
 }): Promise<FinishedRun> {
   const { record, outDir, settings } = options;
   const log = options.log ?? ((text: string) => process.stdout.write(`${text}\n`));
@@ -45,7 +47,9 @@ export async function finishRun(options: {
   // generatedAt comes from the record, so replaying the run renders the same report.
   const written = await writeReports(outDir, { runs: [run], generatedAt: record.createdAt, suiteVersion: options.suiteVersion });
   await recordLatestRun(settings.resultsDir, outDir, options.invocationId);
-  // The table itself is printed once, for every scenario of the invocation, by perf/global-setup.ts.
+  // A live run's table is printed once for the whole invocation by perf/global-setup.ts, which reads
+  // it from the run directory; a replay's directory has no run.json, so the replay prints its own.
+  if (options.printTable) log(renderTerminalSummary([run], { color: shouldUseColor(process.stdout, process.env) }));
   log(`report: ${written.htmlPath}`);
   await maybeUpdateBaseline(settings, record, evaluation, log);
   await recordRunInHistory(record, evaluation, outDir, log);
