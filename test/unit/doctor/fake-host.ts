@@ -1,5 +1,5 @@
-// A test double of the doctor's HostView: a host described by its files, groups and tool outputs.
-import type { HostView, ToolOutput } from '../../../perf/lib/run/doctor/host-view.ts';
+// A test double of the doctor's HostView: a host described by its device nodes, files and groups.
+import type { HostView } from '../../../perf/lib/run/doctor/host-view.ts';
 
 export interface FakeHostSpec {
   env?: NodeJS.ProcessEnv;
@@ -8,7 +8,6 @@ export interface FakeHostSpec {
   dirs?: Record<string, string[]>;
   files?: Record<string, string>;
   groups?: string[];
-  tools?: Record<string, ToolOutput>;
   busyPorts?: number[];
 }
 
@@ -21,7 +20,6 @@ export function fakeHost(spec: FakeHostSpec): HostView {
     list: async (dir) => spec.dirs?.[dir] ?? [],
     readText: async (path) => spec.files?.[path] ?? null,
     groupNames: async () => spec.groups ?? [],
-    run: async (command, args) => spec.tools?.[[command, ...args].join(' ')] ?? { exitCode: null, stdout: '', stderr: `${command}: not found` },
     canBindLoopback: async (port) => !(spec.busyPorts ?? []).includes(port),
   };
 }

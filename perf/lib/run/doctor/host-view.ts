@@ -3,15 +3,8 @@
 
 import { constants } from 'node:fs';
 import { access, readdir, readFile } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
 import { execa } from 'execa';
-
-export interface ToolOutput {
-  /** null when the tool could not be started (not installed). */
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { findFreePort, isPortInUse } from '../xsched/port.ts';
 
 export interface HostView {
   env: NodeJS.ProcessEnv;
@@ -23,8 +16,6 @@ export interface HostView {
   readText(path: string): Promise<string | null>;
   /** Names of the groups this process is in. */
   groupNames(): Promise<string[]>;
-  /** Runs a tool from PATH (or a path) with a timeout; never throws. */
-  run(command: string, args: readonly string[], timeoutMs?: number): Promise<ToolOutput>;
   /** Whether 127.0.0.1:port can be bound now (0: any free port). */
   canBindLoopback(port: number): Promise<boolean>;
 }
@@ -38,14 +29,6 @@ async function accessible(path: string, mode: number): Promise<boolean> {
   }
 }
 
-export function findOnPath(tool: string, pathVariable: string, isFile: (p: string) => boolean): string | null {
-  if (tool.includes('/')) return isFile(tool) ? tool : null;
-  for (const dir of pathVariable.split(delimiter).filter((d) => d !== '')) {
-    if (isFile(join(dir, tool))) return join(dir, tool);
-  }
-  return null;
-}
-
 export function createHostView(env: NodeJS.ProcessEnv = process.env): HostView {
   return {
     env,
@@ -57,18 +40,15 @@ export function createHostView(env: NodeJS.ProcessEnv = process.env): HostView {
       const result = await execa('id', ['-Gn'], { reject: false });
       return result.exitCode === 0 ? result.stdout.trim().split(/\s+/) : [];
     },
-    run: async (command, args, timeoutMs = 20_000) => {
-      const result = await execa(command, [...args], { env, reject: false, timeout: timeoutMs });
-      const started = !(result.failed && result.exitCode === undefined && !result.timedOut);
-      return { exitCode: started ? (result.exitCode ?? null) : null, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '') };
-    },
+    // The same probe the xserver start uses (run/xsched/port.ts), so the doctor and a run agree.
     canBindLoopback: async (port) => {
-      const { createServer } = await import('node:net');
-      return new Promise((resolve) => {
-        const server = createServer();
-        server.once('error', () => resolve(false));
-        server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-      });
+      try {
+        if (port === 0) await findFreePort();
+        else return !(await isPortInUse(port));
+        return true;
+      } catch {
+        return false;
+      }
     },
   };
 }
