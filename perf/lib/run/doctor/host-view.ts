@@ -1,5 +1,5 @@
 // What the doctor may look at on a host, behind one interface, so every check is tested
-// on recorded outputs (test/unit/doctor/) and the real host is only touched here.
+// on a described host (test/unit/doctor/fake-host.ts) and the real host is only touched here.
 
 import { constants } from 'node:fs';
 import { access, readdir, readFile } from 'node:fs/promises';
