@@ -49,8 +49,7 @@ export interface XschedEvidence {
   workerPids?: Partial<Record<Role, number>>;
   /** Per role: every XSched scheduler its stderr announced ("global" expected; "app-managed", "local"). */
   schedulerKinds?: Partial<Record<Role, string[]>>;
-  /** Why `xqueues` is null (request failed, xserver gone), null when it was taken. */
-  /** Why GET /xqueues gave nothing; starts with XSERVER_DIED_PREFIX when the xserver died mid-arm. */
+  /** Why GET /xqueues gave nothing (null when it was taken); starts with XSERVER_DIED_PREFIX when the xserver died mid-arm. */
   xqueuesError?: string | null;
   /** WARN/ERRO lines of the xserver log. */
   serverProblems?: string[];

@@ -40,9 +40,5 @@ export function oneMinus(interval: RatioInterval): ConfidenceInterval {
   return { level: interval.level, low: 1 - interval.high, high: 1 - interval.low, method: interval.method };
 }
 
-export function asConfidenceInterval(interval: RatioInterval): ConfidenceInterval {
-  return { level: interval.level, low: interval.low, high: interval.high, method: interval.method };
-}
-
 export const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10}%`;
 export const round3 = (x: number): number => Math.round(x * 1000) / 1000;

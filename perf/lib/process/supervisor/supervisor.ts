@@ -56,8 +56,3 @@ export function superviseChild(order: SupervisorOrder): () => void {
     write({ op: 'remove', id });
   };
 }
-
-/** The supervisor's pid, null before the first order (for tests). */
-export function supervisorPid(): number | null {
-  return supervisor?.pid ?? null;
-}

@@ -17,8 +17,6 @@ import { checkXsched } from './xsched-check.ts';
 export interface DoctorOptions {
   /** Replaces the worker look-up and probe (tests). */
   probeGpu?: (host: HostView) => Promise<{ workerPath: string; probe: ProbeFingerprint } | DoctorFinding>;
-  /** Checks of the GPU's current state (foreign processes, clocks), run once a GPU is probed. */
-  gpuStateChecks?: (host: HostView, vendor: Vendor) => Promise<DoctorFinding[]>;
   driverSearchDirs?: readonly string[];
 }
 
@@ -56,6 +54,5 @@ export async function runDoctor(host: HostView, options: DoctorOptions = {}): Pr
   findings.push(checkXsched(host.env, platform, options.driverSearchDirs));
   if (vendor === 'nvidia') findings.push(checkMpsControl(host.env));
   findings.push(await checkLoopbackPort(host));
-  if (!('id' in probed) && options.gpuStateChecks) findings.push(...(await options.gpuStateChecks(host, vendor)));
   return findings;
 }

@@ -25,8 +25,6 @@ export interface RunningMpsDaemon {
   isRunning(): boolean;
   /** Idempotent and never throws: returns what went wrong, null when it stopped cleanly. */
   stop(): Promise<string | null>;
-  /** For process-exit handlers (synchronous). */
-  quitSync(): void;
 }
 
 export interface StartMpsOptions {
@@ -139,6 +137,5 @@ function makeDaemon(
         .finally(unregister);
       return stopping;
     },
-    quitSync,
   };
 }

@@ -24,8 +24,6 @@ export interface SharingSession {
   evidence(): Promise<SharingEvidence>;
   /** Never throws: returns a problem to report, null when all went well. */
   close(): Promise<string | null>;
-  /** For process-exit handlers. */
-  killSync(): void;
 }
 
 export interface OpenSharingOptions {
@@ -55,7 +53,6 @@ export async function openSharing(options: OpenSharingOptions): Promise<SharingS
       envFor: (env) => applyMpsEnv(env, null),
       evidence: async () => ({ requested: options.requested, details: { mode } }),
       close: async () => null,
-      killSync: () => undefined,
     };
   }
   const running = findMps();
@@ -73,7 +70,6 @@ export async function openSharing(options: OpenSharingOptions): Promise<SharingS
         return { requested: options.requested, details: { mode, mpsProcesses: seen.map((p) => ({ pid: p.pid, cmdline: p.cmdline || p.comm })) } };
       },
       close: async () => null,
-      killSync: () => undefined,
     };
   }
   const daemonEnv = allowListedEnv(options.env);
@@ -110,6 +106,5 @@ function mpsSession(requested: SharingMode, daemon: RunningMpsDaemon, daemonEnvN
       };
     },
     close: () => daemon.stop(),
-    killSync: () => daemon.quitSync(),
   };
 }

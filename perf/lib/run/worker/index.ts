@@ -7,5 +7,4 @@ export { parseWorkerLine, type WorkerLine } from './parse-worker-line.ts';
 export { readWorkerResult, type ExpectedResult } from './read-worker-result.ts';
 export { readLastLogLines, findWorkerErrorLine } from './read-log-tail.ts';
 export { describeWorkerExitCode, WORKER_EXIT } from './worker-exit-codes.ts';
-export { listRegisteredPids } from '../../process/exit-cleanup.ts';
 export { spawnWorker, WorkerProcess, type SpawnWorkerOptions, type WorkerExit, type WorkerStop } from './worker-process.ts';

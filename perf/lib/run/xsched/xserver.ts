@@ -55,8 +55,6 @@ export interface RunningXserver {
   exitStatus(): string | null;
   /** Idempotent; also releases the host lock. Never throws. */
   stop(): Promise<StopOutcome | null>;
-  /** For process-exit handlers: SIGKILL and lock release, nothing asynchronous. */
-  killSync(): void;
 }
 
 export class XserverStartError extends Error {
@@ -169,7 +167,7 @@ export async function startXserver(options: StartXserverOptions): Promise<Runnin
     await waitForReady(spawned, port, options);
     const apiBinding = checkApiBinding(spawned.pid, port, preloadPath);
     if (apiBinding.problem !== null) throw new XserverStartError(`refusing to run the xsched arm: ${apiBinding.problem} (docs/security.md)`, []);
-    return makeHandle(spawned, port, options, { lock, steps, killSync, unregister, apiBinding, envNames: Object.keys(env).sort() });
+    return makeHandle(spawned, port, options, { lock, steps, unregister, apiBinding, envNames: Object.keys(env).sort() });
   } catch (error) {
     if (child) await stopProcess(child, { steps });
     unregister();
@@ -182,7 +180,6 @@ export async function startXserver(options: StartXserverOptions): Promise<Runnin
 interface HandleParts {
   lock: XserverLock;
   steps: StopStep[];
-  killSync: () => void;
   unregister: () => void;
   apiBinding: ApiBindingEvidence;
   envNames: string[];
@@ -211,10 +208,6 @@ function makeHandle(child: XserverProcess, port: number, options: StartXserverOp
         }
       })();
       return stopping;
-    },
-    killSync() {
-      parts.killSync();
-      parts.unregister();
     },
   };
 }

@@ -2,6 +2,7 @@
 // folders of them (results/), baseline files and folders of them (baselines/).
 
 import { readdir, stat } from 'node:fs/promises';
+import { BASELINE_SCHEMA } from '../../documents/types/baseline.ts';
 import { join } from 'node:path';
 import { readJsonFileIfPresent } from '../../documents/fs/read-json-file.ts';
 import type { HistoryEntry } from '../../documents/types/history.ts';
@@ -25,7 +26,7 @@ async function collectPath(path: string, out: CollectedEntries): Promise<void> {
     if (!path.endsWith('.json')) return;
     const value = await readJsonFileIfPresent(path);
     const schema = (value as { schema?: unknown } | undefined)?.schema;
-    if (schema === 'xsched-perf.baseline') out.entries.push(historyEntryFromBaseline(parseBaselineFile(path, value)));
+    if (schema === BASELINE_SCHEMA) out.entries.push(historyEntryFromBaseline(parseBaselineFile(path, value)));
     return;
   }
   if (await exists(join(path, RUN_RECORD_FILE))) {

@@ -81,7 +81,8 @@ export async function migrate(driver: SqlDriver, target = LATEST_SCHEMA_VERSION)
     throw new Error(`the history store is at schema version ${before}, this suite knows up to ${LATEST_SCHEMA_VERSION}: update the suite before writing to it`);
   }
   const applied: number[] = [];
-  for (const migration of MIGRATIONS.filter((m) => m.version <= target)) {
+  // Those below the version read above are applied already; each is checked again under the lock.
+  for (const migration of MIGRATIONS.filter((m) => m.version > before && m.version <= target)) {
     const done = await driver.transaction(async () => {
       // Runners sharing one PostgreSQL store may start together: one migrates, the others wait.
       if (driver.dialect === 'postgres') await driver.exec('SELECT pg_advisory_xact_lock(7316)');
