@@ -150,6 +150,13 @@ describe('perf:doctor on AMD (amd-smi outputs written from its documented format
     ]);
   });
 
+  it('an MPS scenario selected on AMD, which a run would skip', async () => {
+    const tools = fixtureTools({ 'amd-smi process': 'amd-smi-process-none.gpu-data.json', 'amd-smi metric': 'amd-smi-metric-idle.json' }).run;
+    const findings = await doctor({ ...amd, tools, env: { PERF_SCENARIOS: 'quick,intensive-mps' } }, mi300);
+    expect(fixLines(findings)).toEqual([expect.stringMatching(/^FIX  config\.sharing: selected intensive-mps: sharing mode "mps" is not available on hip-amd \(MPS is an NVIDIA feature/)]);
+    expect(findings.filter((f) => f.status === 'warn').map((f) => f.id)).toEqual(['xsched.install']);
+  });
+
   it('rocm-smi only: processes from rocm-smi, the state unchecked (warn)', async () => {
     const tools = fixtureTools({ 'rocm-smi --showpids': 'rocm-smi-showpids.json' }).run;
     const findings = await doctor({ ...amd, tools }, mi300);

@@ -17,6 +17,7 @@ import type { HostView } from './host-view.ts';
 import { checkLoopbackPort } from './loopback-check.ts';
 import { checkMpsControl } from './mps-check.ts';
 import { readScenarioNeeds, type ScenarioNeeds } from './scenario-needs.ts';
+import { checkSharingSupported } from './sharing-check.ts';
 import { checkThrottle } from './throttle-check.ts';
 import { checkWorkerArch, describeProbe } from './worker-checks.ts';
 import { checkXsched } from './xsched-check.ts';
@@ -64,7 +65,9 @@ export async function runDoctor(host: HostView, options: DoctorOptions = {}): Pr
   }
   const read = readScenarioNeeds(host.env, options.cwd);
   const needs: ScenarioNeeds | null = 'id' in read ? null : read;
+  const sharing = needs === null ? null : checkSharingSupported(needs, platform);
   if ('id' in read) findings.push(read);
+  if (sharing !== null) findings.push(sharing);
   findings.push(...(await gpuStateFindings(host, platform, probe, needs)));
   findings.push(checkXsched(host.env, platform, options.driverSearchDirs));
   if (vendor === 'nvidia') findings.push(checkMpsControl(host.env, needs));

@@ -5,10 +5,13 @@
 
 import { loadSettings, SettingsError } from '../../plan/config/index.ts';
 import { getCatalogueEntry } from '../../plan/scenarios/catalogue.ts';
+import type { SharingRequest } from '../../plan/scenarios/sharing.ts';
 import type { DoctorFinding } from './finding.ts';
 import { mustFix } from './finding.ts';
 
 export interface ScenarioNeeds {
+  /** Each selected scenario with the sharing mode it asks for. */
+  requests: Array<{ scenario: string; sharing: SharingRequest }>;
   /** Selected scenarios that run under MPS (an *-mps scenario, or PERF_SHARING=mps). */
   mps: string[];
   /** Selected scenarios whose workers share the GPU as separate processes. */
@@ -23,9 +26,10 @@ export function readScenarioNeeds(env: NodeJS.ProcessEnv, cwd: string = process.
     if (!(error instanceof SettingsError)) throw error;
     return mustFix('config.settings', error.problems.join('; '), 'correct the values named (docs/configuration.md)');
   }
-  const needs: ScenarioNeeds = { mps: [], separateProcesses: [] };
+  const needs: ScenarioNeeds = { requests: [], mps: [], separateProcesses: [] };
   for (const name of settings.scenarios) {
     const sharing = settings.overrides.sharing ?? getCatalogueEntry(name).sharing;
+    needs.requests.push({ scenario: name, sharing });
     (sharing === 'mps' ? needs.mps : needs.separateProcesses).push(name);
   }
   return needs;
