@@ -64,10 +64,14 @@ export async function runDoctor(host: HostView, options: DoctorOptions = {}): Pr
     probe = probed.probe;
   }
   const read = readScenarioNeeds(host.env, options.cwd);
-  const needs: ScenarioNeeds | null = 'id' in read ? null : read;
-  const sharing = needs === null ? null : checkSharingSupported(needs, platform);
-  if ('id' in read) findings.push(read);
-  if (sharing !== null) findings.push(sharing);
+  let needs: ScenarioNeeds | null = null;
+  if ('id' in read) {
+    findings.push(read);
+  } else {
+    needs = read;
+    const sharing = checkSharingSupported(needs, platform);
+    if (sharing !== null) findings.push(sharing);
+  }
   findings.push(...(await gpuStateFindings(host, platform, probe, needs)));
   findings.push(checkXsched(host.env, platform, options.driverSearchDirs));
   if (vendor === 'nvidia') findings.push(checkMpsControl(host.env, needs));
