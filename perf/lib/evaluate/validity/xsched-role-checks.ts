@@ -70,8 +70,10 @@ export function checkQueueCreated(ctx: RoleContext): ValidityCheck {
   const title = 'worker created an XQueue';
   const created = ctx.pid !== null && ctx.evidence.queueCreatedPids.includes(ctx.pid);
   const queues = queuesOfPid(ctx);
-  const measured = { pid: ctx.pid, queues: queues?.length ?? null, queueCreatedPids: ctx.evidence.queueCreatedPids.join(', ') || '(none)' };
-  const howMany = queues === null ? 'XQueue(s)' : `${queues.length} XQueue(s)`;
+  // Records from before queue handles were kept replay to the same check as when they were judged.
+  const counted: Verdict['measured'] = queues === null ? {} : { queues: queues.length };
+  const measured = { pid: ctx.pid, ...counted, queueCreatedPids: ctx.evidence.queueCreatedPids.join(', ') || '(none)' };
+  const howMany = queues === null ? 'XQueue' : `${queues.length} XQueue(s)`;
   if (created) return check(ctx, 'xsched.queue-created', title, pass(`xserver log: ${howMany} from process ${ctx.pid} created`, measured));
   return check(
     ctx,
@@ -126,7 +128,8 @@ export function checkPrioritySet(ctx: RoleContext): ValidityCheck {
   const queues = queuesOfPid(ctx);
   const withPriority = new Set(lines.map((p) => p.queue));
   const unset = queues === null ? [] : queues.filter((queue) => !withPriority.has(queue));
-  const measured = { pid: ctx.pid, expected: Number.isFinite(expected) ? expected : null, queues: queues?.length ?? null, linesSeen: lines.length, wrong: wrong.length, unset: unset.length };
+  const counted: Verdict['measured'] = queues === null ? {} : { queues: queues.length, unset: unset.length };
+  const measured = { pid: ctx.pid, expected: Number.isFinite(expected) ? expected : null, linesSeen: lines.length, wrong: wrong.length, ...counted };
   if (!Number.isFinite(expected)) {
     return check(ctx, 'xsched.priority-set', title, fail(`no XSCHED_AUTO_XQUEUE_PRIORITY was recorded for ${ctx.role}`, measured, 'the arm setup did not set the priority: a suite bug'));
   }
