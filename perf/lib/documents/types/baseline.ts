@@ -1,6 +1,6 @@
 // A stored baseline: one file per hardware key and scenario under baselines/.
 
-import type { ArmName, HpConfig, LpConfig, SharingMode, Thresholds } from './scenario.ts';
+import type { ArmName, HpConfig, LpConfig, SharingMode, Thresholds, WorkloadName } from './scenario.ts';
 import type { WorkerPlatform } from './fingerprint.ts';
 
 export const BASELINE_SCHEMA = 'xsched-perf.baseline';
@@ -32,6 +32,8 @@ export interface BaselineWorkload {
   hp: Pick<HpConfig, 'model' | 'batch' | 'imageSize' | 'rateHz' | 'arrival'>;
   lp: Pick<LpConfig, 'model' | 'batch' | 'imageSize'>;
   durationMs: number;
+  /** The worker that measured it; absent in files written before workloads could be chosen (native). */
+  kind?: WorkloadName;
 }
 
 /** XSched's settings in the xsched arm (policy, and per role what XSCHED_AUTO_XQUEUE_* said). */

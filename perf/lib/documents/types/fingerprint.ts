@@ -3,6 +3,22 @@
 import type { Role, StreamPriority } from './scenario.ts';
 
 export type WorkerPlatform = 'hip-amd' | 'cuda';
+/** What a READY line may say: a GPU platform, or "cpu" for a worker's test mode without a GPU
+ *  (workloads/pytorch --device cpu), which no GPU run accepts (perf/lib/run/orchestrate). */
+export type FingerprintPlatform = WorkerPlatform | 'cpu';
+
+/** The framework a workload other than the native worker runs on (docs/workloads.md). */
+export interface FrameworkFingerprint {
+  name: 'pytorch';
+  torchVersion: string;
+  /** null when torchvision is not importable and the worker built its local ResNet. */
+  torchvisionVersion: string | null;
+  /** torch.version.cuda / torch.version.hip: null on the other platform and on CPU-only builds. */
+  cudaVersion: string | null;
+  hipVersion: string | null;
+  /** "torchvision" or the local definition the worker fell back to. */
+  modelSource: string;
+}
 
 export interface GpuFingerprint {
   index: number;
@@ -29,7 +45,7 @@ export interface WorkerFingerprint {
   pid: number;
   hostname: string;
   role: Role;
-  platform: WorkerPlatform;
+  platform: FingerprintPlatform;
   gpu: GpuFingerprint;
   runtimeVersion: string;
   driverVersion: string;
@@ -38,4 +54,6 @@ export interface WorkerFingerprint {
   mps: MpsObservation;
   stream: { priority: StreamPriority; value: number; leastPriority: number; greatestPriority: number };
   clock: 'CLOCK_MONOTONIC';
+  /** Absent for the native worker; the framework and its versions for the PyTorch workload. */
+  framework?: FrameworkFingerprint;
 }

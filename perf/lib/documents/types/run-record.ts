@@ -42,6 +42,9 @@ export interface XschedEvidence {
   connectedPids: number[];
   queueCreatedPids: number[];
   prioritiesSet: Array<{ queue: string; priority: number; pid: number | null }>;
+  /** Every "XQueue (0x...) from process <pid> created" line: a PyTorch process creates many
+   *  (docs/workloads.md). Optional: records written before it have only queueCreatedPids. */
+  queuesCreated?: Array<{ queue: string; pid: number }>;
   /** Per role: did its stderr say it uses the global scheduler? */
   globalSchedulerSeen: Partial<Record<Role, boolean>>;
   env: Partial<Record<Role, Record<string, string>>>;

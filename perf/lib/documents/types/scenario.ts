@@ -8,6 +8,9 @@ export type ArmName = 'hp-alone' | 'lp-alone' | 'baseline' | 'xsched' | 'stream-
 export type SharingMode = 'time-sliced' | 'mps' | 'platform-default';
 export type ArrivalProcess = 'uniform' | 'poisson';
 export type StreamPriority = 'default' | 'high' | 'low';
+/** Which worker runs the models: the native worker (native/) or the PyTorch one (workloads/pytorch/). */
+export type WorkloadName = 'native' | 'pytorch';
+export const WORKLOAD_NAMES: readonly WorkloadName[] = ['native', 'pytorch'];
 
 export interface RoleConfig {
   model: ModelName;
@@ -46,6 +49,8 @@ export interface Scenario {
   seed: number;
   sharing: SharingMode;
   arms: ArmName[];
+  /** Absent in records written before workloads could be chosen: those ran the native worker. */
+  workload?: WorkloadName;
   thresholds: Thresholds;
   /** Confidence level for intervals and the sample-count rule (0.95). */
   confidence: number;

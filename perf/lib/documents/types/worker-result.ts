@@ -41,4 +41,14 @@ export interface WorkerResult {
   /** lp: [start, end] offsets from startNs. */
   iterations?: Array<[number, number]>;
   warmup: { iterations: number; meanMs: number };
+  /** Where the measured passes were launched, as the worker saw it (absent for the native worker,
+   *  which only ever launches on the stream it creates: native/src/common/gpu_stream.hpp). */
+  streamUse?: StreamUse;
+}
+
+export interface StreamUse {
+  /** true when any measured pass was issued on the default stream (XSched does not schedule those);
+   *  null where there are no streams (CPU test mode). */
+  defaultStreamLaunches: boolean | null;
+  detail: string;
 }

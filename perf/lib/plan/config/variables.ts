@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ALL_ARMS, DEFAULT_ARMS, listScenarioNames } from '../scenarios/catalogue.ts';
 import { SHARING_REQUESTS } from '../scenarios/sharing.ts';
-import type { ArrivalProcess } from '../../documents/types/scenario.ts';
+import { WORKLOAD_NAMES, type ArrivalProcess } from '../../documents/types/scenario.ts';
 import { parseArmsOverride } from './arms-override.ts';
 import type { ScenarioOverrides, Settings } from './settings.ts';
 import {
@@ -96,6 +96,7 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
   override('PERF_LP_BATCH', 'lpBatch', 'lpBatch', 'an integer >= 1 and <= 4096', parseIntegerIn(1, 4096)),
   override('PERF_IMAGE_SIZE', 'imageSize', 'imageSize', 'pixels per side: an integer >= 32 and <= 1024', parseIntegerIn(32, 1024)),
   override('PERF_SEED', 'seed', 'seed', 'an integer >= 0 and <= 9007199254740991', parseIntegerIn(0, Number.MAX_SAFE_INTEGER)),
+  override('PERF_WORKLOAD', 'workload', 'workload', `one of ${WORKLOAD_NAMES.join(', ')}`, parseOneOf(WORKLOAD_NAMES)),
   override('PERF_SHARING', 'sharing', 'sharing', `one of ${SHARING_REQUESTS.join(', ')}`, parseOneOf(SHARING_REQUESTS)),
   override(
     'PERF_ARMS',

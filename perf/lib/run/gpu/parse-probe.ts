@@ -1,11 +1,12 @@
 // The JSON that `xsched-perf-worker --probe` prints: the READY fingerprint of a GPU,
 // without the per-run fields (role, stream), which a probe may leave out.
 
-import type { WorkerFingerprint } from '../../documents/types/fingerprint.ts';
+import type { WorkerFingerprint, WorkerPlatform } from '../../documents/types/fingerprint.ts';
 import { WORKER_PLATFORMS, readGpuFingerprint } from '../worker/parse-fingerprint.ts';
 import { FieldReader } from '../worker/protocol-fields.ts';
 
-export type ProbeFingerprint = Pick<WorkerFingerprint, 'workerVersion' | 'hostname' | 'platform' | 'gpu' | 'runtimeVersion' | 'driverVersion'>;
+/** A probe is of a GPU: its platform is never the CPU test mode's "cpu". */
+export type ProbeFingerprint = Pick<WorkerFingerprint, 'workerVersion' | 'hostname' | 'gpu' | 'runtimeVersion' | 'driverVersion'> & { platform: WorkerPlatform };
 
 export function parseProbeJson(source: string, text: string): ProbeFingerprint {
   const r = FieldReader.fromJsonText(source, text);

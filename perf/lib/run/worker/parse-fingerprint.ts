@@ -2,11 +2,13 @@
 // WorkerFingerprint, with a BadOutputError naming the first wrong one. The --probe
 // output (gpu/parse-probe.ts) is a subset and reads its fields with the same readers.
 
-import type { GpuFingerprint, WorkerFingerprint, WorkerPlatform } from '../../documents/types/fingerprint.ts';
+import type { FingerprintPlatform, FrameworkFingerprint, GpuFingerprint, WorkerFingerprint, WorkerPlatform } from '../../documents/types/fingerprint.ts';
 import type { Role, StreamPriority } from '../../documents/types/scenario.ts';
 import { FieldReader } from './protocol-fields.ts';
 
 export const WORKER_PLATFORMS: readonly WorkerPlatform[] = ['hip-amd', 'cuda'];
+/** A READY line may also say "cpu": a worker's test mode without a GPU (docs/workloads.md). */
+const FINGERPRINT_PLATFORMS: readonly FingerprintPlatform[] = [...WORKER_PLATFORMS, 'cpu'];
 const ROLES: readonly Role[] = ['hp', 'lp'];
 const PRIORITIES: readonly StreamPriority[] = ['default', 'high', 'low'];
 
@@ -23,13 +25,13 @@ export function readFingerprint(r: FieldReader): WorkerFingerprint {
   const mps = r.object('mps');
   const clock = r.raw('clock');
   if (clock !== 'CLOCK_MONOTONIC') r.fail('clock', `must be "CLOCK_MONOTONIC", got ${JSON.stringify(clock)}`);
-  return {
+  const fingerprint: WorkerFingerprint = {
     schemaVersion: 1,
     workerVersion: r.string('workerVersion'),
     pid: r.integer('pid', 1),
     hostname: r.string('hostname'),
     role: r.oneOf('role', ROLES),
-    platform: r.oneOf('platform', WORKER_PLATFORMS),
+    platform: r.oneOf('platform', FINGERPRINT_PLATFORMS),
     gpu: readGpuFingerprint(r.object('gpu')),
     runtimeVersion: r.string('runtimeVersion'),
     driverVersion: r.string('driverVersion'),
@@ -42,6 +44,20 @@ export function readFingerprint(r: FieldReader): WorkerFingerprint {
       greatestPriority: stream.integer('greatestPriority'),
     },
     clock: 'CLOCK_MONOTONIC',
+  };
+  // Optional: the native worker has none (docs/workloads.md, "The fingerprint").
+  if ('framework' in r.value) fingerprint.framework = readFramework(r.object('framework'));
+  return fingerprint;
+}
+
+function readFramework(f: FieldReader): FrameworkFingerprint {
+  return {
+    name: f.oneOf('name', ['pytorch']),
+    torchVersion: f.string('torchVersion'),
+    torchvisionVersion: f.nullableString('torchvisionVersion'),
+    cudaVersion: f.nullableString('cudaVersion'),
+    hipVersion: f.nullableString('hipVersion'),
+    modelSource: f.string('modelSource'),
   };
 }
 

@@ -64,6 +64,11 @@ export function validateWorkerResult(r: FieldReader, expected: ExpectedResult): 
     partialReason: r.nullableString('partialReason'),
     warmup: { iterations: warmup.integer('iterations', 0), meanMs: warmup.number('meanMs') },
   };
+  // Optional: written by the PyTorch workload (docs/workloads.md), not by the native worker.
+  if ('streamUse' in r.value) {
+    const streamUse = r.object('streamUse');
+    result.streamUse = { defaultStreamLaunches: streamUse.nullableBoolean('defaultStreamLaunches'), detail: streamUse.string('detail') };
+  }
   if (expected.role === 'hp') {
     result.requests = readTuples(r, 'requests', 3) as Array<[number, number, number]>;
     result.unstartedRequests = r.integer('unstartedRequests', 0);

@@ -16,7 +16,7 @@ import {
   type BaselineWorkload,
   type BaselineXschedSettings,
 } from '../../documents/types/baseline.ts';
-import type { ArmName, Thresholds } from '../../documents/types/scenario.ts';
+import { WORKLOAD_NAMES, type ArmName, type Thresholds } from '../../documents/types/scenario.ts';
 
 // Every threshold is a fraction in [0, 1), as evaluation's resolveThresholds requires.
 const FRACTION: NumberRule = { min: 0, below: 1 };
@@ -67,9 +67,10 @@ function parseRole(doc: JsonObject, extraFields: readonly string[]): BaselineWor
 }
 
 function parseWorkload(doc: JsonObject): BaselineWorkload {
-  doc.rejectUnknownKeys(['hp', 'lp', 'durationMs']);
+  doc.rejectUnknownKeys(['hp', 'lp', 'durationMs', 'kind']);
   const hp = doc.object('hp');
   return {
+    ...(doc.has('kind') ? { kind: doc.get('kind').asOneOf(WORKLOAD_NAMES) } : {}),
     hp: { ...parseRole(hp, ['rateHz', 'arrival']), rateHz: positiveNumber(hp.get('rateHz')), arrival: hp.get('arrival').asOneOf(ARRIVAL_PROCESSES) },
     lp: parseRole(doc.object('lp'), []),
     durationMs: positiveNumber(doc.get('durationMs')),

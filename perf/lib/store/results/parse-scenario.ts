@@ -5,7 +5,7 @@ import type { JsonObject, JsonValue } from '../../documents/fs/json-fields.ts';
 import { ALL_ARMS, ALL_MODELS, ARRIVAL_PROCESSES } from '../../plan/scenarios/catalogue.ts';
 import { SHARING_MODES } from '../../plan/scenarios/sharing.ts';
 import { THRESHOLD_KEYS } from '../../plan/scenarios/thresholds.ts';
-import type { Scenario } from '../../documents/types/scenario.ts';
+import { WORKLOAD_NAMES, type Scenario } from '../../documents/types/scenario.ts';
 
 function checkRole(doc: JsonObject): void {
   doc.get('model').asOneOf(ALL_MODELS);
@@ -44,5 +44,7 @@ export function checkScenario(value: JsonValue): Scenario {
   for (const key of THRESHOLD_KEYS) thresholds.number(key);
   doc.number('confidence', { min: 0, max: 1 });
   if (doc.has('overrides')) doc.array('overrides').forEach(checkOverride);
+  // Optional: records written before workloads could be chosen ran the native worker.
+  if (doc.has('workload')) doc.get('workload').asOneOf(WORKLOAD_NAMES);
   return doc.value as unknown as Scenario;
 }
