@@ -1,4 +1,4 @@
-// One perf spec file per scenario calls defineScenarioSpec(name). The GPU run (or
+// Each perf spec file declares its scenario (definePerfScenario), which calls defineScenarioSpec(name). The GPU run (or
 // replay) happens once in beforeAll; each test then asserts one part of the evaluation,
 // so a failure names what failed: the run's validity, or one verdict kind. A test that is
 // skipped (untested, inconclusive) first annotates its reason: Vitest's JUnit reporter
