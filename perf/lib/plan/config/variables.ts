@@ -3,10 +3,11 @@
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ALL_ARMS, DEFAULT_ARMS, listScenarioNames } from '../scenarios/catalogue.ts';
+import { ALL_ARMS, DEFAULT_ARMS } from '../scenarios/catalogue.ts';
 import { SHARING_REQUESTS } from '../scenarios/sharing.ts';
 import { WORKLOAD_NAMES, type ArrivalProcess } from '../../documents/types/scenario.ts';
 import { parseArmsOverride } from './arms-override.ts';
+import { knownScenarioNames, SCENARIOS_ACCEPTED } from './scenario-names.ts';
 import type { ScenarioOverrides, Settings } from './settings.ts';
 import {
   BOOLEAN_ACCEPTED,
@@ -79,9 +80,9 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
   variable<string[]>({
     env: 'PERF_SCENARIOS',
     fileKey: 'scenarios',
-    accepted: `a comma list of distinct scenario names from ${listScenarioNames().join(', ')}`,
+    accepted: SCENARIOS_ACCEPTED,
     defaultText: 'quick',
-    parse: parseDistinctList(listScenarioNames()),
+    parse: (raw, baseDir) => parseDistinctList(knownScenarioNames(baseDir))(raw),
     store: (draft, value) => void (draft.scenarios = value),
   }),
   override('PERF_DURATION_S', 'durationS', 'durationMs', 'a number of seconds > 0 and <= 3600', (raw) => {
