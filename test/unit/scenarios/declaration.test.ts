@@ -57,6 +57,14 @@ describe('scenario declarations', () => {
     expect(resolveScenario('test-burst', loadSettings({}, '/'), 'cuda')).toMatchObject({ name: 'test-burst', sharing: 'time-sliced', arms: ['hp-alone', 'baseline', 'xsched'], trials: 3 });
   });
 
+  it('a declared workload reaches the entry and the resolved scenario; an unknown one is refused, quoted', () => {
+    const entry = entryFromDeclaration(burst({ name: 'test-torch', workload: 'pytorch' }));
+    expect(entry.workload).toBe('pytorch');
+    registerScenario(entry);
+    expect(resolveScenario('test-torch', loadSettings({}, '/'), 'cuda').workload).toBe('pytorch');
+    expect(() => entryFromDeclaration(burst({ workload: 'torch' as never }))).toThrow(/workload="torch": expected one of native, pytorch/);
+  });
+
   it('PERF_SCENARIOS accepts a scenario that a spec file of the repo declares (perf/poisson-burst.perf.ts) without loading it', () => {
     expect(loadSettings({ PERF_SCENARIOS: 'quick,poisson-burst' }, repoRoot).scenarios).toEqual(['quick', 'poisson-burst']);
     expect(() => loadSettings({ PERF_SCENARIOS: 'quik' }, repoRoot)).toThrow(/PERF_SCENARIOS="quik": expected/);

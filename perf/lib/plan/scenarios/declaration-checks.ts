@@ -2,7 +2,7 @@
 // accepted, in the style of the PERF_* settings (perf/lib/plan/config/variables.ts): the
 // ranges are the ones the environment accepts, so a declared scenario can also be overridden.
 
-import type { SharingMode } from '../../documents/types/scenario.ts';
+import { type SharingMode, WORKLOAD_NAMES } from '../../documents/types/scenario.ts';
 import { ALL_ARMS } from './arms.ts';
 import { ALL_MODELS, ARRIVAL_PROCESSES } from './catalogue.ts';
 import type { PerfScenarioDeclaration } from './declaration.ts';
@@ -11,7 +11,7 @@ import { SHARING_REQUESTS } from './sharing.ts';
 import { THRESHOLD_KEYS } from './thresholds.ts';
 
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const FIELDS = ['name', 'description', 'models', 'batch', 'rates', 'arrival', 'imageSize', 'durationMs', 'trials', 'budgetMs', 'sharing', 'arms', 'requiredVerdicts', 'minTrials', 'thresholds', 'gpuIndex', 'seed', 'confidence'];
+const FIELDS = ['name', 'description', 'models', 'batch', 'rates', 'arrival', 'imageSize', 'durationMs', 'trials', 'budgetMs', 'sharing', 'arms', 'requiredVerdicts', 'minTrials', 'thresholds', 'gpuIndex', 'seed', 'confidence', 'workload'];
 /** The arms each verdict compares (perf/lib/evaluate/verdicts/): without them it can never be judged. */
 const ARMS_OF_VERDICT: Record<string, readonly string[]> = {
   'hp-achieved-rate': ['xsched'],
@@ -62,6 +62,7 @@ export function checkDeclaration(declaration: PerfScenarioDeclaration): string[]
   expect('gpuIndex', integerIn(0, 63), 'a GPU index: an integer >= 0 and <= 63', true);
   expect('seed', integerIn(0, Number.MAX_SAFE_INTEGER), 'an integer >= 0 and <= 9007199254740991', true);
   expect('confidence', (v) => typeof v === 'number' && v >= 0.5 && v < 1, 'a level >= 0.5 and < 1 (0.95 unless given)', true);
+  expect('workload', oneOf(WORKLOAD_NAMES), `one of ${WORKLOAD_NAMES.join(', ')} (native unless given; docs/workloads.md)`, true);
   problems.push(...checkThresholds(d.thresholds));
   if (problems.length === 0) problems.push(...checkCoherence(declaration));
   return problems;

@@ -5,7 +5,7 @@
 // judged exactly like a built-in one.
 
 import type { VerdictKind } from '../../documents/types/evaluation.ts';
-import type { ArmName, ArrivalProcess, ModelName, Role, SharingMode, Thresholds } from '../../documents/types/scenario.ts';
+import type { ArmName, ArrivalProcess, ModelName, Role, SharingMode, Thresholds, WorkloadName } from '../../documents/types/scenario.ts';
 import type { CatalogueEntry } from './catalogue.ts';
 import { checkDeclaration } from './declaration-checks.ts';
 import type { SharingRequest } from './sharing.ts';
@@ -43,6 +43,8 @@ export interface PerfScenarioDeclaration {
   gpuIndex?: number;
   seed?: number;
   confidence?: number;
+  /** Which worker runs the models (native unless given; docs/workloads.md). */
+  workload?: WorkloadName;
 }
 
 export class ScenarioDeclarationError extends Error {
@@ -82,6 +84,7 @@ export function entryFromDeclaration(declaration: PerfScenarioDeclaration): Cata
     minTrials: d.minTrials ?? 3,
     sharing: d.sharing,
     thresholds: { bySharing, why: Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, d.thresholds[key].why])) as Record<keyof Thresholds, string> },
+    ...(d.workload === undefined ? {} : { workload: d.workload }),
   };
 }
 
@@ -109,5 +112,6 @@ export function declarationOfEntry(entry: CatalogueEntry): PerfScenarioDeclarati
     gpuIndex: entry.gpuIndex,
     seed: entry.seed,
     confidence: entry.confidence,
+    ...(entry.workload === undefined ? {} : { workload: entry.workload }),
   };
 }
