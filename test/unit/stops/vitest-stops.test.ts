@@ -69,11 +69,21 @@ function runFolder(resultsDir: string): { record: { status?: { state: string; re
   };
 }
 
-/** No worker of the run is alive 3 s after the stop (polled, not slept: the test goes on as
- * soon as they are gone), nor once the suite has exited. */
+/** Whether the run folder holds a run.json with a status (saved whole: perf/lib/store/results/). */
+function savedWithStatus(resultsDir: string): boolean {
+  if (!existsSync(resultsDir)) return false;
+  return readdirSync(resultsDir, { withFileTypes: true }).some((d) => {
+    const runJson = join(resultsDir, d.name, 'run.json');
+    return d.isDirectory() && existsSync(runJson) && JSON.parse(readFileSync(runJson, 'utf8')).status !== undefined;
+  });
+}
+
+/** Within 3 s of the stop no worker of the run is alive and run.json is saved (polled, not
+ * slept: the test goes on as soon as both hold); none is alive once the suite has exited. */
 async function expectNoSurvivors(suite: ResultPromise, pids: number[], resultsDir: string, stoppedAt: number): Promise<void> {
   const survivors = (): number[] => [...pids.filter(isProcessAlive), ...workerPids(resultsDir)];
-  await waitUntil(() => (survivors().length === 0 ? true : null), { timeoutMs: Math.max(0, stoppedAt + 3_000 - Date.now()), intervalMs: 50 });
+  const settled = () => (survivors().length === 0 && savedWithStatus(resultsDir) ? true : null);
+  await waitUntil(settled, { timeoutMs: Math.max(0, stoppedAt + 3_000 - Date.now()), intervalMs: 50 });
   expect(survivors(), `alive ${Date.now() - stoppedAt} ms after the stop`).toEqual([]);
   await suite;
   expect(workerPids(resultsDir)).toEqual([]);
