@@ -23,7 +23,7 @@ interface VitestJsonFile {
 export interface TestTimeSummary {
   vitestMs: number;
   fileCount: number;
-  failedFiles: number;
+  failedFiles: string[];
   slowest: Array<{ file: string; durationMs: number }>;
 }
 
@@ -34,7 +34,7 @@ export function summarizeVitestJson(report: { startTime: number; testResults: Vi
   return {
     vitestMs: lastEnd - report.startTime,
     fileCount: files.length,
-    failedFiles: report.testResults.filter((f) => f.status !== 'passed').length,
+    failedFiles: report.testResults.filter((f) => f.status !== 'passed').map((f) => relative(root, f.name)),
     slowest: files.sort((a, b) => b.durationMs - a.durationMs).slice(0, top),
   };
 }
@@ -62,7 +62,7 @@ export async function main(argv: string[], io: ScriptIo): Promise<number> {
     }
     io.out(`Vitest time of the unit project: ${(summary.vitestMs / 1000).toFixed(1)} s, ${summary.fileCount} files, on ${availableParallelism()} cores, ${new Date().toISOString().slice(0, 10)} (target: 60 s on 2 cores, docs/benchmarks.md)`);
     for (const { file, durationMs } of summary.slowest) io.out(`  ${(durationMs / 1000).toFixed(1).padStart(6)} s  ${file}`);
-    if (run.exitCode !== 0) io.err(`bench-tests: ${summary.failedFiles} file(s) failed (Vitest exit ${run.exitCode}): the time is of a failing run`);
+    if (run.exitCode !== 0) io.err(`bench-tests: the time is of a failing run (Vitest exit ${run.exitCode}); failed: ${summary.failedFiles.join(', ') || 'no file (see Vitest\'s errors)'}`);
     return run.exitCode === 0 ? 0 : 1;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -15,7 +15,7 @@ describe('bench-tests', () => {
     expect(summarizeVitestJson(report, '/repo', 2)).toEqual({
       vitestMs: 8_200,
       fileCount: 3,
-      failedFiles: 1,
+      failedFiles: ['test/unit/b.test.ts'],
       slowest: [{ file: 'test/unit/b.test.ts', durationMs: 8_000 }, { file: 'test/unit/c.test.ts', durationMs: 2_000 }],
     });
   });
