@@ -93,7 +93,7 @@ export interface ArmTrialRecord {
   skipped: string | null;
   xsched: XschedEvidence | null;
   sharing: SharingEvidence | null;
-  /** GPU processes, GPU state and host CPU around the window (absent in runs before issue 15). */
+  /** GPU processes, GPU state and host CPU around the window (absent in runs saved before it was recorded; docs/environment.md). */
   environment?: EnvironmentRecord;
   /** True when the run was aborted while this arm-trial ran: its workers were stopped, its results are partial (optional: added after v1 shipped). */
   interrupted?: boolean;

@@ -1,4 +1,4 @@
-// Validates the optional `environment` of an arm-trial in run.json (issue 15). Runs saved
+// Validates the optional `environment` of an arm-trial in run.json (docs/environment.md). Runs saved
 // before it have none and stay readable; their environment checks say "not recorded".
 
 import type { JsonObject, JsonValue } from '../../documents/fs/json-fields.ts';
