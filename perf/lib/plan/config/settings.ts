@@ -19,6 +19,8 @@ export interface ScenarioOverrides {
   seed?: number;
   sharing?: SharingRequest;
   arms?: ArmsOverride;
+  /** PERF_REFERENCE_ARMS: reference arms added after PERF_ARMS (docs/arms.md). */
+  referenceArms?: ArmName[];
 }
 
 export interface Settings {
