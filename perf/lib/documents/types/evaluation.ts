@@ -97,7 +97,7 @@ export interface Verdict {
 export type OverallStatus = 'pass' | 'fail' | 'invalid' | 'untested' | 'inconclusive';
 
 /** The four kinds of verdict a scenario can require; "regression" covers every regression.* verdict. */
-export type VerdictKind = 'hp-achieved-rate' | 'hp-p99-improvement' | 'lp-throughput-loss' | 'regression';
+export type VerdictKind = 'hp-achieved-rate' | 'hp-p99-improvement' | 'lp-throughput-loss' | 'regression' | 'xsched-vs-reference';
 
 /** One verdict kind's result: untested when it could not be judged (arm skipped, no comparable baseline, no data). */
 export interface VerdictKindOutcome {

@@ -80,6 +80,22 @@ export interface SharingEvidence {
   details: Record<string, unknown>;
 }
 
+/**
+ * What a reference arm observed about its own mechanism (docs/arms.md): for mps-lpN, the
+ * CUDA_MPS_ACTIVE_THREAD_PERCENTAGE each worker process actually received, read from
+ * /proc/<pid>/environ after READY.
+ */
+export interface ReferenceEvidence {
+  mechanism: 'mps-thread-percentage';
+  /** The value the arm set in the lp worker's environment. */
+  requested: string;
+  pids: Partial<Record<Role, number>>;
+  /** Per role: the variable's value in the running process; null when the process did not have it. */
+  received: Partial<Record<Role, string | null>>;
+  /** Per role: why the environment could not be read (e.g. the process had exited); absent when it was read. */
+  readErrors: Partial<Record<Role, string>>;
+}
+
 export interface ArmTrialRecord {
   arm: ArmName;
   /** 0-based trial index; arms are interleaved within a trial. */
@@ -93,6 +109,8 @@ export interface ArmTrialRecord {
   skipped: string | null;
   xsched: XschedEvidence | null;
   sharing: SharingEvidence | null;
+  /** Reference arms only (optional: added after v1 shipped). */
+  reference?: ReferenceEvidence | null;
   /** GPU processes, GPU state and host CPU around the window (absent in runs saved before it was recorded; docs/environment.md). */
   environment?: EnvironmentRecord;
   /** True when the run was aborted while this arm-trial ran: its workers were stopped, its results are partial (optional: added after v1 shipped). */

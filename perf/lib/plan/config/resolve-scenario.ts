@@ -57,7 +57,10 @@ export function resolveScenario(name: string, settings: Settings, platform: Work
     gpuIndex: entry.gpuIndex,
     seed: entry.seed,
     sharing,
-    arms: applyArmsOverride(entry.arms, overrides.arms),
+    arms: applyArmsOverride(
+      applyArmsOverride(entry.arms, overrides.arms),
+      overrides.referenceArms === undefined ? undefined : { mode: 'edit', add: overrides.referenceArms, remove: [] },
+    ),
     workload: entry.workload ?? 'native',
     thresholds: entry.thresholds.bySharing[sharing],
     confidence: entry.confidence,
@@ -78,7 +81,7 @@ export function resolveScenario(name: string, settings: Settings, platform: Work
     scenario.lp.imageSize = overrides.imageSize;
   }
   if (overrides.sharing !== undefined) record('sharing', 'sharing', entry.sharing, sharing);
-  if (overrides.arms !== undefined) record('arms', 'arms', entry.arms, scenario.arms);
+  if (overrides.arms !== undefined || overrides.referenceArms !== undefined) record(overrides.arms !== undefined ? 'arms' : 'referenceArms', 'arms', entry.arms, scenario.arms);
 
   if (scenario.arms.length === 0) {
     throw new Error(`scenario "${name}": ${overrideSources.arms ?? 'PERF_ARMS'} removes every arm; keep at least one`);

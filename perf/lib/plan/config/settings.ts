@@ -20,6 +20,8 @@ export interface ScenarioOverrides {
   sharing?: SharingRequest;
   arms?: ArmsOverride;
   workload?: WorkloadName;
+  /** PERF_REFERENCE_ARMS: reference arms added after PERF_ARMS (docs/arms.md). */
+  referenceArms?: ArmName[];
 }
 
 export interface Settings {

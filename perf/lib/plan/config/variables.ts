@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ALL_ARMS, DEFAULT_ARMS } from '../scenarios/catalogue.ts';
+import { REFERENCE_ARMS } from '../scenarios/arms.ts';
 import { SHARING_REQUESTS } from '../scenarios/sharing.ts';
 import { WORKLOAD_NAMES, type ArrivalProcess } from '../../documents/types/scenario.ts';
 import { parseArmsOverride } from './arms-override.ts';
@@ -106,6 +107,13 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
     `a comma list of distinct arms from ${ALL_ARMS.join(', ')} (replaces the scenario's arms), ` +
       `or of +arm / -arm items (edit the default ${DEFAULT_ARMS.join(', ')})`,
     parseArmsOverride,
+  ),
+  override(
+    'PERF_REFERENCE_ARMS',
+    'referenceArms',
+    'referenceArms',
+    `a comma list of distinct reference arms from ${REFERENCE_ARMS.join(', ')}, added to the scenario's arms (docs/arms.md)`,
+    parseDistinctList(REFERENCE_ARMS),
   ),
   variable({
     env: 'PERF_RESULTS_DIR',

@@ -115,6 +115,7 @@ async function gatherEvidence(ctx: ArmTrialContext, session: ArmSession, record:
     const evidence = await session.finish(record.workers);
     record.xsched = evidence.xsched;
     record.sharing = evidence.sharing;
+    if (evidence.reference !== undefined) record.reference = evidence.reference;
   } catch (error) {
     ctx.note(`${ctx.arm} trial ${ctx.trial}: session.finish() failed, no evidence recorded: ${errorMessage(error)}`);
   }

@@ -20,6 +20,7 @@ function checkArmTrial(value: JsonValue): void {
   doc.get('skipped').nullable((v) => v.asString());
   doc.get('xsched').nullable((v) => v.asObject());
   doc.get('sharing').nullable((v) => v.asObject());
+  if (doc.has('reference')) doc.get('reference').nullable((v) => v.asObject());
   if (doc.has('environment')) checkEnvironment(doc.get('environment'));
   if (doc.has('interrupted')) doc.boolean('interrupted');
 }
