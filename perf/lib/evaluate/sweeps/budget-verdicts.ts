@@ -12,18 +12,10 @@
 import type { Verdict } from '../../documents/types/evaluation.ts';
 import { type JudgedPoint, isJudged } from './frontier.ts';
 import type { SweepPoint } from '../../documents/types/sweep.ts';
+import type { BudgetSetting } from '../../plan/sweeps/sweep-settings.ts';
 
-export interface BudgetRequirement {
-  /** Largest lp loss afforded, as a fraction (0.10 = 10%). */
-  lpLossBudget: number;
-  /** XSched's hp P99 may be at most this many times the best reference's (1.2). */
-  maxRatio: number;
-}
-
-export const DEFAULT_BUDGETS: readonly BudgetRequirement[] = [
-  { lpLossBudget: 0.05, maxRatio: 1.2 },
-  { lpLossBudget: 0.1, maxRatio: 1.2 },
-];
+/** lpLossBudget: largest lp loss afforded (0.10 = 10%); maxRatio: xsched hp P99 at most this many times the best reference's. */
+export type BudgetRequirement = BudgetSetting;
 
 /** Throws naming the bad value; budgets are fractions in (0, 1), ratios >= 1. */
 export function validateBudgets(budgets: readonly BudgetRequirement[]): BudgetRequirement[] {
