@@ -58,6 +58,20 @@ describe('sweep driver (test double for the GPU)', () => {
     expect(outcome.evaluation.hpAloneP99Ms!.estimate).toBeLessThan(thresholds[0]!.hpP99Ms!.estimate);
   });
 
+  it('a point whose arm XSched did not prove is unproven and does not count', async () => {
+    const dir = makeTempDir('sweep-');
+    const gpu = doubleRunner();
+    const withoutEvidence: RunSweepOptions['runUnitTrial'] = async (unit, trial, runDir) => {
+      const record = await gpu.run(unit, trial, runDir);
+      // The xserver never saw the workers: no XSched evidence recorded for threshold 16.
+      return unit.id === 'xsched lp-threshold=16' ? { ...record, trials: record.trials.map((t) => ({ ...t, xsched: null })) } : record;
+    };
+    const outcome = await runSweep(options(dir, withoutEvidence));
+    const unproven = outcome.evaluation.points.find((p) => p.id === 'xsched lp-threshold=16')!;
+    expect(unproven.proof).toEqual({ status: 'unproven', reason: expect.stringContaining('XSched was not shown to be active in arm xsched') });
+    expect(outcome.evaluation.frontier.excluded.map((e) => e.point.id)).toEqual(['xsched lp-threshold=16']);
+  });
+
   it('a stopped sweep resumes: finished unit-trials are read back, only the rest run', async () => {
     const dir = makeTempDir('sweep-');
     await expect(runSweep(options(dir, doubleRunner(5).run))).rejects.toThrow('the sweep was stopped');

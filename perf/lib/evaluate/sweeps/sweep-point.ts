@@ -9,7 +9,7 @@ import { throughputRatioInterval } from '../stats/intervals/throughput-ratio-int
 import { computeRunStatistics, type ArmSamples } from '../stats/run-statistics.ts';
 import { seedForRun } from '../stats/random/seeded-random.ts';
 import { findUnprovenArms } from '../unproven-arms.ts';
-import { xschedChecks } from '../validity/xsched-checks.ts';
+import { EVIDENCE_CHECKS } from '../validity/run-checks.ts';
 import { hpP99IntervalMs } from './hp-p99-interval.ts';
 
 /** The unit-trial runs of one unit merged into one record (each holds one arm-trial). */
@@ -30,7 +30,10 @@ export function hpP99OfUnit(merged: RunRecord, arm: string): Estimate | null {
 }
 
 function proofOf(merged: RunRecord, arm: string): PointProof {
-  const reason = findUnprovenArms(xschedChecks(merged)).get(arm as ArmName);
+  // The evidence checks (XSched here and absent elsewhere; with the reference-arm work, its
+  // reference.* proofs too): findUnprovenArms reads the ones that make an arm unproven.
+  const checks = EVIDENCE_CHECKS.flatMap(([, check]) => check(merged));
+  const reason = findUnprovenArms(checks).get(arm as ArmName);
   if (reason !== undefined) return { status: 'unproven', reason };
   if (merged.trials.every((t) => t.skipped !== null)) return { status: 'unproven', reason: `skipped: ${merged.trials[0]?.skipped ?? 'no trial'}` };
   return { status: 'proven' };
