@@ -36,7 +36,7 @@ function doubleRunner(failAt = Number.POSITIVE_INFINITY): { calls: string[]; run
   };
 }
 
-const points = expandGrid({ xschedLpThreshold: [1, 4, 16], mpsLpPercent: [70], cuMask: [], streamPriority: true });
+const points = expandGrid({ xschedLpThreshold: [1, 4, 16], mpsLpPercent: [60], cuMask: [], streamPriority: true });
 const options = (sweepDir: string, runUnitTrial: RunSweepOptions['runUnitTrial'], adaptive = false): RunSweepOptions => ({
   sweepDir, scenario, points, budgets: [{ lpLossBudget: 0.1, maxRatio: 1.2 }], adaptive, knownArms: ALL_ARMS, runUnitTrial, log: () => {},
 });
@@ -46,10 +46,10 @@ describe('sweep driver (test double for the GPU)', () => {
     const dir = makeTempDir('sweep-');
     const gpu = doubleRunner();
     const outcome = await runSweep(options(dir, gpu.run));
-    // 2 fixed + 3 xsched + stream-priority = 6 units x 2 trials; mps lp-percent=70 has no arm in this checkout.
+    // 2 fixed + 3 xsched + stream-priority = 6 units x 2 trials; mps lp-percent=60 has no arm (arms.ts has 30, 50, 70, 80, 90, 100).
     expect(gpu.calls).toHaveLength(12);
     expect(existsSync(join(dir, 'runs', 'xsched-lp-threshold-4-t1', 'run.json'))).toBe(true);
-    expect(outcome.evaluation.notRun).toEqual([{ id: 'mps lp-percent=70', reason: expect.stringContaining('arm mps-lp70 is not in this checkout') }]);
+    expect(outcome.evaluation.notRun).toEqual([{ id: 'mps lp-percent=60', reason: expect.stringContaining('arm mps-lp60 is not in this checkout') }]);
     const thresholds = outcome.evaluation.points.filter((p) => p.mechanism === 'xsched-lp-threshold');
     expect(thresholds.map((p) => p.proof.status)).toEqual(['proven', 'proven', 'proven']);
     // Threshold 1 costs lp about 20% (iteration 60 ms vs 50 ms: 1 - 50/60 = 16.7%); 16 costs about 1.2%.
@@ -69,7 +69,10 @@ describe('sweep driver (test double for the GPU)', () => {
     const outcome = await runSweep(options(dir, withoutEvidence));
     const unproven = outcome.evaluation.points.find((p) => p.id === 'xsched lp-threshold=16')!;
     expect(unproven.proof).toEqual({ status: 'unproven', reason: expect.stringContaining('XSched was not shown to be active in arm xsched') });
-    expect(outcome.evaluation.frontier.excluded.map((e) => e.point.id)).toEqual(['xsched lp-threshold=16']);
+    // stream-priority is excluded too: the synthetic fingerprints carry no stream priorities, so its
+    // proof check (reference.stream-priority) cannot pass either.
+    expect(outcome.evaluation.frontier.excluded.map((e) => e.point.id)).toEqual(['xsched lp-threshold=16', 'stream-priority']);
+    expect(outcome.evaluation.points.find((p) => p.id === 'stream-priority')!.proof).toEqual({ status: 'unproven', reason: expect.stringContaining('stream') });
   });
 
   it('a stopped sweep resumes: finished unit-trials are read back, only the rest run', async () => {

@@ -4,7 +4,7 @@
 export type ModelName = 'resnet18' | 'resnet50';
 export type Role = 'hp' | 'lp';
 /** mps-lpN: lp an MPS client limited to N% of the SMs' threads (perf/lib/plan/scenarios/arms.ts). */
-export type MpsReferenceArm = 'mps-lp30' | 'mps-lp50' | 'mps-lp70' | 'mps-lp90';
+export type MpsReferenceArm = 'mps-lp30' | 'mps-lp50' | 'mps-lp70' | 'mps-lp80' | 'mps-lp90' | 'mps-lp100';
 export type ArmName = 'hp-alone' | 'lp-alone' | 'baseline' | 'xsched' | 'stream-priority' | MpsReferenceArm;
 /** NVIDIA: time-sliced (driver default) or mps; AMD: platform-default. */
 export type SharingMode = 'time-sliced' | 'mps' | 'platform-default';

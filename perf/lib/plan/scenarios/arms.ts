@@ -59,7 +59,10 @@ export const ARM_TABLE: readonly ArmSpec[] = [
   mpsLpArm('mps-lp30', 30, '#e07b00'),
   mpsLpArm('mps-lp50', 50, '#b5651d'),
   mpsLpArm('mps-lp70', 70, '#c9a227'),
+  mpsLpArm('mps-lp80', 80, '#a0522d'),
   mpsLpArm('mps-lp90', 90, '#6b4423'),
+  // 100%: both MPS clients unlimited, the MPS point of a sweep's frontier with no lp cap (docs/sweeps.md).
+  mpsLpArm('mps-lp100', 100, '#3d2b1f'),
 ];
 
 const BY_NAME: ReadonlyMap<string, ArmSpec> = new Map(ARM_TABLE.map((spec) => [spec.name, spec]));
