@@ -17,7 +17,10 @@ pre { white-space:pre-wrap; word-break:break-all; background:#f0f2f5; padding:8p
 .banner-status { font-size:22px; font-weight:800; letter-spacing:.06em; min-width:170px; display:flex; flex-direction:column; justify-content:center; }
 .banner-status small { font-size:11px; letter-spacing:.1em; text-transform:uppercase; color:#f2c744; }
 .banner-body h2 { color:#fff; } .banner p { margin:2px 0; } .banner .meta { opacity:.85; font-size:12px; }
-.banner code { color:#fff; } .reasons { margin:6px 0; padding-left:20px; }
+.banner code { color:#fff; }
+.headline { display:grid; grid-template-columns:max-content 1fr; gap:2px 12px; margin:6px 0; font-size:15px; }
+.headline dt { font-weight:700; } .headline dd { margin:0; font-variant-numeric:tabular-nums; }
+ .reasons { margin:6px 0; padding-left:20px; }
 .banner-pass { background:var(--pass); } .banner-fail { background:var(--fail); } .banner-inconclusive { background:var(--inconclusive); } .banner-untested { background:var(--untested); }
 .banner-invalid { background:repeating-linear-gradient(135deg,#2b1f38 0 18px,#3f2d55 18px 36px); border-bottom:6px solid #f2c744; }
 table.verdicts, table.checks { table-layout:fixed; }

@@ -91,7 +91,7 @@ function renderScenarioSection(run: ReportRun, id: string): string {
   const xsched = renderXschedEvidence(record);
   const sharing = renderSharingEvidence(record);
   return `<section class="scenario" id="${id}">
-${renderStatusBanner(record, evaluation)}
+${renderStatusBanner(record, evaluation, baseline)}
 ${notes}
 <h3>Arms (all trials merged)</h3>
 ${renderArmsTable(record, evaluation, baseline)}
