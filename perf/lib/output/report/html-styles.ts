@@ -31,7 +31,8 @@ table.checks th:nth-child(4) { width:16%; } table.checks th:nth-child(5) { width
 table.verdicts td, table.verdicts th, table.checks td, table.checks th { overflow-wrap:anywhere; white-space:normal; }
 td.numbers { font-variant-numeric:tabular-nums; font-size:12px; } td.numbers .k { color:var(--muted); }
 .method { color:var(--muted); font-size:11px; }
-table.fingerprint td { white-space:nowrap; } table.fingerprint tbody th { white-space:normal; min-width:160px; max-width:260px; }
+table.fingerprint { font-size:12px; } table.fingerprint td { overflow-wrap:anywhere; } table.fingerprint tbody th { white-space:normal; min-width:120px; max-width:220px; }
+table.sharing td { font-size:12px; } table.sharing .k { color:var(--muted); } table.sharing details { margin-top:2px; }
 .table-wrap { overflow-x:auto; }
 table { border-collapse:collapse; width:100%; font-size:13px; }
 th, td { border-bottom:1px solid var(--line); padding:5px 8px; text-align:left; vertical-align:top; }
@@ -46,7 +47,7 @@ td.bad, th.bad { background:#fde8e8; color:#8c1620; } td.advice { color:#6b4a00;
 .plots { display:flex; flex-wrap:wrap; gap:14px; align-items:flex-start; }
 .timelines { display:grid; grid-template-columns:repeat(auto-fill, minmax(600px, 1fr)); gap:14px; align-items:start; }
 .plot-card { margin:0; border:1px solid var(--line); border-radius:6px; padding:8px; background:#fff; flex:0 1 auto; min-width:0; }
-.plot-card .note { max-width:640px; }
+.plot-card .note { max-width:640px; } .plot-card.full { flex:1 1 100%; margin-bottom:14px; }
 .plot-card figcaption { font-weight:600; margin-bottom:4px; }
 .plot svg { display:block; max-width:100%; height:auto; }
 .plot-tools { display:flex; justify-content:flex-end; margin:6px 0; } .plot-tool { color:var(--muted); font-size:13px; margin-left:14px; }
