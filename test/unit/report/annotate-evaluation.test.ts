@@ -90,5 +90,8 @@ describe('annotateEvaluation inside a real Vitest test', () => {
     const [intensive] = getSyntheticRuns();
     await annotateEvaluation(context, intensive!.evaluation, { plot: false });
     expect(context.task.annotations.map((a) => a.type)).toContain('xsched-perf.xsched.hp_p99_ms');
+    // The json reporter writes task.meta: the annotations are there too, in the same order.
+    const meta = (context.task.meta as Record<string, Array<{ type: string; message: string }>>)['xsched-perf']!;
+    expect(meta.map((a) => a.type)).toEqual(context.task.annotations.map((a) => a.type));
   });
 });

@@ -7,7 +7,8 @@ import { isAbsolute, relative } from 'node:path';
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../../documents/types/index.ts';
 import { buildScenarioHeadline, headlineLines } from '../report/scenario-headline.ts';
 import { renderSpectrumSvg } from '../report/render-plot-svg.ts';
-import { annotationType, assertAnnotatable, type AnnotatableContext } from './annotation-context.ts';
+import type { TestAttachment } from 'vitest';
+import { ANNOTATION_PREFIX, annotationType, assertAnnotatable, type AnnotatableContext } from './annotation-context.ts';
 import { collectEvaluationProperties } from './evaluation-properties.ts';
 
 export interface AnnotateEvaluationOptions {
@@ -38,17 +39,22 @@ export async function annotateEvaluation(
   options: AnnotateEvaluationOptions = {},
 ): Promise<void> {
   assertAnnotatable(context, 'annotateEvaluation');
+  const written: Array<{ type: string; message: string }> = [];
+  const annotate = async (message: string, type: string, attachment?: TestAttachment) => {
+    written.push({ type, message });
+    await context.annotate(message, type, attachment);
+  };
   // Sequential on purpose: annotations keep this order in every reporter.
-  await context.annotate(describeHeadline(evaluation), HEADLINE_TYPE[evaluation.status]);
+  await annotate(describeHeadline(evaluation), HEADLINE_TYPE[evaluation.status]);
   if (options.record) {
     const lines = headlineLines(buildScenarioHeadline(options.record, evaluation, options.baseline ?? null));
-    await context.annotate(`${evaluation.scenario}: ${lines.join('; ')}`, annotationType('headline'));
+    await annotate(`${evaluation.scenario}: ${lines.join('; ')}`, annotationType('headline'));
   }
   for (const property of collectEvaluationProperties(evaluation)) {
-    await context.annotate(property.message, property.type);
+    await annotate(property.message, property.type);
   }
   if (options.reportPath) {
-    await context.annotate(`HTML report: ${projectRelative(options.reportPath, options.projectRoot ?? process.cwd())}`, annotationType('report'), {
+    await annotate(`HTML report: ${projectRelative(options.reportPath, options.projectRoot ?? process.cwd())}`, annotationType('report'), {
       path: options.reportPath,
       contentType: 'text/html',
     });
@@ -56,12 +62,14 @@ export async function annotateEvaluation(
   if (options.plot !== false) {
     const svg = renderSpectrumSvg(evaluation, options.baseline ?? null);
     if (svg) {
-      await context.annotate(`${evaluation.scenario}: hp latency percentile spectrum`, annotationType('plot'), {
+      await annotate(`${evaluation.scenario}: hp latency percentile spectrum`, annotationType('plot'), {
         body: Buffer.from(svg, 'utf8'),
         contentType: 'image/svg+xml',
       });
     }
   }
+  // The json reporter writes no annotations but does write task.meta: the same list goes there.
+  if (context.task?.meta) Object.assign(context.task.meta, { [ANNOTATION_PREFIX]: written });
 }
 
 /** "<scenario>: UNTESTED: <status reason> (3 reasons)"; every reason is also a property of its own. */
