@@ -14,8 +14,8 @@ var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots :
 
   /** data: RatioPlotData (perf/lib/output/report/plot-data-types.ts) */
   P.renderRatio = function (data, options) {
-    var width = (options && options.width) || 900;
-    var labelWidth = 330;
+    var width = (options && options.width) || 1200;
+    var labelWidth = 420;
     var box = { x0: labelWidth, x1: width - 90, y0: 14, y1: 14 + ROW_HEIGHT * data.rows.length };
     var height = box.y1 + 44;
     var lo = 1;
@@ -32,6 +32,11 @@ var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots :
     var ticks = [0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 1, 1.05, 1.1, 1.2, 1.5, 2, 3, 5, 10].filter(function (v) {
       var l = Math.log10(v); return l >= lo && l <= hi;
     });
+    // Keep ticks at least 36 px apart (1 always stays): near 1 the candidates crowd on a wide range.
+    ticks = ticks.filter(function (v) { return v === 1 || Math.abs(sx(v) - sx(1)) >= 36; }).reduce(function (kept, v) {
+      if (kept.length === 0 || v === 1 || sx(v) - sx(kept[kept.length - 1]) >= 36) kept.push(v);
+      return kept;
+    }, []);
     var out = P.open(width, height, data.title);
     out += P.frame(box, ticks.map(function (v) { return { at: sx(v), label: String(v) }; }), [], 'ratio (log scale; 1 = no change)', '');
     out += '<line x1="' + P.px(sx(1)) + '" x2="' + P.px(sx(1)) + '" y1="' + box.y0 + '" y2="' + box.y1 + '" stroke="' + P.INK + '" stroke-width="1.2"/>';

@@ -39,14 +39,15 @@ var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots :
     );
     var drawn = 0;
     // Solid lines first, stored-baseline dashes after: the dashes stay visible where the lines coincide,
-    // and a white edge under each dash keeps it apart from the solid line of the same colour.
+    // and a white edge under each dashed line keeps it apart from the solid line of the same colour.
     var ordered = data.series.filter(function (s) { return !s.dashed; }).concat(data.series.filter(function (s) { return s.dashed; }));
     ordered.forEach(function (s) {
       if (s.points.length === 0) return;
       var d = s.points.map(function (p, i) {
         return (i === 0 ? 'M' : 'L') + P.px(sx(decadesOf(p[0]))) + ',' + P.px(sy(p[1]));
       }).join('');
-      if (s.dashed) out += '<path d="' + d + '" fill="none" stroke="#ffffff" stroke-width="4" stroke-dasharray="6 4" stroke-linejoin="round"/>';
+      // A continuous white edge: where the stored line coincides with this run's, its dashes still read as dashes.
+      if (s.dashed) out += '<path d="' + d + '" fill="none" stroke="#ffffff" stroke-width="4.5" stroke-linejoin="round"/>';
       out += '<path data-series="' + (s.dashed ? 'stored' : 'measured') + '" d="' + d + '" fill="none" stroke="' + s.color + '" stroke-width="' + (s.dashed ? 2 : 2.2) + '"' +
         (s.dashed ? ' stroke-dasharray="6 4"' : '') + ' stroke-linejoin="round"><title>' +
         P.escapeText(s.label) + '</title></path>';
