@@ -13,27 +13,18 @@ function intervalLabel(v: Verdict): string {
   return v.interval ? `${Number((v.interval.level * 100).toPrecision(3))}% interval (${v.interval.method})` : 'no interval';
 }
 
-/** hp-p99-improvement measures 1 - xsched/baseline; the chart shows xsched/baseline. */
-function fromImprovement(v: Verdict): RatioRow | null {
-  const improvement = num(v.measured.improvementFraction);
-  if (improvement === null) return null;
-  const bar = num(v.threshold.hpP99ImprovementMinFraction);
+/**
+ * hp-p99-improvement and lp-throughput-loss measure 1 - xsched/baseline (an improvement, a loss)
+ * with an interval and a bar on that fraction; the chart shows xsched/baseline itself.
+ */
+function fromOneMinusRatio(v: Verdict, fractionKey: string, barKey: string, label: string, passBelow: boolean): RatioRow | null {
+  const fraction = num(v.measured[fractionKey]);
+  if (fraction === null) return null;
+  const bar = num(v.threshold[barKey]);
   return {
-    label: `xsched / baseline arm, ${QUANTITY.hpP99Merged}`, verdictId: v.id, status: v.status, ratio: 1 - improvement,
+    label, verdictId: v.id, status: v.status, ratio: 1 - fraction,
     low: v.interval ? 1 - v.interval.high : null, high: v.interval ? 1 - v.interval.low : null, intervalLabel: intervalLabel(v),
-    threshold: bar === null ? null : 1 - bar, passBelow: true,
-  };
-}
-
-/** lp-throughput-loss measures 1 - xsched/baseline; the chart shows xsched/baseline. */
-function fromLoss(v: Verdict): RatioRow | null {
-  const loss = num(v.measured.lossFraction);
-  if (loss === null) return null;
-  const bar = num(v.threshold.lpThroughputLossMaxFraction);
-  return {
-    label: `xsched / baseline arm, ${QUANTITY.lpIterPerSec}`, verdictId: v.id, status: v.status, ratio: 1 - loss,
-    low: v.interval ? 1 - v.interval.high : null, high: v.interval ? 1 - v.interval.low : null, intervalLabel: intervalLabel(v),
-    threshold: bar === null ? null : 1 - bar, passBelow: false,
+    threshold: bar === null ? null : 1 - bar, passBelow,
   };
 }
 
@@ -52,7 +43,11 @@ function fromRegression(v: Verdict): RatioRow | null {
 
 export function buildRatioPlotData(evaluation: ScenarioEvaluation): RatioPlotData | null {
   const rows = evaluation.verdicts.flatMap((v) => {
-    const row = v.id === 'hp-p99-improvement' ? fromImprovement(v) : v.id === 'lp-throughput-loss' ? fromLoss(v) : v.id.startsWith('regression.') ? fromRegression(v) : null;
+    const row =
+      v.id === 'hp-p99-improvement' ? fromOneMinusRatio(v, 'improvementFraction', 'hpP99ImprovementMinFraction', `xsched / baseline arm, ${QUANTITY.hpP99Merged}`, true)
+      : v.id === 'lp-throughput-loss' ? fromOneMinusRatio(v, 'lossFraction', 'lpThroughputLossMaxFraction', `xsched / baseline arm, ${QUANTITY.lpIterPerSec}`, false)
+      : v.id.startsWith('regression.') ? fromRegression(v)
+      : null;
     return row ? [row] : [];
   });
   if (rows.length === 0) return null;
