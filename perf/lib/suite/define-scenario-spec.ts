@@ -58,7 +58,7 @@ export async function defineScenarioSpec(name: string, teamRules?: (rules: TeamR
 
     it('run is valid', async (context) => {
       const run = requireRun();
-      await annotateEvaluation(context, run.evaluation, { reportPath: run.reportPath, baseline: run.baseline });
+      await annotateEvaluation(context, run.evaluation, { reportPath: run.reportPath, baseline: run.baseline, record: run.record });
       const invalid = describeInvalidRun(run.evaluation);
       if (invalid !== null) expect.fail(invalid);
     });

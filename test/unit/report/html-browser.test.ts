@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../../perf/lib/output/report/render-html-report.ts';
+import { buildRatioPlotData } from '../../../perf/lib/output/report/ratio-data.ts';
 import { buildSpectrumPlotData } from '../../../perf/lib/output/report/spectrum-data.ts';
 import { buildThroughputPlotData } from '../../../perf/lib/output/report/throughput-data.ts';
 import { buildTimelinePlotData } from '../../../perf/lib/output/report/timeline-data.ts';
@@ -50,6 +51,7 @@ function requireOpenedDom(skip: (note: string) => never): string {
 /** What each plot should show: the number of points its data holds, in document order. */
 function expectedPointsInOrder(): number[] {
   return getSyntheticRuns().flatMap(({ record, evaluation, baseline }) => [
+    buildRatioPlotData(evaluation)!.rows.length,
     buildSpectrumPlotData(evaluation, baseline)!.series.reduce((n, s) => n + s.points.length, 0),
     buildThroughputPlotData(evaluation, baseline)!.bars.reduce((n, b) => n + 1 + b.trialIterPerSec.length + (b.storedIterPerSec?.length ?? 0), 0),
     ...buildTimelinePlotData(record, evaluation).map((p) => p.trials[0]!.points.length),
@@ -62,7 +64,7 @@ describe('report.html in headless Chromium', () => {
     const plotTags = dom.match(/<div [^>]*data-plot="[^"]*"[^>]*>/g) ?? [];
     const attr = (tag: string, name: string) => tag.match(new RegExp(`${name}="([^"]*)"`))?.[1] ?? null;
     expect(plotTags.map((t) => attr(t, 'data-plot'))).toEqual([
-      'spectrum', 'throughput', 'timeline', 'timeline', 'timeline', 'spectrum', 'throughput', 'timeline', 'timeline', 'timeline',
+      'ratio', 'spectrum', 'throughput', 'timeline', 'timeline', 'timeline', 'ratio', 'spectrum', 'throughput', 'timeline', 'timeline', 'timeline',
     ]);
     expect(plotTags.map((t) => attr(t, 'data-render-error'))).toEqual(plotTags.map(() => null));
     expect(plotTags.map((t) => Number(attr(t, 'data-rendered-points')))).toEqual(expectedPointsInOrder());

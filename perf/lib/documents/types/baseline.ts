@@ -57,6 +57,8 @@ export interface BaselineFile {
   createdAt: string;
   runId: string;
   workerVersion: string;
+  /** The suite commit of the run it was made from (its RunSource); absent when not recorded. */
+  commit?: string;
   /** Absent in files written before the workload was recorded. */
   workload?: BaselineWorkload;
   /** Present when the run had an xsched arm; absent in older files. */

@@ -134,6 +134,7 @@ export function parseBaselineFile(file: string, value: unknown, expectedKey?: Ba
     createdAt: createdAt.asString(),
     runId: doc.string('runId'),
     workerVersion: doc.string('workerVersion'),
+    ...(doc.has('commit') ? { commit: doc.string('commit') } : {}),
     // Optional: files written before the workload was recorded still read.
     ...(doc.has('workload') ? { workload: parseWorkload(doc.object('workload')) } : {}),
     ...(doc.has('xschedSettings') ? { xschedSettings: parseXschedSettings(doc.object('xschedSettings')) } : {}),
