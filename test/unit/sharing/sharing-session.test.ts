@@ -89,6 +89,15 @@ describe('mps', () => {
     expect(existsSync(pipe)).toBe(false); // the temporary one is removed
   });
 
+  it('a zombie MPS daemon (the suite\'s own, stopped, where nobody reaps it) is not a running one', async () => {
+    const procRoot = fakeProc('nvidia-cuda-mps-control', 780, '');
+    writeFileSync(join(procRoot, '780', 'stat'), '780 (nvidia-cuda-mps) Z 1 780 780 0 -1 4227332 0 0 0 0 0 0 0 0 20 0 1 0');
+    const session = await open('time-sliced', { procRoot });
+    expect(session.mode).toBe('time-sliced');
+    writeFileSync(join(procRoot, '780', 'stat'), '780 (nvidia-cuda-mps) S 1 780 780 0 -1 4227332 0 0 0 0 0 0 0 0 20 0 1 0');
+    await expect(open('time-sliced', { procRoot })).rejects.toThrow('an MPS daemon is already running: pid 780 (nvidia-cuda-mps)');
+  });
+
   it('refuses when an MPS daemon is already running, naming it', async () => {
     const procRoot = fakeProc('nvidia-cuda-mps-control', 777, '/usr/bin/nvidia-cuda-mps-control -d');
     await expect(open('mps', { procRoot })).rejects.toThrow('an MPS daemon is already running: pid 777 (/usr/bin/nvidia-cuda-mps-control -d)');

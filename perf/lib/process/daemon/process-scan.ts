@@ -35,7 +35,20 @@ function listOtherPids(procRoot: string): number[] {
 }
 
 /**
- * Processes whose executable name (comm, or the file name of argv[0]) is one of `names`.
+ * A zombie has exited and holds nothing (no GPU context, no socket); where nobody reaps
+ * daemons (a container whose init does not), the suite's own stopped MPS control daemon stays
+ * one, and a later scenario in the same process must not take it for a running daemon.
+ * /proc/<pid>/stat: "pid (comm) state ..."; comm may hold spaces and parentheses.
+ */
+function isZombieAt(procRoot: string, entry: string): boolean {
+  const stat = readProcText(join(procRoot, entry, 'stat'));
+  if (stat === null) return false;
+  const end = stat.lastIndexOf(')');
+  return end >= 0 && stat.slice(end + 2, end + 3) === 'Z';
+}
+
+/**
+ * Live processes whose executable name (comm, or the file name of argv[0]) is one of `names`.
  * `procRoot` is '/proc' outside tests; where there is no /proc (not Linux) the answer is [].
  */
 export function findProcessesNamed(names: readonly string[], options: { procRoot?: string } = {}): ProcessSighting[] {
@@ -48,7 +61,7 @@ export function findProcessesNamed(names: readonly string[], options: { procRoot
     const comm = (readProcText(join(procRoot, entry, 'comm')) ?? '').trim();
     const argv = (readProcText(join(procRoot, entry, 'cmdline')) ?? '').split('\0').filter((arg) => arg !== '');
     const argv0 = argv[0] ? basename(argv[0]) : '';
-    if (shortNames.has(comm) || fullNames.has(argv0)) found.push({ pid, comm, cmdline: argv.join(' ') });
+    if ((shortNames.has(comm) || fullNames.has(argv0)) && !isZombieAt(procRoot, entry)) found.push({ pid, comm, cmdline: argv.join(' ') });
   }
   return found.sort((a, b) => a.pid - b.pid);
 }
