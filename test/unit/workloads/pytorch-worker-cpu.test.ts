@@ -50,7 +50,7 @@ describe('the PyTorch workload on CPU tensors', () => {
     await Promise.all(workers.map((w) => w.readyOrExit));
     for (const worker of workers) {
       expect(worker.readyError, `READY of ${worker.role}`).toBeNull();
-      expect(worker.fingerprint).toMatchObject({ role: worker.role, platform: 'cpu', framework: { name: 'pytorch', modelSource: 'torchvision' } });
+      expect(worker.fingerprint).toMatchObject({ role: worker.role, platform: 'cpu', framework: { name: 'pytorch', modelSource: 'torchvision', mathMode: expect.stringMatching(/^fp32-strict/) } });
     }
     const startNs = process.hrtime.bigint() + 500_000_000n;
     const endNs = startNs + 1_000_000_000n;

@@ -37,7 +37,16 @@ def stream_priority_value(kind, least, greatest):
     return greatest if kind == "high" else least
 
 
-def framework_versions(torch, torchvision_version, model_source):
+def strict_fp32(torch):
+    """The native worker computes in plain fp32 (docs/native-worker.md); PyTorch lets cuDNN
+    convolutions use TF32 by default, which on an H200 ran ResNet-50 b1024 in 133 ms instead of
+    253 ms (docs/workloads.md). Both off, so the two workloads do the same arithmetic."""
+    torch.backends.cudnn.allow_tf32 = False
+    torch.backends.cuda.matmul.allow_tf32 = False
+    return "fp32-strict (cudnn.allow_tf32=False, cuda.matmul.allow_tf32=False)"
+
+
+def framework_versions(torch, torchvision_version, model_source, math_mode):
     return {
         "name": "pytorch",
         "torchVersion": torch.__version__,
@@ -45,6 +54,7 @@ def framework_versions(torch, torchvision_version, model_source):
         "cudaVersion": torch.version.cuda,
         "hipVersion": getattr(torch.version, "hip", None),
         "modelSource": model_source,
+        "mathMode": math_mode,
     }
 
 

@@ -49,10 +49,11 @@ def _read_start(stop):
 
 
 def _prepare(torch, options):
-    from .device import fingerprint, framework_versions, select_device, stream_priority_range, stream_priority_value
+    from .device import fingerprint, framework_versions, select_device, strict_fp32, stream_priority_range, stream_priority_value
     from .forward import Forward
     from .models import build_model
 
+    math_mode = strict_fp32(torch)  # before the first pass: cuDNN picks its algorithms then
     device = select_device(torch, options)
     model, tv_version, source = build_model(torch, options.model, options.seed, device)
     least, greatest = stream_priority_range(torch, device)
@@ -63,7 +64,7 @@ def _prepare(torch, options):
         forward()
     warmup = {"iterations": options.warmup_iterations,
               "meanMs": (time.monotonic_ns() - started) / 1e6 / max(1, options.warmup_iterations)}
-    framework = framework_versions(torch, tv_version, source)
+    framework = framework_versions(torch, tv_version, source, math_mode)
     return forward, warmup, fingerprint(torch, device, options.role, options.stream_priority, framework)
 
 
@@ -71,7 +72,7 @@ def _probe(torch, options):
     from .device import fingerprint, framework_versions, select_device
 
     device = select_device(torch, options)
-    _say(json.dumps(fingerprint(torch, device, options.role, options.stream_priority, framework_versions(torch, None, "probe"))))
+    _say(json.dumps(fingerprint(torch, device, options.role, options.stream_priority, framework_versions(torch, None, "probe", None))))
 
 
 def _measure(options, stop, forward, warmup, print_fingerprint):

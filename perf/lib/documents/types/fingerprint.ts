@@ -18,6 +18,8 @@ export interface FrameworkFingerprint {
   hipVersion: string | null;
   /** "torchvision" or the local definition the worker fell back to. */
   modelSource: string;
+  /** How it computes: "fp32-strict (...)" (TF32 off, as the native worker); null for a probe; absent before it was recorded. */
+  mathMode?: string | null;
 }
 
 export interface GpuFingerprint {

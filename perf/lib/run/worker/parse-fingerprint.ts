@@ -58,6 +58,7 @@ function readFramework(f: FieldReader): FrameworkFingerprint {
     cudaVersion: f.nullableString('cudaVersion'),
     hipVersion: f.nullableString('hipVersion'),
     modelSource: f.string('modelSource'),
+    ...('mathMode' in f.value ? { mathMode: f.nullableString('mathMode') } : {}),
   };
 }
 
