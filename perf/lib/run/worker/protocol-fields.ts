@@ -1,7 +1,10 @@
 // Typed field readers for validating protocol JSON (READY fingerprint, result file).
 // Each throws BadOutputError naming the dotted field path and quoting the value found.
 
+import { describeJson } from '../../documents/schemas/first-problem.ts';
 import { BadOutputError } from './bad-output-error.ts';
+
+export { describeJson };
 
 export type JsonObject = Record<string, unknown>;
 
@@ -113,11 +116,4 @@ export class FieldReader {
     });
     return v as string[];
   }
-}
-
-/** A short, quoted rendering of a JSON value for error messages. */
-export function describeJson(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

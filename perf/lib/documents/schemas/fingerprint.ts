@@ -1,0 +1,46 @@
+// What a worker says about itself on its READY line and in its result file (docs/protocol.md).
+// Strict objects: the worker and the suite must agree on every field.
+
+import * as v from 'valibot';
+import { countSchema, RoleSchema, StreamPrioritySchema } from './scenario.ts';
+
+export const WorkerPlatformSchema = v.picklist(['hip-amd', 'cuda']);
+export const nonEmptyString = () => v.pipe(v.string(), v.minLength(1));
+const integer = () => v.pipe(v.number(), v.safeInteger());
+
+export const GpuFingerprintSchema = v.strictObject({
+  index: countSchema(0),
+  name: nonEmptyString(),
+  /** gfx90a, gfx942, sm_90, ... */
+  arch: nonEmptyString(),
+  uuid: nonEmptyString(),
+  pciBusId: nonEmptyString(),
+  memoryTotalBytes: countSchema(1),
+  multiprocessorCount: countSchema(1),
+});
+
+export const MpsObservationSchema = v.strictObject({
+  /** true/false when the runtime could tell, null when it could not. */
+  client: v.nullable(v.boolean()),
+  /** How it was observed, e.g. "cudaDevAttrMpsEnabled" or "not available on hip-amd". */
+  source: nonEmptyString(),
+  pipeDirectory: v.nullable(v.string()),
+});
+
+export const WorkerFingerprintSchema = v.strictObject({
+  /** Protocol version 1. */
+  schemaVersion: v.literal(1),
+  workerVersion: nonEmptyString(),
+  pid: countSchema(1),
+  hostname: nonEmptyString(),
+  role: RoleSchema,
+  platform: WorkerPlatformSchema,
+  gpu: GpuFingerprintSchema,
+  runtimeVersion: nonEmptyString(),
+  driverVersion: nonEmptyString(),
+  /** Paths of XSched libraries mapped in the worker's own /proc/self/maps. */
+  xschedLibraries: v.array(v.string()),
+  mps: MpsObservationSchema,
+  stream: v.strictObject({ priority: StreamPrioritySchema, value: integer(), leastPriority: integer(), greatestPriority: integer() }),
+  clock: v.literal('CLOCK_MONOTONIC'),
+});

@@ -1,0 +1,52 @@
+// The worker's result file (docs/protocol.md, "Result file"). Times inside are nanoseconds
+// relative to startNs, so they stay exact as JS numbers; absolute instants are decimal strings.
+
+import * as v from 'valibot';
+import { ArrivalProcessSchema, countSchema, ModelNameSchema, RoleSchema, StreamPrioritySchema } from './scenario.ts';
+import { WorkerFingerprintSchema } from './fingerprint.ts';
+
+export const WORKER_RESULT_SCHEMA = 'xsched-perf.worker-result';
+export const WORKER_RESULT_SCHEMA_VERSION = 1;
+
+/** Absolute CLOCK_MONOTONIC nanoseconds: they exceed 2^53, so they travel as decimal strings. */
+export const DecimalNsSchema = v.pipe(v.string(), v.regex(/^(0|[1-9][0-9]*)$/, 'a decimal nanosecond count'));
+
+export const WorkerOptionsSchema = v.strictObject({
+  role: RoleSchema,
+  model: ModelNameSchema,
+  batch: countSchema(1),
+  imageSize: countSchema(1),
+  gpuIndex: countSchema(0),
+  seed: v.pipe(v.number(), v.safeInteger()),
+  durationMs: countSchema(1),
+  streamPriority: StreamPrioritySchema,
+  /** hp only */
+  rateHz: v.optional(v.number()),
+  arrival: v.optional(ArrivalProcessSchema),
+  warmupIterations: countSchema(0),
+  /** Extra delay added to each hp request (regression injection for sensitivity tests). */
+  injectDelayUs: countSchema(0),
+});
+
+const offsetNs = countSchema(0);
+/** Offsets of one record never go back in time (scheduled <= started <= finished). */
+const inOrder = <T extends number[]>() =>
+  v.check<T, string>((tuple) => tuple.every((value, i) => i === 0 || value >= (tuple[i - 1] as number)), 'must not go back in time (each offset >= the one before)');
+
+export const WorkerResultSchema = v.strictObject({
+  schema: v.literal(WORKER_RESULT_SCHEMA),
+  schemaVersion: v.literal(WORKER_RESULT_SCHEMA_VERSION),
+  options: WorkerOptionsSchema,
+  fingerprint: WorkerFingerprintSchema,
+  startNs: DecimalNsSchema,
+  endNs: DecimalNsSchema,
+  partial: v.boolean(),
+  partialReason: v.nullable(v.string()),
+  /** hp: [scheduled, started, finished] offsets from startNs. */
+  requests: v.optional(v.array(v.pipe(v.strictTuple([offsetNs, offsetNs, offsetNs]), inOrder<[number, number, number]>()))),
+  /** hp: requests scheduled before endNs that never started (drain deadline passed). */
+  unstartedRequests: v.optional(countSchema(0)),
+  /** lp: [start, end] offsets from startNs. */
+  iterations: v.optional(v.array(v.pipe(v.strictTuple([offsetNs, offsetNs]), inOrder<[number, number]>()))),
+  warmup: v.strictObject({ iterations: countSchema(0), meanMs: v.number() }),
+});
