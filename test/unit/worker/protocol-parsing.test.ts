@@ -72,7 +72,7 @@ describe('result file', () => {
     expect(() => validate(hpResult({ requests: [[0, 1.5, 4]] }))).toThrow('field "requests[0][1]" must be an integer, got 1.5');
     const { unstartedRequests: _u, ...withoutUnstarted } = hpResult();
     expect(() => validate(withoutUnstarted)).toThrow('field "unstartedRequests" is missing');
-    expect(() => validate(hpResult({ unknownField: 1 }))).toThrow('field "unknownField" is not a known field here');
+    expect(() => validate(hpResult({ unknownField: 1 }))).toThrow('field "unknownField" unknown field; known fields here: schema, schemaVersion, options');
     expect(() => validate(hpResult({ options: { ...hpResult().options, role: 'lp' } }))).toThrow('field "options.role" must be "hp" (the role started), got "lp"');
   });
 });

@@ -2,6 +2,7 @@
 // a misspelt field in a hand-edited baseline must be an error, not silently ignored.
 
 import * as v from 'valibot';
+import { closedObject } from './closed-object.ts';
 import { ArmNameSchema, ArrivalProcessSchema, countSchema, ModelNameSchema, SharingModeSchema, ThresholdsSchema } from './scenario.ts';
 import { WorkerPlatformSchema } from './fingerprint.ts';
 import { strictOptionalKeys } from './optional-keys.ts';
@@ -9,7 +10,7 @@ import { strictOptionalKeys } from './optional-keys.ts';
 export const BASELINE_SCHEMA = 'xsched-perf.baseline';
 export const BASELINE_SCHEMA_VERSION = 1;
 
-export const BaselineKeySchema = v.strictObject({
+export const BaselineKeySchema = closedObject({
   scenario: v.string(),
   platform: WorkerPlatformSchema,
   gpuName: v.string(),
@@ -20,7 +21,7 @@ export const BaselineKeySchema = v.strictObject({
 const perTrial = v.array(v.pipe(v.number(), v.minValue(0)));
 
 export const BaselineArmSchema = v.pipe(
-  v.strictObject({
+  closedObject({
     /** Per-trial values, so comparisons can use the stored noise, not one number. */
     hpP99Ms: perTrial,
     hpP50Ms: perTrial,
@@ -42,25 +43,25 @@ const role = { model: ModelNameSchema, batch: countSchema(1), imageSize: countSc
  * What the baseline was measured with. Not part of the key (one file per hardware), so a
  * run of another workload finds the file and must be told it is not comparable.
  */
-export const BaselineWorkloadSchema = v.strictObject({
-  hp: v.strictObject({ ...role, rateHz: positive, arrival: ArrivalProcessSchema }),
-  lp: v.strictObject(role),
+export const BaselineWorkloadSchema = closedObject({
+  hp: closedObject({ ...role, rateHz: positive, arrival: ArrivalProcessSchema }),
+  lp: closedObject(role),
   durationMs: positive,
 });
 
-const xschedRole = v.strictObject({ priority: v.pipe(v.number(), v.integer()), threshold: countSchema(1), batchSize: countSchema(1) });
+const xschedRole = closedObject({ priority: v.pipe(v.number(), v.integer()), threshold: countSchema(1), batchSize: countSchema(1) });
 
 /** XSched's settings in the xsched arm (policy, and per role what XSCHED_AUTO_XQUEUE_* said). */
-export const BaselineXschedSettingsSchema = v.strictObject({ policy: v.string(), level: countSchema(1), hp: xschedRole, lp: xschedRole });
+export const BaselineXschedSettingsSchema = closedObject({ policy: v.string(), level: countSchema(1), hp: xschedRole, lp: xschedRole });
 
 /** Log-SD of a run's level between runs (days, machines), per metric (docs/statistics.md 3.4). */
-export const BetweenRunLogSdSchema = v.strictObject({ hpP99: v.pipe(v.number(), v.minValue(0)), lpIterPerSec: v.pipe(v.number(), v.minValue(0)) });
+export const BetweenRunLogSdSchema = closedObject({ hpP99: v.pipe(v.number(), v.minValue(0)), lpIterPerSec: v.pipe(v.number(), v.minValue(0)) });
 
 // Every threshold is a fraction in [0, 1), as evaluation's resolveThresholds requires.
 const fraction = v.pipe(v.number(), v.minValue(0), v.ltValue(1));
 const thresholdKeys = Object.keys(ThresholdsSchema.entries) as Array<keyof typeof ThresholdsSchema.entries>;
 
-export const BaselineFileSchema = v.strictObject({
+export const BaselineFileSchema = closedObject({
   schema: v.literal(BASELINE_SCHEMA),
   schemaVersion: v.literal(BASELINE_SCHEMA_VERSION),
   key: BaselineKeySchema,

@@ -10,14 +10,21 @@ export const EVALUATION_SCHEMA = 'xsched-perf.evaluation';
 // refused with the command that re-creates it: its "pass" may hide verdicts never judged.
 export const EVALUATION_SCHEMA_VERSION = 2;
 
+// A percentile over hp requests that never completed is +Infinity (evaluate/stats/percentile.ts),
+// which JSON writes as null; reading it back restores Infinity.
+const rankedMs = v.pipe(
+  v.nullable(v.number()),
+  v.transform((value) => value ?? Number.POSITIVE_INFINITY),
+);
+
 export const LatencySummaryMsSchema = v.object({
   count: v.number(),
   mean: v.number(),
-  p50: v.number(),
-  p90: v.number(),
-  p99: v.number(),
-  p999: v.number(),
-  max: v.number(),
+  p50: rankedMs,
+  p90: rankedMs,
+  p99: rankedMs,
+  p999: rankedMs,
+  max: rankedMs,
 });
 
 export const HpStatsSchema = v.object({

@@ -2,13 +2,14 @@
 // Strict objects: the worker and the suite must agree on every field.
 
 import * as v from 'valibot';
+import { closedObject } from './closed-object.ts';
 import { countSchema, RoleSchema, StreamPrioritySchema } from './scenario.ts';
 
 export const WorkerPlatformSchema = v.picklist(['hip-amd', 'cuda']);
 export const nonEmptyString = () => v.pipe(v.string(), v.minLength(1));
 const integer = () => v.pipe(v.number(), v.safeInteger());
 
-export const GpuFingerprintSchema = v.strictObject({
+export const GpuFingerprintSchema = closedObject({
   index: countSchema(0),
   name: nonEmptyString(),
   /** gfx90a, gfx942, sm_90, ... */
@@ -19,7 +20,7 @@ export const GpuFingerprintSchema = v.strictObject({
   multiprocessorCount: countSchema(1),
 });
 
-export const MpsObservationSchema = v.strictObject({
+export const MpsObservationSchema = closedObject({
   /** true/false when the runtime could tell, null when it could not. */
   client: v.nullable(v.boolean()),
   /** How it was observed, e.g. "cudaDevAttrMpsEnabled" or "not available on hip-amd". */
@@ -27,7 +28,7 @@ export const MpsObservationSchema = v.strictObject({
   pipeDirectory: v.nullable(v.string()),
 });
 
-export const WorkerFingerprintSchema = v.strictObject({
+export const WorkerFingerprintSchema = closedObject({
   /** Protocol version 1. */
   schemaVersion: v.literal(1),
   workerVersion: nonEmptyString(),
@@ -41,6 +42,6 @@ export const WorkerFingerprintSchema = v.strictObject({
   /** Paths of XSched libraries mapped in the worker's own /proc/self/maps. */
   xschedLibraries: v.array(v.string()),
   mps: MpsObservationSchema,
-  stream: v.strictObject({ priority: StreamPrioritySchema, value: integer(), leastPriority: integer(), greatestPriority: integer() }),
+  stream: closedObject({ priority: StreamPrioritySchema, value: integer(), leastPriority: integer(), greatestPriority: integer() }),
   clock: v.literal('CLOCK_MONOTONIC'),
 });

@@ -34,19 +34,24 @@ function isMissingKey(issue: v.BaseIssue<unknown>): boolean {
   return last !== undefined && last.type === 'object' && issue.input === undefined && !Object.hasOwn(last.input as object, last.key as string);
 }
 
+/** An unknown key of a strict object: its message lists the known ones (closed-object.ts). */
+function isUnknownKey(issue: v.BaseIssue<unknown>): boolean {
+  return issue.type === 'strict_object' && issue.expected === 'never';
+}
+
 function problemOf(issue: v.BaseIssue<unknown>): string {
   if (isMissingKey(issue)) return 'is missing';
   if (issue.type === 'check') return `${issue.message}, got ${describeJson(issue.input)}`;
-  if (issue.type === 'strict_object' && issue.input !== undefined) return 'is not a known field here';
+  if (isUnknownKey(issue)) return issue.message;
   if (issue.type === 'strict_tuple') return `is one item too many, got ${describeJson(issue.input)}`;
   if (issue.type === 'picklist') return `must be one of ${issue.expected?.replace(/^\(|\)$/g, '')}, got ${describeJson(issue.input)}`;
-  const expected = issue.type === 'regex' ? issue.message : (issue.expected ?? ACTION_TEXT[issue.type] ?? issue.message);
+  const expected = issue.type === 'regex' ? issue.message : (issue.expected?.replace(/^([<>]=?)/, '$1 ') ?? ACTION_TEXT[issue.type] ?? issue.message);
   return `must be ${expected}, got ${describeJson(issue.input)}`;
 }
 
-/** The first problem valibot found, in words. */
+/** The first problem valibot found, in words; a misspelt field first, as it explains the missing one. */
 export function firstProblem(issues: readonly [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): DocumentProblem {
-  const issue = issues[0];
+  const issue = issues.find(isUnknownKey) ?? issues[0];
   return { field: fieldOf(issue.path), problem: problemOf(issue) };
 }
 

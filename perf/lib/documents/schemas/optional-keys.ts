@@ -2,6 +2,7 @@
 // as an object of optional entries, not v.record, so the JSON Schema lists the keys by name.
 
 import * as v from 'valibot';
+import { closedObject } from './closed-object.ts';
 
 type OptionalEntries<K extends string, T extends v.GenericSchema> = { [P in K]: v.OptionalSchema<T, undefined> };
 
@@ -16,5 +17,5 @@ export function optionalKeys<K extends string, T extends v.GenericSchema>(keys: 
 
 /** Unknown keys are an error (a misspelt arm in a baseline must not be ignored). */
 export function strictOptionalKeys<K extends string, T extends v.GenericSchema>(keys: readonly K[], value: T) {
-  return v.strictObject(entriesFor(keys, value));
+  return closedObject(entriesFor(keys, value));
 }

@@ -2,6 +2,7 @@
 // relative to startNs, so they stay exact as JS numbers; absolute instants are decimal strings.
 
 import * as v from 'valibot';
+import { closedObject } from './closed-object.ts';
 import { ArrivalProcessSchema, countSchema, ModelNameSchema, RoleSchema, StreamPrioritySchema } from './scenario.ts';
 import { WorkerFingerprintSchema } from './fingerprint.ts';
 
@@ -11,7 +12,7 @@ export const WORKER_RESULT_SCHEMA_VERSION = 1;
 /** Absolute CLOCK_MONOTONIC nanoseconds: they exceed 2^53, so they travel as decimal strings. */
 export const DecimalNsSchema = v.pipe(v.string(), v.regex(/^(0|[1-9][0-9]*)$/, 'a decimal nanosecond count'));
 
-export const WorkerOptionsSchema = v.strictObject({
+export const WorkerOptionsSchema = closedObject({
   role: RoleSchema,
   model: ModelNameSchema,
   batch: countSchema(1),
@@ -33,7 +34,7 @@ const offsetNs = countSchema(0);
 const inOrder = <T extends number[]>() =>
   v.check<T, string>((tuple) => tuple.every((value, i) => i === 0 || value >= (tuple[i - 1] as number)), 'must not go back in time (each offset >= the one before)');
 
-export const WorkerResultSchema = v.strictObject({
+export const WorkerResultSchema = closedObject({
   schema: v.literal(WORKER_RESULT_SCHEMA),
   schemaVersion: v.literal(WORKER_RESULT_SCHEMA_VERSION),
   options: WorkerOptionsSchema,
@@ -48,5 +49,5 @@ export const WorkerResultSchema = v.strictObject({
   unstartedRequests: v.optional(countSchema(0)),
   /** lp: [start, end] offsets from startNs. */
   iterations: v.optional(v.array(v.pipe(v.strictTuple([offsetNs, offsetNs]), inOrder<[number, number]>()))),
-  warmup: v.strictObject({ iterations: countSchema(0), meanMs: v.number() }),
+  warmup: closedObject({ iterations: countSchema(0), meanMs: v.number() }),
 });
