@@ -1,35 +1,19 @@
 // report.json: the evaluations of a suite run (and the stored baselines they
 // were compared with), versioned so other tools can read it.
 
-import type { BaselineFile, OverallStatus, ScenarioEvaluation } from '../../documents/types/index.ts';
+import type * as v from 'valibot';
+import type { BaselineFile, ScenarioEvaluation } from '../../documents/types/index.ts';
+import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type JsonReportRunSchema, type JsonReportSchema } from '../../documents/schemas/report.ts';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
 import { WORST_FIRST } from './status-labels.ts';
 
-export const REPORT_SCHEMA = 'xsched-perf.report';
-// 2: status may be "untested"; each run carries statusReason.
-export const REPORT_SCHEMA_VERSION = 2;
+export { REPORT_SCHEMA, REPORT_SCHEMA_VERSION } from '../../documents/schemas/report.ts';
 
-export interface JsonReportRun {
-  runId: string;
-  scenario: string;
-  status: OverallStatus;
-  statusReason: string;
-  reasons: string[];
-  evaluation: ScenarioEvaluation;
-  baseline: BaselineFile | null;
-}
-
-export interface JsonReport {
-  schema: typeof REPORT_SCHEMA;
-  schemaVersion: typeof REPORT_SCHEMA_VERSION;
-  generatedAt: string;
-  suiteVersion: string;
-  /** The worst status of all runs (invalid > fail > untested > inconclusive > pass); untested when there are none. */
-  status: OverallStatus;
-  runs: JsonReportRun[];
-}
+/** Defined once as a schema (documents/schemas/report.ts, published as schemas/report.schema.json). */
+export type JsonReportRun = v.InferOutput<typeof JsonReportRunSchema>;
+export type JsonReport = v.InferOutput<typeof JsonReportSchema>;
 
 export interface JsonReportInput {
   runs: Array<{ evaluation: ScenarioEvaluation; baseline: BaselineFile | null }>;
