@@ -3,7 +3,8 @@
 
 import type * as v from 'valibot';
 import type { BaselineFile, ScenarioEvaluation } from '../../documents/types/index.ts';
-import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type JsonReportRunSchema, type JsonReportSchema } from '../../documents/schemas/report.ts';
+import { JsonReportSchema, REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type JsonReportRunSchema } from '../../documents/schemas/report.ts';
+import { parseDocument } from '../../documents/schemas/first-problem.ts';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
@@ -44,14 +45,16 @@ export async function writeJsonReport(path: string, input: JsonReportInput): Pro
   return report;
 }
 
-/** Reads back a parsed report.json, refusing other schemas or versions with a clear message. */
+/** Reads back a parsed report.json, refusing other schemas or versions with a clear message, then checks it against its schema. */
 export function parseJsonReport(value: unknown, source: string): JsonReport {
-  const v = value as Partial<JsonReport> | null;
-  if (v?.schema !== REPORT_SCHEMA || v.schemaVersion !== REPORT_SCHEMA_VERSION || !Array.isArray(v.runs)) {
+  const doc = value as Partial<JsonReport> | null;
+  if (doc?.schema !== REPORT_SCHEMA || doc.schemaVersion !== REPORT_SCHEMA_VERSION) {
     throw new Error(
-      `${source}: not a ${REPORT_SCHEMA} v${REPORT_SCHEMA_VERSION} file (schema ${JSON.stringify(v?.schema)}, version ${JSON.stringify(v?.schemaVersion)}); ` +
+      `${source}: not a ${REPORT_SCHEMA} v${REPORT_SCHEMA_VERSION} file (schema ${JSON.stringify(doc?.schema)}, version ${JSON.stringify(doc?.schemaVersion)}); ` +
         'regenerate it with this suite version',
     );
   }
-  return v as JsonReport;
+  return parseDocument(JsonReportSchema, value, ({ field, problem }) => {
+    throw new Error(`${source}: field "${field}": ${problem}`);
+  });
 }
