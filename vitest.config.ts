@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'perf',
           include: ['perf/**/*.perf.ts'],
           globalSetup: ['perf/global-setup.ts'],
+          // The matchers teams use for their own rules (docs/scenarios.md).
+          setupFiles: ['perf/setup-matchers.ts'],
           // One GPU: scenarios never run concurrently.
           fileParallelism: false,
           testTimeout: 0,

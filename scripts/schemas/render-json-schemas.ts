@@ -9,6 +9,7 @@ import { EVALUATION_SCHEMA, EVALUATION_SCHEMA_VERSION, ScenarioEvaluationSchema 
 import { WorkerFingerprintSchema } from '../../perf/lib/documents/schemas/fingerprint.ts';
 import { JsonReportSchema, REPORT_SCHEMA, REPORT_SCHEMA_VERSION } from '../../perf/lib/documents/schemas/report.ts';
 import { RUN_RECORD_SCHEMA, RUN_RECORD_SCHEMA_VERSION, RunRecordSchema } from '../../perf/lib/documents/schemas/run-record.ts';
+import * as sweep from '../../perf/lib/documents/schemas/sweep.ts';
 import { WORKER_RESULT_SCHEMA, WORKER_RESULT_SCHEMA_VERSION, WorkerResultSchema } from '../../perf/lib/documents/schemas/worker-result.ts';
 import { CONFIG_SCHEMA, CONFIG_SCHEMA_VERSION } from '../../perf/lib/plan/config/config-file.ts';
 import { ConfigFileSchema } from '../../perf/lib/plan/config/config-schema.ts';
@@ -32,6 +33,8 @@ export const PUBLISHED_DOCUMENTS: readonly PublishedDocument[] = [
   { file: 'evaluation.schema.json', name: EVALUATION_SCHEMA, version: EVALUATION_SCHEMA_VERSION, description: 'evaluation.json: statistics, validity checks and verdicts of one run (docs/reports.md).', schema: ScenarioEvaluationSchema },
   { file: 'baseline.schema.json', name: BASELINE_SCHEMA, version: BASELINE_SCHEMA_VERSION, description: 'A stored baseline under baselines/ (docs/baselines.md).', schema: BaselineFileSchema },
   { file: 'report.schema.json', name: REPORT_SCHEMA, version: REPORT_SCHEMA_VERSION, description: 'report.json: the evaluations of one suite invocation (docs/reports.md).', schema: JsonReportSchema },
+  { file: 'sweep-plan.schema.json', name: sweep.SWEEP_PLAN_SCHEMA, version: sweep.SWEEP_PLAN_SCHEMA_VERSION, description: "sweep.json: what a trade-off sweep asked for, checked before it resumes (docs/sweeps.md).", schema: sweep.SweepPlanFileSchema },
+  { file: 'sweep-evaluation.schema.json', name: sweep.SWEEP_EVALUATION_SCHEMA, version: sweep.SWEEP_EVALUATION_SCHEMA_VERSION, description: "sweep-evaluation.json: a sweep's points, frontier and budget verdicts (docs/sweeps.md).", schema: sweep.SweepEvaluationFileSchema },
   { file: 'config.schema.json', name: CONFIG_SCHEMA, version: CONFIG_SCHEMA_VERSION, description: 'The optional config file xsched-perf.config.json (docs/configuration.md).', schema: ConfigFileSchema },
 ];
 

@@ -1,7 +1,7 @@
 // Arms whose measurement something outside the suite disturbed: a failed environment.* check
 // (foreign GPU process, exclusive compute mode, ECC errors, a late host). Their numbers measure
 // that disturbance too, so no verdict is drawn from them: a disturbed run is invalid, and it
-// must never read as a scheduler regression (issue 15).
+// must never read as a scheduler regression (docs/environment.md).
 
 import type { ValidityCheck } from '../documents/types/evaluation.ts';
 import type { ArmName } from '../documents/types/scenario.ts';

@@ -2,11 +2,12 @@
 // confused with a threshold failure. Each verdict kind is pass, fail, untested (a skip:
 // arm not run, no comparable baseline, no data) or inconclusive; the outcome is
 //   invalid > fail > untested > inconclusive > pass,
-// where a failed verdict always fails, and untested/inconclusive count only for the kinds
+// where a failed verdict always fails (but an informational kind's only when required:
+// gate-requirements.ts), and untested/inconclusive count only for the kinds
 // the scenario requires (perf/lib/plan/scenarios/catalogue.ts). Only pass is green in CI
 // (docs/statistics.md, "Overall status").
 
-import { VERDICT_KINDS, verdictKindOf } from '../plan/scenarios/gate-requirements.ts';
+import { INFORMATIONAL_KINDS, VERDICT_KINDS, failBlocks, verdictKindOf } from '../plan/scenarios/gate-requirements.ts';
 import type { OverallStatus, ValidityCheck, Verdict, VerdictKind, VerdictKindOutcome } from '../documents/types/evaluation.ts';
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' | ');
@@ -37,12 +38,14 @@ export interface OverallDecision {
 }
 
 export function decideOverallStatus(checks: ValidityCheck[], verdicts: Verdict[], requiredVerdicts: readonly VerdictKind[]): OverallDecision {
-  const verdictOutcomes = VERDICT_KINDS.map((kind) => decideKind(kind, verdicts, requiredVerdicts.includes(kind)));
+  // An informational kind nobody asked for and no verdict produced (no reference arm ran) has no outcome.
+  const kinds = VERDICT_KINDS.filter((kind) => !INFORMATIONAL_KINDS.includes(kind) || requiredVerdicts.includes(kind) || verdicts.some((v) => verdictKindOf(v.id) === kind));
+  const verdictOutcomes = kinds.map((kind) => decideKind(kind, verdicts, requiredVerdicts.includes(kind)));
   const failedChecks = checks.filter((c) => c.status === 'fail');
   const checkLine = (prefix: string, c: ValidityCheck): string => oneLine(`${prefix}: [${c.id}${whereOf(c) ? ` ${whereOf(c)}` : ''}] ${c.message}`);
   const kindLine = (o: VerdictKindOutcome): string => `${o.status}${o.required ? '' : ' (not required)'}: ${o.reason}`;
   const blocking = (status: VerdictKindOutcome['status']) =>
-    verdictOutcomes.filter((o) => o.status === status && (o.required || status === 'fail'));
+    verdictOutcomes.filter((o) => o.status === status && (status === 'fail' ? failBlocks(o.kind, o.required) : o.required));
   const [failed, untested, inconclusive] = [blocking('fail'), blocking('untested'), blocking('inconclusive')];
   const blockingSet = new Set([...failed, ...untested, ...inconclusive]);
   const reasons = [

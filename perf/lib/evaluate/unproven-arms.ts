@@ -1,5 +1,6 @@
 // Arms whose XSched state was not proven: the xsched arm without proof that XSched scheduled
-// it, or a native arm with XSched found in it. Their numbers measure something other than
+// it, or a native arm with XSched found in it; and reference arms whose mechanism was not
+// shown in force (reference.* checks not passed: validity/reference-checks.ts). Their numbers measure something other than
 // the arm's name says, so no verdict is drawn from them (the run is invalid anyway; this
 // keeps the verdict list from presenting, say, an "improvement" of a run XSched never touched).
 
@@ -7,11 +8,13 @@ import type { ValidityCheck } from '../documents/types/evaluation.ts';
 import type { ArmName } from '../documents/types/scenario.ts';
 import { armSpec } from '../plan/scenarios/arms.ts';
 
-/** Arm -> why its numbers are not judged, from the failed xsched.* checks. */
+/** Arm -> why its numbers are not judged, from the failed xsched.* and the unpassed reference.* checks. */
 export function findUnprovenArms(checks: readonly ValidityCheck[]): Map<ArmName, string> {
   const failed = new Map<ArmName, { ids: Set<string>; trials: Set<number> }>();
   for (const check of checks) {
-    if (check.status !== 'fail' || check.arm === null || !check.id.startsWith('xsched.')) continue;
+    const xschedFailed = check.status === 'fail' && check.id.startsWith('xsched.');
+    const referenceUnproven = check.status !== 'pass' && check.id.startsWith('reference.');
+    if (check.arm === null || !(xschedFailed || referenceUnproven)) continue;
     const entry = failed.get(check.arm) ?? { ids: new Set(), trials: new Set() };
     entry.ids.add(check.id);
     if (check.trial !== null) entry.trials.add(check.trial);
@@ -19,11 +22,12 @@ export function findUnprovenArms(checks: readonly ValidityCheck[]): Map<ArmName,
   }
   const reasons = new Map<ArmName, string>();
   for (const [arm, { ids, trials }] of failed) {
-    const what = arm === 'xsched' ? 'XSched was not shown to be active' : 'XSched was found';
+    const referenceOnly = [...ids].every((id) => id.startsWith('reference.'));
+    const what = arm === 'xsched' ? 'XSched was not shown to be active' : referenceOnly ? 'its mechanism was not shown in force' : 'XSched was found';
     const where = trials.size > 0 ? ` (trial ${[...trials].sort((a, b) => a - b).join(', ')})` : '';
     const list = [...ids];
-    const failedText = list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more xsched.* checks`;
-    reasons.set(arm, `${what} in arm ${arm}${where}: failed ${failedText}; its numbers are not judged`);
+    const failedText = list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more ${referenceOnly ? 'reference' : 'xsched'}.* checks`;
+    reasons.set(arm, `${what} in arm ${arm}${where}: ${referenceOnly ? 'not passed' : 'failed'} ${failedText}; its numbers are not judged`);
   }
   return reasons;
 }

@@ -1,4 +1,4 @@
-// One perf spec file per scenario calls defineScenarioSpec(name). The GPU run (or
+// Each perf spec file declares its scenario (definePerfScenario), which calls defineScenarioSpec(name). The GPU run (or
 // replay) happens once in beforeAll; each test then asserts one part of the evaluation,
 // so a failure names what failed: the run's validity, or one verdict kind. A test that is
 // skipped (untested, inconclusive) first annotates its reason: Vitest's JUnit reporter
@@ -10,6 +10,7 @@ import { executePlan } from './execute-plan.ts';
 import type { FinishedRun } from './finish-run.ts';
 import { planScenario } from './scenario-plan.ts';
 import { decideVerdictTest, describeInvalidRun, VERDICT_TESTS } from './verdict-tests.ts';
+import { ruleSkipMessage, type TeamRules, whyRuleNotJudged } from './team-rules.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +18,8 @@ declare module 'vitest' {
   }
 }
 
-export async function defineScenarioSpec(name: string): Promise<void> {
+/** `teamRules` (definePerfScenario) adds a team's own tests after the built-in ones (team-rules.ts). */
+export async function defineScenarioSpec(name: string, teamRules?: (rules: TeamRules) => void): Promise<void> {
   const plan = await planScenario(name);
   if (plan.action === 'skip') {
     // One line says why; scenarios merely not selected stay quiet.
@@ -56,7 +58,7 @@ export async function defineScenarioSpec(name: string): Promise<void> {
 
     it('run is valid', async (context) => {
       const run = requireRun();
-      await annotateEvaluation(context, run.evaluation, { reportPath: run.reportPath, baseline: run.baseline });
+      await annotateEvaluation(context, run.evaluation, { reportPath: run.reportPath, baseline: run.baseline, record: run.record });
       const invalid = describeInvalidRun(run.evaluation);
       if (invalid !== null) expect.fail(invalid);
     });
@@ -76,5 +78,19 @@ export async function defineScenarioSpec(name: string): Promise<void> {
         }
       });
     }
+
+    teamRules?.({
+      rule(title, assertion) {
+        it(title, async (context) => {
+          const run = requireRun();
+          const notJudged = whyRuleNotJudged(run);
+          if (notJudged === null) return void (await assertion(run));
+          const outcome = ruleSkipMessage(notJudged, plan.settings.strict);
+          if (outcome.kind === 'fail') expect.fail(outcome.message);
+          await context.annotate(outcome.message, annotationType('skip_reason'));
+          context.skip(outcome.message);
+        });
+      },
+    });
   });
 }

@@ -21,7 +21,10 @@ export async function executePlan(plan: RunnablePlan, invocationId: string): Pro
     const outDir = replayOutDir(plan.settings.resultsDir, record.runId);
     const created = await mkdir(outDir, { recursive: true });
     try {
-      return await finishRun({ record, outDir, settings: plan.settings, invocationId, suiteVersion: readSuiteVersion(), printTable: true });
+      // The record goes with the replay's evaluation and reports, so the invocation's merged summary and
+      // report (perf/global-setup.ts) find the replayed run like a live one, and print its table once.
+      await saveRunRecord(outDir, record);
+      return await finishRun({ record, outDir, settings: plan.settings, invocationId, suiteVersion: readSuiteVersion() });
     } catch (error) {
       // A replay that failed (a broken baseline, say) leaves no folder it made behind.
       if (created !== undefined) await rm(created, { recursive: true, force: true });

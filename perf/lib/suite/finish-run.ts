@@ -32,7 +32,7 @@ export async function finishRun(options: {
   invocationId: string;
   suiteVersion: string;
   log?: (text: string) => void;
-  /** Print the terminal table of this run (replays: the invocation's merged table cannot read them). */
+  /** Print the terminal table of this run here too (callers outside a Vitest invocation). */
   printTable?: boolean;
 }): Promise<FinishedRun> {
   const { record, outDir, settings } = options;
@@ -47,8 +47,8 @@ export async function finishRun(options: {
   // generatedAt comes from the record, so replaying the run renders the same report.
   const written = await writeReports(outDir, { runs: [run], generatedAt: record.createdAt, suiteVersion: options.suiteVersion });
   await recordLatestRun(settings.resultsDir, outDir, options.invocationId);
-  // A live run's table is printed once for the whole invocation by perf/global-setup.ts, which reads
-  // it from the run directory; a replay's directory has no run.json, so the replay prints its own.
+  // The table is printed once for the whole invocation by perf/global-setup.ts, which reads it from the
+  // run directory (a replay's directory holds a copy of its run.json, suite/execute-plan.ts).
   if (options.printTable) log(renderTerminalSummary([run], { color: shouldUseColor(process.stdout, process.env) }));
   log(`report: ${written.htmlPath}`);
   await maybeUpdateBaseline(settings, record, evaluation, log);

@@ -4,8 +4,10 @@
 
 import { loadRunRecord } from '../store/results/load-run.ts';
 import { loadSettings, resolveScenario, type Settings } from '../plan/config/index.ts';
+import { workloadOfScenario } from '../plan/config/resolve-scenario.ts';
 import { detectGpu, decideGpuGate } from '../run/gpu/index.ts';
 import { locateWorker, WorkerNotFoundError } from '../run/worker/locate-worker.ts';
+import { locateWorkloadWorker } from '../run/worker/locate-workload.ts';
 import { SharingUnsupportedError } from '../plan/scenarios/sharing.ts';
 import type { WorkerPlatform } from '../documents/types/fingerprint.ts';
 import type { Scenario } from '../documents/types/scenario.ts';
@@ -29,11 +31,12 @@ export async function planScenario(name: string, env: NodeJS.ProcessEnv = proces
     return { action: 'skip', reason: `not selected (PERF_SCENARIOS selects ${settings.scenarios.join(', ')})` };
   }
 
+  const workload = workloadOfScenario(name, settings);
   let workerPath: string;
   try {
-    workerPath = (await locateWorker(settings.workerPath === null ? { env } : { workerPath: settings.workerPath, env })).path;
+    workerPath = (await locateWorkloadWorker(workload, settings.workerPath === null ? { env } : { workerPath: settings.workerPath, env })).path;
   } catch (error) {
-    if (!(error instanceof WorkerNotFoundError) || settings.workerPath !== null) throw error;
+    if (!(error instanceof WorkerNotFoundError) || settings.workerPath !== null || workload !== 'native') throw error;
     // No worker yet: only the device nodes can say whether a GPU is here. With one, build
     // the worker for it (native/build.sh picks the platform from the device node).
     const detection = await detectGpu({ env });

@@ -6,7 +6,7 @@
 // test when no comparable stored baseline exists (missing, or another workload or XSched settings).
 
 import type { ScenarioEvaluation, Verdict, VerdictKind } from '../documents/types/index.ts';
-import { verdictKindOf } from '../plan/scenarios/gate-requirements.ts';
+import { INFORMATIONAL_KINDS, failBlocks, verdictKindOf } from '../plan/scenarios/gate-requirements.ts';
 
 export interface VerdictTest {
   title: string;
@@ -18,6 +18,7 @@ export const VERDICT_TESTS: readonly VerdictTest[] = [
   { title: 'hp P99 improvement of xsched over baseline', kind: 'hp-p99-improvement' },
   { title: 'lp throughput loss of xsched against baseline', kind: 'lp-throughput-loss' },
   { title: 'no regression against the stored baseline', kind: 'regression' },
+  { title: 'xsched hp P99 against the best proven reference arm', kind: 'xsched-vs-reference' },
 ];
 
 export type VerdictOutcome = { kind: 'pass' } | { kind: 'fail'; message: string } | { kind: 'skip'; message: string };
@@ -39,8 +40,11 @@ export function decideVerdictTest(test: VerdictTest, evaluation: ScenarioEvaluat
   }
   const outcome = evaluation.verdictOutcomes.find((o) => o.kind === test.kind);
   const verdicts = evaluation.verdicts.filter((v) => verdictKindOf(v.id) === test.kind);
+  if (outcome === undefined && INFORMATIONAL_KINDS.includes(test.kind) && !evaluation.requiredVerdicts.includes(test.kind)) {
+    return { kind: 'skip', message: `not judged: scenario ${evaluation.scenario} runs no reference arm (PERF_REFERENCE_ARMS, docs/arms.md)` };
+  }
   if (outcome === undefined) return { kind: 'fail', message: `no outcome for "${test.kind}" in the evaluation: it is incomplete` };
-  if (outcome.status === 'fail') return { kind: 'fail', message: verdicts.filter((v) => v.status === 'fail').map(describeVerdict).join('\n') };
+  if (outcome.status === 'fail' && failBlocks(test.kind, outcome.required)) return { kind: 'fail', message: verdicts.filter((v) => v.status === 'fail').map(describeVerdict).join('\n') };
   if (test.kind === 'regression' && options.requireBaseline && options.baselineProblem !== null) {
     return { kind: 'fail', message: `PERF_REQUIRE_BASELINE=1: ${options.baselineProblem}` };
   }

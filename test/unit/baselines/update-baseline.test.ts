@@ -79,6 +79,7 @@ describe('baselineFromRun', () => {
       hp: { model: 'resnet18', batch: 1, imageSize: 224, rateHz: 20, arrival: 'uniform' },
       lp: { model: 'resnet50', batch: 8, imageSize: 224 },
       durationMs: 30_000,
+      kind: 'native',
     });
   });
 

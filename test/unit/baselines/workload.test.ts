@@ -13,6 +13,7 @@ describe('workloadOfRun', () => {
       hp: { model: 'resnet18', batch: 1, imageSize: 224, rateHz: 10, arrival: 'uniform' },
       lp: { model: 'resnet50', batch: 8, imageSize: 224 },
       durationMs: 10_000,
+      kind: 'native',
     });
     record.scenario.hp.rateHz = 50;
     expect(workload.hp.rateHz).toBe(10);

@@ -1,7 +1,11 @@
 // The pure helpers of npm run bench:decisions (the benchmark itself is not part of npm test).
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { estimateBetweenRunLogSd } from '../../../scripts/bench-decisions/between-run-estimate.ts';
+import { type RecordedGroup, estimateBetweenRunLogSd } from '../../../scripts/bench-decisions/between-run-estimate.ts';
+import { betweenRunNoise } from '../../../perf/lib/evaluate/verdicts/between-run-noise.ts';
+import type { BaselineFile } from '../../../perf/lib/documents/types/baseline.ts';
+import type { ArmName } from '../../../perf/lib/documents/types/scenario.ts';
 import { targetsOf } from '../../../scripts/bench-decisions/format-table.ts';
 import { drawTrialValues, logResiduals, p99Ms, resampleTrialLatencies, runMeanDifferences } from '../../../scripts/bench-decisions/noise-models.ts';
 import { createSeededRandom } from '../../../perf/lib/evaluate/stats/random/seeded-random.ts';
@@ -55,4 +59,19 @@ describe('targetsOf', () => {
     expect(targetsOf({ scenario: 's', trials: '3', aaAllPass: 0.96, arms: [arm(0.95, 0.99)], shiftSources: '' })).toBe('A/A yes, +20% hp yes, -10% lp yes');
     expect(targetsOf({ scenario: 's', trials: '3', aaAllPass: 0.9, arms: [arm(0.95, 0.99), arm(0.5, 0.99)], shiftSources: '' })).toBe('A/A NO, +20% hp NO, -10% lp yes');
   });
+});
+
+describe('between-run noise defaults cover the recorded runs', () => {
+  // perf/lib/evaluate/verdicts/between-run-noise.ts takes its defaults from these groups; a
+  // recording that shows more noise than the verdict assumes must fail here, not in a user's CI.
+  const recorded = JSON.parse(readFileSync(new URL('../../../scripts/bench-decisions/recorded-runs.json', import.meta.url), 'utf8')) as { groups: RecordedGroup[] };
+  const quickStored = { key: { scenario: 'quick' } } as unknown as BaselineFile;
+  for (const group of recorded.groups.filter((g) => g.config === 'quick time-sliced')) {
+    it(`${group.arm} ${group.metric} (worker ${(group as { workerVersion?: string }).workerVersion ?? '?'})`, () => {
+      const estimate = estimateBetweenRunLogSd(group);
+      const used = betweenRunNoise(quickStored, group.arm as ArmName, group.metric === 'hp-p99' ? 'hpP99' : 'lpIterPerSec');
+      if (Number.isNaN(estimate.betweenLogSd)) return; // one run: nothing to compare
+      expect(used.logSd).toBeGreaterThanOrEqual(estimate.betweenLogSd);
+    });
+  }
 });

@@ -53,6 +53,8 @@ describe('loadSettings rejects bad values, quoting each and saying what is accep
     ['PERF_ARMS', 'xsched,xsched', 'expected a comma list of distinct arms'],
     ['PERF_ARMS', '+stream-priority,baseline', 'or of +arm / -arm items'],
     ['PERF_ARMS', 'baseline,gpu', 'expected a comma list of distinct arms'],
+    ['PERF_REFERENCE_ARMS', 'mps-lp75', 'expected a comma list of distinct reference arms from stream-priority, mps-lp30, mps-lp50, mps-lp70, mps-lp80, mps-lp90, mps-lp100'],
+    ['PERF_REFERENCE_ARMS', 'xsched', 'distinct reference arms'],
     ['PERF_SCENARIOS', 'quik', 'expected a comma list of distinct scenario names from quick, standard'],
     ['PERF_SCENARIOS', 'quick,quick', 'distinct scenario names'],
     ['PERF_REQUIRE_GPU', 'maybe', 'expected one of 1, true, yes, on, 0, false, no, off'],

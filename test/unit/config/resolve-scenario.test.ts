@@ -64,6 +64,13 @@ describe('resolveScenario with overrides', () => {
     expect(replaced.overrides?.[0]).toMatchObject({ field: 'arms', value: ['baseline', 'xsched'], source: 'PERF_ARMS' });
   });
 
+  it('PERF_REFERENCE_ARMS adds reference arms after PERF_ARMS, in interleaving order', () => {
+    const scenario = resolveScenario('quick', settingsFrom({ PERF_ARMS: '-hp-alone', PERF_REFERENCE_ARMS: 'mps-lp90,mps-lp50' }), 'cuda');
+    expect(scenario.arms).toEqual(['lp-alone', 'baseline', 'xsched', 'mps-lp50', 'mps-lp90']);
+    const only = resolveScenario('quick', settingsFrom({ PERF_REFERENCE_ARMS: 'mps-lp70' }), 'cuda');
+    expect(only.overrides?.[0]).toMatchObject({ field: 'arms', value: ['hp-alone', 'lp-alone', 'baseline', 'xsched', 'mps-lp70'], source: 'PERF_REFERENCE_ARMS' });
+  });
+
   it('refuses a run with no arm left or no hp request scheduled', () => {
     const noArms = settingsFrom({ PERF_ARMS: '-hp-alone,-lp-alone,-baseline,-xsched' });
     expect(() => resolveScenario('quick', noArms, 'cuda')).toThrow(/PERF_ARMS removes every arm/);

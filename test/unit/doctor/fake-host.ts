@@ -1,5 +1,7 @@
 // A test double of the doctor's HostView: a host described by its device nodes, files and groups.
+import type { GpuProcess } from '../../../perf/lib/documents/types/environment.ts';
 import type { HostView } from '../../../perf/lib/run/doctor/host-view.ts';
+import type { RunTool } from '../../../perf/lib/run/environment/gpu-tools.ts';
 
 export interface FakeHostSpec {
   env?: NodeJS.ProcessEnv;
@@ -9,6 +11,10 @@ export interface FakeHostSpec {
   files?: Record<string, string>;
   groups?: string[];
   busyPorts?: number[];
+  /** The vendor tools (test/doubles/fixture-tools.ts); default: none on PATH. */
+  tools?: RunTool;
+  /** Processes with /dev/kfd open; default: the scan fails. */
+  kfdProcesses?: GpuProcess[];
 }
 
 export function fakeHost(spec: FakeHostSpec): HostView {
@@ -21,5 +27,10 @@ export function fakeHost(spec: FakeHostSpec): HostView {
     readText: async (path) => spec.files?.[path] ?? null,
     groupNames: async () => spec.groups ?? [],
     canBindLoopback: async (port) => !(spec.busyPorts ?? []).includes(port),
+    runTool: spec.tools ?? (async (tool) => ({ notAvailable: `not available: ${tool} is not on PATH` })),
+    scanKfd: async () => {
+      if (spec.kfdProcesses === undefined) throw new Error('no /proc in this test double');
+      return spec.kfdProcesses;
+    },
   };
 }

@@ -6,6 +6,7 @@ import { doctorExitCode, formatFinding } from '../../../perf/lib/run/doctor/find
 import { runDoctor } from '../../../perf/lib/run/doctor/run-doctor.ts';
 import { builtArchitectures } from '../../../perf/lib/run/doctor/worker-checks.ts';
 import type { ProbeFingerprint } from '../../../perf/lib/run/gpu/parse-probe.ts';
+import { fixtureTools } from '../../doubles/fixture-tools.ts';
 import { fakeHost } from './fake-host.ts';
 
 const WORKER = '/repo/native/build/amd/xsched-perf-worker';
@@ -65,10 +66,11 @@ describe('runDoctor', () => {
 
   it('passes a ready AMD host with an XSched install, and warns without XSCHED_ROOT that scenarios would be untested', async () => {
     const { root, driverDir } = fakeHipInstall();
-    const base = { nodes: { '/dev/kfd': true, '/dev/dri/renderD128': true }, dirs: { '/dev/dri': ['renderD128'] }, groups: ['render', 'video'], files: CACHE };
+    const tools = fixtureTools({ 'amd-smi process': 'amd-smi-process-none.gpu-data.json', 'amd-smi metric': 'amd-smi-metric-idle.json' }).run;
+    const base = { nodes: { '/dev/kfd': true, '/dev/dri/renderD128': true }, dirs: { '/dev/dri': ['renderD128'] }, groups: ['render', 'video'], files: CACHE, tools };
     const ready = await runDoctor(fakeHost({ ...base, env: { XSCHED_ROOT: root } }), { probeGpu: probed('gfx90a'), driverSearchDirs: [driverDir] });
     expect(ready.filter((f) => f.status !== 'ok')).toEqual([]);
-    expect(ready.map((f) => f.id)).toEqual(['amd.kfd-access', 'amd.render-nodes', 'gpu.probe', 'worker.arch', 'xsched.install', 'port.loopback']);
+    expect(ready.map((f) => f.id)).toEqual(['amd.kfd-access', 'amd.render-nodes', 'gpu.probe', 'worker.arch', 'gpu.foreign-processes', 'gpu.throttle', 'gpu.ecc', 'xsched.install', 'port.loopback']);
     expect(doctorExitCode(ready)).toBe(0);
 
     const noXsched = await runDoctor(fakeHost(base), { probeGpu: probed('gfx90a') });

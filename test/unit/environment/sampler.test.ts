@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readGpuProcesses, readGpuState, type RunTool } from '../../../perf/lib/run/environment/gpu-tools.ts';
+import { readGpuProcesses, readGpuState } from '../../../perf/lib/run/environment/gpu-tools.ts';
 import { cpuWindow, parsePidStat, parseProcStat } from '../../../perf/lib/run/environment/host-cpu.ts';
 import { startEnvironmentSampler } from '../../../perf/lib/run/environment/sampler.ts';
-import { readFixture } from './fixture-files.ts';
-
-/** A test double for the vendor tools: answers from the fixture files, or "not available". */
-function fixtureTools(files: Record<string, string>): { run: RunTool; calls: string[] } {
-  const calls: string[] = [];
-  const run: RunTool = async (tool, args) => {
-    calls.push(`${tool} ${args[0]}`);
-    const key = Object.keys(files).find((k) => `${tool} ${args.join(' ')}`.includes(k));
-    return key === undefined ? { notAvailable: `not available: ${tool} is not on PATH` } : { stdout: readFixture(files[key]!) };
-  };
-  return { run, calls };
-}
+import { fixtureTools } from '../../doubles/fixture-tools.ts';
 
 const NVIDIA = { 'query-compute-apps': 'compute-apps-suite.nvidia-smi.csv', 'clocks_event_reasons': 'query-gpu-ok.nvidia-smi.csv' };
 

@@ -5,12 +5,10 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectHistoryEntries, openHistoryStore } from '../../../perf/lib/store/history/index.ts';
 import { writeTrendPage } from '../../../perf/lib/suite/history-trends.ts';
-import { findChromium, headlessChromiumFlags } from '../report/find-chromium.ts';
+import { findChromium, openInChromium } from '../report/find-chromium.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
@@ -54,7 +52,7 @@ describe('the H200 runs as the first history', () => {
     await store.close();
     expect(out.series.length).toBeGreaterThan(0);
     profile = await mkdtemp(join(tmpdir(), 'history-chromium-'));
-    const { stdout: dom } = await execa(chromium!, [...headlessChromiumFlags(profile), '--dump-dom', pathToFileURL(out.htmlPath).href], { timeout: 90_000 });
+    const dom = await openInChromium(chromium!, profile, { htmlPath: out.htmlPath, screenshotPath: join(ARTIFACTS, 'history.png'), windowSize: '1000,2400' });
     const plots = dom.match(/<svg class="trend-plot"[\s\S]*?<\/svg>/g) ?? [];
     expect(plots.length).toBe(out.series.length);
     plots.forEach((svg, i) => {
@@ -62,6 +60,5 @@ describe('the H200 runs as the first history', () => {
       expect(line.trim().split(/\s+/).length, `plot ${i}`).toBe(out.series[i]!.points.length);
       expect((svg.match(/<circle class="run"/g) ?? []).length, `plot ${i}`).toBe(out.series[i]!.points.length);
     });
-    await execa(chromium!, [...headlessChromiumFlags(profile), '--window-size=1000,2400', `--screenshot=${join(ARTIFACTS, 'history.png')}`, pathToFileURL(out.htmlPath).href], { timeout: 90_000 });
   });
 });

@@ -56,6 +56,18 @@ describe('annotateEvaluation', () => {
     expect(svg).toContain('xsched, stored baseline');
   });
 
+  it('adds the headline right after the status line, and names the report by its project-relative path', async () => {
+    const [intensive] = getSyntheticRuns();
+    const context = createFakeContext();
+    const root = '/some/checkout';
+    await annotateEvaluation(context, intensive!.evaluation, {
+      plot: false, record: intensive!.record, baseline: intensive!.baseline, reportPath: `${root}/results/r1/report.html`, projectRoot: root,
+    });
+    expect(context.calls[1]!.type).toBe('xsched-perf.headline');
+    expect(context.calls[1]!.message).toMatch(/^synthetic-intensive: effect: hp P99 \(trials pooled\) .* ms \(xsched\) vs .*; lp cost: .*; hp alone: .*; stored baseline: run /);
+    expect(context.calls.find((c) => c.type === 'xsched-perf.report')!.message).toBe('HTML report: results/r1/report.html');
+  });
+
   it('lists failing checks of an invalid run as properties and types the headline as an error', async () => {
     const [, dense] = getSyntheticRuns();
     const properties = collectEvaluationProperties(dense!.evaluation);
@@ -78,5 +90,8 @@ describe('annotateEvaluation inside a real Vitest test', () => {
     const [intensive] = getSyntheticRuns();
     await annotateEvaluation(context, intensive!.evaluation, { plot: false });
     expect(context.task.annotations.map((a) => a.type)).toContain('xsched-perf.xsched.hp_p99_ms');
+    // The json reporter writes task.meta: the annotations are there too, in the same order.
+    const meta = (context.task.meta as Record<string, Array<{ type: string; message: string }>>)['xsched-perf']!;
+    expect(meta.map((a) => a.type)).toEqual(context.task.annotations.map((a) => a.type));
   });
 });

@@ -3,6 +3,8 @@
 
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { execa } from 'execa';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
@@ -36,4 +38,12 @@ export function headlessChromiumFlags(userDataDir: string): string[] {
     `--user-data-dir=${userDataDir}`,
     '--virtual-time-budget=5000',
   ];
+}
+
+/** Opens a page once, writes its screenshot and returns its DOM after its scripts ran: one
+ * Chromium start for both, since each start costs seconds on a 2-core machine. */
+export async function openInChromium(browser: string, userDataDir: string, page: { htmlPath: string; screenshotPath: string; windowSize: string }): Promise<string> {
+  const flags = [...headlessChromiumFlags(userDataDir), `--window-size=${page.windowSize}`, `--screenshot=${page.screenshotPath}`, '--dump-dom'];
+  const { stdout } = await execa(browser, [...flags, pathToFileURL(page.htmlPath).href], { timeout: 90_000 });
+  return stdout;
 }

@@ -47,10 +47,10 @@ describe('renderHtmlReport', () => {
   it('gives every plot a data-plot kind and JSON data that parses back', () => {
     const html = render();
     const plots = [...html.matchAll(/data-plot="([a-z]+)" data-source="([^"]+)"/g)];
-    // intensive: spectrum, throughput, 3 timelines; dense: spectrum, throughput, 3 timelines.
+    // intensive: ratio, spectrum, throughput, 3 timelines; dense: the same.
     expect(plots.map((m) => m[1])).toEqual([
-      'spectrum', 'throughput', 'timeline', 'timeline', 'timeline',
-      'spectrum', 'throughput', 'timeline', 'timeline', 'timeline',
+      'ratio', 'spectrum', 'throughput', 'timeline', 'timeline', 'timeline',
+      'ratio', 'spectrum', 'throughput', 'timeline', 'timeline', 'timeline',
     ]);
     for (const [, , source] of plots) {
       const match = html.match(new RegExp(`<script type="application/json" id="${source}">([^<]*)</script>`));

@@ -17,7 +17,7 @@ function untestedRun() {
 describe('an untested scenario in the reports', () => {
   it('HTML banner: UNTESTED, "not a pass", and the reason', () => {
     const { record, evaluation } = untestedRun();
-    const banner = renderStatusBanner(record, evaluation);
+    const banner = renderStatusBanner(record, evaluation, null);
     expect(banner).toContain('class="banner banner-untested"');
     expect(banner).toContain('<div class="banner-status">UNTESTED</div>');
     expect(banner).toContain('could not be judged: this is not a pass. Required verdict(s) not judged: hp-p99-improvement');

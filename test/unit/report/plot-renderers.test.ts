@@ -26,7 +26,7 @@ describe('plot renderers (client/*.js run in Node)', () => {
   it('timeline: draws the picked trial and says when it has no data', () => {
     const data: TimelinePlotData = {
       arm: 'xsched', color: '#1f6fd1', maxPointsPerTrial: 5000,
-      trials: [{ trial: 1, windowSec: 10, yMaxMs: 8, points: [[0, 3], [0.1, 4], [0.2, 8]], totalRequests: 3, p99Ms: 7.9,
+      trials: [{ trial: 1, windowSec: 10, yMaxMs: 8, yMinMs: 0, points: [[0, 3], [0.1, 4], [0.2, 8]], totalRequests: 3, p99Ms: 7.9,
         lp: { iterations: 2, bands: [[0, 4], [4, 9]], rate: null } }],
     };
     const drawn = plots.renderTimeline(data, 1);

@@ -35,8 +35,10 @@ describe('createProgressPrinter in CI (not a TTY)', () => {
     // Per arm: 100 s of events -> progress at 30, 60, 90 s = 3 lines; + start + end. Scenario start + end: 2.
     expect(lines).toHaveLength(2 * (3 + 2) + 2);
     expect(out.text()).not.toContain('\r');
-    expect(lines).toContain('[intensive] baseline trial 1/3: 30s elapsed, 1m10s left, 600 hp requests, 150 lp iterations');
-    expect(lines).toContain('[intensive] xsched trial 1/3: FAILED: lp worker crashed: exit 7');
+    // Arm-trial k of N, the rate the hp worker reached so far (600 requests in 30 s), and the scenario's time left
+    // (its 200 s estimate minus the 30 s since it started).
+    expect(lines).toContain('[intensive] arm-trial 1/2: baseline trial 1/3: 30s elapsed, 1m10s left, 600 hp requests, 150 lp iterations, hp 20.0 req/s so far, scenario about 2m50s left');
+    expect(lines).toContain('[intensive] arm-trial 2/2: xsched trial 1/3: FAILED: lp worker crashed: exit 7');
     expect(lines[0]).toBe('[intensive] starting: 2 arm-trials, about 3m20s');
   });
 

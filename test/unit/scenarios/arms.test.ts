@@ -2,13 +2,13 @@
 // the suite relies on when it derives roles, priorities, setup and colours from it.
 
 import { describe, expect, it } from 'vitest';
-import { ALL_ARMS, ARM_COLORS, ARM_TABLE, CONCURRENT_ARMS, DEFAULT_ARMS, armSpec } from '../../../perf/lib/plan/scenarios/arms.ts';
+import { ALL_ARMS, ARM_COLORS, ARM_TABLE, CONCURRENT_ARMS, DEFAULT_ARMS, REFERENCE_ARMS, armSpec } from '../../../perf/lib/plan/scenarios/arms.ts';
 import { rolesForArm, streamPriorityFor } from '../../../perf/lib/run/worker/worker-args.ts';
 import { rolesOfArm } from '../../../perf/lib/evaluate/validity/check-context.ts';
 
 describe('the arm table', () => {
   it('lists every arm once, in interleaving order, stream-priority off by default', () => {
-    expect(ALL_ARMS).toEqual(['hp-alone', 'lp-alone', 'baseline', 'xsched', 'stream-priority']);
+    expect(ALL_ARMS).toEqual(['hp-alone', 'lp-alone', 'baseline', 'xsched', 'stream-priority', 'mps-lp30', 'mps-lp50', 'mps-lp70', 'mps-lp80', 'mps-lp90', 'mps-lp100']);
     expect(DEFAULT_ARMS).toEqual(['hp-alone', 'lp-alone', 'baseline', 'xsched']);
   });
 
@@ -34,7 +34,16 @@ describe('the arm table', () => {
     }
   });
 
+  it('reference arms are opt-in, and each MPS arm limits lp by the percentage its name says', () => {
+    expect(REFERENCE_ARMS).toEqual(['stream-priority', 'mps-lp30', 'mps-lp50', 'mps-lp70', 'mps-lp80', 'mps-lp90', 'mps-lp100']);
+    expect(REFERENCE_ARMS.filter((arm) => armSpec(arm).defaultOn)).toEqual([]);
+    for (const spec of ARM_TABLE.filter((a) => a.setup === 'mps-thread-percentage')) {
+      expect(spec.name).toBe(`mps-lp${spec.lpThreadPercent}`);
+      expect(spec.concurrent).toBe(true);
+    }
+  });
+
   it('refuses an unknown arm, listing the known ones', () => {
-    expect(() => armSpec('bogus' as never)).toThrow('unknown arm "bogus"; expected one of hp-alone, lp-alone, baseline, xsched, stream-priority');
+    expect(() => armSpec('bogus' as never)).toThrow('unknown arm "bogus"; expected one of hp-alone, lp-alone, baseline, xsched, stream-priority, mps-lp30, mps-lp50, mps-lp70, mps-lp80, mps-lp90, mps-lp100');
   });
 });

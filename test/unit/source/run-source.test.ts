@@ -34,6 +34,15 @@ describe('readGitSource', () => {
     expect(await readGitSource(dir)).toMatchObject({ dirty: true });
   });
 
+  it('a detached HEAD has no branch; a repository without a commit has no source', async () => {
+    const dir = await makeRepo();
+    await execa('git', ['checkout', '-q', '--detach'], { cwd: dir });
+    expect(await readGitSource(dir)).toMatchObject({ available: true, branch: null });
+    const empty = makeTempDir('run-source-empty-');
+    await execa('git', ['init', '-q'], { cwd: empty });
+    expect(await readGitSource(empty)).toMatchObject({ available: false, reason: expect.stringContaining('without a commit') });
+  });
+
   it('says "not a git checkout" outside one instead of inventing a commit', async () => {
     expect(await readGitSource(makeTempDir('run-source-plain-'))).toEqual({ available: false, reason: 'not a git checkout' });
   });

@@ -1,7 +1,8 @@
 // Stops of a real `vitest run --project perf` (main process + its fork running the
 // scenario) with the fake worker test double: whatever stops it, no worker survives
 // 3 s later, run.json says `aborted` with what was measured, and no temporary file is
-// left. One nested Vitest per stop path, all concurrent, each with short durations.
+// left. One nested Vitest per stop path, all concurrent, each with short durations and
+// only the quick spec file.
 
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,8 @@ function workerPids(resultsDir: string): number[] {
 function startSuite(name: string, durationS: string): { suite: ResultPromise; resultsDir: string } {
   const resultsDir = join(work, name);
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PERF_') && !k.startsWith('XSCHED_')));
-  const suite = execa(process.execPath, [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'perf'], {
+  // Only the quick spec file: the others would only skip, each in a fork of its own.
+  const suite = execa(process.execPath, [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'perf', 'perf/quick.perf.ts'], {
     cwd: repoRoot,
     env: {
       ...clean, CI: '1', PERF_WORKER: join(repoRoot, 'test/doubles/fake-worker.mjs'), PERF_SCENARIOS: 'quick', PERF_TRIALS: '1',
@@ -67,9 +69,23 @@ function runFolder(resultsDir: string): { record: { status?: { state: string; re
   };
 }
 
-async function expectNoSurvivors(pids: number[], resultsDir: string): Promise<void> {
-  await sleep(3_000);
-  expect(pids.filter(isProcessAlive)).toEqual([]);
+/** Whether the run folder holds a run.json with a status (saved whole: perf/lib/store/results/). */
+function savedWithStatus(resultsDir: string): boolean {
+  if (!existsSync(resultsDir)) return false;
+  return readdirSync(resultsDir, { withFileTypes: true }).some((d) => {
+    const runJson = join(resultsDir, d.name, 'run.json');
+    return d.isDirectory() && existsSync(runJson) && JSON.parse(readFileSync(runJson, 'utf8')).status !== undefined;
+  });
+}
+
+/** Within 3 s of the stop no worker of the run is alive and run.json is saved (polled, not
+ * slept: the test goes on as soon as both hold); none is alive once the suite has exited. */
+async function expectNoSurvivors(suite: ResultPromise, pids: number[], resultsDir: string, stoppedAt: number): Promise<void> {
+  const survivors = (): number[] => [...pids.filter(isProcessAlive), ...workerPids(resultsDir)];
+  const settled = () => (survivors().length === 0 && savedWithStatus(resultsDir) ? true : null);
+  await waitUntil(settled, { timeoutMs: Math.max(0, stoppedAt + 3_000 - Date.now()), intervalMs: 50 });
+  expect(survivors(), `alive ${Date.now() - stoppedAt} ms after the stop`).toEqual([]);
+  await suite;
   expect(workerPids(resultsDir)).toEqual([]);
 }
 
@@ -77,13 +93,13 @@ describe.concurrent('stopping `vitest run perf` mid-arm', () => {
   it('SIGINT to the main process only: the fork notices, stops its workers and saves an aborted run.json', { timeout: 120_000 }, async () => {
     const { suite, resultsDir } = startSuite('main-only', '30');
     const pids = await waitForWorkers(resultsDir);
+    const stoppedAt = Date.now();
     process.kill(suite.pid as number, 'SIGINT');
-    await expectNoSurvivors(pids, resultsDir);
+    await expectNoSurvivors(suite, pids, resultsDir, stoppedAt);
     const { record, temporary } = runFolder(resultsDir);
     expect(record?.status).toMatchObject({ state: 'aborted' });
     expect(record?.trials.at(-1)?.interrupted).toBe(true);
     expect(temporary).toEqual([]);
-    await suite;
   });
 
   it("GitHub Actions' cancel sequence to the group (SIGINT, SIGTERM, SIGKILL)", { timeout: 120_000 }, async () => {
@@ -99,11 +115,11 @@ describe.concurrent('stopping `vitest run perf` mid-arm', () => {
     } catch {
       // The group is gone already: it stopped at the SIGINT.
     }
-    await expectNoSurvivors(pids, resultsDir);
+    const stoppedAt = Date.now();
+    await expectNoSurvivors(suite, pids, resultsDir, stoppedAt);
     const { record, temporary } = runFolder(resultsDir);
     expect(record?.status).toMatchObject({ state: 'aborted', reason: expect.stringMatching(/SIGINT|parent/) });
     expect(temporary).toEqual([]);
-    await suite;
   });
 
   it('SIGKILL of the whole suite after one arm-trial: run.json holds that arm-trial, marked aborted', { timeout: 120_000 }, async () => {
@@ -111,11 +127,11 @@ describe.concurrent('stopping `vitest run perf` mid-arm', () => {
     const saved = await waitUntil(() => (existsSync(resultsDir) && readdirSync(resultsDir).length > 0 && runFolder(resultsDir).record !== null ? true : null), { timeoutMs: 60_000, intervalMs: 50 });
     expect(saved).toBe(true);
     const pids = await waitForWorkers(resultsDir);
+    const stoppedAt = Date.now();
     process.kill(-(suite.pid as number), 'SIGKILL');
-    await expectNoSurvivors(pids, resultsDir);
+    await expectNoSurvivors(suite, pids, resultsDir, stoppedAt);
     const { record } = runFolder(resultsDir);
     expect(record?.status).toMatchObject({ state: 'aborted', reason: expect.stringContaining('without saving it again') });
     expect(record?.trials.length).toBeGreaterThanOrEqual(1);
-    await suite;
   });
 });

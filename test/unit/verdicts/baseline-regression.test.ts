@@ -181,8 +181,12 @@ describe('regression against the stored baseline: statistical behaviour', () => 
   it('an injected 50% hp slowdown is detected as a P99 regression (tolerance 10%) in nearly every pair', () => {
     const pairs = 20;
     let detected = 0;
+    // The synthetic runs share one level (no between-run noise); stored with the baseline, the
+    // baseline arm's default log-SD holds for both arms. At the xsched arm's recorded default
+    // (quick time-sliced, between-run-noise.ts) +50% is below what 3 trials can detect.
+    const quiet = { hpP99: 0.035, lpIterPerSec: 0.005 };
     for (let k = 0; k < pairs; k++) {
-      const stored = baselineFromRun(buildSyntheticRun(spec(3000 + 2 * k)));
+      const stored = { ...baselineFromRun(buildSyntheticRun(spec(3000 + 2 * k))), betweenRunLogSd: { baseline: quiet, xsched: quiet } };
       const current = buildSyntheticRun(spec(3001 + 2 * k, 1.5, 1));
       const verdicts = judgeBaselineRegression(verdictContextOf(current, stored));
       const p99 = verdicts.filter((v) => v.id.endsWith('hp-p99'));

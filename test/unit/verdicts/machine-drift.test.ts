@@ -1,5 +1,5 @@
 // Drift of the alone arms against the stored baseline: the regression verdicts say the machine
-// changed instead of failing (issue 15).
+// changed instead of failing (docs/environment.md).
 
 import { describe, expect, it } from 'vitest';
 import type { BaselineFile } from '../../../perf/lib/documents/types/baseline.ts';

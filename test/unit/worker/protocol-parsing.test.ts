@@ -52,7 +52,7 @@ describe('READY fingerprint', () => {
     expect(() => parseFingerprintJson('READY line of the hp worker', JSON.stringify({ ...FINGERPRINT, gpu })))
       .toThrow('READY line of the hp worker: field "gpu.uuid" is missing');
     expect(() => parseFingerprintJson('READY', JSON.stringify({ ...FINGERPRINT, platform: 'metal' })))
-      .toThrow('field "platform" must be one of "hip-amd" | "cuda", got "metal"');
+      .toThrow('field "platform" must be one of "hip-amd" | "cuda" | "cpu", got "metal"');
     expect(() => parseFingerprintJson('READY', JSON.stringify({ ...FINGERPRINT, clock: 'CLOCK_REALTIME' })))
       .toThrow('field "clock" must be "CLOCK_MONOTONIC", got "CLOCK_REALTIME"');
     expect(() => parseFingerprintJson('READY', '{"schemaVersion":1,')).toThrow('READY: document is not valid JSON');

@@ -126,6 +126,20 @@ describe('.github/workflows settings the lint does not cover', () => {
     expect(read('update-baselines.yml').concurrency).toBeUndefined();
   });
 
+  // A FIX line of the doctor must stop the job before the GPU is used (docs/doctor.md).
+  it.each([
+    ['perf.yml', 'perf', 'Run the perf suite'],
+    ['update-baselines.yml', 'update-baselines', 'Measure and write baselines from the valid runs'],
+  ])('%s runs npm run perf:doctor after the worker build and before any GPU time', (file, job, gpuStep) => {
+    const steps: Array<{ name?: string; run?: string; 'continue-on-error'?: unknown; if?: unknown }> = read(file).jobs[job].steps;
+    const names = steps.map((step) => step.name);
+    const doctor = steps.findIndex((step) => step.run?.trim() === 'npm run perf:doctor');
+    expect(doctor).toBeGreaterThan(names.indexOf('Build the worker'));
+    expect(doctor).toBe(names.indexOf(gpuStep) - 1);
+    expect(steps[doctor]).not.toHaveProperty('continue-on-error');
+    expect(steps[doctor]).not.toHaveProperty('if');
+  });
+
   it('tests on the Node LTS lines and on the oldest supported Node', () => {
     expect(read('ci.yml').jobs.test.strategy.matrix.node).toEqual(['20.19', '22', '24']);
   });

@@ -3,7 +3,7 @@
 
 import * as v from 'valibot';
 import { closedObject } from './closed-object.ts';
-import { ArmNameSchema, ArrivalProcessSchema, countSchema, ModelNameSchema, SharingModeSchema, ThresholdsSchema } from './scenario.ts';
+import { ArmNameSchema, ArrivalProcessSchema, countSchema, ModelNameSchema, SharingModeSchema, ThresholdsSchema, WorkloadNameSchema } from './scenario.ts';
 import { WorkerPlatformSchema } from './fingerprint.ts';
 import { strictOptionalKeys } from './optional-keys.ts';
 
@@ -47,6 +47,8 @@ export const BaselineWorkloadSchema = closedObject({
   hp: closedObject({ ...role, rateHz: positive, arrival: ArrivalProcessSchema }),
   lp: closedObject(role),
   durationMs: positive,
+  /** The worker that measured it; absent in files written before workloads could be chosen (native). */
+  kind: v.optional(WorkloadNameSchema),
 });
 
 const xschedRole = closedObject({ priority: v.pipe(v.number(), v.integer()), threshold: countSchema(1), batchSize: countSchema(1) });
@@ -68,6 +70,8 @@ export const BaselineFileSchema = closedObject({
   createdAt: v.pipe(v.string(), v.check((text) => !Number.isNaN(Date.parse(text)), 'must be an ISO 8601 date')),
   runId: v.string(),
   workerVersion: v.string(),
+  /** The suite commit of the run it was made from (its RunSource); absent when not recorded. */
+  commit: v.optional(v.string()),
   /** Absent in files written before the workload was recorded. */
   workload: v.optional(BaselineWorkloadSchema),
   /** Present when the run had an xsched arm; absent in older files. */

@@ -104,8 +104,8 @@ export const VerdictSchema = v.object({
  */
 export const OverallStatusSchema = v.picklist(['pass', 'fail', 'invalid', 'untested', 'inconclusive']);
 
-/** The four kinds of verdict a scenario can require; "regression" covers every regression.* verdict. */
-export const VerdictKindSchema = v.picklist(['hp-achieved-rate', 'hp-p99-improvement', 'lp-throughput-loss', 'regression']);
+/** The kinds of verdict a scenario can require; "regression" covers every regression.* verdict. */
+export const VerdictKindSchema = v.picklist(['hp-achieved-rate', 'hp-p99-improvement', 'lp-throughput-loss', 'regression', 'xsched-vs-reference']);
 
 /** One verdict kind's result: untested when it could not be judged (arm skipped, no comparable baseline, no data). */
 export const VerdictKindOutcomeSchema = v.object({

@@ -6,6 +6,9 @@ import { closedObject } from './closed-object.ts';
 import { countSchema, RoleSchema, StreamPrioritySchema } from './scenario.ts';
 
 export const WorkerPlatformSchema = v.picklist(['hip-amd', 'cuda']);
+/** What a READY line may say: a GPU platform, or "cpu" for a worker's test mode without a GPU
+ *  (workloads/pytorch --device cpu), which no GPU run accepts (perf/lib/run/orchestrate). */
+export const FingerprintPlatformSchema = v.picklist([...WorkerPlatformSchema.options, 'cpu']);
 export const nonEmptyString = () => v.pipe(v.string(), v.minLength(1));
 const integer = () => v.pipe(v.number(), v.safeInteger());
 
@@ -28,6 +31,19 @@ export const MpsObservationSchema = closedObject({
   pipeDirectory: v.nullable(v.string()),
 });
 
+/** The framework a workload other than the native worker runs on (docs/workloads.md). */
+export const FrameworkFingerprintSchema = closedObject({
+  name: v.literal('pytorch'),
+  torchVersion: nonEmptyString(),
+  /** null when torchvision is not importable and the worker built its local ResNet. */
+  torchvisionVersion: v.nullable(v.string()),
+  /** torch.version.cuda / torch.version.hip: null on the other platform and on CPU-only builds. */
+  cudaVersion: v.nullable(v.string()),
+  hipVersion: v.nullable(v.string()),
+  /** "torchvision" or the local definition the worker fell back to. */
+  modelSource: nonEmptyString(),
+});
+
 export const WorkerFingerprintSchema = closedObject({
   /** Protocol version 1. */
   schemaVersion: v.literal(1),
@@ -35,7 +51,7 @@ export const WorkerFingerprintSchema = closedObject({
   pid: countSchema(1),
   hostname: nonEmptyString(),
   role: RoleSchema,
-  platform: WorkerPlatformSchema,
+  platform: FingerprintPlatformSchema,
   gpu: GpuFingerprintSchema,
   runtimeVersion: nonEmptyString(),
   driverVersion: nonEmptyString(),
@@ -44,4 +60,6 @@ export const WorkerFingerprintSchema = closedObject({
   mps: MpsObservationSchema,
   stream: closedObject({ priority: StreamPrioritySchema, value: integer(), leastPriority: integer(), greatestPriority: integer() }),
   clock: v.literal('CLOCK_MONOTONIC'),
+  /** Absent for the native worker; the framework and its versions for the PyTorch workload. */
+  framework: v.optional(FrameworkFingerprintSchema),
 });

@@ -60,6 +60,9 @@ export const XschedEvidenceSchema = v.object({
   connectedPids: v.array(v.number()),
   queueCreatedPids: v.array(v.number()),
   prioritiesSet: v.array(v.object({ queue: v.string(), priority: v.number(), pid: v.nullable(v.number()) })),
+  /** Every "XQueue (0x...) from process <pid> created" line: a PyTorch process creates many
+   *  (docs/workloads.md). Optional: records written before it have only queueCreatedPids. */
+  queuesCreated: v.optional(v.array(v.object({ queue: v.string(), pid: v.number() }))),
   /** Per role: did its stderr say it uses the global scheduler? */
   globalSchedulerSeen: byRole(v.boolean()),
   env: byRole(v.record(v.string(), v.string())),
@@ -84,6 +87,22 @@ export const SharingEvidenceSchema = v.object({
   details: v.record(v.string(), v.unknown()),
 });
 
+/**
+ * What a reference arm observed about its own mechanism (docs/arms.md): for mps-lpN, the
+ * CUDA_MPS_ACTIVE_THREAD_PERCENTAGE each worker process actually received, read from
+ * /proc/<pid>/environ after READY.
+ */
+export const ReferenceEvidenceSchema = v.object({
+  mechanism: v.literal('mps-thread-percentage'),
+  /** The value the arm set in the lp worker's environment. */
+  requested: v.string(),
+  pids: byRole(v.number()),
+  /** Per role: the variable's value in the running process; null when the process did not have it. */
+  received: byRole(v.nullable(v.string())),
+  /** Per role: why the environment could not be read (e.g. the process had exited); absent when it was read. */
+  readErrors: byRole(v.string()),
+});
+
 export const ArmTrialRecordSchema = v.object({
   arm: ArmNameSchema,
   /** 0-based trial index; arms are interleaved within a trial. */
@@ -97,7 +116,9 @@ export const ArmTrialRecordSchema = v.object({
   skipped: v.nullable(v.string()),
   xsched: v.nullable(XschedEvidenceSchema),
   sharing: v.nullable(SharingEvidenceSchema),
-  /** GPU processes, GPU state and host CPU around the window (absent in older runs). */
+  /** Reference arms only (optional: added after v1 shipped). */
+  reference: v.optional(v.nullable(ReferenceEvidenceSchema)),
+  /** GPU processes, GPU state and host CPU around the window (absent in runs saved before it was recorded; docs/environment.md). */
   environment: v.optional(EnvironmentRecordSchema),
   /** True when the run was aborted while this arm-trial ran: its workers were stopped, its results are partial (optional: added after v1 shipped). */
   interrupted: v.optional(v.boolean()),

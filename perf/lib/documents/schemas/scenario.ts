@@ -5,11 +5,16 @@ import * as v from 'valibot';
 
 export const ModelNameSchema = v.picklist(['resnet18', 'resnet50']);
 export const RoleSchema = v.picklist(['hp', 'lp']);
-export const ArmNameSchema = v.picklist(['hp-alone', 'lp-alone', 'baseline', 'xsched', 'stream-priority']);
+/** mps-lpN: lp an MPS client limited to N% of the SMs' threads. Listed here because documents/
+ *  is the bottom layer; test/unit/schemas/arm-names.test.ts keeps it equal to plan/scenarios/arms.ts. */
+export const MpsReferenceArmSchema = v.picklist(['mps-lp30', 'mps-lp50', 'mps-lp70', 'mps-lp80', 'mps-lp90', 'mps-lp100']);
+export const ArmNameSchema = v.picklist(['hp-alone', 'lp-alone', 'baseline', 'xsched', 'stream-priority', ...MpsReferenceArmSchema.options]);
 /** NVIDIA: time-sliced (driver default) or mps; AMD: platform-default. */
 export const SharingModeSchema = v.picklist(['time-sliced', 'mps', 'platform-default']);
 export const ArrivalProcessSchema = v.picklist(['uniform', 'poisson']);
 export const StreamPrioritySchema = v.picklist(['default', 'high', 'low']);
+/** Which worker runs the models: the native worker (native/) or the PyTorch one (workloads/pytorch/). */
+export const WorkloadNameSchema = v.picklist(['native', 'pytorch']);
 
 export const countSchema = (min: number) => v.pipe(v.number(), v.integer(), v.minValue(min));
 
@@ -61,6 +66,8 @@ export const ScenarioSchema = v.object({
   seed: countSchema(0),
   sharing: SharingModeSchema,
   arms: v.array(ArmNameSchema),
+  /** Absent in records written before workloads could be chosen: those ran the native worker. */
+  workload: v.optional(WorkloadNameSchema),
   thresholds: ThresholdsSchema,
   /** Confidence level for intervals and the sample-count rule (0.95). */
   confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),

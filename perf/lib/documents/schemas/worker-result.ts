@@ -34,6 +34,14 @@ const offsetNs = countSchema(0);
 const inOrder = <T extends number[]>() =>
   v.check<T, string>((tuple) => tuple.every((value, i) => i === 0 || value >= (tuple[i - 1] as number)), 'must not go back in time (each offset >= the one before)');
 
+/** Where the measured passes were launched, as the worker saw it. */
+export const StreamUseSchema = closedObject({
+  /** true when any measured pass was issued on the default stream (XSched does not schedule those);
+   *  null where there are no streams (CPU test mode). */
+  defaultStreamLaunches: v.nullable(v.boolean()),
+  detail: v.string(),
+});
+
 export const WorkerResultSchema = closedObject({
   schema: v.literal(WORKER_RESULT_SCHEMA),
   schemaVersion: v.literal(WORKER_RESULT_SCHEMA_VERSION),
@@ -50,4 +58,7 @@ export const WorkerResultSchema = closedObject({
   /** lp: [start, end] offsets from startNs. */
   iterations: v.optional(v.array(v.pipe(v.strictTuple([offsetNs, offsetNs]), inOrder<[number, number]>()))),
   warmup: closedObject({ iterations: countSchema(0), meanMs: v.number() }),
+  /** Absent for the native worker, which only ever launches on the stream it creates
+   *  (native/src/common/gpu_stream.hpp); written by the PyTorch workload (docs/workloads.md). */
+  streamUse: v.optional(StreamUseSchema),
 });

@@ -2,7 +2,7 @@
 // and prove themselves, without knowing their details (perf/lib/run/xsched, perf/lib/run/sharing).
 
 import type { ArmName, Role, Scenario } from './scenario.ts';
-import type { SharingEvidence, WorkerOutcome, XschedEvidence } from './run-record.ts';
+import type { ReferenceEvidence, SharingEvidence, WorkerOutcome, XschedEvidence } from './run-record.ts';
 
 /** The whole environment a worker process gets (the orchestrator passes it with extendEnv: false). */
 export type WorkerEnv = Record<string, string>;
@@ -15,7 +15,7 @@ export interface ArmSession {
   /** Once, about half way through the measurement window, while the workers run. */
   duringRun(pids: Partial<Record<Role, number>>): Promise<void>;
   /** After the workers exited (successfully or not): the evidence this arm gathered. */
-  finish(outcomes: WorkerOutcome[]): Promise<{ xsched: XschedEvidence | null; sharing: SharingEvidence | null }>;
+  finish(outcomes: WorkerOutcome[]): Promise<{ xsched: XschedEvidence | null; sharing: SharingEvidence | null; reference?: ReferenceEvidence | null }>;
   /** Always called, also after failures and aborts; must not throw. */
   close(): Promise<void>;
 }

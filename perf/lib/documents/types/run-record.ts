@@ -12,6 +12,7 @@ export type WorkerOutcome = v.InferOutput<typeof s.WorkerOutcomeSchema>;
 export type XschedEvidence = v.InferOutput<typeof s.XschedEvidenceSchema>;
 export type ApiBindingEvidence = v.InferOutput<typeof s.ApiBindingEvidenceSchema>;
 export type SharingEvidence = v.InferOutput<typeof s.SharingEvidenceSchema>;
+export type ReferenceEvidence = v.InferOutput<typeof s.ReferenceEvidenceSchema>;
 export type ArmTrialRecord = v.InferOutput<typeof s.ArmTrialRecordSchema>;
 export type RunStatus = v.InferOutput<typeof s.RunStatusSchema>;
 export type ChildEnvRecord = v.InferOutput<typeof s.ChildEnvRecordSchema>;

@@ -21,6 +21,7 @@ import { checkSampleCount } from './sample-count.ts';
 import { checkWorkersOk } from './workers-ok.ts';
 import { sharingChecks } from './sharing-checks.ts';
 import { xschedChecks } from './xsched-checks.ts';
+import { referenceChecks } from './reference-checks.ts';
 
 export type ExtraCheck = (record: RunRecord) => ValidityCheck[];
 
@@ -38,10 +39,11 @@ export const BUILT_IN_CHECKS: ReadonlyArray<[string, ValidityCheckFn]> = [
   ['environment', checkEnvironment],
 ];
 
-/** Checks on the arms' recorded evidence: XSched active only in the xsched arm, the sharing mode as asked. */
+/** Checks on the arms' recorded evidence: XSched active only in the xsched arm, the sharing mode as asked, reference mechanisms in force. */
 export const EVIDENCE_CHECKS: ReadonlyArray<[string, ExtraCheck]> = [
   ['xsched', xschedChecks],
   ['sharing', sharingChecks],
+  ['reference', referenceChecks],
 ];
 
 function runGuarded(name: string, run: () => ValidityCheck[]): ValidityCheck[] {

@@ -14,6 +14,7 @@ import {
   checkShimMapped,
   type RoleContext,
 } from './xsched-role-checks.ts';
+import { checkNoDefaultStream } from './xsched-stream-checks.ts';
 
 const ROLES: Role[] = ['hp', 'lp'];
 
@@ -40,7 +41,7 @@ function xschedArmChecks(trial: ArmTrialRecord): ValidityCheck[] {
     const outcome = trial.workers.find((w) => w.role === role);
     const pid = evidence.workerPids?.[role] ?? (outcome?.ok ? outcome.result.fingerprint.pid : null);
     const ctx: RoleContext = { trial, role, pid, outcome, evidence };
-    return [checkShimMapped(ctx), checkRegistered(ctx), checkQueueCreated(ctx), checkQueueListed(ctx), checkPrioritySet(ctx), checkGlobalScheduler(ctx)];
+    return [checkShimMapped(ctx), checkRegistered(ctx), checkQueueCreated(ctx), checkQueueListed(ctx), checkPrioritySet(ctx), checkGlobalScheduler(ctx), ...checkNoDefaultStream(trial, outcome)];
   });
 }
 

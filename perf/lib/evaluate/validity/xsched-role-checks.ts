@@ -69,8 +69,12 @@ export function checkRegistered(ctx: RoleContext): ValidityCheck {
 export function checkQueueCreated(ctx: RoleContext): ValidityCheck {
   const title = 'worker created an XQueue';
   const created = ctx.pid !== null && ctx.evidence.queueCreatedPids.includes(ctx.pid);
-  const measured = { pid: ctx.pid, queueCreatedPids: ctx.evidence.queueCreatedPids.join(', ') || '(none)' };
-  if (created) return check(ctx, 'xsched.queue-created', title, pass(`xserver log: XQueue from process ${ctx.pid} created`, measured));
+  const queues = queuesOfPid(ctx);
+  // Records from before queue handles were kept replay to the same check as when they were judged.
+  const counted: Verdict['measured'] = queues === null ? {} : { queues: queues.length };
+  const measured = { pid: ctx.pid, ...counted, queueCreatedPids: ctx.evidence.queueCreatedPids.join(', ') || '(none)' };
+  const howMany = queues === null ? 'XQueue' : `${queues.length} XQueue(s)`;
+  if (created) return check(ctx, 'xsched.queue-created', title, pass(`xserver log: ${howMany} from process ${ctx.pid} created`, measured));
   return check(
     ctx,
     'xsched.queue-created',
@@ -81,6 +85,12 @@ export function checkQueueCreated(ctx: RoleContext): ValidityCheck {
       'is it launching on the default stream? XSched only wraps streams the process creates, and only with XSCHED_AUTO_XQUEUE=ON; graph launches bypass it too',
     ),
   );
+}
+
+/** The handles of every XQueue the pid created; null for records from before they were kept. */
+function queuesOfPid(ctx: RoleContext): string[] | null {
+  if (ctx.evidence.queuesCreated === undefined) return null;
+  return ctx.pid === null ? [] : ctx.evidence.queuesCreated.filter((q) => q.pid === ctx.pid).map((q) => q.queue);
 }
 
 export function checkQueueListed(ctx: RoleContext): ValidityCheck {
@@ -113,7 +123,13 @@ export function checkPrioritySet(ctx: RoleContext): ValidityCheck {
   }
   const lines = ctx.pid === null ? [] : ctx.evidence.prioritiesSet.filter((p) => p.pid === ctx.pid);
   const wrong = lines.filter((p) => p.priority !== expected);
-  const measured = { pid: ctx.pid, expected: Number.isFinite(expected) ? expected : null, linesSeen: lines.length, wrong: wrong.length };
+  // Every queue of the worker needs the priority: a PyTorch process creates many, and one left
+  // at another priority is work XSched schedules against the other role.
+  const queues = queuesOfPid(ctx);
+  const withPriority = new Set(lines.map((p) => p.queue));
+  const unset = queues === null ? [] : queues.filter((queue) => !withPriority.has(queue));
+  const counted: Verdict['measured'] = queues === null ? {} : { queues: queues.length, unset: unset.length };
+  const measured = { pid: ctx.pid, expected: Number.isFinite(expected) ? expected : null, linesSeen: lines.length, wrong: wrong.length, ...counted };
   if (!Number.isFinite(expected)) {
     return check(ctx, 'xsched.priority-set', title, fail(`no XSCHED_AUTO_XQUEUE_PRIORITY was recorded for ${ctx.role}`, measured, 'the arm setup did not set the priority: a suite bug'));
   }
@@ -134,7 +150,20 @@ export function checkPrioritySet(ctx: RoleContext): ValidityCheck {
       fail(`XQueue ${first.queue} of ${who(ctx)} got priority ${first.priority}, expected ${expected}`, measured, 'something else (xcli hint, another client) changed the priority during the run'),
     );
   }
-  return check(ctx, 'xsched.priority-set', title, pass(`${lines.length} XQueue(s) of pid ${ctx.pid} set to priority ${expected}`, measured));
+  if (unset.length > 0) {
+    return check(
+      ctx,
+      'xsched.priority-set',
+      title,
+      fail(
+        `${unset.length} of ${queues?.length} XQueue(s) of ${who(ctx)} never got a "set priority" line (first: ${unset[0]})`,
+        measured,
+        'every XQueue of a worker must get XSCHED_AUTO_XQUEUE_PRIORITY; look for the queue in the xserver log and for queues created before the priority was read',
+      ),
+    );
+  }
+  const scope = queues === null ? `${lines.length} XQueue(s)` : `all ${queues.length} XQueue(s)`;
+  return check(ctx, 'xsched.priority-set', title, pass(`${scope} of pid ${ctx.pid} set to priority ${expected}`, measured));
 }
 
 export function checkGlobalScheduler(ctx: RoleContext): ValidityCheck {

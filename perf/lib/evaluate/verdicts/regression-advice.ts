@@ -3,7 +3,7 @@
 // can (between-run noise and the stored trials set a floor), what can.
 
 import { studentTQuantile } from '../stats/distributions/student-t.ts';
-import { DETECTION_RATE_TARGET, type RegressionDecision, regressionStandardError } from './regression-decision.ts';
+import { DETECTION_RATE_TARGET, type RegressionDecision, reachesBothTargets, regressionDelta, regressionStandardError } from './regression-decision.ts';
 import { percent } from './verdict-context.ts';
 
 export interface AdviceInput {
@@ -23,17 +23,15 @@ const MAX_TRIALS = 50;
 /** Does a comparison of n current trials reach both error-rate targets? */
 function reaches(input: AdviceInput, currentTrials: number, storedTrials: number): boolean {
   const { decision } = input;
-  const withinDf = currentTrials + storedTrials - 2;
-  const { se, df } = regressionStandardError(decision.withinRunLogSd, withinDf, currentTrials, storedTrials, decision.betweenRunLogSd);
-  const delta = input.higherIsWorse ? Math.log(1 + input.tolerance) : -Math.log(1 - input.tolerance);
-  return (studentTQuantile(1 - input.falseFailRate, df) + studentTQuantile(DETECTION_RATE_TARGET, df)) * se <= delta;
+  const { se, df } = regressionStandardError(decision.withinRunLogSd, currentTrials + storedTrials - 2, currentTrials, storedTrials, decision.betweenRunLogSd);
+  return reachesBothTargets(se, df, input.falseFailRate, regressionDelta(input.tolerance, input.higherIsWorse));
 }
 
 /** The smallest change (fraction) detected 90% of the time with unlimited current trials. */
 function detectableFloor(input: AdviceInput, storedTrials: number): number {
   const { decision } = input;
-  const se = Math.sqrt(decision.withinRunLogSd ** 2 / storedTrials + 2 * decision.betweenRunLogSd ** 2);
-  const logSize = (studentTQuantile(1 - input.falseFailRate, 1000) + studentTQuantile(DETECTION_RATE_TARGET, 1000)) * se;
+  const { se, df } = regressionStandardError(decision.withinRunLogSd, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, storedTrials, decision.betweenRunLogSd);
+  const logSize = (studentTQuantile(1 - input.falseFailRate, df) + studentTQuantile(DETECTION_RATE_TARGET, df)) * se;
   return input.higherIsWorse ? Math.exp(logSize) - 1 : 1 - Math.exp(-logSize);
 }
 

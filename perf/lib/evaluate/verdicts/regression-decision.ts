@@ -8,7 +8,7 @@
 // a machine), which one run cannot measure and so comes from recorded runs
 // (between-run-noise.ts). The decision boundary c lies between 0 (no change) and
 // delta = the log of the regression to detect (the tolerance):
-//   c = max(q_a SE, delta - q_b SE),
+//   c = max(q_a SE, (q_a SE + delta - q_b SE) / 2),
 // q_a, q_b the t-quantiles for the false-fail rate alpha and the detection rate 1 - beta.
 // When q_a SE + q_b SE <= delta both targets hold (an unchanged run fails <= alpha, a run
 // worse by the tolerance fails >= 1 - beta). Otherwise the false-fail bound is kept and the
@@ -63,7 +63,20 @@ function sumOfSquares(logs: number[]): number {
 const meanOf = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
 const validValues = (xs: number[]): boolean => xs.every((v) => v > 0 && Number.isFinite(v));
 
-/** Standard error of the difference of mean logs, and its Satterthwaite degrees of freedom. */
+/** The log of the regression to detect: ln(1 + tolerance) for hp P99, -ln(1 - tolerance) for lp. */
+export function regressionDelta(tolerance: number, higherIsWorse: boolean): number {
+  return higherIsWorse ? Math.log(1 + tolerance) : -Math.log(1 - tolerance);
+}
+
+/** Can a comparison at this standard error keep both error-rate targets for a change of delta? */
+export function reachesBothTargets(se: number, df: number, falseFailRate: number, delta: number): boolean {
+  return (studentTQuantile(1 - falseFailRate, df) + studentTQuantile(DETECTION_RATE_TARGET, df)) * se <= delta;
+}
+
+/**
+ * Standard error of the difference of mean logs, and its Satterthwaite degrees of freedom.
+ * nCurrent = Infinity gives the floor that no number of trials in this run goes below.
+ */
 export function regressionStandardError(withinLogSd: number, withinDf: number, nCurrent: number, nStored: number, betweenLogSd: number): { se: number; df: number } {
   const within = withinLogSd ** 2 * (1 / nCurrent + 1 / nStored);
   const total = within + 2 * betweenLogSd ** 2;
@@ -86,7 +99,7 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
   const sign = higherIsWorse ? 1 : -1;
   const logRatio = meanOf(logCurrent) - meanOf(logStored);
   const worse = sign * logRatio;
-  const delta = higherIsWorse ? Math.log(1 + tolerance) : -Math.log(1 - tolerance);
+  const delta = regressionDelta(tolerance, higherIsWorse);
   const qFalse = studentTQuantile(1 - falseFailRate, df);
   const qDetect = studentTQuantile(DETECTION_RATE_TARGET, df);
   const boundary = Math.max(qFalse * se, (qFalse * se + delta - qDetect * se) / 2);
@@ -101,7 +114,7 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
     standardErrorLog: se,
     degreesOfFreedom: df,
     falseFailRate: tail(boundary),
-    bothTargetsReachable: (qFalse + qDetect) * se <= delta,
+    bothTargetsReachable: reachesBothTargets(se, df, falseFailRate, delta),
     detectionRate: tail(boundary - delta),
     interval: {
       level: 1 - 2 * falseFailRate,

@@ -7,6 +7,7 @@ import { escapeHtml } from './html-escape.ts';
 import { htmlCell, renderHtmlTable, type HtmlCell } from './html-table.ts';
 import { formatMs, formatRate, formatSignedPercent } from './number-format.ts';
 import { ARM_COLORS } from './plot-data-types.ts';
+import { QUANTITY } from './quantity-labels.ts';
 
 type Row = [string, (arm: ArmName, stats: ArmStats | undefined) => HtmlCell];
 
@@ -14,26 +15,29 @@ export function renderArmsTable(record: RunRecord, evaluation: ScenarioEvaluatio
   const arms = armsInOrder(record, evaluation);
   const rows: Row[] = [
     ['trials run', (arm) => describeTrials(record, arm)],
-    ['hp P50 ms', (_, s) => formatMs(s?.merged.hp?.latencyMs.p50)],
-    ['hp P90 ms', (_, s) => formatMs(s?.merged.hp?.latencyMs.p90)],
-    ['hp P99 ms', (_, s) => htmlCell(`<strong>${escapeHtml(formatMs(s?.merged.hp?.latencyMs.p99))}</strong>`)],
+    ['hp P50 ms (trials pooled)', (_, s) => formatMs(s?.merged.hp?.latencyMs.p50)],
+    ['hp P90 ms (trials pooled)', (_, s) => formatMs(s?.merged.hp?.latencyMs.p90)],
+    [`${QUANTITY.hpP99Merged} ms`, (_, s) => htmlCell(`<strong>${escapeHtml(formatMs(s?.merged.hp?.latencyMs.p99))}</strong>`)],
     ['hp P99.9 ms', (_, s) => formatMs(s?.merged.hp?.latencyMs.p999)],
     ['hp max ms', (_, s) => formatMs(s?.merged.hp?.latencyMs.max)],
     ['hp service P50 / P99 ms', (_, s) => (s?.merged.hp ? `${formatMs(s.merged.hp.serviceMs.p50)} / ${formatMs(s.merged.hp.serviceMs.p99)}` : '–')],
     ['hp achieved / target req/s', (_, s) => (s?.merged.hp ? `${formatRate(s.merged.hp.achievedRateHz)} / ${formatRate(s.merged.hp.targetRateHz)}` : '–')],
     ['hp completed / scheduled', (_, s) => (s?.merged.hp ? `${s.merged.hp.completed} / ${s.merged.hp.scheduled}` : '–')],
-    ['lp iter/s', (_, s) => htmlCell(`<strong>${escapeHtml(formatRate(s?.merged.lp?.iterPerSec))}</strong>`)],
+    [QUANTITY.lpIterPerSec, (_, s) => htmlCell(`<strong>${escapeHtml(formatRate(s?.merged.lp?.iterPerSec))}</strong>`)],
     ['lp images/s', (_, s) => formatRate(s?.merged.lp?.imagesPerSec)],
     ['lp iteration P50 / P99 ms', (_, s) => (s?.merged.lp ? `${formatMs(s.merged.lp.iterationMs.p50)} / ${formatMs(s.merged.lp.iterationMs.p99)}` : '–')],
   ];
   const reference = evaluation.arms.find((a) => a.arm === 'baseline');
   if (reference) {
-    rows.push(['hp P99 vs baseline arm', (arm, s) => (arm === 'baseline' ? '–' : formatChange(s?.merged.hp?.latencyMs.p99, reference.merged.hp?.latencyMs.p99))]);
-    rows.push(['lp iter/s vs baseline arm', (arm, s) => (arm === 'baseline' ? '–' : formatChange(s?.merged.lp?.iterPerSec, reference.merged.lp?.iterPerSec))]);
+    rows.push([`${QUANTITY.hpP99Merged} change vs baseline arm`, (arm, s) => (arm === 'baseline' ? '–' : formatChange(s?.merged.hp?.latencyMs.p99, reference.merged.hp?.latencyMs.p99))]);
+    rows.push(['lp iter/s change vs baseline arm (= -lp loss)', (arm, s) => (arm === 'baseline' ? '–' : formatChange(s?.merged.lp?.iterPerSec, reference.merged.lp?.iterPerSec))]);
   }
   if (baseline) {
-    rows.push(['stored baseline hp P99 ms (median)', (arm) => formatMs(median(baseline.arms[arm]?.hpP99Ms))]);
-    rows.push(['stored baseline lp iter/s (median)', (arm) => formatRate(median(baseline.arms[arm]?.lpIterPerSec))]);
+    // The regression verdicts compare means of per-trial values (perf/lib/evaluate/verdicts/baseline-regression.ts):
+    // these rows show both sides of that comparison, under the same name.
+    rows.push([`${QUANTITY.hpP99TrialMean} ms, this run`, (_, s) => formatMs(mean(s?.trials.flatMap((t) => (t.hp ? [t.hp.latencyMs.p99] : []))))]);
+    rows.push([`${QUANTITY.hpP99TrialMean} ms, stored baseline`, (arm) => formatMs(mean(baseline.arms[arm]?.hpP99Ms))]);
+    rows.push([`${QUANTITY.lpIterPerSec}, stored baseline`, (arm) => formatRate(mean(baseline.arms[arm]?.lpIterPerSec))]);
   }
   const headers: HtmlCell[] = ['', ...arms.map((arm) => htmlCell(`<span class="swatch" style="background:${ARM_COLORS[arm]}"></span>${escapeHtml(labelArm(arm, evaluation.checks))}`))];
   const body = rows.map(([label, cell]) => [label, ...arms.map((arm) => cell(arm, evaluation.arms.find((a) => a.arm === arm)))]);
@@ -58,11 +62,9 @@ function describeTrials(record: RunRecord, arm: ArmName): HtmlCell {
   return htmlCell(escapeHtml(parts.join(', ')), className || undefined);
 }
 
-function median(values: number[] | undefined): number | null {
+function mean(values: number[] | undefined): number | null {
   if (!values || values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
 function formatChange(value: number | undefined, reference: number | undefined): string {

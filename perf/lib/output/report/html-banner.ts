@@ -1,8 +1,9 @@
 // The status banner at the top of a scenario: what happened, in one glance.
 // invalid looks unlike every other status: the numbers below are not evidence.
 
-import type { RunRecord, ScenarioEvaluation } from '../../documents/types/index.ts';
+import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../../documents/types/index.ts';
 import { escapeHtml } from './html-escape.ts';
+import { buildScenarioHeadline, type ScenarioHeadline } from './scenario-headline.ts';
 import { statusWord } from './status-labels.ts';
 
 const STATUS_MEANING: Record<ScenarioEvaluation['status'], string> = {
@@ -15,7 +16,7 @@ const STATUS_MEANING: Record<ScenarioEvaluation['status'], string> = {
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function renderStatusBanner(record: RunRecord, evaluation: ScenarioEvaluation): string {
+export function renderStatusBanner(record: RunRecord, evaluation: ScenarioEvaluation, baseline: BaselineFile | null): string {
   const reasons = evaluation.reasons.length
     ? `<ul class="reasons">${evaluation.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>`
     : '';
@@ -25,10 +26,22 @@ export function renderStatusBanner(record: RunRecord, evaluation: ScenarioEvalua
 <div class="banner-status">${statusWord(status)}${status === 'invalid' ? '<small>not a result</small>' : ''}</div>
 <div class="banner-body">
 <h2>${escapeHtml(evaluation.scenario)}</h2>
+${renderHeadline(buildScenarioHeadline(record, evaluation, baseline))}
 <p class="banner-meaning">${escapeHtml(meaning)}</p>
 ${reasons}
 <p class="meta">run <code>${escapeHtml(record.runId)}</code> · recorded ${escapeHtml(record.createdAt)}
  · host ${escapeHtml(record.host.hostname)} · suite ${escapeHtml(record.suiteVersion)}</p>
 </div>
 </header>`;
+}
+
+/** The result first: effect, lp cost, hp alone, stored baseline (scenario-headline.ts). */
+function renderHeadline(headline: ScenarioHeadline): string {
+  const rows: Array<[string, string]> = [
+    ['effect', headline.effect],
+    ['lp cost', headline.lpCost],
+    ['hp alone', headline.hpAlone],
+    ['stored baseline', headline.storedBaseline],
+  ];
+  return `<dl class="headline" data-headline>${rows.map(([term, text]) => `<dt>${term}</dt><dd>${escapeHtml(text)}</dd>`).join('')}</dl>`;
 }

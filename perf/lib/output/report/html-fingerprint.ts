@@ -14,16 +14,17 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
+  // What proves shim or no shim first, so it stays in view on a narrow screen.
   { header: 'role', value: (f) => f.role, mustAgree: false },
+  { header: 'XSched libraries mapped', value: (f) => (f.xschedLibraries.length ? f.xschedLibraries.join('\n') : 'none'), mustAgree: false },
+  { header: 'stream priority', value: (f) => `${f.stream.priority} (${f.stream.value}; range ${f.stream.leastPriority}..${f.stream.greatestPriority})`, mustAgree: false },
+  { header: 'MPS client', value: (f) => `${f.mps.client === null ? 'unknown' : String(f.mps.client)} (${f.mps.source})`, mustAgree: false },
   { header: 'GPU', value: (f) => `${f.gpu.name} (${f.gpu.arch}, index ${f.gpu.index})`, mustAgree: true },
   { header: 'uuid', value: (f) => f.gpu.uuid, mustAgree: true },
   { header: 'pci bus', value: (f) => f.gpu.pciBusId, mustAgree: true },
   { header: 'driver / runtime', value: (f) => `${f.driverVersion} / ${f.runtimeVersion}`, mustAgree: true },
   { header: 'worker', value: (f) => `${f.workerVersion} (${f.platform})`, mustAgree: true },
   { header: 'host', value: (f) => f.hostname, mustAgree: true },
-  { header: 'MPS client', value: (f) => `${f.mps.client === null ? 'unknown' : String(f.mps.client)} (${f.mps.source})`, mustAgree: false },
-  { header: 'stream priority', value: (f) => `${f.stream.priority} (${f.stream.value}; range ${f.stream.leastPriority}..${f.stream.greatestPriority})`, mustAgree: false },
-  { header: 'XSched libraries mapped', value: (f) => (f.xschedLibraries.length ? f.xschedLibraries.join('\n') : 'none'), mustAgree: false },
 ];
 
 export function renderFingerprintTable(record: RunRecord): string {

@@ -4,6 +4,8 @@
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../../documents/types/index.ts';
 import { embedJsonInScript, escapeHtml } from './html-escape.ts';
 import type { PlotKind } from './plot-data-types.ts';
+import { prefersLogLatencyAxis } from './latency-axis.ts';
+import { buildRatioPlotData } from './ratio-data.ts';
 import { buildSpectrumPlotData } from './spectrum-data.ts';
 import { buildThroughputPlotData } from './throughput-data.ts';
 import { buildTimelinePlotData, MAX_LP_BANDS, MAX_SCATTER_POINTS_PER_ARM } from './timeline-data.ts';
@@ -18,20 +20,30 @@ export function renderScenarioPlots(
   const logGroup = `${idPrefix}-log`;
   const spectrum = buildSpectrumPlotData(evaluation, baseline);
   const throughput = buildThroughputPlotData(evaluation, baseline);
+  const ratio = buildRatioPlotData(evaluation);
+  const timelines = buildTimelinePlotData(record, evaluation);
+  const logY = prefersLogLatencyAxis([
+    ...(spectrum?.series.flatMap((s) => s.points.map((p) => p[1])) ?? []),
+    ...timelines.flatMap((plot) => plot.trials.flatMap((t) => [t.yMinMs, t.yMaxMs])),
+  ]);
+  const logAttributes = { 'data-log-group': logGroup, 'data-log-y': String(logY) };
+  if (ratio) {
+    parts.push(renderFigure('ratio', `${idPrefix}-ratio`, ratio, 'ratios the verdicts judge (1 = no change)',
+      'Dot: the ratio; whisker: its interval; red dashed tick: the verdict\'s bar. Colour: the verdict\'s status.', 'full'));
+  }
   const top: string[] = [];
   if (spectrum) {
     const note = baseline
-      ? `Dashed: the stored baseline (run ${baseline.runId}, ${baseline.createdAt}), same colour per arm. Each line stops at the highest percentile its sample count resolves.`
+      ? `Dashed, drawn on top with a white edge: the stored baseline (run ${baseline.runId}, ${baseline.createdAt}), same colour per arm. Each line stops at the highest percentile its sample count resolves.`
       : 'No stored baseline for this hardware. Each line stops at the highest percentile its sample count resolves.';
-    top.push(renderFigure('spectrum', `${idPrefix}-spectrum`, spectrum, 'hp latency percentile spectrum (all trials merged)', note, 'wide', { 'data-log-group': logGroup }));
+    top.push(renderFigure('spectrum', `${idPrefix}-spectrum`, spectrum, 'hp latency percentile spectrum (trials pooled)', note, 'wide', logAttributes));
   }
   if (throughput) {
-    top.push(renderFigure('throughput', `${idPrefix}-throughput`, throughput, 'lp throughput per arm', 'Bar: mean of trials. Dots: each trial.', ''));
+    top.push(renderFigure('throughput', `${idPrefix}-throughput`, throughput, 'lp throughput per arm (zoomed axis)', 'Bar top: mean of trials; whisker: range of trials; dots: each trial. The axis does not start at 0, so a loss of 1% shows.', ''));
   }
   if (top.length) parts.push(`<div class="plots">${top.join('\n')}</div>`);
-  const logToggle = `<label class="plot-tool"><input type="checkbox" data-log-y-group="${escapeHtml(logGroup)}"> log latency axis</label>`;
+  const logToggle = `<label class="plot-tool"><input type="checkbox" data-log-y-group="${escapeHtml(logGroup)}"${logY ? ' checked' : ''}> log latency axis${logY ? ' (on: latencies span 10x or more)' : ''}</label>`;
 
-  const timelines = buildTimelinePlotData(record, evaluation);
   if (timelines.length) {
     const trialNumbers = [...new Set(timelines.flatMap((p) => p.trials.map((t) => t.trial)))].sort((a, b) => a - b);
     const first = trialNumbers[0] ?? 0;
@@ -47,7 +59,7 @@ boundaries (up to ${MAX_LP_BANDS} iterations; more are shown as a binned iterati
       renderFigure('timeline', `${group}-${plot.arm}`, plot, '', '', '', {
         'data-trial-group': group,
         'data-trial': String(first),
-        'data-log-group': logGroup,
+        ...logAttributes,
       }),
     );
     parts.push(`<div class="timelines">${figures.join('\n')}</div>`);

@@ -17,7 +17,10 @@ pre { white-space:pre-wrap; word-break:break-all; background:#f0f2f5; padding:8p
 .banner-status { font-size:22px; font-weight:800; letter-spacing:.06em; min-width:170px; display:flex; flex-direction:column; justify-content:center; }
 .banner-status small { font-size:11px; letter-spacing:.1em; text-transform:uppercase; color:#f2c744; }
 .banner-body h2 { color:#fff; } .banner p { margin:2px 0; } .banner .meta { opacity:.85; font-size:12px; }
-.banner code { color:#fff; } .reasons { margin:6px 0; padding-left:20px; }
+.banner code { color:#fff; }
+.headline { display:grid; grid-template-columns:max-content 1fr; gap:2px 12px; margin:6px 0; font-size:15px; }
+.headline dt { font-weight:700; } .headline dd { margin:0; font-variant-numeric:tabular-nums; }
+ .reasons { margin:6px 0; padding-left:20px; }
 .banner-pass { background:var(--pass); } .banner-fail { background:var(--fail); } .banner-inconclusive { background:var(--inconclusive); } .banner-untested { background:var(--untested); }
 .banner-invalid { background:repeating-linear-gradient(135deg,#2b1f38 0 18px,#3f2d55 18px 36px); border-bottom:6px solid #f2c744; }
 table.verdicts, table.checks { table-layout:fixed; }
@@ -28,7 +31,8 @@ table.checks th:nth-child(4) { width:16%; } table.checks th:nth-child(5) { width
 table.verdicts td, table.verdicts th, table.checks td, table.checks th { overflow-wrap:anywhere; white-space:normal; }
 td.numbers { font-variant-numeric:tabular-nums; font-size:12px; } td.numbers .k { color:var(--muted); }
 .method { color:var(--muted); font-size:11px; }
-table.fingerprint td { white-space:nowrap; } table.fingerprint tbody th { white-space:normal; min-width:160px; max-width:260px; }
+table.fingerprint { font-size:12px; } table.fingerprint td { overflow-wrap:anywhere; } table.fingerprint tbody th { white-space:normal; min-width:120px; max-width:220px; }
+table.sharing td { font-size:12px; } table.sharing .k { color:var(--muted); } table.sharing details { margin-top:2px; }
 .table-wrap { overflow-x:auto; }
 table { border-collapse:collapse; width:100%; font-size:13px; }
 th, td { border-bottom:1px solid var(--line); padding:5px 8px; text-align:left; vertical-align:top; }
@@ -43,7 +47,7 @@ td.bad, th.bad { background:#fde8e8; color:#8c1620; } td.advice { color:#6b4a00;
 .plots { display:flex; flex-wrap:wrap; gap:14px; align-items:flex-start; }
 .timelines { display:grid; grid-template-columns:repeat(auto-fill, minmax(600px, 1fr)); gap:14px; align-items:start; }
 .plot-card { margin:0; border:1px solid var(--line); border-radius:6px; padding:8px; background:#fff; flex:0 1 auto; min-width:0; }
-.plot-card .note { max-width:640px; }
+.plot-card .note { max-width:640px; } .plot-card.full { flex:1 1 100%; margin-bottom:14px; }
 .plot-card figcaption { font-weight:600; margin-bottom:4px; }
 .plot svg { display:block; max-width:100%; height:auto; }
 .plot-tools { display:flex; justify-content:flex-end; margin:6px 0; } .plot-tool { color:var(--muted); font-size:13px; margin-left:14px; }

@@ -48,8 +48,32 @@ export function renderXschedEvidence(record: RunRecord): string {
 
 export function renderSharingEvidence(record: RunRecord): string {
   const rows = record.trials.flatMap((t) =>
-    t.sharing ? [[`${t.arm} t${t.trial + 1}`, t.sharing.requested, htmlCell(`<code class="json">${escapeHtml(JSON.stringify(t.sharing.details))}</code>`)]] : [],
+    t.sharing ? [[`${t.arm} t${t.trial + 1}`, t.sharing.requested, htmlCell(describeSharingDetails(t.sharing.details))]] : [],
   );
   if (rows.length === 0) return '';
   return renderHtmlTable(['arm, trial', 'requested', 'observed'], rows, { className: 'sharing' });
+}
+
+/**
+ * The sharing mode's evidence in a few lines: scalars and pid lists inline, paths and log
+ * lines behind an expander (they are long, and what they mean is for the reader to judge:
+ * the MPS daemon logs a client's normal exit too).
+ */
+function describeSharingDetails(details: unknown): string {
+  if (details === null || typeof details !== 'object') return `<code>${escapeHtml(JSON.stringify(details))}</code>`;
+  const inline: string[] = [];
+  const folded: string[] = [];
+  for (const [key, value] of Object.entries(details as Record<string, unknown>)) {
+    const isLines = Array.isArray(value) && value.some((v) => typeof v === 'string');
+    if (isLines) {
+      const lines = value as unknown[];
+      folded.push(`<details><summary>${escapeHtml(key)}: ${lines.length} log line(s)</summary><pre>${escapeHtml(lines.map(String).join('\n'))}</pre></details>`);
+    } else if (typeof value === 'string' && value.includes('/')) {
+      folded.push(`<details><summary>${escapeHtml(key)}</summary><code>${escapeHtml(value)}</code></details>`);
+    } else {
+      const text = Array.isArray(value) ? value.join(', ') || 'none' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      inline.push(`<span class="k">${escapeHtml(key)}</span> ${escapeHtml(text)}`);
+    }
+  }
+  return `${inline.join(' · ')}${folded.join('')}`;
 }

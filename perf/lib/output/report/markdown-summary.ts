@@ -1,8 +1,10 @@
 // The GitHub job summary: every scenario's arms in one table, then each
 // scenario's reasons (invalid ones first) and verdicts with their numbers.
 
-import type { RunRecord, ScenarioEvaluation } from '../../documents/types/index.ts';
+import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../../documents/types/index.ts';
 import { escapeMarkdownCell as esc, renderMarkdownTable } from './markdown-escape.ts';
+import { buildScenarioHeadline, headlineLines } from './scenario-headline.ts';
+import { QUANTITY } from './quantity-labels.ts';
 import { formatMeasuredRecord, formatMs, formatRate } from './number-format.ts';
 import { statusIcon, statusRank, statusWord, WORST_FIRST } from './status-labels.ts';
 import { validateReportRuns } from './validate-report-runs.ts';
@@ -11,6 +13,8 @@ import { labelArm } from '../../evaluate/unproven-arms.ts';
 export interface SummaryRun {
   record: RunRecord;
   evaluation: ScenarioEvaluation;
+  /** The stored baseline the run was compared with; absent or null: none. */
+  baseline?: BaselineFile | null;
 }
 
 export interface MarkdownSummaryOptions {
@@ -56,12 +60,14 @@ function renderArmsTable(runs: SummaryRun[]): string {
     ];
     armRows.forEach((cells, i) => rows.push([i === 0 ? `${statusIcon(evaluation.status)} ${esc(evaluation.scenario)}` : '', ...cells]));
   }
-  return renderMarkdownTable(['scenario', 'arm', 'hp P50 ms', 'hp P99 ms', 'hp achieved / target req/s', 'lp iter/s'], rows);
+  return renderMarkdownTable(['scenario', 'arm', 'hp P50 ms (trials pooled)', `${QUANTITY.hpP99Merged} ms`, 'hp achieved / target req/s', QUANTITY.lpIterPerSec], rows);
 }
 
-function renderScenarioDetails({ record, evaluation }: SummaryRun, link: string | undefined): string[] {
+function renderScenarioDetails({ record, evaluation, baseline }: SummaryRun, link: string | undefined): string[] {
   const out = [`### ${statusIcon(evaluation.status)} ${esc(evaluation.scenario)}: ${statusWord(evaluation.status)}`, '', esc(evaluation.statusReason), ''];
   const linkText = link ? ` · [HTML report](${encodeURI(link)})` : '';
+  for (const line of headlineLines(buildScenarioHeadline(record, evaluation, baseline ?? null))) out.push(`- ${esc(line)}`);
+  out.push('');
   out.push(`run \`${esc(record.runId)}\` · ${esc(record.scenario.durationMs / 1000)} s x ${record.scenario.trials} trials${linkText}`, '');
   const failedChecks = evaluation.checks.filter((c) => c.status === 'fail');
   const reasons = [...evaluation.reasons];

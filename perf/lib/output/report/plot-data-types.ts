@@ -25,6 +25,8 @@ export interface TimelineTrialData {
   windowSec: number;
   /** Shared by every arm of this trial so their panels compare at a glance. */
   yMaxMs: number;
+  /** The smallest latency of any arm in this trial: the shared bottom of a log axis. */
+  yMinMs: number;
   /** [seconds since the window start (scheduled time), latency ms] */
   points: Array<[number, number]>;
   totalRequests: number;
@@ -59,7 +61,27 @@ export interface ThroughputPlotData {
   bars: ThroughputBar[];
 }
 
-export type PlotKind = 'spectrum' | 'timeline' | 'throughput';
+/** One row of the ratio chart: a ratio (1 = no change) with its interval and the bar it is judged against. */
+export interface RatioRow {
+  label: string;
+  /** The verdict the row comes from (perf/lib/evaluate/verdicts/). */
+  verdictId: string;
+  status: string;
+  ratio: number;
+  low: number | null;
+  high: number | null;
+  intervalLabel: string;
+  /** The verdict's bar as a ratio; which side passes is `passBelow`. */
+  threshold: number | null;
+  passBelow: boolean;
+}
+
+export interface RatioPlotData {
+  title: string;
+  rows: RatioRow[];
+}
+
+export type PlotKind = 'spectrum' | 'timeline' | 'throughput' | 'ratio';
 
 /** Fixed colours per arm, the same in every plot and report (perf/lib/plan/scenarios/arms.ts). */
 export { ARM_COLORS } from '../../plan/scenarios/arms.ts';

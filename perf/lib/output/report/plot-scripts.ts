@@ -4,9 +4,9 @@
 
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
-import type { SpectrumPlotData, ThroughputPlotData, TimelinePlotData } from './plot-data-types.ts';
+import type { RatioPlotData, SpectrumPlotData, ThroughputPlotData, TimelinePlotData } from './plot-data-types.ts';
 
-const RENDERER_FILES = ['plot-core.js', 'plot-spectrum.js', 'plot-timeline.js', 'plot-throughput.js'];
+const RENDERER_FILES = ['plot-core.js', 'plot-spectrum.js', 'plot-timeline.js', 'plot-throughput.js', 'plot-ratio.js'];
 const BROWSER_FILE = 'draw-plots.js';
 
 export interface RenderedSvg {
@@ -19,6 +19,7 @@ export interface PlotRenderers {
   renderSpectrum(data: SpectrumPlotData, options?: { width?: number; height?: number; logY?: boolean }): RenderedSvg;
   renderTimeline(data: TimelinePlotData, trialNumber: number, options?: { width?: number; logY?: boolean }): RenderedSvg;
   renderThroughput(data: ThroughputPlotData, options?: { width?: number; height?: number }): RenderedSvg;
+  renderRatio(data: RatioPlotData, options?: { width?: number }): RenderedSvg;
 }
 
 let cachedSources: Map<string, string> | null = null;

@@ -18,6 +18,7 @@ import { formatMs, formatRate } from './number-format.ts';
 import { buildInlinePlotScript } from './plot-scripts.ts';
 import { validateReportRuns } from './validate-report-runs.ts';
 import { WORST_FIRST } from './status-labels.ts';
+import { QUANTITY } from './quantity-labels.ts';
 
 export interface ReportRun {
   record: RunRecord;
@@ -78,7 +79,7 @@ function renderOverview(runs: ReportRun[]): string {
       evaluation.statusReason,
     ];
   });
-  return `<nav class="overview">${renderHtmlTable(['scenario', 'status', 'hp P99 ms', 'lp iter/s', 'why'], rows)}</nav>`;
+  return `<nav class="overview">${renderHtmlTable(['scenario', 'status', `${QUANTITY.hpP99Merged} ms`, QUANTITY.lpIterPerSec, 'why'], rows)}</nav>`;
 }
 
 function renderScenarioSection(run: ReportRun, id: string): string {
@@ -91,7 +92,7 @@ function renderScenarioSection(run: ReportRun, id: string): string {
   const xsched = renderXschedEvidence(record);
   const sharing = renderSharingEvidence(record);
   return `<section class="scenario" id="${id}">
-${renderStatusBanner(record, evaluation)}
+${renderStatusBanner(record, evaluation, baseline)}
 ${notes}
 <h3>Arms (all trials merged)</h3>
 ${renderArmsTable(record, evaluation, baseline)}

@@ -3,6 +3,7 @@
 
 import type { BaselineFile, ScenarioEvaluation } from '../../documents/types/index.ts';
 import { loadPlotRenderers, type PlotRenderers } from './plot-scripts.ts';
+import { prefersLogLatencyAxis } from './latency-axis.ts';
 import { buildSpectrumPlotData } from './spectrum-data.ts';
 
 let renderers: PlotRenderers | null = null;
@@ -12,6 +13,7 @@ export function renderSpectrumSvg(evaluation: ScenarioEvaluation, baseline: Base
   const data = buildSpectrumPlotData(evaluation, baseline);
   if (!data) return null;
   renderers ??= loadPlotRenderers();
-  const { svg } = renderers.renderSpectrum({ ...data, title: `${evaluation.scenario}: ${data.title}` });
+  const logY = prefersLogLatencyAxis(data.series.flatMap((s) => s.points.map((p) => p[1])));
+  const { svg } = renderers.renderSpectrum({ ...data, title: `${evaluation.scenario}: ${data.title}` }, { logY });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
 }

@@ -4,6 +4,8 @@
 import type { OverallStatus } from '../../documents/types/index.ts';
 import type { SummaryRun } from './markdown-summary.ts';
 import { formatMs, formatRate } from './number-format.ts';
+import { QUANTITY } from './quantity-labels.ts';
+import { buildScenarioHeadline, headlineLines } from './scenario-headline.ts';
 import { statusWord } from './status-labels.ts';
 import { validateReportRuns } from './validate-report-runs.ts';
 import { labelArm } from '../../evaluate/unproven-arms.ts';
@@ -29,6 +31,7 @@ export function renderTerminalSummary(runs: SummaryRun[], options: { color: bool
   validateReportRuns(runs, 'renderTerminalSummary');
   const paint = (status: keyof typeof STATUS_COLOR, text: string) => (options.color ? `${STATUS_COLOR[status]}${text}${RESET}` : text);
   const header = ['scenario', 'status', 'arm', 'hp P50 ms', 'hp P99 ms', 'hp req/s (target)', 'lp iter/s'];
+  const legend = `hp P50, hp P99: all trials' requests pooled; ${QUANTITY.lpIterPerSec}`;
   const rows: Array<{ cells: string[]; status: OverallStatus | null }> = [];
   for (const { evaluation } of runs) {
     evaluation.arms.forEach((arm, i) => {
@@ -57,9 +60,11 @@ export function renderTerminalSummary(runs: SummaryRun[], options: { color: bool
     const cells = row.cells.map((text, c) => (c === 1 && row.status ? paint(row.status, pad(text, c)) : pad(text, c)));
     lines.push(cells.join('  ').trimEnd());
   }
-  for (const { evaluation } of runs) {
-    if (evaluation.status === 'pass') continue;
+  lines.push(`(${legend})`);
+  for (const { record, evaluation, baseline } of runs) {
     lines.push('', `${paint(evaluation.status, statusWord(evaluation.status))} ${evaluation.scenario}: ${oneLine(evaluation.statusReason)}`);
+    for (const line of headlineLines(buildScenarioHeadline(record, evaluation, baseline ?? null))) lines.push(`  ${oneLine(line)}`);
+    if (evaluation.status === 'pass') continue;
     for (const reason of evaluation.reasons) lines.push(`  - ${oneLine(reason)}`);
     for (const v of evaluation.verdicts.filter((x) => x.status === 'fail' && x.recommendation)) lines.push(`  > ${v.id}: ${oneLine(v.recommendation ?? '')}`);
   }

@@ -39,6 +39,7 @@ function buildTrial(armTrial: ArmTrialRecord, record: RunRecord, evaluation: Sce
     trial: armTrial.trial,
     windowSec,
     yMaxMs: 0,
+    yMinMs: 0,
     points: downsampleScatterMinMax(all, MAX_SCATTER_POINTS_PER_ARM),
     totalRequests: all.length,
     p99Ms: stats?.hp?.latencyMs.p99 ?? null,
@@ -59,15 +60,25 @@ function buildLpMarks(iterationsNs: Array<[number, number]>, windowSec: number):
   return { iterations: iterationsNs.length, bands: null, rate: { binSec: round(binSec, 6), iterPerSec: counts.map((c) => round(c / binSec, 2)) } };
 }
 
+/** Every panel of a trial gets the same y range (linear and log), so their heights compare. */
 function shareYAxisPerTrial(plots: TimelinePlotData[]): void {
   const maxByTrial = new Map<number, number>();
+  const minByTrial = new Map<number, number>();
   for (const plot of plots) {
     for (const t of plot.trials) {
       const max = t.points.reduce((m, p) => Math.max(m, p[1]), 0);
+      const min = t.points.reduce((m, p) => (p[1] > 0 ? Math.min(m, p[1]) : m), Infinity);
       maxByTrial.set(t.trial, Math.max(maxByTrial.get(t.trial) ?? 0, max));
+      minByTrial.set(t.trial, Math.min(minByTrial.get(t.trial) ?? Infinity, min));
     }
   }
-  for (const plot of plots) for (const t of plot.trials) t.yMaxMs = maxByTrial.get(t.trial) ?? 0;
+  for (const plot of plots) {
+    for (const t of plot.trials) {
+      t.yMaxMs = maxByTrial.get(t.trial) ?? 0;
+      const min = minByTrial.get(t.trial) ?? Infinity;
+      t.yMinMs = Number.isFinite(min) ? min : 0;
+    }
+  }
 }
 
 function findResult(armTrial: ArmTrialRecord, role: Role): WorkerResult | null {

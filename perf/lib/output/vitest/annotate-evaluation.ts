@@ -3,9 +3,12 @@
 // One readable headline, the key numbers and verdicts as properties, the HTML
 // report and a latency plot as attachments.
 
-import type { BaselineFile, ScenarioEvaluation } from '../../documents/types/index.ts';
+import { isAbsolute, relative } from 'node:path';
+import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../../documents/types/index.ts';
+import { buildScenarioHeadline, headlineLines } from '../report/scenario-headline.ts';
 import { renderSpectrumSvg } from '../report/render-plot-svg.ts';
-import { annotationType, assertAnnotatable, type AnnotatableContext } from './annotation-context.ts';
+import type { TestAttachment } from 'vitest';
+import { ANNOTATION_PREFIX, annotationType, assertAnnotatable, type AnnotatableContext } from './annotation-context.ts';
 import { collectEvaluationProperties } from './evaluation-properties.ts';
 
 export interface AnnotateEvaluationOptions {
@@ -13,6 +16,10 @@ export interface AnnotateEvaluationOptions {
   reportPath?: string | null;
   /** The stored baseline, drawn dashed in the attached plot. */
   baseline?: BaselineFile | null;
+  /** The run's record: with it, the headline (effect, lp cost, hp alone, stored baseline) is an annotation. */
+  record?: RunRecord | null;
+  /** Paths in messages are shown relative to this directory (default: the working directory, Vitest's root). */
+  projectRoot?: string;
   /** Attach the hp latency percentile spectrum as SVG (default true). */
   plot?: boolean;
 }
@@ -32,13 +39,22 @@ export async function annotateEvaluation(
   options: AnnotateEvaluationOptions = {},
 ): Promise<void> {
   assertAnnotatable(context, 'annotateEvaluation');
+  const written: Array<{ type: string; message: string }> = [];
+  const annotate = async (message: string, type: string, attachment?: TestAttachment) => {
+    written.push({ type, message });
+    await context.annotate(message, type, attachment);
+  };
   // Sequential on purpose: annotations keep this order in every reporter.
-  await context.annotate(describeHeadline(evaluation), HEADLINE_TYPE[evaluation.status]);
+  await annotate(describeHeadline(evaluation), HEADLINE_TYPE[evaluation.status]);
+  if (options.record) {
+    const lines = headlineLines(buildScenarioHeadline(options.record, evaluation, options.baseline ?? null));
+    await annotate(`${evaluation.scenario}: ${lines.join('; ')}`, annotationType('headline'));
+  }
   for (const property of collectEvaluationProperties(evaluation)) {
-    await context.annotate(property.message, property.type);
+    await annotate(property.message, property.type);
   }
   if (options.reportPath) {
-    await context.annotate(`HTML report: ${options.reportPath}`, annotationType('report'), {
+    await annotate(`HTML report: ${projectRelative(options.reportPath, options.projectRoot ?? process.cwd())}`, annotationType('report'), {
       path: options.reportPath,
       contentType: 'text/html',
     });
@@ -46,12 +62,14 @@ export async function annotateEvaluation(
   if (options.plot !== false) {
     const svg = renderSpectrumSvg(evaluation, options.baseline ?? null);
     if (svg) {
-      await context.annotate(`${evaluation.scenario}: hp latency percentile spectrum`, annotationType('plot'), {
+      await annotate(`${evaluation.scenario}: hp latency percentile spectrum`, annotationType('plot'), {
         body: Buffer.from(svg, 'utf8'),
         contentType: 'image/svg+xml',
       });
     }
   }
+  // The json reporter writes no annotations but does write task.meta: the same list goes there.
+  if (context.task?.meta) Object.assign(context.task.meta, { [ANNOTATION_PREFIX]: written });
 }
 
 /** "<scenario>: UNTESTED: <status reason> (3 reasons)"; every reason is also a property of its own. */
@@ -59,4 +77,10 @@ export function describeHeadline(evaluation: ScenarioEvaluation): string {
   const head = `${evaluation.scenario}: ${evaluation.status.toUpperCase()}: ${evaluation.statusReason}`;
   const count = evaluation.reasons.length;
   return count === 0 ? head : `${head} (${count} reason${count > 1 ? 's' : ''} listed)`;
+}
+
+/** A path under the project as "results/..." so messages and JUnit files hold no machine paths. */
+function projectRelative(path: string, root: string): string {
+  const rel = relative(root, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }

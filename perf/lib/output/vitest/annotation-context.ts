@@ -6,6 +6,8 @@ import type { TestAttachment } from 'vitest';
 
 export interface AnnotatableContext {
   annotate(message: string, type?: string, attachment?: TestAttachment): Promise<unknown>;
+  /** Vitest's test task: its `meta` is what the json reporter writes per test (assertionResults[].meta). */
+  task?: { meta?: object };
 }
 
 /** Annotation types (junit property names) the helpers write, all under one prefix. */

@@ -6,6 +6,7 @@
 import { XSCHED_SETTING_NAMES } from './xsched-settings.ts';
 import { SETTING_VARIABLES } from './variables.ts';
 import { EXTRA_ALLOW_VARIABLE } from '../../process/allowed-env.ts';
+import { ALL_SWEEP_VARIABLES } from '../sweeps/sweep-settings.ts';
 
 export const CONFIG_FILE_VARIABLE = 'PERF_CONFIG';
 
@@ -17,7 +18,7 @@ const HISTORY_MODULE_VARIABLES = ['PERF_XSCHED_VERSION', 'PERF_HISTORY_URL', 'PE
 /** Read by perf/lib/process/allowed-env.ts (every child process's environment). */
 const PROCESS_MODULE_VARIABLES = [EXTRA_ALLOW_VARIABLE];
 
-export const OTHER_MODULE_VARIABLES: readonly string[] = [...XSCHED_SETTING_NAMES, ...SHARING_MODULE_VARIABLES, ...HISTORY_MODULE_VARIABLES, ...PROCESS_MODULE_VARIABLES];
+export const OTHER_MODULE_VARIABLES: readonly string[] = [...XSCHED_SETTING_NAMES, ...SHARING_MODULE_VARIABLES, ...HISTORY_MODULE_VARIABLES, ...PROCESS_MODULE_VARIABLES, ...ALL_SWEEP_VARIABLES];
 
 export function listKnownPerfVariables(): string[] {
   return [...new Set([CONFIG_FILE_VARIABLE, ...SETTING_VARIABLES.map((v) => v.env), ...OTHER_MODULE_VARIABLES])].sort();

@@ -4,7 +4,7 @@
 import { getCatalogueEntry } from '../scenarios/catalogue.ts';
 import { resolveSharing, type SharingRequest } from '../scenarios/sharing.ts';
 import type { WorkerPlatform } from '../../documents/types/fingerprint.ts';
-import type { Scenario, ScenarioOverride, SharingMode } from '../../documents/types/scenario.ts';
+import type { Scenario, ScenarioOverride, SharingMode, WorkloadName } from '../../documents/types/scenario.ts';
 import { applyArmsOverride } from './arms-override.ts';
 import type { ScenarioOverrides, Settings } from './settings.ts';
 
@@ -20,6 +20,7 @@ const SCALAR_FIELDS: Array<[keyof ScenarioOverrides, string, (s: Scenario) => Sc
   ['hpArrival', 'hp.arrival', (s) => s.hp.arrival, (s, v) => void (s.hp.arrival = v as Scenario['hp']['arrival'])],
   ['hpBatch', 'hp.batch', (s) => s.hp.batch, (s, v) => void (s.hp.batch = v as number)],
   ['lpBatch', 'lp.batch', (s) => s.lp.batch, (s, v) => void (s.lp.batch = v as number)],
+  ['workload', 'workload', (s) => s.workload ?? 'native', (s, v) => void (s.workload = v as WorkloadName)],
 ];
 
 function resolveSharingMode(scenarioName: string, requested: SharingRequest, platform: WorkerPlatform | null): SharingMode {
@@ -29,6 +30,11 @@ function resolveSharingMode(scenarioName: string, requested: SharingRequest, pla
     `scenario "${scenarioName}": sharing is "auto", which depends on the GPU platform, and no platform was given; ` +
       'pass the platform the worker reports (xsched-perf-worker --probe) to resolveScenario, or set PERF_SHARING',
   );
+}
+
+/** The workload a scenario runs: PERF_WORKLOAD (or the config file), else the scenario's own, else native. */
+export function workloadOfScenario(name: string, settings: Settings): WorkloadName {
+  return settings.overrides.workload ?? getCatalogueEntry(name).workload ?? 'native';
 }
 
 /**
@@ -51,7 +57,11 @@ export function resolveScenario(name: string, settings: Settings, platform: Work
     gpuIndex: entry.gpuIndex,
     seed: entry.seed,
     sharing,
-    arms: applyArmsOverride(entry.arms, overrides.arms),
+    arms: applyArmsOverride(
+      applyArmsOverride(entry.arms, overrides.arms),
+      overrides.referenceArms === undefined ? undefined : { mode: 'edit', add: overrides.referenceArms, remove: [] },
+    ),
+    workload: entry.workload ?? 'native',
     thresholds: entry.thresholds.bySharing[sharing],
     confidence: entry.confidence,
   };
@@ -71,7 +81,7 @@ export function resolveScenario(name: string, settings: Settings, platform: Work
     scenario.lp.imageSize = overrides.imageSize;
   }
   if (overrides.sharing !== undefined) record('sharing', 'sharing', entry.sharing, sharing);
-  if (overrides.arms !== undefined) record('arms', 'arms', entry.arms, scenario.arms);
+  if (overrides.arms !== undefined || overrides.referenceArms !== undefined) record(overrides.arms !== undefined ? 'arms' : 'referenceArms', 'arms', entry.arms, scenario.arms);
 
   if (scenario.arms.length === 0) {
     throw new Error(`scenario "${name}": ${overrideSources.arms ?? 'PERF_ARMS'} removes every arm; keep at least one`);

@@ -1,7 +1,7 @@
 // What the suite was asked to do, after validation (loadSettings). Scenario values
 // stay separate as overrides until resolveScenario applies them to a catalogue entry.
 
-import type { ArmName, ArrivalProcess } from '../../documents/types/scenario.ts';
+import type { ArmName, ArrivalProcess, WorkloadName } from '../../documents/types/scenario.ts';
 import type { SharingRequest } from '../scenarios/sharing.ts';
 
 /** PERF_ARMS: a full list replaces the scenario's arms; +arm/-arm items edit them. */
@@ -19,6 +19,9 @@ export interface ScenarioOverrides {
   seed?: number;
   sharing?: SharingRequest;
   arms?: ArmsOverride;
+  workload?: WorkloadName;
+  /** PERF_REFERENCE_ARMS: reference arms added after PERF_ARMS (docs/arms.md). */
+  referenceArms?: ArmName[];
 }
 
 export interface Settings {

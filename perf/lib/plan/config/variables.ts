@@ -3,10 +3,12 @@
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ALL_ARMS, DEFAULT_ARMS, listScenarioNames } from '../scenarios/catalogue.ts';
+import { ALL_ARMS, DEFAULT_ARMS } from '../scenarios/catalogue.ts';
+import { REFERENCE_ARMS } from '../scenarios/arms.ts';
 import { SHARING_REQUESTS } from '../scenarios/sharing.ts';
-import type { ArrivalProcess } from '../../documents/types/scenario.ts';
+import { WORKLOAD_NAMES, type ArrivalProcess } from '../../documents/types/scenario.ts';
 import { parseArmsOverride } from './arms-override.ts';
+import { knownScenarioNames, SCENARIOS_ACCEPTED } from './scenario-names.ts';
 import type { ScenarioOverrides, Settings } from './settings.ts';
 import {
   BOOLEAN_ACCEPTED,
@@ -79,9 +81,9 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
   variable<string[]>({
     env: 'PERF_SCENARIOS',
     fileKey: 'scenarios',
-    accepted: `a comma list of distinct scenario names from ${listScenarioNames().join(', ')}`,
+    accepted: SCENARIOS_ACCEPTED,
     defaultText: 'quick',
-    parse: parseDistinctList(listScenarioNames()),
+    parse: (raw, baseDir) => parseDistinctList(knownScenarioNames(baseDir))(raw),
     store: (draft, value) => void (draft.scenarios = value),
   }),
   override('PERF_DURATION_S', 'durationS', 'durationMs', 'a number of seconds > 0 and <= 3600', (raw) => {
@@ -96,6 +98,7 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
   override('PERF_LP_BATCH', 'lpBatch', 'lpBatch', 'an integer >= 1 and <= 4096', parseIntegerIn(1, 4096)),
   override('PERF_IMAGE_SIZE', 'imageSize', 'imageSize', 'pixels per side: an integer >= 32 and <= 1024', parseIntegerIn(32, 1024)),
   override('PERF_SEED', 'seed', 'seed', 'an integer >= 0 and <= 9007199254740991', parseIntegerIn(0, Number.MAX_SAFE_INTEGER)),
+  override('PERF_WORKLOAD', 'workload', 'workload', `one of ${WORKLOAD_NAMES.join(', ')}`, parseOneOf(WORKLOAD_NAMES)),
   override('PERF_SHARING', 'sharing', 'sharing', `one of ${SHARING_REQUESTS.join(', ')}`, parseOneOf(SHARING_REQUESTS)),
   override(
     'PERF_ARMS',
@@ -104,6 +107,13 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
     `a comma list of distinct arms from ${ALL_ARMS.join(', ')} (replaces the scenario's arms), ` +
       `or of +arm / -arm items (edit the default ${DEFAULT_ARMS.join(', ')})`,
     parseArmsOverride,
+  ),
+  override(
+    'PERF_REFERENCE_ARMS',
+    'referenceArms',
+    'referenceArms',
+    `a comma list of distinct reference arms from ${REFERENCE_ARMS.join(', ')}, added to the scenario's arms (docs/arms.md)`,
+    parseDistinctList(REFERENCE_ARMS),
   ),
   variable({
     env: 'PERF_RESULTS_DIR',

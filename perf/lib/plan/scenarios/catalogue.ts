@@ -1,6 +1,7 @@
 // The named scenarios a user can run (PERF_SCENARIOS). Entries hold what is asked
 // for, before environment/config overrides and before the platform is known.
 
+import { isDeepStrictEqual } from 'node:util';
 import { DEFAULT_ARMS } from './arms.ts';
 import type { ArrivalProcess, HpConfig, LpConfig, ModelName, Scenario } from '../../documents/types/scenario.ts';
 import { DEFAULT_GATE, type GateRequirements } from './gate-requirements.ts';
@@ -72,14 +73,35 @@ const MPS_ENTRIES: CatalogueEntry[] = ['standard', 'intensive'].map((base) => {
 });
 
 const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = new Map([...ENTRIES, ...MPS_ENTRIES].map((e) => [e.name, e]));
+/** Scenarios declared by spec files in this process (definePerfScenario); the built-in ones are also declared there, unchanged. */
+const DECLARED = new Map<string, CatalogueEntry>();
+const lookup = (name: string): CatalogueEntry | undefined => CATALOGUE.get(name) ?? DECLARED.get(name);
 
-export function listScenarioNames(): string[] {
+export function listBuiltInScenarioNames(): string[] {
   return [...CATALOGUE.keys()];
 }
 
-/** A deep copy of the named entry; throws listing the known names when there is none. */
+/** The built-in names, then those declared in this process. */
+export function listScenarioNames(): string[] {
+  return [...CATALOGUE.keys(), ...[...DECLARED.keys()].filter((name) => !CATALOGUE.has(name))];
+}
+
+/**
+ * Makes a declared scenario known to this process's planning, evaluation and baselines. A
+ * built-in name must declare exactly the built-in entry: its stored baselines are keyed by it.
+ */
+export function registerScenario(entry: CatalogueEntry): void {
+  const known = lookup(entry.name);
+  if (known !== undefined && !isDeepStrictEqual(known, entry)) {
+    const where = CATALOGUE.has(entry.name) ? 'a built-in scenario (perf/lib/plan/scenarios/catalogue.ts)' : 'already declared in this process';
+    throw new Error(`scenario ${JSON.stringify(entry.name)} is ${where} with other values; give the new scenario its own name`);
+  }
+  if (!CATALOGUE.has(entry.name)) DECLARED.set(entry.name, structuredClone(entry));
+}
+
+/** A deep copy of the named entry (built in or declared); throws listing the known names when there is none. */
 export function getCatalogueEntry(name: string): CatalogueEntry {
-  const entry = CATALOGUE.get(name);
+  const entry = lookup(name);
   if (!entry) {
     throw new Error(`unknown scenario ${JSON.stringify(name)}: expected one of ${listScenarioNames().join(', ')}`);
   }
@@ -91,6 +113,6 @@ export function getCatalogueEntry(name: string): CatalogueEntry {
  * catalogue (a record from an older checkout, a test fixture) gets the defaults.
  */
 export function gateRequirementsOf(name: string): GateRequirements {
-  const entry = CATALOGUE.get(name) ?? DEFAULT_GATE;
+  const entry = lookup(name) ?? DEFAULT_GATE;
   return { requiredVerdicts: [...entry.requiredVerdicts], minTrials: entry.minTrials };
 }

@@ -50,7 +50,7 @@ export const SMOKE_THRESHOLDS: ThresholdPlan = {
       'smoke: about 100 requests per trial make P99 nearly the maximum; on time-sliced NVIDIA (mild contention) ' +
       'XSched must just not be worse, on MPS and AMD (severe contention) 10% better',
     lpThroughputLossMaxFraction: LP_LOSS_WHY,
-    regressionP99Tolerance: 'a 20% rise is the regression to detect (issue 13); where the recorded noise is too large for that (the xsched arm on time-sliced H200), the verdict says so and what would reach it',
+    regressionP99Tolerance: 'a 20% rise is the regression to detect; where the recorded noise is too large for that (the xsched arm on time-sliced H200), the verdict says so and what would reach it',
     regressionLpTolerance: 'smoke: lp throughput over 10 s; -10% is the lp regression to detect',
   },
 };
@@ -81,7 +81,7 @@ export const INTENSIVE_THRESHOLDS: ThresholdPlan = {
       'asked and fails there: a machine that accepts this records its own threshold in its baseline',
     lpThroughputLossMaxFraction: LP_LOSS_WHY,
     regressionP99Tolerance:
-      'the regression to detect: +20% (issue 13). Between H200 machines the MPS baseline hp P99 moved with log-SD 0.033 ' +
+      'the regression to detect: +20%. Between H200 machines the MPS baseline hp P99 moved with log-SD 0.033 ' +
       '(docs/statistics.md 3.4), too much to tell +10% from another machine at a 95% A/A pass rate; the verdict fails beyond about +11-13%',
     regressionLpTolerance: 'lp throughput over 180 s; -5% is the lp regression to detect',
   },

@@ -11,6 +11,7 @@ import { checkXschedInstall, type XschedInstall } from '../xsched/install.ts';
 import { assertPreloadReaches, locateLoopbackPreload } from '../xsched/loopback-preload.ts';
 import { nativeArmSession, xschedArmSession } from './arm-sessions.ts';
 import { armSpec } from '../../plan/scenarios/arms.ts';
+import { mpsThreadPercentSession } from './mps-limit-session.ts';
 
 export interface ArmSetupProviderOptions {
   /** The suite's environment (default process.env): XSCHED_ROOT, PERF_XSCHED_*, PERF_MPS_CONTROL. */
@@ -23,6 +24,8 @@ export interface ArmSetupProviderOptions {
   driverSearchDirs?: readonly string[];
   /** Root of the process table (default /proc), for finding daemons others started. */
   procRoot?: string;
+  /** Where the workers' /proc/<pid>/environ is read for reference-arm proof (default /proc). */
+  workerProcRoot?: string;
   /** Where a problem met while closing is reported (closing never throws); default console.warn. */
   warn?: (message: string) => void;
 }
@@ -31,7 +34,12 @@ export function createArmSetupProvider(options: ArmSetupProviderOptions): ArmSet
   const env = options.env ?? process.env;
   const warn = options.warn ?? ((message: string) => console.warn(`xsched-perf: ${message}`));
 
-  const skipReason = (arm: ArmName): string | null => {
+  const skipReason = (arm: ArmName, scenario?: Scenario): string | null => {
+    if (armSpec(arm).setup === 'mps-thread-percentage') {
+      if (options.platform !== null && options.platform !== 'cuda') return `${arm} is an NVIDIA MPS arm; this GPU's platform is ${options.platform}`;
+      if (scenario !== undefined && scenario.sharing !== 'mps') return `${arm} needs sharing mode mps; scenario ${scenario.name} runs '${scenario.sharing}' (use a *-mps scenario or PERF_SHARING=mps)`;
+      return null;
+    }
     if (armSpec(arm).setup !== 'xsched') return null;
     if (!isXschedConfigured(env)) return 'XSCHED_ROOT is not set: the xsched arm needs an XSched install (docs/xsched.md)';
     if (options.platform === null) return 'the GPU platform is unknown (no worker probe): cannot choose between the HIP and CUDA XSched shims';
@@ -63,7 +71,16 @@ export function createArmSetupProvider(options: ArmSetupProviderOptions): ArmSet
 
       return {
         async openArm(arm, armCtx) {
-          if (armSpec(arm).setup !== 'xsched') return nativeArmSession(xschedRoot, sharing);
+          const spec = armSpec(arm);
+          if (spec.setup === 'mps-thread-percentage') {
+            return mpsThreadPercentSession({
+              percent: spec.lpThreadPercent,
+              xschedRoot,
+              sharing,
+              ...(options.workerProcRoot !== undefined ? { workerProcRoot: options.workerProcRoot } : {}),
+            });
+          }
+          if (spec.setup !== 'xsched') return nativeArmSession(xschedRoot, sharing);
           if (xsched === null) throw new Error(`the xsched arm cannot run: ${skipReason('xsched') ?? 'the scenario did not list it'}`);
           const xschedArm = await openXschedArm({
             ...xsched,

@@ -4,6 +4,9 @@
 import { constants } from 'node:fs';
 import { access, readdir, readFile } from 'node:fs/promises';
 import { execa } from 'execa';
+import type { GpuProcess } from '../../documents/types/environment.ts';
+import { runToolWithExeca, type RunTool } from '../environment/gpu-tools.ts';
+import { scanKfdProcesses } from '../environment/kfd-scan.ts';
 import { findFreePort, isPortInUse } from '../xsched/port.ts';
 
 export interface HostView {
@@ -18,6 +21,10 @@ export interface HostView {
   groupNames(): Promise<string[]>;
   /** Whether 127.0.0.1:port can be bound now (0: any free port). */
   canBindLoopback(port: number): Promise<boolean>;
+  /** The vendor tools (nvidia-smi, amd-smi, rocm-smi), as the environment sampler runs them. */
+  runTool: RunTool;
+  /** AMD without amd-smi or rocm-smi: processes with /dev/kfd open (run/environment/kfd-scan.ts). */
+  scanKfd(): Promise<GpuProcess[]>;
 }
 
 async function accessible(path: string, mode: number): Promise<boolean> {
@@ -50,5 +57,7 @@ export function createHostView(env: NodeJS.ProcessEnv = process.env): HostView {
         return false;
       }
     },
+    runTool: runToolWithExeca,
+    scanKfd: () => scanKfdProcesses(),
   };
 }

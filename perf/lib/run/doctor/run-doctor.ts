@@ -5,12 +5,20 @@ import type { WorkerPlatform } from '../../documents/types/fingerprint.ts';
 import { detectGpu } from '../gpu/detect-gpu.ts';
 import type { ProbeFingerprint } from '../gpu/parse-probe.ts';
 import { locateWorker } from '../worker/locate-worker.ts';
+import { checkComputeMode } from './compute-mode-check.ts';
 import { checkDeviceAccess, detectVendor, type Vendor } from './device-checks.ts';
+import { checkEcc } from './ecc-check.ts';
 import type { DoctorFinding } from './finding.ts';
 import { mustFix } from './finding.ts';
+import { checkForeignProcesses } from './foreign-process-check.ts';
+import { readTargetGpuState } from './gpu-state-reading.ts';
+import { targetOf } from './gpu-target.ts';
 import type { HostView } from './host-view.ts';
 import { checkLoopbackPort } from './loopback-check.ts';
 import { checkMpsControl } from './mps-check.ts';
+import { readScenarioNeeds, type ScenarioNeeds } from './scenario-needs.ts';
+import { checkSharingSupported } from './sharing-check.ts';
+import { checkThrottle } from './throttle-check.ts';
 import { checkWorkerArch, describeProbe } from './worker-checks.ts';
 import { checkXsched } from './xsched-check.ts';
 
@@ -18,6 +26,8 @@ export interface DoctorOptions {
   /** Replaces the worker look-up and probe (tests). */
   probeGpu?: (host: HostView) => Promise<{ workerPath: string; probe: ProbeFingerprint } | DoctorFinding>;
   driverSearchDirs?: readonly string[];
+  /** Where a run would look for its config file (plan/config/config-file.ts); default: the current directory. */
+  cwd?: string;
 }
 
 const PLATFORM_OF_VENDOR: Record<Vendor, WorkerPlatform> = { amd: 'hip-amd', nvidia: 'cuda' };
@@ -45,14 +55,37 @@ export async function runDoctor(host: HostView, options: DoctorOptions = {}): Pr
   if (vendor === null) return findings;
   const probed = await (options.probeGpu ?? probeWithWorker)(host);
   let platform = PLATFORM_OF_VENDOR[vendor];
+  let probe: ProbeFingerprint | null = null;
   if ('id' in probed) {
     findings.push(probed);
   } else {
     findings.push(describeProbe(probed.probe), await checkWorkerArch(host, probed.workerPath, probed.probe));
     platform = probed.probe.platform;
+    probe = probed.probe;
   }
+  const read = readScenarioNeeds(host.env, options.cwd);
+  let needs: ScenarioNeeds | null = null;
+  if ('id' in read) {
+    findings.push(read);
+  } else {
+    needs = read;
+    const sharing = checkSharingSupported(needs, platform);
+    if (sharing !== null) findings.push(sharing);
+  }
+  findings.push(...(await gpuStateFindings(host, platform, probe, needs)));
   findings.push(checkXsched(host.env, platform, options.driverSearchDirs));
-  if (vendor === 'nvidia') findings.push(checkMpsControl(host.env));
+  if (vendor === 'nvidia') findings.push(checkMpsControl(host.env, needs));
   findings.push(await checkLoopbackPort(host));
   return findings;
+}
+
+/** Foreign processes, then clocks, ECC and compute mode from one reading of the state. */
+async function gpuStateFindings(host: HostView, platform: WorkerPlatform, probe: ProbeFingerprint | null, needs: ScenarioNeeds | null): Promise<DoctorFinding[]> {
+  const target = targetOf(probe);
+  const findings = [await checkForeignProcesses(host, platform, target)];
+  const state = await readTargetGpuState(host, platform, target);
+  if ('id' in state) return [...findings, state];
+  findings.push(checkThrottle(state.gpus), checkEcc(state.gpus));
+  const mode = checkComputeMode(state.gpus, needs);
+  return mode === null ? findings : [...findings, mode];
 }

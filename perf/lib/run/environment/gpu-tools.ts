@@ -45,13 +45,17 @@ function firstAvailable<T>(readings: Reading<T>[]): Reading<T> {
   return { ...last, notAvailable: readings.map((r) => r.notAvailable).join('; ') };
 }
 
-export async function readGpuProcesses(platform: WorkerPlatform, run: RunTool = runToolWithExeca): Promise<Reading<GpuProcess[]>> {
+export async function readGpuProcesses(
+  platform: WorkerPlatform,
+  run: RunTool = runToolWithExeca,
+  scanKfd: () => Promise<GpuProcess[]> = scanKfdProcesses,
+): Promise<Reading<GpuProcess[]>> {
   if (platform === 'cuda') return read(run, 'nvidia-smi', NVIDIA_APPS_ARGS, parseNvidiaComputeApps);
   const amd = await read(run, 'amd-smi', ['process', '--json'], parseAmdSmiProcess);
   if (amd.notAvailable === null) return amd;
   const rocm = await read(run, 'rocm-smi', ['--showpids', '--json'], parseRocmSmiPids);
   if (rocm.notAvailable === null) return rocm;
-  const scan = await scanKfdProcesses().then(
+  const scan = await scanKfd().then(
     (value) => ({ source: KFD_SCAN_SOURCE, value, notAvailable: null }),
     (error: unknown) => ({ source: KFD_SCAN_SOURCE, value: null, notAvailable: `not available: ${String(error)}` }),
   );

@@ -115,6 +115,7 @@ async function gatherEvidence(ctx: ArmTrialContext, session: ArmSession, record:
     const evidence = await session.finish(record.workers);
     record.xsched = evidence.xsched;
     record.sharing = evidence.sharing;
+    if (evidence.reference !== undefined) record.reference = evidence.reference;
   } catch (error) {
     ctx.note(`${ctx.arm} trial ${ctx.trial}: session.finish() failed, no evidence recorded: ${errorMessage(error)}`);
   }
@@ -123,7 +124,8 @@ async function gatherEvidence(ctx: ArmTrialContext, session: ArmSession, record:
 /** The arm's environment sampler, started after READY (null when the run does not sample). */
 function startSampler(ctx: ArmTrialContext, workers: WorkerProcess[]): EnvironmentSampler | null {
   const platform = workers.find((w) => w.fingerprint)?.fingerprint?.platform;
-  if (ctx.options.environmentSampler === null || platform === undefined) return null;
+  // A CPU test-mode worker (docs/workloads.md) has no GPU for the sampler's tools to read.
+  if (ctx.options.environmentSampler === null || platform === undefined || platform === 'cpu') return null;
   return ctx.options.environmentSampler({ platform, workerPids: workers.flatMap((w) => (w.fingerprint ? [w.fingerprint.pid] : [])) });
 }
 

@@ -13,22 +13,26 @@ async function git(cwd: string, args: string[]): Promise<{ ok: boolean; text: st
   }
 }
 
-/** The git source of the checkout at `cwd`. */
+/** The git source of the checkout at `cwd`: two git processes, started together. */
 export async function readGitSource(cwd: string): Promise<GitSource> {
-  const inside = await git(cwd, ['rev-parse', '--is-inside-work-tree']);
-  if (!inside.ok || inside.text !== 'true') return { available: false, reason: 'not a git checkout' };
-  const head = await git(cwd, ['show', '-s', '--format=%H %cI', 'HEAD']);
-  if (!head.ok) return { available: false, reason: `git checkout without a commit: ${head.text}` };
-  const [commit = '', commitTime = ''] = head.text.split(' ');
-  const branch = await git(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  // --branch adds "# branch.oid <commit|(initial)>" and "# branch.head <name|(detached)>";
   // --untracked-files=no: results/ and build outputs are ignored or untracked, not code changes.
-  const status = await git(cwd, ['status', '--porcelain', '--untracked-files=no']);
+  const [status, head] = await Promise.all([
+    git(cwd, ['status', '--porcelain=v2', '--branch', '--untracked-files=no']),
+    git(cwd, ['show', '-s', '--format=%cI', 'HEAD']),
+  ]);
+  if (!status.ok) return { available: false, reason: 'not a git checkout' };
+  const lines = status.text.split('\n');
+  const header = (name: string): string | undefined => lines.find((line) => line.startsWith(`# branch.${name} `))?.slice(`# branch.${name} `.length);
+  const commit = header('oid');
+  if (commit === undefined || commit === '(initial)' || !head.ok) return { available: false, reason: `git checkout without a commit: ${head.text}` };
+  const branch = header('head');
   return {
     available: true,
     commit,
-    branch: branch.ok && branch.text !== '' ? branch.text : null,
-    dirty: !status.ok || status.text !== '',
+    branch: branch === undefined || branch === '(detached)' ? null : branch,
+    dirty: lines.some((line) => line !== '' && !line.startsWith('#')),
     // UTC, so times from runners in different zones sort as text (docs/history.md).
-    commitTime: new Date(commitTime).toISOString(),
+    commitTime: new Date(head.text).toISOString(),
   };
 }

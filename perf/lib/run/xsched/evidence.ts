@@ -49,6 +49,7 @@ export async function collectXschedEvidence(observed: XschedObservations, outcom
     xqueues: observed.xqueues,
     connectedPids: serverLog.connectedPids,
     queueCreatedPids: [...new Set(serverLog.queuesCreated.map((q) => q.pid))],
+    queuesCreated: serverLog.queuesCreated,
     prioritiesSet: serverLog.prioritiesSet,
     globalSchedulerSeen,
     env: observed.env,

@@ -50,6 +50,7 @@ export function baselineFromRun(record: RunRecord, evaluation: ScenarioEvaluatio
     createdAt: (options.now ?? new Date()).toISOString(),
     runId: record.runId,
     workerVersion: findFirstFingerprint(record)?.workerVersion ?? 'unknown',
+    ...(record.source?.git.available ? { commit: record.source.git.commit } : {}),
     workload: workloadOfRun(record),
     ...(xschedSettings ? { xschedSettings } : {}),
     thresholds: { ...(options.existing?.thresholds ?? {}) },

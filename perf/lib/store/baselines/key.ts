@@ -22,7 +22,8 @@ export function findFirstFingerprint(record: RunRecord): WorkerFingerprint | nul
 /** The run's key from its first finished worker; null when no worker finished. */
 export function baselineKeyOfRun(record: RunRecord): BaselineKey | null {
   const fingerprint = findFirstFingerprint(record);
-  if (!fingerprint) return null;
+  // A CPU test-mode run (docs/workloads.md) measured no GPU: it has no key and is never a baseline.
+  if (!fingerprint || fingerprint.platform === 'cpu') return null;
   return {
     scenario: record.scenario.name,
     platform: fingerprint.platform,

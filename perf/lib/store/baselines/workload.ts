@@ -31,6 +31,7 @@ const FIELDS: WorkloadField[] = [
   { field: 'lp.batch', read: (w) => w.lp.batch, setting: (v) => `PERF_LP_BATCH=${v}` },
   { field: 'lp.imageSize', read: (w) => w.lp.imageSize, setting: (v) => `PERF_IMAGE_SIZE=${v}` },
   { field: 'durationMs', read: (w) => w.durationMs, setting: (v) => `PERF_DURATION_S=${(v as number) / 1000}` },
+  { field: 'kind', read: (w) => w.kind ?? 'native', setting: (v) => `PERF_WORKLOAD=${v}` },
 ];
 
 /** The run's workload, copied field by field so a new scenario field is not stored unchecked. */
@@ -40,6 +41,7 @@ export function workloadOfRun(record: RunRecord): BaselineWorkload {
     hp: { model: hp.model, batch: hp.batch, imageSize: hp.imageSize, rateHz: hp.rateHz, arrival: hp.arrival },
     lp: { model: lp.model, batch: lp.batch, imageSize: lp.imageSize },
     durationMs,
+    kind: record.scenario.workload ?? 'native',
   };
 }
 

@@ -1,6 +1,6 @@
 // Another process on the GPU while an arm-trial measured makes the trial measure it too: the
 // seed's baselines 29x apart, and a foreign matmul loop reported as REGRESSION on an H200
-// (issue 15). Allowed: the arm's workers (READY pids), the xserver, and the MPS server (under
+// (docs/environment.md). Allowed: the arm's workers (READY pids), the xserver, and the MPS server (under
 // MPS its clients may be listed as the server).
 
 import type { GpuProcess } from '../../../documents/types/environment.ts';

@@ -19,6 +19,7 @@
       if (kind === 'spectrum') result = P.renderSpectrum(data, options);
       else if (kind === 'timeline') result = P.renderTimeline(data, Number(el.getAttribute('data-trial') || '0'), options);
       else if (kind === 'throughput') result = P.renderThroughput(data);
+      else if (kind === 'ratio') result = P.renderRatio(data);
       else throw new Error('unknown plot kind "' + kind + '"');
       el.innerHTML = result.svg;
       el.setAttribute('data-rendered-points', String(result.points));

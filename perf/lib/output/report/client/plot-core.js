@@ -36,6 +36,17 @@ var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots :
     return ticks;
   };
 
+  /** Round ticks (1, 2, 2.5, 5 x 10^k steps) covering [lo, hi], for an axis that does not start at 0. */
+  P.zoomTicks = function (lo, hi, count) {
+    var raw = (hi - lo) / (count || 5);
+    if (!(raw > 0)) return [lo, lo + 1];
+    var mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    var step = [1, 2, 2.5, 5, 10].map(function (m) { return m * mag; }).filter(function (s) { return s >= raw; })[0];
+    var ticks = [];
+    for (var v = Math.floor(lo / step) * step; v <= hi + step * 0.999; v += step) ticks.push(Math.round(v / step) * step);
+    return ticks;
+  };
+
   /**
    * A y axis for latencies: linear from 0, or log10 (1-2-5 ticks) when logY, so
    * a 3 ms line and a 500 ms line can be read on the same plot.

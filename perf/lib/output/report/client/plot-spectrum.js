@@ -38,17 +38,22 @@ var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots :
       logY ? 'hp latency (ms, log scale)' : 'hp latency (ms)'
     );
     var drawn = 0;
-    data.series.forEach(function (s) {
+    // Solid lines first, stored-baseline dashes after: the dashes stay visible where the lines coincide,
+    // and a white edge under each dashed line keeps it apart from the solid line of the same colour.
+    var ordered = data.series.filter(function (s) { return !s.dashed; }).concat(data.series.filter(function (s) { return s.dashed; }));
+    ordered.forEach(function (s) {
       if (s.points.length === 0) return;
       var d = s.points.map(function (p, i) {
         return (i === 0 ? 'M' : 'L') + P.px(sx(decadesOf(p[0]))) + ',' + P.px(sy(p[1]));
       }).join('');
-      out += '<path d="' + d + '" fill="none" stroke="' + s.color + '" stroke-width="' + (s.dashed ? 1.6 : 2.2) + '"' +
-        (s.dashed ? ' stroke-dasharray="6 4" stroke-opacity="0.8"' : '') + ' stroke-linejoin="round"><title>' +
+      // A continuous white edge: where the stored line coincides with this run's, its dashes still read as dashes.
+      if (s.dashed) out += '<path d="' + d + '" fill="none" stroke="#ffffff" stroke-width="4.5" stroke-linejoin="round"/>';
+      out += '<path data-series="' + (s.dashed ? 'stored' : 'measured') + '" d="' + d + '" fill="none" stroke="' + s.color + '" stroke-width="' + (s.dashed ? 2 : 2.2) + '"' +
+        (s.dashed ? ' stroke-dasharray="6 4"' : '') + ' stroke-linejoin="round"><title>' +
         P.escapeText(s.label) + '</title></path>';
       var last = s.points[s.points.length - 1];
-      out += '<circle cx="' + P.px(sx(decadesOf(last[0]))) + '" cy="' + P.px(sy(last[1])) + '" r="2.5" fill="' + s.color +
-        '"><title>' + P.escapeText(s.label + ': ' + last[1] + ' ms at ' + last[0] + '% (last resolvable percentile)') + '</title></circle>';
+      out += '<circle cx="' + P.px(sx(decadesOf(last[0]))) + '" cy="' + P.px(sy(last[1])) + '" r="' + (s.dashed ? 3.5 : 2.5) + '" fill="' + (s.dashed ? '#ffffff' : s.color) +
+        '" stroke="' + s.color + '"><title>' + P.escapeText(s.label + ': ' + last[1] + ' ms at ' + last[0] + '% (last resolvable percentile)') + '</title></circle>';
       drawn += s.points.length;
     });
     out += legend.svg + '</svg>';

@@ -54,8 +54,9 @@ var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots :
     var height = hasLp ? 300 : 250;
     var box = { x0: 60, x1: width - 16, y0: 30, y1: hasLp ? 230 : 210 };
     var logY = !!(options && options.logY);
-    var minMs = Infinity;
-    t.points.forEach(function (p) { if (p[1] > 0 && p[1] < minMs) minMs = p[1]; });
+    // The trial's shared bottom (timeline-data.ts), so log panels share their y axis too.
+    var minMs = t.yMinMs > 0 ? t.yMinMs : Infinity;
+    if (!(minMs < Infinity)) t.points.forEach(function (p) { if (p[1] > 0 && p[1] < minMs) minMs = p[1]; });
     var y = P.yAxis(minMs, Math.max(t.yMaxMs, t.p99Ms || 0), logY, box);
     var sy = y.scale;
     var xTicks = P.niceTicks(t.windowSec, 8).filter(function (v) { return v <= t.windowSec + 1e-9; });
@@ -78,7 +79,7 @@ var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots :
     }
     var d = '';
     t.points.forEach(function (p) { d += 'M' + P.px(sx(p[0])) + ',' + P.px(sy(p[1])) + 'h0'; });
-    out += '<path d="' + d + '" stroke="' + data.color + '" stroke-opacity="0.75" stroke-width="3.2" stroke-linecap="round" fill="none"/>';
+    out += '<path data-series="requests" d="' + d + '" stroke="' + data.color + '" stroke-opacity="0.75" stroke-width="3.2" stroke-linecap="round" fill="none"/>';
     if (t.p99Ms !== null) {
       var y = P.px(sy(t.p99Ms));
       out += '<line x1="' + box.x0 + '" x2="' + box.x1 + '" y1="' + y + '" y2="' + y + '" stroke="' + P.INK + '" stroke-dasharray="4 3" stroke-width="1"/>';

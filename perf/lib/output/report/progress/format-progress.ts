@@ -9,6 +9,11 @@ export interface ArmProgressState {
   arm: string;
   trial: number;
   trials: number;
+  /** This arm-trial's place in the scenario (1-based) and the scenario's arm-trials; null when not announced. */
+  armTrialIndex: number | null;
+  armTrials: number | null;
+  /** The scenario's estimated time left when this line is printed (scenario-start's estimate minus the time since). */
+  scenarioLeftMs: number | null;
 }
 
 const DONE_UNITS: Record<Role, string> = { hp: 'hp requests', lp: 'lp iterations' };
@@ -19,14 +24,19 @@ export function sanitizeLine(text: string): string {
 }
 
 export function formatArmLabel(state: ArmProgressState): string {
-  return `[${state.scenario}] ${state.arm} trial ${state.trial + 1}/${state.trials}`;
+  const overall = state.armTrialIndex !== null && state.armTrials !== null ? ` arm-trial ${state.armTrialIndex}/${state.armTrials}:` : '';
+  return `[${state.scenario}]${overall} ${state.arm} trial ${state.trial + 1}/${state.trials}`;
 }
 
 export function formatArmProgress(state: ArmProgressState, event: Extract<ProgressEvent, { type: 'arm-progress' }>): string {
   const done = (Object.keys(DONE_UNITS) as Role[])
     .filter((role) => event.done[role] !== undefined)
     .map((role) => `${event.done[role]} ${DONE_UNITS[role]}`);
-  const parts = [`${formatDurationMs(event.elapsedMs)} elapsed`, `${formatDurationMs(event.remainingMs)} left`, ...done];
+  // The rate so far from the workers' own PROGRESS counts; a running P99 would need latencies in PROGRESS (docs/protocol.md).
+  const elapsedSec = event.elapsedMs / 1000;
+  const rates = elapsedSec > 0 && event.done.hp !== undefined ? [`hp ${(event.done.hp / elapsedSec).toFixed(1)} req/s so far`] : [];
+  const scenarioLeft = state.scenarioLeftMs !== null ? [`scenario about ${formatDurationMs(state.scenarioLeftMs)} left`] : [];
+  const parts = [`${formatDurationMs(event.elapsedMs)} elapsed`, `${formatDurationMs(event.remainingMs)} left`, ...done, ...rates, ...scenarioLeft];
   return sanitizeLine(`${formatArmLabel(state)}: ${parts.join(', ')}`);
 }
 

@@ -40,6 +40,12 @@ export function createProgressPrinter(stream: { write(text: string): unknown }, 
   const arms = new Map<string, ArmProgressState>();
   const lastPrintedMs = new Map<string, number>();
   let statusLineShown = false;
+  /** Per scenario: arm-trials announced and started, and when and how long it was estimated to run. */
+  const scenarios = new Map<string, { armTrials: number; started: number; startMs: number; estimatedMs: number }>();
+  const scenarioLeftMs = (scenario: string): number | null => {
+    const s = scenarios.get(scenario);
+    return s ? Math.max(0, s.estimatedMs - (nowMs() - s.startMs)) : null;
+  };
 
   const keyOf = (e: { scenario: string; arm: string; trial: number }) => `${e.scenario}\u0000${e.arm}\u0000${e.trial}`;
   const fit = (line: string) => (options.columns && line.length >= options.columns ? `${line.slice(0, options.columns - 2)}…` : line);
@@ -59,18 +65,26 @@ export function createProgressPrinter(stream: { write(text: string): unknown }, 
   function onEvent(event: ProgressEvent): void {
     switch (event.type) {
       case 'scenario-start':
+        scenarios.set(event.scenario, { armTrials: event.armTrials, started: 0, startMs: nowMs(), estimatedMs: event.estimatedMs });
         return printLine(formatScenarioStart(event));
       case 'scenario-end':
+        scenarios.delete(event.scenario);
         return printLine(formatScenarioEnd(event));
       case 'arm-start': {
-        const state = { scenario: event.scenario, arm: event.arm, trial: event.trial, trials: event.trials };
+        const scenario = scenarios.get(event.scenario);
+        if (scenario) scenario.started += 1;
+        const state: ArmProgressState = {
+          scenario: event.scenario, arm: event.arm, trial: event.trial, trials: event.trials,
+          armTrialIndex: scenario ? scenario.started : null, armTrials: scenario ? scenario.armTrials : null, scenarioLeftMs: scenarioLeftMs(event.scenario),
+        };
         arms.set(keyOf(event), state);
         lastPrintedMs.set(keyOf(event), nowMs());
         return options.isTTY ? printStatus(formatArmStart(state, event.durationMs)) : printLine(formatArmStart(state, event.durationMs));
       }
       case 'arm-progress': {
         const key = keyOf(event);
-        const state = arms.get(key) ?? { scenario: event.scenario, arm: event.arm, trial: event.trial, trials: event.trial + 1 };
+        const known = arms.get(key) ?? unannounced(event);
+        const state = { ...known, scenarioLeftMs: scenarioLeftMs(event.scenario) };
         const now = nowMs();
         const last = lastPrintedMs.get(key);
         if (last !== undefined && now - last < minIntervalMs) return;
@@ -79,12 +93,17 @@ export function createProgressPrinter(stream: { write(text: string): unknown }, 
       }
       case 'arm-end': {
         const key = keyOf(event);
-        const state = arms.get(key) ?? { scenario: event.scenario, arm: event.arm, trial: event.trial, trials: event.trial + 1 };
+        const state = arms.get(key) ?? unannounced(event);
         arms.delete(key);
         lastPrintedMs.delete(key);
         return printLine(formatArmEnd(state, event));
       }
     }
+  }
+
+  /** An arm-trial whose arm-start was not seen: say what is known, nothing more. */
+  function unannounced(event: { scenario: string; arm: string; trial: number }): ArmProgressState {
+    return { scenario: event.scenario, arm: event.arm, trial: event.trial, trials: event.trial + 1, armTrialIndex: null, armTrials: null, scenarioLeftMs: null };
   }
 
   return {

@@ -1,0 +1,26 @@
+#include "worker/cu_mask_stream.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include "common/gpu_check.hpp"
+#include "worker/cu_mask.hpp"
+
+namespace xsp {
+
+CuMaskedStream createCuMaskedStream(const std::vector<uint32_t>& mask, int cuCount) {
+  const std::string problem = cuMaskProblem(mask, cuCount);
+  if (!problem.empty()) throw std::invalid_argument("CU mask refused: " + problem);
+#if defined(XSP_PLATFORM_CUDA)
+  throw std::invalid_argument("CU masks need the AMD HIP runtime; this worker is built for " XSP_PLATFORM_NAME);
+#else
+  CuMaskedStream made;
+  const auto words = static_cast<uint32_t>(mask.size());
+  GPU_CHECK(hipExtStreamCreateWithCUMask(&made.stream, words, mask.data()));
+  made.readBack.assign(mask.size(), 0u);
+  GPU_CHECK(hipExtStreamGetCUMask(made.stream, words, made.readBack.data()));
+  return made;
+#endif
+}
+
+}  // namespace xsp

@@ -1,0 +1,46 @@
+// A whole sweep judged: its points, the frontier, one verdict per budget, the outcome, and
+// hp alone as the floor every point is drawn against (docs/sweeps.md).
+
+import type { Verdict } from '../../documents/types/evaluation.ts';
+import type { RunRecord } from '../../documents/types/run-record.ts';
+import type { Estimate, SweepMechanism, SweepPoint } from '../../documents/types/sweep.ts';
+import { type BudgetRequirement, judgeBudgets } from './budget-verdicts.ts';
+import { computeFrontier, type Frontier } from './frontier.ts';
+import { buildSweepPoint, hpP99OfUnit, mergeUnitRuns } from './sweep-point.ts';
+import { decideSweepStatus, type SweepDecision } from './sweep-status.ts';
+
+export interface SweepUnitRuns {
+  id: string;
+  mechanism: SweepMechanism | null;
+  setting: string;
+  arm: string;
+  runs: RunRecord[];
+  /** Set when the unit was not run (its arm is unknown here, or it was dropped as dominated). */
+  notRunReason: string | null;
+}
+
+export interface SweepEvaluation {
+  points: SweepPoint[];
+  frontier: Frontier;
+  verdicts: Verdict[];
+  decision: SweepDecision;
+  hpAloneP99Ms: Estimate | null;
+  notRun: Array<{ id: string; reason: string }>;
+}
+
+export function evaluateSweep(units: readonly SweepUnitRuns[], budgets: readonly BudgetRequirement[]): SweepEvaluation {
+  const baselineRuns = units.find((u) => u.id === 'baseline')?.runs ?? [];
+  const hpAlone = mergeUnitRuns(units.find((u) => u.id === 'hp-alone')?.runs ?? []);
+  const points = units
+    .filter((u) => u.mechanism !== null && u.runs.length > 0)
+    .map((u) => buildSweepPoint({ id: u.id, mechanism: u.mechanism!, setting: u.setting, arm: u.arm, runs: u.runs, baselineRuns }));
+  const verdicts = judgeBudgets(points, budgets);
+  return {
+    points,
+    frontier: computeFrontier(points),
+    verdicts,
+    decision: decideSweepStatus(verdicts),
+    hpAloneP99Ms: hpAlone === null ? null : hpP99OfUnit(hpAlone, 'hp-alone'),
+    notRun: units.filter((u) => u.notRunReason !== null).map((u) => ({ id: u.id, reason: u.notRunReason! })),
+  };
+}

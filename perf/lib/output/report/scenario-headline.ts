@@ -1,0 +1,82 @@
+// The result of a scenario in four lines, the same in the banner, the terminal, the
+// Markdown summary and the Vitest annotation: what XSched did to hp P99 (with its
+// interval), what it cost lp, hp alone, and which stored baseline the run was compared with.
+// Numbers come from the verdicts (perf/lib/evaluate/verdicts/), so the headline and the
+// verdict table never disagree; where a verdict did not judge, the line says so.
+
+import type { BaselineFile, RunRecord, ScenarioEvaluation, Verdict } from '../../documents/types/index.ts';
+import { formatMs } from './number-format.ts';
+import { QUANTITY } from './quantity-labels.ts';
+
+export interface ScenarioHeadline {
+  /** xsched hp P99 vs the baseline arm's, with the verdict's interval. */
+  effect: string;
+  /** lp throughput lost by the xsched arm against the baseline arm, with its interval. */
+  lpCost: string;
+  /** The latency floor: hp by itself. */
+  hpAlone: string;
+  /** The stored baseline this run was compared with: run id, date, commit; "this run" when it is. */
+  storedBaseline: string;
+}
+
+export function buildScenarioHeadline(record: RunRecord, evaluation: ScenarioEvaluation, baseline: BaselineFile | null): ScenarioHeadline {
+  return {
+    effect: describeEffect(evaluation),
+    lpCost: describeLpCost(evaluation),
+    hpAlone: describeHpAlone(evaluation),
+    storedBaseline: describeStoredBaseline(record, evaluation, baseline),
+  };
+}
+
+/** The headline as labelled lines ("effect: ..."), for plain-text outputs. */
+export function headlineLines(headline: ScenarioHeadline): string[] {
+  return [`effect: ${headline.effect}`, `lp cost: ${headline.lpCost}`, `hp alone: ${headline.hpAlone}`, `stored baseline: ${headline.storedBaseline}`];
+}
+
+const pct = (fraction: number): string => `${(fraction * 100).toFixed(1)}%`;
+const levelPct = (level: number): string => `${Number((level * 100).toPrecision(3))}%`;
+const signedPct = (fraction: number): string => `${fraction > 0 ? '+' : fraction < 0 ? '-' : ''}${pct(Math.abs(fraction))}`;
+const finite = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function verdict(evaluation: ScenarioEvaluation, id: string): Verdict | undefined {
+  return evaluation.verdicts.find((v) => v.id === id);
+}
+
+function describeEffect(evaluation: ScenarioEvaluation): string {
+  const v = verdict(evaluation, 'hp-p99-improvement');
+  const { xschedP99Ms, baselineP99Ms, improvementFraction } = v?.measured ?? {};
+  if (!v || !finite(xschedP99Ms) || !finite(baselineP99Ms) || !finite(improvementFraction)) {
+    return `not measured (${v ? `${v.status}: ${v.message}` : 'no hp-p99-improvement verdict: the xsched or baseline arm did not run'})`;
+  }
+  // The verdict reports an improvement (a cut); the headline shows the change, so a cut reads negative.
+  const interval = v.interval ? `, ${levelPct(v.interval.level)} interval ${signedPct(-v.interval.high)} to ${signedPct(-v.interval.low)}` : ', no interval';
+  return `${QUANTITY.hpP99Merged} ${formatMs(xschedP99Ms)} ms (xsched) vs ${formatMs(baselineP99Ms)} ms (baseline arm): ` +
+    `${signedPct(-improvementFraction)}${interval} [${v.status}]`;
+}
+
+function describeLpCost(evaluation: ScenarioEvaluation): string {
+  const v = verdict(evaluation, 'lp-throughput-loss');
+  const { xschedIterPerSec, baselineIterPerSec, lossFraction } = v?.measured ?? {};
+  if (!v || !finite(xschedIterPerSec) || !finite(baselineIterPerSec) || !finite(lossFraction)) {
+    return `not measured (${v ? `${v.status}: ${v.message}` : 'no lp-throughput-loss verdict: the xsched or baseline arm did not run lp'})`;
+  }
+  const interval = v.interval ? `, ${levelPct(v.interval.level)} interval ${pct(v.interval.low)} to ${pct(v.interval.high)}` : ', no interval';
+  return `${QUANTITY.lpLoss} ${pct(lossFraction)}${interval}: ${xschedIterPerSec.toFixed(3)} vs ${baselineIterPerSec.toFixed(3)} iter/s, xsched vs baseline arm, mean of trials [${v.status}]`;
+}
+
+function describeHpAlone(evaluation: ScenarioEvaluation): string {
+  const hp = evaluation.arms.find((a) => a.arm === 'hp-alone')?.merged.hp;
+  if (!hp) return 'not measured (the hp-alone arm did not run)';
+  return `${QUANTITY.hpP99Merged} ${formatMs(hp.latencyMs.p99)} ms over ${hp.completed} requests`;
+}
+
+function describeStoredBaseline(record: RunRecord, evaluation: ScenarioEvaluation, baseline: BaselineFile | null): string {
+  if (!baseline) return 'none for this scenario and hardware: no comparison with an earlier run was made';
+  const commit = baseline.commit ? `commit ${baseline.commit.slice(0, 12)}` : 'commit not recorded';
+  const same = baseline.runId === record.runId ? 'this run (stored from it): the comparison cannot show a regression; ' : '';
+  const regression = verdict(evaluation, 'regression.xsched.hp-p99');
+  const ratio = regression && finite(regression.measured.ratio)
+    ? `; xsched ${QUANTITY.hpP99TrialMean} now/stored ${regression.measured.ratio.toFixed(3)}${regression.interval ? ` (${levelPct(regression.interval.level)} interval ${regression.interval.low.toFixed(3)} to ${regression.interval.high.toFixed(3)})` : ''} [${regression.status}]`
+    : '';
+  return `${same}run ${baseline.runId}, stored ${baseline.createdAt}, ${commit}${ratio}`;
+}

@@ -1,0 +1,117 @@
+// A scenario as a spec declares it (definePerfScenario, perf/lib/suite/define-perf-scenario.ts):
+// the words a team uses (models, batch, rates, arrival, duration, trials or a time budget,
+// sharing, arms, required verdicts, thresholds each with its reason), checked and turned into
+// the catalogue's own shape (CatalogueEntry), so a declared scenario runs, is keyed and is
+// judged exactly like a built-in one.
+
+import type { VerdictKind } from '../../documents/types/evaluation.ts';
+import type { ArmName, ArrivalProcess, ModelName, Role, SharingMode, Thresholds, WorkloadName } from '../../documents/types/scenario.ts';
+import type { CatalogueEntry } from './catalogue.ts';
+import { checkDeclaration } from './declaration-checks.ts';
+import type { SharingRequest } from './sharing.ts';
+import { THRESHOLD_KEYS } from './thresholds.ts';
+
+/** One threshold: a fraction for every sharing mode (or one per mode), and why it is that number. */
+export interface ThresholdDeclaration {
+  value: number | Record<SharingMode, number>;
+  why: string;
+}
+
+export interface PerfScenarioDeclaration {
+  /** Lower-case words joined by '-'; the spec file is perf/<name>.perf.ts. */
+  name: string;
+  description: string;
+  models: Record<Role, ModelName>;
+  batch: Record<Role, number>;
+  /** hp's open-loop request rate; lp runs back to back. */
+  rates: { hpHz: number };
+  arrival: ArrivalProcess;
+  /** Pixels per side of both models' input (224 unless given). */
+  imageSize?: number;
+  /** One arm-trial's measured duration. */
+  durationMs: number;
+  /** Interleaved trials; or give budgetMs instead: as many trials as fit arms x durationMs in it. */
+  trials?: number;
+  budgetMs?: number;
+  sharing: SharingRequest;
+  arms: ArmName[];
+  /** What must be judged and pass for the scenario to pass (gate-requirements.ts). */
+  requiredVerdicts: VerdictKind[];
+  /** Fewest trials a run needs to become a baseline (3 unless given). */
+  minTrials?: number;
+  thresholds: Record<keyof Thresholds, ThresholdDeclaration>;
+  gpuIndex?: number;
+  seed?: number;
+  confidence?: number;
+  /** Which worker runs the models (native unless given; docs/workloads.md). */
+  workload?: WorkloadName;
+}
+
+export class ScenarioDeclarationError extends Error {
+  override readonly name = 'ScenarioDeclarationError';
+  constructor(
+    readonly scenario: string,
+    readonly problems: string[],
+  ) {
+    super(`definePerfScenario ${JSON.stringify(scenario)}: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const SHARING_MODE_LIST: readonly SharingMode[] = ['time-sliced', 'mps', 'platform-default'];
+
+/** The declaration checked (throws ScenarioDeclarationError listing every problem) and as a catalogue entry. */
+export function entryFromDeclaration(declaration: PerfScenarioDeclaration): CatalogueEntry {
+  const problems = checkDeclaration(declaration);
+  if (problems.length > 0) throw new ScenarioDeclarationError(String(declaration?.name), problems);
+  const d = declaration;
+  const imageSize = d.imageSize ?? 224;
+  const trials = d.trials ?? Math.floor((d.budgetMs as number) / (d.durationMs * d.arms.length));
+  const bySharing = Object.fromEntries(
+    SHARING_MODE_LIST.map((mode) => [mode, Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, valueFor(d.thresholds[key].value, mode)]))]),
+  ) as unknown as Record<SharingMode, Thresholds>;
+  return {
+    name: d.name,
+    description: d.description,
+    hp: { model: d.models.hp, batch: d.batch.hp, imageSize, rateHz: d.rates.hpHz, arrival: d.arrival },
+    lp: { model: d.models.lp, batch: d.batch.lp, imageSize },
+    durationMs: d.durationMs,
+    trials,
+    gpuIndex: d.gpuIndex ?? 0,
+    seed: d.seed ?? 1,
+    arms: [...d.arms],
+    confidence: d.confidence ?? 0.95,
+    requiredVerdicts: [...d.requiredVerdicts],
+    minTrials: d.minTrials ?? 3,
+    sharing: d.sharing,
+    thresholds: { bySharing, why: Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, d.thresholds[key].why])) as Record<keyof Thresholds, string> },
+    ...(d.workload === undefined ? {} : { workload: d.workload }),
+  };
+}
+
+const valueFor = (value: ThresholdDeclaration['value'], mode: SharingMode): number => (typeof value === 'number' ? value : value[mode]);
+
+/** A catalogue entry written as a declaration: the built-in specs declare their scenario this way. */
+export function declarationOfEntry(entry: CatalogueEntry): PerfScenarioDeclaration {
+  return {
+    name: entry.name,
+    description: entry.description,
+    models: { hp: entry.hp.model, lp: entry.lp.model },
+    batch: { hp: entry.hp.batch, lp: entry.lp.batch },
+    rates: { hpHz: entry.hp.rateHz },
+    arrival: entry.hp.arrival,
+    imageSize: entry.hp.imageSize,
+    durationMs: entry.durationMs,
+    trials: entry.trials,
+    sharing: entry.sharing,
+    arms: [...entry.arms],
+    requiredVerdicts: [...entry.requiredVerdicts],
+    minTrials: entry.minTrials,
+    thresholds: Object.fromEntries(
+      THRESHOLD_KEYS.map((key) => [key, { value: Object.fromEntries(SHARING_MODE_LIST.map((m) => [m, entry.thresholds.bySharing[m][key]])), why: entry.thresholds.why[key] }]),
+    ) as PerfScenarioDeclaration['thresholds'],
+    gpuIndex: entry.gpuIndex,
+    seed: entry.seed,
+    confidence: entry.confidence,
+    ...(entry.workload === undefined ? {} : { workload: entry.workload }),
+  };
+}

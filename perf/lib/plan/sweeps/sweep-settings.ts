@@ -1,0 +1,48 @@
+// How a sweep runs, beyond its grid (grid.ts): budgets and their requirement, adaptive or
+// full grid, where it is saved (and resumed from), and the startup time the estimate assumes.
+// Read from PERF_SWEEP_*, each message quoting the value received.
+
+import { SWEEP_GRID_VARIABLES, SWEEP_STREAM_PRIORITY_VARIABLE, SweepConfigError } from './grid.ts';
+
+export interface BudgetSetting {
+  lpLossBudget: number;
+  maxRatio: number;
+}
+
+export interface SweepSettings {
+  budgets: BudgetSetting[];
+  adaptive: boolean;
+  /** null: a new directory under the results directory. */
+  dir: string | null;
+  /** Per arm-trial, added to the duration in the estimate: an assumption, printed as one. */
+  startupMs: number;
+}
+
+export const SWEEP_SETTING_VARIABLES = ['PERF_SWEEP_BUDGETS', 'PERF_SWEEP_ADAPTIVE', 'PERF_SWEEP_DIR', 'PERF_SWEEP_STARTUP_S'] as const;
+/** Every PERF_SWEEP_* name (plan/config/known-variables.ts lists them as known). */
+export const ALL_SWEEP_VARIABLES: readonly string[] = [...Object.values(SWEEP_GRID_VARIABLES), SWEEP_STREAM_PRIORITY_VARIABLE, ...SWEEP_SETTING_VARIABLES];
+
+/** "5:1.2,10:1.2": lp loss budget in percent, then the largest xsched/reference hp P99 ratio. */
+const DEFAULT_BUDGETS = '5:1.2,10:1.2';
+const DEFAULT_STARTUP_S = 20;
+
+function readBudgets(raw: string): BudgetSetting[] {
+  return raw.split(',').map((item) => {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)\s*$/.exec(item);
+    const [percent, ratio] = match ? [Number(match[1]), Number(match[2])] : [Number.NaN, Number.NaN];
+    if (!(percent > 0 && percent < 100 && ratio >= 1)) {
+      throw new SweepConfigError(`PERF_SWEEP_BUDGETS=${JSON.stringify(raw)}: ${JSON.stringify(item)} is not <lp loss percent in (0, 100)>:<ratio >= 1>, e.g. 10:1.2 for "xsched within 1.2x of the best reference at <= 10% lp loss"`);
+    }
+    return { lpLossBudget: percent / 100, maxRatio: ratio };
+  });
+}
+
+export function readSweepSettings(env: NodeJS.ProcessEnv): SweepSettings {
+  const adaptiveRaw = (env.PERF_SWEEP_ADAPTIVE ?? '').trim();
+  if (!['', '0', '1'].includes(adaptiveRaw)) throw new SweepConfigError(`PERF_SWEEP_ADAPTIVE=${JSON.stringify(adaptiveRaw)} must be 1 (coarse grid, then refine near the knee) or 0 (the whole grid)`);
+  const startupRaw = (env.PERF_SWEEP_STARTUP_S ?? '').trim();
+  const startupS = startupRaw === '' ? DEFAULT_STARTUP_S : Number(startupRaw);
+  if (!(Number.isFinite(startupS) && startupS >= 0 && startupS <= 3600)) throw new SweepConfigError(`PERF_SWEEP_STARTUP_S=${JSON.stringify(startupRaw)} is not a number of seconds from 0 to 3600`);
+  const dir = (env.PERF_SWEEP_DIR ?? '').trim();
+  return { budgets: readBudgets((env.PERF_SWEEP_BUDGETS ?? '').trim() || DEFAULT_BUDGETS), adaptive: adaptiveRaw === '1', dir: dir === '' ? null : dir, startupMs: startupS * 1000 };
+}
