@@ -20,6 +20,6 @@ describe('run.json with and without environment', () => {
   it('a malformed environment names the file and field', () => {
     const saved = roundTrip(runWithEnvironment()) as { trials: Array<{ environment: { gpuState: Array<{ gpus: Array<{ smClockMHz: unknown }> }> } }> };
     saved.trials[1]!.environment.gpuState[0]!.gpus[0]!.smClockMHz = '1980 MHz';
-    expect(() => parseRunRecord('run.json', saved)).toThrow(/trials\[1\]\.environment\.gpuState\[0\]\.gpus\[0\]\.smClockMHz.*expected a finite number, got "1980 MHz"/);
+    expect(() => parseRunRecord('run.json', saved)).toThrow(/trials\[1\]\.environment\.gpuState\[0\]\.gpus\[0\]\.smClockMHz.*must be number, got "1980 MHz"/);
   });
 });

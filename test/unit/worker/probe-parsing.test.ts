@@ -19,8 +19,10 @@ describe('probe output', () => {
 
   it('names the wrong field and the source, as the READY parser does', () => {
     expect(() => parseProbeJson('output of worker --probe', JSON.stringify({ ...PROBE, gpu: { ...PROBE.gpu, multiprocessorCount: 0 } })))
-      .toThrow('output of worker --probe: field "gpu.multiprocessorCount" must be an integer >= 1, got 0');
-    expect(() => parseProbeJson('probe', JSON.stringify({ ...PROBE, platform: 'metal' }))).toThrow('field "platform" must be one of hip-amd, cuda, got "metal"');
+      .toThrow('output of worker --probe: field "gpu.multiprocessorCount" must be >= 1, got 0');
+    expect(() => parseProbeJson('probe', JSON.stringify({ ...PROBE, platform: 'metal' }))).toThrow('field "platform" must be one of "hip-amd" | "cuda", got "metal"');
+    // A probe is of a GPU: the CPU test mode's platform, valid on READY, is not.
+    expect(() => parseProbeJson('probe', JSON.stringify({ ...PROBE, platform: 'cpu' }))).toThrow('field "platform" must be one of "hip-amd" | "cuda", got "cpu"');
     expect(() => parseProbeJson('probe', JSON.stringify({ ...PROBE, schemaVersion: 2 }))).toThrow('field "schemaVersion" must be 1, got 2');
     expect(() => parseProbeJson('probe', 'no GPU')).toThrow('probe: document is not valid JSON');
   });

@@ -52,7 +52,7 @@ describe('READY fingerprint', () => {
     expect(() => parseFingerprintJson('READY line of the hp worker', JSON.stringify({ ...FINGERPRINT, gpu })))
       .toThrow('READY line of the hp worker: field "gpu.uuid" is missing');
     expect(() => parseFingerprintJson('READY', JSON.stringify({ ...FINGERPRINT, platform: 'metal' })))
-      .toThrow('field "platform" must be one of hip-amd, cuda, cpu, got "metal"');
+      .toThrow('field "platform" must be one of "hip-amd" | "cuda" | "cpu", got "metal"');
     expect(() => parseFingerprintJson('READY', JSON.stringify({ ...FINGERPRINT, clock: 'CLOCK_REALTIME' })))
       .toThrow('field "clock" must be "CLOCK_MONOTONIC", got "CLOCK_REALTIME"');
     expect(() => parseFingerprintJson('READY', '{"schemaVersion":1,')).toThrow('READY: document is not valid JSON');
@@ -68,10 +68,11 @@ describe('result file', () => {
     expect(() => validate(hpResult({ schema: 'other' }))).toThrow('result file r.json: field "schema" must be "xsched-perf.worker-result", got "other"');
     expect(() => validate(hpResult({ schemaVersion: 2 }))).toThrow('field "schemaVersion" must be 1, got 2');
     expect(() => validate(hpResult({ startNs: '1' }))).toThrow('field "startNs" must be 123456789000000 (the START sent), got 1');
-    expect(() => validate(hpResult({ requests: [[0, 5, 4]] }))).toThrow('field "requests[0][2]" must not be before requests[0][1] (5), got 4');
-    expect(() => validate(hpResult({ requests: [[0, 1.5, 4]] }))).toThrow('field "requests[0][1]" must be a non-negative integer of nanoseconds, got 1.5');
+    expect(() => validate(hpResult({ requests: [[0, 5, 4]] }))).toThrow('field "requests[0]" must not go back in time (each offset >= the one before), got [0,5,4]');
+    expect(() => validate(hpResult({ requests: [[0, 1.5, 4]] }))).toThrow('field "requests[0][1]" must be an integer, got 1.5');
     const { unstartedRequests: _u, ...withoutUnstarted } = hpResult();
     expect(() => validate(withoutUnstarted)).toThrow('field "unstartedRequests" is missing');
+    expect(() => validate(hpResult({ unknownField: 1 }))).toThrow('field "unknownField" unknown field; known fields here: schema, schemaVersion, options');
     expect(() => validate(hpResult({ options: { ...hpResult().options, role: 'lp' } }))).toThrow('field "options.role" must be "hp" (the role started), got "lp"');
   });
 });

@@ -5,13 +5,14 @@
 // naming the package, and under CI (which installs python3-torch, .ci/run) it fails.
 
 import { execa } from 'execa';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildWorkerArgs } from '../../../perf/lib/run/worker/worker-args.ts';
 import { locateWorkloadWorker } from '../../../perf/lib/run/worker/locate-workload.ts';
 import { readWorkerResult } from '../../../perf/lib/run/worker/read-worker-result.ts';
 import { spawnWorker } from '../../../perf/lib/run/worker/worker-process.ts';
+import { problemsAgainstSchema } from '../../../scripts/schemas/check-against-schema.ts';
 import type { Role } from '../../../perf/lib/documents/types/scenario.ts';
 import { makeScenario } from '../../fixtures/run-record/index.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
@@ -61,5 +62,8 @@ describe('the PyTorch workload on CPU tensors', () => {
     expect(hp?.options).toMatchObject({ streamPriority: 'high', imageSize: 32, rateHz: 10 });
     expect(lp?.iterations?.length).toBeGreaterThan(0);
     expect(lp?.streamUse).toEqual({ defaultStreamLaunches: null, detail: 'cpu test mode: no streams' });
+    // The files themselves, as written, against the published schema (integer nanosecond offsets, streamUse, framework).
+    const files = roles.map((role) => ({ file: `${role}.json`, value: JSON.parse(readFileSync(join(dir, `${role}.json`), 'utf8')) as unknown }));
+    expect(problemsAgainstSchema('schemas/worker-result.schema.json', files)).toEqual([]);
   });
 });

@@ -31,10 +31,6 @@ export class JsonValue {
     throw new JsonFileError(this.file, this.field || '(top level)', `expected ${expected}, got ${describeJsonValue(this.value)}`);
   }
 
-  isNull(): boolean {
-    return this.value === null;
-  }
-
   asObject(): JsonObject {
     const v = this.value;
     if (v === null || typeof v !== 'object' || Array.isArray(v)) this.fail('an object');
@@ -49,11 +45,6 @@ export class JsonValue {
   asString(): string {
     if (typeof this.value !== 'string') this.fail('a string');
     return this.value as string;
-  }
-
-  asBoolean(): boolean {
-    if (typeof this.value !== 'boolean') this.fail('true or false');
-    return this.value as boolean;
   }
 
   asNumber(rule: NumberRule = {}): number {
@@ -74,16 +65,6 @@ export class JsonValue {
     if (rule.below !== undefined && v >= rule.below) this.fail(expected);
     return v;
   }
-
-  asOneOf<T extends string | number>(allowed: readonly T[]): T {
-    if (!allowed.includes(this.value as T)) this.fail(`one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
-    return this.value as T;
-  }
-
-  /** null stays null; anything else goes through `read`. */
-  nullable<T>(read: (value: JsonValue) => T): T | null {
-    return this.value === null ? null : read(this);
-  }
 }
 
 export class JsonObject {
@@ -97,41 +78,12 @@ export class JsonObject {
     return new JsonValue(this.file, this.field ? `${this.field}.${key}` : key, this.value[key]);
   }
 
-  has(key: string): boolean {
-    return Object.hasOwn(this.value, key);
-  }
-
-  keys(): string[] {
-    return Object.keys(this.value);
-  }
-
   string(key: string): string {
     return this.get(key).asString();
   }
 
-  number(key: string, rule?: NumberRule): number {
-    return this.get(key).asNumber(rule);
-  }
-
-  boolean(key: string): boolean {
-    return this.get(key).asBoolean();
-  }
-
-  object(key: string): JsonObject {
-    return this.get(key).asObject();
-  }
-
   array(key: string): JsonValue[] {
     return this.get(key).asArray();
-  }
-
-  /** Fails on the first key not in `known`: a misspelt field must not be ignored. */
-  rejectUnknownKeys(known: readonly string[]): void {
-    for (const key of this.keys()) {
-      if (!known.includes(key)) {
-        throw new JsonFileError(this.file, this.get(key).field, `unknown field; known fields here: ${known.join(', ')}`);
-      }
-    }
   }
 }
 

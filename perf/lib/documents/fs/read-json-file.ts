@@ -70,3 +70,10 @@ export function readJsonFileSync(file: string): unknown {
   }
   return parseJson(file, text);
 }
+
+/** For schema readers: throws a JsonFileError for `file` naming the field ("" is the whole document). */
+export function failInFile(file: string): (found: { field: string; problem: string }) => never {
+  return ({ field, problem }) => {
+    throw new JsonFileError(file, field || '(top level)', problem);
+  };
+}

@@ -1,32 +1,13 @@
 // A trade-off sweep (docs/sweeps.md): settings per mechanism run as points, each point judged
 // by its hp P99 and its lp loss against the baseline arm, both with intervals.
+// Defined once as a schema (../schemas/sweep.ts); these types derive from it.
 
-/** The knob a sweep turns. xsched is the system under test; the others are references. */
-export type SweepMechanism = 'xsched-lp-threshold' | 'mps-lp-percent' | 'cu-mask' | 'stream-priority';
+import type * as v from 'valibot';
+import type * as s from '../schemas/sweep.ts';
 
-/** An estimate with its two-sided interval (same units as the estimate). */
-export interface Estimate {
-  estimate: number;
-  low: number;
-  high: number;
-}
-
-/**
- * proven: the arm's XSched state was shown as its name says (xsched active, or absent for a
- * reference); unproven: a check failed, the point never counts (perf/lib/evaluate/unproven-arms.ts).
- */
-export type PointProof = { status: 'proven' } | { status: 'unproven'; reason: string };
-
-export interface SweepPoint {
-  /** Unique within a sweep, e.g. "xsched lp-threshold=4". */
-  id: string;
-  mechanism: SweepMechanism;
-  /** The setting as the user wrote it: "4", "70", "0x0000ffff". */
-  setting: string;
-  /** null: the point has no data for it (worker failed, no trial). */
-  hpP99Ms: Estimate | null;
-  /** 1 - lp(point) / lp(baseline), paired by trial. */
-  lpLoss: Estimate | null;
-  proof: PointProof;
-  trials: number;
-}
+export type SweepMechanism = v.InferOutput<typeof s.SweepMechanismSchema>;
+export type Estimate = v.InferOutput<typeof s.EstimateSchema>;
+export type PointProof = v.InferOutput<typeof s.PointProofSchema>;
+export type SweepPoint = v.InferOutput<typeof s.SweepPointSchema>;
+export type SweepPlanFile = v.InferOutput<typeof s.SweepPlanFileSchema>;
+export type SweepEvaluationFile = v.InferOutput<typeof s.SweepEvaluationFileSchema>;

@@ -1,35 +1,20 @@
 // report.json: the evaluations of a suite run (and the stored baselines they
 // were compared with), versioned so other tools can read it.
 
-import type { BaselineFile, OverallStatus, ScenarioEvaluation } from '../../documents/types/index.ts';
+import type * as v from 'valibot';
+import type { BaselineFile, ScenarioEvaluation } from '../../documents/types/index.ts';
+import { JsonReportSchema, REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type JsonReportRunSchema } from '../../documents/schemas/report.ts';
+import { parseDocument } from '../../documents/schemas/first-problem.ts';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
 import { WORST_FIRST } from './status-labels.ts';
 
-export const REPORT_SCHEMA = 'xsched-perf.report';
-// 2: status may be "untested"; each run carries statusReason.
-export const REPORT_SCHEMA_VERSION = 2;
+export { REPORT_SCHEMA, REPORT_SCHEMA_VERSION } from '../../documents/schemas/report.ts';
 
-export interface JsonReportRun {
-  runId: string;
-  scenario: string;
-  status: OverallStatus;
-  statusReason: string;
-  reasons: string[];
-  evaluation: ScenarioEvaluation;
-  baseline: BaselineFile | null;
-}
-
-export interface JsonReport {
-  schema: typeof REPORT_SCHEMA;
-  schemaVersion: typeof REPORT_SCHEMA_VERSION;
-  generatedAt: string;
-  suiteVersion: string;
-  /** The worst status of all runs (invalid > fail > untested > inconclusive > pass); untested when there are none. */
-  status: OverallStatus;
-  runs: JsonReportRun[];
-}
+/** Defined once as a schema (documents/schemas/report.ts, published as schemas/report.schema.json). */
+export type JsonReportRun = v.InferOutput<typeof JsonReportRunSchema>;
+export type JsonReport = v.InferOutput<typeof JsonReportSchema>;
 
 export interface JsonReportInput {
   runs: Array<{ evaluation: ScenarioEvaluation; baseline: BaselineFile | null }>;
@@ -60,14 +45,16 @@ export async function writeJsonReport(path: string, input: JsonReportInput): Pro
   return report;
 }
 
-/** Reads back a parsed report.json, refusing other schemas or versions with a clear message. */
+/** Reads back a parsed report.json, refusing other schemas or versions with a clear message, then checks it against its schema. */
 export function parseJsonReport(value: unknown, source: string): JsonReport {
-  const v = value as Partial<JsonReport> | null;
-  if (v?.schema !== REPORT_SCHEMA || v.schemaVersion !== REPORT_SCHEMA_VERSION || !Array.isArray(v.runs)) {
+  const doc = value as Partial<JsonReport> | null;
+  if (doc?.schema !== REPORT_SCHEMA || doc.schemaVersion !== REPORT_SCHEMA_VERSION) {
     throw new Error(
-      `${source}: not a ${REPORT_SCHEMA} v${REPORT_SCHEMA_VERSION} file (schema ${JSON.stringify(v?.schema)}, version ${JSON.stringify(v?.schemaVersion)}); ` +
+      `${source}: not a ${REPORT_SCHEMA} v${REPORT_SCHEMA_VERSION} file (schema ${JSON.stringify(doc?.schema)}, version ${JSON.stringify(doc?.schemaVersion)}); ` +
         'regenerate it with this suite version',
     );
   }
-  return v as JsonReport;
+  return parseDocument(JsonReportSchema, value, ({ field, problem }) => {
+    throw new Error(`${source}: field "${field}": ${problem}`);
+  });
 }

@@ -2,10 +2,11 @@
 // become a stored baseline. Declared per catalogue entry (catalogue.ts); documented in
 // docs/statistics.md ("Overall status") and docs/configuration.md.
 
+import { VerdictKindSchema } from '../../documents/schemas/evaluation.ts';
 import type { VerdictKind } from '../../documents/types/evaluation.ts';
 
-/** Every verdict kind, in the order the verdicts are listed (perf/lib/evaluate/verdicts/run-verdicts.ts). */
-export const VERDICT_KINDS: readonly VerdictKind[] = ['hp-achieved-rate', 'hp-p99-improvement', 'lp-throughput-loss', 'regression', 'xsched-vs-reference'];
+/** Every verdict kind, in the order the verdicts are listed (perf/lib/evaluate/verdicts/run-verdicts.ts); defined by the evaluation schema. */
+export const VERDICT_KINDS: readonly VerdictKind[] = VerdictKindSchema.options;
 
 /**
  * Kinds that describe XSched on this hardware rather than this commit: required by no

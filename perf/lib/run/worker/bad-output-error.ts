@@ -15,3 +15,10 @@ export class BadOutputError extends Error {
     super(`${source}: ${field === '' ? 'document' : `field "${field}"`} ${problem}`, options);
   }
 }
+
+/** For schema readers: throws a BadOutputError for `source` naming the field. */
+export function failInOutput(source: string): (found: { field: string; problem: string }) => never {
+  return ({ field, problem }) => {
+    throw new BadOutputError(source, field, problem);
+  };
+}

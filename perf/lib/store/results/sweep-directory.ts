@@ -6,40 +6,23 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readJsonFile } from '../../documents/fs/read-json-file.ts';
+import { failInFile, readJsonFile } from '../../documents/fs/read-json-file.ts';
 import { readJsonRoot } from '../../documents/fs/json-fields.ts';
 import { checkSchemaHeader } from '../../documents/fs/schema-header.ts';
 import { slugify } from '../../documents/fs/slugify.ts';
 import { writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
+import { parseDocument } from '../../documents/schemas/first-problem.ts';
+import { SWEEP_PLAN_SCHEMA, SWEEP_PLAN_SCHEMA_VERSION, SweepPlanFileSchema } from '../../documents/schemas/sweep.ts';
 import { runStatusOf, type RunRecord } from '../../documents/types/run-record.ts';
-import type { HpConfig, LpConfig, SharingMode } from '../../documents/types/scenario.ts';
-import type { SweepUnit } from '../../plan/sweeps/expand.ts';
+import type { SweepPlanFile } from '../../documents/types/sweep.ts';
 import { loadRunRecord } from './load-run.ts';
 import { RUN_RECORD_FILE } from './run-directory.ts';
 
 export const SWEEP_PLAN_FILE = 'sweep.json';
-export const SWEEP_PLAN_SCHEMA = 'xsched-perf.sweep-plan';
-export const SWEEP_PLAN_SCHEMA_VERSION = 1;
+export { SWEEP_PLAN_SCHEMA, SWEEP_PLAN_SCHEMA_VERSION };
 
-/** What must be equal for a saved sweep to be resumed rather than started afresh. */
-export interface SweepKey {
-  scenario: string;
-  durationMs: number;
-  trials: number;
-  seed: number;
-  sharing: SharingMode;
-  hp: HpConfig;
-  lp: LpConfig;
-  adaptive: boolean;
-  units: SweepUnit[];
-}
-
-export interface SweepPlanFile {
-  schema: typeof SWEEP_PLAN_SCHEMA;
-  schemaVersion: typeof SWEEP_PLAN_SCHEMA_VERSION;
-  createdAt: string;
-  key: SweepKey;
-}
+/** What must be equal for a saved sweep to be resumed rather than started afresh (documents/schemas/sweep.ts). */
+export type SweepKey = SweepPlanFile['key'];
 
 export function unitRunDir(sweepDir: string, unitId: string, trial: number): string {
   return join(sweepDir, 'runs', `${slugify(unitId)}-t${trial}`);
@@ -60,9 +43,12 @@ function firstDifference(saved: SweepKey, wanted: SweepKey): string | null {
 export async function openSweepDirectory(sweepDir: string, key: SweepKey, now: Date = new Date()): Promise<'new' | 'resumed'> {
   const file = join(sweepDir, SWEEP_PLAN_FILE);
   if (existsSync(file)) {
-    const doc = readJsonRoot(file, await readJsonFile(file)).asObject();
-    checkSchemaHeader(doc, SWEEP_PLAN_SCHEMA, SWEEP_PLAN_SCHEMA_VERSION, 'start the sweep in a new directory');
-    const difference = firstDifference(doc.get('key').asObject().value as unknown as SweepKey, key);
+    const value = await readJsonFile(file);
+    checkSchemaHeader(readJsonRoot(file, value).asObject(), SWEEP_PLAN_SCHEMA, SWEEP_PLAN_SCHEMA_VERSION, 'start the sweep in a new directory');
+    parseDocument(SweepPlanFileSchema, value, failInFile(file));
+    // The key as saved, not the parse's copy: the parse rebuilds objects in the schema's key
+    // order, and the comparison below is by JSON text.
+    const difference = firstDifference((value as SweepPlanFile).key, key);
     if (difference !== null) throw new Error(`${file} holds another sweep (${difference}): resume it with the same settings, or use a new PERF_SWEEP_DIR`);
     return 'resumed';
   }

@@ -5,12 +5,13 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
+import { SWEEP_EVALUATION_SCHEMA, SWEEP_EVALUATION_SCHEMA_VERSION } from '../../documents/schemas/sweep.ts';
+import type { SweepEvaluationFile } from '../../documents/types/sweep.ts';
 import type { SweepEvaluation } from '../../evaluate/sweeps/evaluate-sweep.ts';
 import { renderSweepReport } from '../../output/report/render-sweep-report.ts';
 import { renderSweepMarkdown } from '../../output/report/sweep-tables.ts';
 
-export const SWEEP_EVALUATION_SCHEMA = 'xsched-perf.sweep-evaluation';
-export const SWEEP_EVALUATION_SCHEMA_VERSION = 1;
+export { SWEEP_EVALUATION_SCHEMA, SWEEP_EVALUATION_SCHEMA_VERSION };
 
 export interface SweepOutputs {
   evaluationPath: string;
@@ -21,7 +22,9 @@ export interface SweepOutputs {
 
 export async function writeSweepOutputs(sweepDir: string, title: string, evaluation: SweepEvaluation, notes: readonly string[], env: NodeJS.ProcessEnv): Promise<SweepOutputs> {
   const evaluationPath = join(sweepDir, 'sweep-evaluation.json');
-  await writeJsonFileAtomic(evaluationPath, { schema: SWEEP_EVALUATION_SCHEMA, schemaVersion: SWEEP_EVALUATION_SCHEMA_VERSION, title, notes, ...evaluation });
+  // Typed as the schema's document (documents/schemas/sweep.ts), so the written file and its schema cannot drift apart.
+  const document: SweepEvaluationFile = { schema: SWEEP_EVALUATION_SCHEMA, schemaVersion: SWEEP_EVALUATION_SCHEMA_VERSION, title, notes: [...notes], ...evaluation };
+  await writeJsonFileAtomic(evaluationPath, document);
   const reportPath = join(sweepDir, 'report.html');
   await writeFile(reportPath, renderSweepReport(title, evaluation, notes));
   const markdown = renderSweepMarkdown(title, evaluation);

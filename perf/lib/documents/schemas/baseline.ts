@@ -1,0 +1,84 @@
+// A stored baseline: one file per hardware key and scenario under baselines/. Strict objects:
+// a misspelt field in a hand-edited baseline must be an error, not silently ignored.
+
+import * as v from 'valibot';
+import { closedObject } from './closed-object.ts';
+import { ArmNameSchema, ArrivalProcessSchema, countSchema, ModelNameSchema, SharingModeSchema, ThresholdsSchema, WorkloadNameSchema } from './scenario.ts';
+import { WorkerPlatformSchema } from './fingerprint.ts';
+import { strictOptionalKeys } from './optional-keys.ts';
+
+export const BASELINE_SCHEMA = 'xsched-perf.baseline';
+export const BASELINE_SCHEMA_VERSION = 1;
+
+export const BaselineKeySchema = closedObject({
+  scenario: v.string(),
+  platform: WorkerPlatformSchema,
+  gpuName: v.string(),
+  arch: v.string(),
+  sharing: SharingModeSchema,
+});
+
+const perTrial = v.array(v.pipe(v.number(), v.minValue(0)));
+
+export const BaselineArmSchema = v.pipe(
+  closedObject({
+    /** Per-trial values, so comparisons can use the stored noise, not one number. */
+    hpP99Ms: perTrial,
+    hpP50Ms: perTrial,
+    hpAchievedRateHz: perTrial,
+    lpIterPerSec: perTrial,
+    /** Merged hp latency histogram (hdr-histogram-js base64, microseconds), for plots. */
+    hpHistogram: v.nullable(v.string()),
+  }),
+  v.check(
+    (arm) => arm.hpP50Ms.length === arm.hpP99Ms.length && arm.hpAchievedRateHz.length === arm.hpP99Ms.length,
+    'hpP50Ms, hpAchievedRateHz and hpP99Ms must have one value per trial each (the same length)',
+  ),
+);
+
+const positive = v.pipe(v.number(), v.gtValue(0));
+const role = { model: ModelNameSchema, batch: countSchema(1), imageSize: countSchema(1) };
+
+/**
+ * What the baseline was measured with. Not part of the key (one file per hardware), so a
+ * run of another workload finds the file and must be told it is not comparable.
+ */
+export const BaselineWorkloadSchema = closedObject({
+  hp: closedObject({ ...role, rateHz: positive, arrival: ArrivalProcessSchema }),
+  lp: closedObject(role),
+  durationMs: positive,
+  /** The worker that measured it; absent in files written before workloads could be chosen (native). */
+  kind: v.optional(WorkloadNameSchema),
+});
+
+const xschedRole = closedObject({ priority: v.pipe(v.number(), v.integer()), threshold: countSchema(1), batchSize: countSchema(1) });
+
+/** XSched's settings in the xsched arm (policy, and per role what XSCHED_AUTO_XQUEUE_* said). */
+export const BaselineXschedSettingsSchema = closedObject({ policy: v.string(), level: countSchema(1), hp: xschedRole, lp: xschedRole });
+
+/** Log-SD of a run's level between runs (days, machines), per metric (docs/statistics.md 3.4). */
+export const BetweenRunLogSdSchema = closedObject({ hpP99: v.pipe(v.number(), v.minValue(0)), lpIterPerSec: v.pipe(v.number(), v.minValue(0)) });
+
+// Every threshold is a fraction in [0, 1), as evaluation's resolveThresholds requires.
+const fraction = v.pipe(v.number(), v.minValue(0), v.ltValue(1));
+const thresholdKeys = Object.keys(ThresholdsSchema.entries) as Array<keyof typeof ThresholdsSchema.entries>;
+
+export const BaselineFileSchema = closedObject({
+  schema: v.literal(BASELINE_SCHEMA),
+  schemaVersion: v.literal(BASELINE_SCHEMA_VERSION),
+  key: BaselineKeySchema,
+  createdAt: v.pipe(v.string(), v.check((text) => !Number.isNaN(Date.parse(text)), 'must be an ISO 8601 date')),
+  runId: v.string(),
+  workerVersion: v.string(),
+  /** The suite commit of the run it was made from (its RunSource); absent when not recorded. */
+  commit: v.optional(v.string()),
+  /** Absent in files written before the workload was recorded. */
+  workload: v.optional(BaselineWorkloadSchema),
+  /** Present when the run had an xsched arm; absent in older files. */
+  xschedSettings: v.optional(BaselineXschedSettingsSchema),
+  /** Overrides the scenario's thresholds for this hardware. */
+  thresholds: strictOptionalKeys(thresholdKeys, fraction),
+  arms: strictOptionalKeys(ArmNameSchema.options, BaselineArmSchema),
+  /** Between-run noise measured for this hardware; absent: the suite's recorded defaults. */
+  betweenRunLogSd: v.optional(strictOptionalKeys(ArmNameSchema.options, v.partial(BetweenRunLogSdSchema))),
+});
