@@ -1,40 +1,37 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../../perf/lib/documents/fs/write-file-atomic.ts';
+import { open, rename, rm } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { type AtomicWriteFs, writeFileAtomic } from '../../../perf/lib/documents/fs/write-file-atomic.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 type Observation = { event: 'sync' } | { event: 'rename'; to: string; targetContent: string; sourceLength: number };
-const observed = vi.hoisted((): Observation[] => []);
+const observed: Observation[] = [];
 
 // Watch the two steps that make the write atomic: the flush of the temporary file and
 // the rename over the target (the real calls still run).
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  const { readFileSync: readNow } = await import('node:fs');
-  return {
-    ...actual,
-    open: async (...args: Parameters<typeof actual.open>) => {
-      const handle = await actual.open(...args);
-      const sync = handle.sync.bind(handle);
-      handle.sync = async () => {
-        observed.push({ event: 'sync' });
-        return sync();
-      };
-      return handle;
-    },
-    rename: async (from: string, to: string) => {
-      let targetContent = '';
-      try {
-        targetContent = readNow(to, 'utf8');
-      } catch {
-        targetContent = '(absent)';
-      }
-      observed.push({ event: 'rename', to, targetContent, sourceLength: readNow(from, 'utf8').length });
-      return actual.rename(from, to);
-    },
-  };
-});
+const observingFs: AtomicWriteFs = {
+  open: (async (...args: Parameters<typeof open>) => {
+    const handle = await open(...args);
+    const sync = handle.sync.bind(handle);
+    handle.sync = async () => {
+      observed.push({ event: 'sync' });
+      return sync();
+    };
+    return handle;
+  }) as typeof open,
+  rename: async (from, to) => {
+    let targetContent = '';
+    try {
+      targetContent = readFileSync(to, 'utf8');
+    } catch {
+      targetContent = '(absent)';
+    }
+    observed.push({ event: 'rename', to: String(to), targetContent, sourceLength: readFileSync(from, 'utf8').length });
+    return rename(from, to);
+  },
+  rm,
+};
 
 const newDir = () => makeTempDir('atomic-');
 
@@ -45,7 +42,7 @@ describe('writeFileAtomic', () => {
     const after = 'b'.repeat(4 * 1024 * 1024);
     writeFileSync(file, 'old');
     observed.length = 0;
-    await writeFileAtomic(file, after);
+    await writeFileAtomic(file, after, observingFs);
     const rename = observed.find((e) => e.event === 'rename');
     // At the moment of the rename the target still held the old bytes and the source held all new bytes.
     expect(rename).toMatchObject({ targetContent: 'old', sourceLength: after.length, to: file });

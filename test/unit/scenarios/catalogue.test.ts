@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ARMS, getCatalogueEntry, listScenarioNames } from '../../../perf/lib/plan/scenarios/catalogue.ts';
+import { DEFAULT_ARMS, getCatalogueEntry, listBuiltInScenarioNames } from '../../../perf/lib/plan/scenarios/catalogue.ts';
 import type { SharingMode, Thresholds } from '../../../perf/lib/documents/types/scenario.ts';
 import { minRequestsForPercentile } from '../../../perf/lib/evaluate/index.ts';
 
@@ -14,7 +14,7 @@ const THRESHOLD_KEYS: Array<keyof Thresholds> = [
 
 describe('scenario catalogue', () => {
   it('has the five named scenarios', () => {
-    expect(listScenarioNames()).toEqual(['quick', 'standard', 'intensive', 'standard-mps', 'intensive-mps']);
+    expect(listBuiltInScenarioNames()).toEqual(['quick', 'standard', 'intensive', 'standard-mps', 'intensive-mps']);
   });
 
   it("matches the seed's experiments (docs/configuration.md, \"Scenarios\")", () => {
@@ -37,7 +37,7 @@ describe('scenario catalogue', () => {
     }
   });
 
-  it.each(listScenarioNames())('%s: 3 interleaved trials, 95%% confidence, default arms, fixed seed', (name) => {
+  it.each(listBuiltInScenarioNames())('%s: 3 interleaved trials, 95%% confidence, default arms, fixed seed', (name) => {
     const entry = getCatalogueEntry(name);
     expect(entry.trials).toBe(3);
     expect(entry.confidence).toBe(0.95);
@@ -46,7 +46,7 @@ describe('scenario catalogue', () => {
     expect(Number.isSafeInteger(entry.seed)).toBe(true);
   });
 
-  it.each(listScenarioNames())('%s: thresholds in range for every sharing mode, each with a reason', (name) => {
+  it.each(listBuiltInScenarioNames())('%s: thresholds in range for every sharing mode, each with a reason', (name) => {
     const { thresholds } = getCatalogueEntry(name);
     for (const mode of MODES) {
       const t = thresholds.bySharing[mode];
@@ -64,7 +64,7 @@ describe('scenario catalogue', () => {
   });
 
   it('asks more of XSched where native contention is severe (MPS, AMD) than on time-sliced NVIDIA', () => {
-    for (const name of listScenarioNames()) {
+    for (const name of listBuiltInScenarioNames()) {
       const { bySharing } = getCatalogueEntry(name).thresholds;
       expect(bySharing.mps.hpP99ImprovementMinFraction).toBeGreaterThan(bySharing['time-sliced'].hpP99ImprovementMinFraction);
       expect(bySharing['platform-default'].hpP99ImprovementMinFraction).toBeGreaterThan(bySharing['time-sliced'].hpP99ImprovementMinFraction);
@@ -72,7 +72,7 @@ describe('scenario catalogue', () => {
   });
 
   it('every scenario schedules enough hp requests for a P99 by the evaluator\'s own rule (MLPerf LoadGen early stopping)', () => {
-    for (const name of listScenarioNames()) {
+    for (const name of listBuiltInScenarioNames()) {
       const entry = getCatalogueEntry(name);
       const perTrial = entry.hp.rateHz * (entry.durationMs / 1000);
       // quick: 50 req/s x 10 s = 500 per trial against LoadGen's 473 for P99 at 95%.

@@ -35,7 +35,10 @@ describe('a suite killed with SIGKILL', () => {
     await suite;
     const killedAt = Date.now();
     const survivors = (): number[] => [xserverPid, workerPid, ...mpsPids].filter(isProcessAlive);
-    await waitUntil(() => (survivors().length === 0 ? true : null), { timeoutMs: 3_000, intervalMs: 50 });
+    // The supervisor's own cleanup (a `quit` to the MPS control program, which carries the pipe
+    // directory in its environment) may still be running when the killed processes are gone.
+    const mpsLeft = (): number => findProcessesWithEnv('CUDA_MPS_PIPE_DIRECTORY', pipeDirectory).length;
+    await waitUntil(() => (survivors().length === 0 && mpsLeft() === 0 ? true : null), { timeoutMs: 3_000, intervalMs: 50 });
     expect(survivors(), `alive ${Date.now() - killedAt} ms after the SIGKILL`).toEqual([]);
     expect(findProcessesWithEnv('CUDA_MPS_PIPE_DIRECTORY', pipeDirectory)).toEqual([]);
   });

@@ -15,19 +15,28 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/** The file-system calls the atomic write makes; tests pass observing wrappers of the real ones. */
+export interface AtomicWriteFs {
+  open: typeof open;
+  rename: typeof rename;
+  rm: typeof rm;
+}
+
+const NODE_FS: AtomicWriteFs = { open, rename, rm };
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array, fs: AtomicWriteFs = NODE_FS): Promise<void> {
   const tempPath = tempPathFor(path);
   try {
-    const handle = await open(tempPath, 'wx');
+    const handle = await fs.open(tempPath, 'wx');
     try {
       await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(tempPath, path);
+    await fs.rename(tempPath, path);
   } catch (error) {
-    await rm(tempPath, { force: true });
+    await fs.rm(tempPath, { force: true });
     throw new Error(`could not write ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
