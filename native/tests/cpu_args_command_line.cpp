@@ -139,6 +139,19 @@ TEST_CASE("required options and role-specific options are enforced") {
   EXPECT_REJECTED({"--probe", "--model", "resnet18"}, "--probe takes only --gpu, --role and --stream-priority (got --model)");
 }
 
+TEST_CASE("--cu-mask-percent is 1..100, off by default, and needs the default stream priority") {
+  const std::vector<std::string> lp = {"--role", "lp", "--model", "resnet50", "--result", "r"};
+  EXPECT_EQ(parseCommandLine(lp).options.cuMaskPercent, 0);
+  EXPECT_EQ(parseCommandLine(withArgs(lp, {"--cu-mask-percent", "50"})).options.cuMaskPercent, 50);
+  EXPECT_EQ(parseCommandLine(withArgs(lp, {"--cu-mask-percent=100", "--stream-priority", "default"})).options.cuMaskPercent, 100);
+  EXPECT_REJECTED(withArgs(lp, {"--cu-mask-percent", "0"}), "--cu-mask-percent '0' is out of range: expected an integer from 1 to 100");
+  EXPECT_REJECTED(withArgs(lp, {"--cu-mask-percent", "101"}), "--cu-mask-percent '101' is out of range");
+  EXPECT_REJECTED(withArgs(lp, {"--cu-mask-percent", "50%"}), "--cu-mask-percent '50%' is not an integer");
+  EXPECT_REJECTED(withArgs(lp, {"--cu-mask-percent", "50", "--stream-priority", "low"}),
+                  "--cu-mask-percent 50 needs --stream-priority default (got low)");
+  EXPECT_REJECTED({"--probe", "--cu-mask-percent", "50"}, "--probe takes only --gpu, --role and --stream-priority (got --cu-mask-percent)");
+}
+
 TEST_CASE("a schedule over 10 million requests is refused before anything is allocated") {
   // 100000 Hz x 200 s = 20,000,000 requests.
   EXPECT_REJECTED(withArgs(kHpMinimal, {"--rate-hz", "100000", "--duration-ms", "200000"}),

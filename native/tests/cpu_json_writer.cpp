@@ -111,6 +111,16 @@ TEST_CASE("the fingerprint is exactly the protocol's READY document") {
   EXPECT_TRUE(text.find(R"("stream":{"priority":"high","value":-1,"leastPriority":0,"greatestPriority":-1})") != std::string::npos);
 }
 
+TEST_CASE("a CU-masked worker's fingerprint adds cuMask after stream; others have none") {
+  EXPECT_TRUE(kSampleFingerprintJson.find("cuMask") == std::string::npos);
+  WorkerFingerprint lp = sampleFingerprint();
+  lp.cuMask = CuMaskObservation{50, 104, "0xffffffff,0x000fffff,0x00000000,0x00000000", "0xffffffff,0x000fffff,0x00000000,0x00000000"};
+  EXPECT_TRUE(renderFingerprintJson(lp).find(
+                  R"("greatestPriority":-5},"cuMask":{"requestedPercent":50,"cuCount":104,)"
+                  R"("maskHex":"0xffffffff,0x000fffff,0x00000000,0x00000000","readBackHex":"0xffffffff,0x000fffff,0x00000000,0x00000000"},)"
+                  R"("clock":"CLOCK_MONOTONIC"})") != std::string::npos);
+}
+
 TEST_CASE("an hp result is exactly the protocol's result document") {
   WorkerRunRecord r;
   r.options.role = Role::Hp;

@@ -13,6 +13,8 @@ TEST_CASE("a percentage enables the first ceil(count * percent / 100) CUs") {
   EXPECT_TRUE(cuMaskText(cuMaskForPercent(50, 104)) == std::string("0xffffffff,0x000fffff,0x00000000,0x00000000"));
   EXPECT_EQ(cuMaskCount(cuMaskForPercent(50, 104)), 52);
   EXPECT_EQ(cuMaskCount(cuMaskForPercent(70, 110)), 77);
+  // The suite rebuilds this mask to check the arm (test/unit/arms/cu-mask-reference-arm.test.ts).
+  EXPECT_TRUE(cuMaskText(cuMaskForPercent(75, 110)) == std::string("0xffffffff,0xffffffff,0x0007ffff,0x00000000"));
   EXPECT_EQ(cuMaskCount(cuMaskForPercent(100, 104)), 104);
   EXPECT_EQ(cuMaskCount(cuMaskForPercent(1, 60)), 1);
   EXPECT_EQ(cuMaskForPercent(30, 32).size(), static_cast<size_t>(1));

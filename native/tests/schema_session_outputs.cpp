@@ -29,6 +29,8 @@ WorkerFingerprint standInFingerprint(Role role) {
   f.runtimeVersion = "cpu-test";
   f.driverVersion = "cpu-test";
   f.mps = {std::nullopt, "not available in the CPU tests", std::nullopt};
+  // lp as the cu-mask arms start it (--cu-mask-percent), so the schema check covers cuMask.
+  if (role == Role::Lp) f.cuMask = CuMaskObservation{50, 1, cuMaskText(cuMaskForPercent(50, 1)), "0x00000001"};
   fillHostFacts(f);
   return f;
 }

@@ -16,7 +16,13 @@ class GpuStream {
 
   hipStream_t get() const { return stream_; }
 
+  // Owns a stream created elsewhere, e.g. the CU-masked one (worker/cu_mask_stream.hpp).
+  static GpuStream adopt(hipStream_t stream) { return GpuStream(stream, Adopt{}); }
+
  private:
+  struct Adopt {};
+  GpuStream(hipStream_t stream, Adopt) : stream_(stream) {}
+
   hipStream_t stream_ = nullptr;
 };
 

@@ -10,7 +10,8 @@ namespace {
 
 const std::vector<std::string> kValueFlags = {
     "--role", "--model", "--result", "--batch", "--image-size", "--gpu", "--seed", "--duration-ms",
-    "--rate-hz", "--arrival", "--stream-priority", "--warmup-iters", "--inject-delay-us", "--drain-ms"};
+    "--rate-hz", "--arrival", "--stream-priority", "--warmup-iters", "--inject-delay-us", "--drain-ms",
+    "--cu-mask-percent"};
 const std::vector<std::string> kModeFlags = {"--probe", "--version", "--help", "-h"};
 const std::vector<std::string> kHpOnlyFlags = {"--rate-hz", "--arrival", "--inject-delay-us"};
 const std::vector<std::string> kProbeFlags = {"--gpu", "--role", "--stream-priority"};
@@ -70,12 +71,18 @@ void applyValue(const std::string& flag, const std::string& value, WorkerOptions
   else if (flag == "--warmup-iters") o.warmupIterations = static_cast<int>(parseIntegerValue(flag, value, 1, 100'000));
   else if (flag == "--inject-delay-us") o.injectDelayUs = parseIntegerValue(flag, value, 0, 10'000'000);
   else if (flag == "--drain-ms") o.drainMs = parseIntegerValue(flag, value, 0, 3'600'000);
+  else if (flag == "--cu-mask-percent") o.cuMaskPercent = static_cast<int>(parseIntegerValue(flag, value, 1, 100));
 }
 
 void checkRunOptions(const std::map<std::string, std::string>& flags, const WorkerOptions& o) {
   if (!flags.count("--role")) reject("--role is required (hp or lp)");
   if (!flags.count("--model")) reject("--model is required (resnet18 or resnet50)");
   if (!flags.count("--result")) reject("--result is required (the path of the result JSON to write)");
+  // hipExtStreamCreateWithCUMask takes no priority (worker/cu_mask_stream.hpp).
+  if (flags.count("--cu-mask-percent") && o.streamPriority != StreamPriorityKind::Default) {
+    reject("--cu-mask-percent " + flags.at("--cu-mask-percent") + " needs --stream-priority default (got " +
+           streamPriorityName(o.streamPriority) + "): a CU-masked stream has the default priority");
+  }
   if (o.role == Role::Lp) {
     for (const auto& flag : kHpOnlyFlags) {
       if (flags.count(flag)) reject(flag + " applies to --role hp only (got it with --role lp)");

@@ -9,6 +9,15 @@
 
 namespace xsp {
 
+// The fingerprint's cuMask (docs/protocol.md): the mask asked for and the one the runtime
+// reports for the stream (hipExtStreamGetCUMask), the proof the suite checks (docs/arms.md).
+struct CuMaskObservation {
+  int requestedPercent = 0;
+  int cuCount = 0;
+  std::string maskHex;
+  std::string readBackHex;
+};
+
 // The first ceil(cuCount * percent / 100) CUs (at least one). Throws std::invalid_argument
 // quoting the value for a percent outside 1..100 or a cuCount below 1.
 std::vector<uint32_t> cuMaskForPercent(int percent, int cuCount);

@@ -51,6 +51,14 @@ void writeFingerprintJson(JsonWriter& json, const WorkerFingerprint& f) {
   json.key("leastPriority").integer(f.stream.leastPriority);
   json.key("greatestPriority").integer(f.stream.greatestPriority);
   json.endObject();
+  if (f.cuMask) {
+    json.key("cuMask").beginObject();
+    json.key("requestedPercent").integer(f.cuMask->requestedPercent);
+    json.key("cuCount").integer(f.cuMask->cuCount);
+    json.key("maskHex").string(f.cuMask->maskHex);
+    json.key("readBackHex").string(f.cuMask->readBackHex);
+    json.endObject();
+  }
   json.key("clock").string("CLOCK_MONOTONIC");
   json.endObject();
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "worker/cu_mask.hpp"
 #include "worker/json_writer.hpp"
 #include "worker/worker_options.hpp"
 
@@ -50,6 +51,7 @@ struct WorkerFingerprint {
   std::vector<std::string> xschedLibraries;
   MpsObservation mps;
   StreamPriorityChoice stream;
+  std::optional<CuMaskObservation> cuMask;  // only with --cu-mask-percent
 };
 
 // workerVersion, pid, hostname and xschedLibraries (from /proc/self/maps), so

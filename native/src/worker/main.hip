@@ -15,6 +15,7 @@
 #include "model/network.hpp"
 #include "worker/arrival_schedule.hpp"
 #include "worker/command_line.hpp"
+#include "worker/cu_mask_stream.hpp"
 #include "worker/gpu_checks.hpp"
 #include "worker/gpu_device.hpp"
 #include "worker/monotonic_clock.hpp"
@@ -45,6 +46,16 @@ WarmupSummary runWarmup(Network& network, hipStream_t stream, int iterations) {
   return {iterations, static_cast<double>(totalNs) / iterations / 1e6};
 }
 
+// A plain stream at the chosen priority, or with --cu-mask-percent one on part of the CUs,
+// its read-back mask recorded in the fingerprint (docs/arms.md).
+GpuStream openWorkerStream(const WorkerOptions& o, WorkerFingerprint& fingerprint) {
+  if (o.cuMaskPercent == 0) return GpuStream(fingerprint.stream.value);
+  CuMaskObservation observed;
+  CuMaskedStream masked = createCuMaskedStreamForPercent(o.cuMaskPercent, fingerprint.gpu.multiprocessorCount, observed);
+  fingerprint.cuMask = observed;
+  return GpuStream::adopt(masked.stream);
+}
+
 int runProbe(const WorkerOptions& o) {
   selectGpu(o.gpuIndex);
   WorkerFingerprint fingerprint = describeGpu(o.gpuIndex, o.role, o.streamPriority);
@@ -67,7 +78,7 @@ ExitCode runMeasurement(const WorkerOptions& o) {
     return Network::requiredDeviceBytes(c);
   };
   checkDeviceMemory(requiredBytes, o.batch, queryFreeDeviceBytes(), describeModel(o));
-  GpuStream stream(fingerprint.stream.value);
+  GpuStream stream = openWorkerStream(o, fingerprint);
   std::unique_ptr<Network> network = Network::create(config, stream.get());
   std::vector<int64_t> schedule;
   if (o.role == Role::Hp) schedule = generateArrivalOffsetsNs(o.arrival, o.rateHz, o.durationMs * 1'000'000, o.seed);
@@ -98,6 +109,7 @@ int runWorker(const std::vector<std::string>& args) {
     case WorkerMode::Probe:
       return runProbe(cl.options);
     case WorkerMode::Run:
+      if (cl.options.cuMaskPercent != 0) requireCuMaskRuntime(cl.options.cuMaskPercent);
       installStopHandlers();
       return exitStatus(runMeasurement(cl.options));
   }

@@ -23,6 +23,7 @@ Options (default):
   --warmup-iters N          forward passes before READY, 1..100000 (5)
   --inject-delay-us N       hp only: host delay before each request; sensitivity tests only (0)
   --drain-ms N              hp: time after the end instant to finish late requests (5000)
+  --cu-mask-percent N       AMD only: run on the first ceil(CUs x N / 100) compute units, 1..100 (off)
 
 Exit codes: 0 ok, 2 bad command line, 3 no GPU, 4 GPU index out of range,
 5 not enough GPU memory, 6 protocol error, 7 GPU runtime error,

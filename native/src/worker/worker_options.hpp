@@ -31,6 +31,8 @@ struct WorkerOptions {
   int warmupIterations = 5;
   int64_t injectDelayUs = 0;  // hp only
   int64_t drainMs = 5000;
+  // 1..100: the stream runs on that share of the CUs (AMD only, docs/arms.md); 0: no mask.
+  int cuMaskPercent = 0;
   std::string resultPath;
 };
 

@@ -8,7 +8,7 @@ import { rolesOfArm } from '../../../perf/lib/evaluate/validity/check-context.ts
 
 describe('the arm table', () => {
   it('lists every arm once, in interleaving order, stream-priority off by default', () => {
-    expect(ALL_ARMS).toEqual(['hp-alone', 'lp-alone', 'baseline', 'xsched', 'stream-priority', 'mps-lp30', 'mps-lp50', 'mps-lp70', 'mps-lp80', 'mps-lp90', 'mps-lp100']);
+    expect(ALL_ARMS).toEqual(['hp-alone', 'lp-alone', 'baseline', 'xsched', 'stream-priority', 'mps-lp30', 'mps-lp50', 'mps-lp70', 'mps-lp80', 'mps-lp90', 'mps-lp100', 'cu-mask-lp50', 'cu-mask-lp75']);
     expect(DEFAULT_ARMS).toEqual(['hp-alone', 'lp-alone', 'baseline', 'xsched']);
   });
 
@@ -35,15 +35,19 @@ describe('the arm table', () => {
   });
 
   it('reference arms are opt-in, and each MPS arm limits lp by the percentage its name says', () => {
-    expect(REFERENCE_ARMS).toEqual(['stream-priority', 'mps-lp30', 'mps-lp50', 'mps-lp70', 'mps-lp80', 'mps-lp90', 'mps-lp100']);
+    expect(REFERENCE_ARMS).toEqual(['stream-priority', 'mps-lp30', 'mps-lp50', 'mps-lp70', 'mps-lp80', 'mps-lp90', 'mps-lp100', 'cu-mask-lp50', 'cu-mask-lp75']);
     expect(REFERENCE_ARMS.filter((arm) => armSpec(arm).defaultOn)).toEqual([]);
     for (const spec of ARM_TABLE.filter((a) => a.setup === 'mps-thread-percentage')) {
       expect(spec.name).toBe(`mps-lp${spec.lpThreadPercent}`);
       expect(spec.concurrent).toBe(true);
     }
+    for (const spec of ARM_TABLE.filter((a) => a.setup === 'cu-mask')) {
+      expect(spec.name).toBe(`cu-mask-lp${spec.lpCuPercent}`);
+      expect(spec.streamPriority).toEqual({ hp: 'default', lp: 'default' });
+    }
   });
 
   it('refuses an unknown arm, listing the known ones', () => {
-    expect(() => armSpec('bogus' as never)).toThrow('unknown arm "bogus"; expected one of hp-alone, lp-alone, baseline, xsched, stream-priority, mps-lp30, mps-lp50, mps-lp70, mps-lp80, mps-lp90, mps-lp100');
+    expect(() => armSpec('bogus' as never)).toThrow('unknown arm "bogus"; expected one of hp-alone, lp-alone, baseline, xsched, stream-priority, mps-lp30, mps-lp50, mps-lp70, mps-lp80, mps-lp90, mps-lp100, cu-mask-lp50, cu-mask-lp75');
   });
 });

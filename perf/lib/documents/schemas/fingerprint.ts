@@ -46,6 +46,18 @@ export const FrameworkFingerprintSchema = closedObject({
   mathMode: v.optional(v.nullable(nonEmptyString())),
 });
 
+/** Hex words of a CU mask, word 0 (CUs 0-31) first: "0xffffffff,0x000fffff". */
+const cuMaskHex = () => v.pipe(v.string(), v.regex(/^0x[0-9a-f]{8}(,0x[0-9a-f]{8})*$/));
+
+/** A worker run with --cu-mask-percent (AMD): the mask asked for and the one hipExtStreamGetCUMask reports for its stream. */
+export const CuMaskObservationSchema = closedObject({
+  requestedPercent: v.pipe(countSchema(1), v.maxValue(100)),
+  /** hipDeviceProp_t.multiProcessorCount, which the mask was built for. */
+  cuCount: countSchema(1),
+  maskHex: cuMaskHex(),
+  readBackHex: cuMaskHex(),
+});
+
 export const WorkerFingerprintSchema = closedObject({
   /** Protocol version 1. */
   schemaVersion: v.literal(1),
@@ -61,6 +73,8 @@ export const WorkerFingerprintSchema = closedObject({
   xschedLibraries: v.array(v.string()),
   mps: MpsObservationSchema,
   stream: closedObject({ priority: StreamPrioritySchema, value: integer(), leastPriority: integer(), greatestPriority: integer() }),
+  /** Only a worker started with --cu-mask-percent (docs/arms.md). */
+  cuMask: v.optional(CuMaskObservationSchema),
   clock: v.literal('CLOCK_MONOTONIC'),
   /** Absent for the native worker; the framework and its versions for the PyTorch workload. */
   framework: v.optional(FrameworkFingerprintSchema),

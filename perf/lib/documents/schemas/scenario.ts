@@ -8,7 +8,9 @@ export const RoleSchema = v.picklist(['hp', 'lp']);
 /** mps-lpN: lp an MPS client limited to N% of the SMs' threads. Listed here because documents/
  *  is the bottom layer; test/unit/schemas/arm-names.test.ts keeps it equal to plan/scenarios/arms.ts. */
 export const MpsReferenceArmSchema = v.picklist(['mps-lp30', 'mps-lp50', 'mps-lp70', 'mps-lp80', 'mps-lp90', 'mps-lp100']);
-export const ArmNameSchema = v.picklist(['hp-alone', 'lp-alone', 'baseline', 'xsched', 'stream-priority', ...MpsReferenceArmSchema.options]);
+/** cu-mask-lpN: lp's stream on N% of the AMD GPU's compute units (docs/arms.md). */
+export const CuMaskReferenceArmSchema = v.picklist(['cu-mask-lp50', 'cu-mask-lp75']);
+export const ArmNameSchema = v.picklist(['hp-alone', 'lp-alone', 'baseline', 'xsched', 'stream-priority', ...MpsReferenceArmSchema.options, ...CuMaskReferenceArmSchema.options]);
 /** NVIDIA: time-sliced (driver default) or mps; AMD: platform-default. */
 export const SharingModeSchema = v.picklist(['time-sliced', 'mps', 'platform-default']);
 export const ArrivalProcessSchema = v.picklist(['uniform', 'poisson']);

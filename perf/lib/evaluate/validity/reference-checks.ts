@@ -4,14 +4,12 @@
 // must not invalidate the xsched and baseline arms measured next to it.
 
 import type { ValidityCheck } from '../../documents/types/evaluation.ts';
-import type { ArmTrialRecord, RunRecord, WorkerOutcome } from '../../documents/types/run-record.ts';
-import type { Role } from '../../documents/types/scenario.ts';
+import type { ArmTrialRecord, RunRecord } from '../../documents/types/run-record.ts';
 import { armSpec } from '../../plan/scenarios/arms.ts';
+import { cuMaskVerdict } from './cu-mask-check.ts';
+import { finishedWorker as finished } from './finished-worker.ts';
 
 type Verdict = Pick<ValidityCheck, 'status' | 'measured' | 'message' | 'recommendation'>;
-
-const finished = (trial: ArmTrialRecord, role: Role) =>
-  trial.workers.find((w): w is Extract<WorkerOutcome, { ok: true }> => w.ok && w.role === role);
 
 function clientPids(trial: ArmTrialRecord): number[] {
   const pids = trial.sharing?.details.clientPids;
@@ -67,6 +65,7 @@ export function streamPriorityVerdict(trial: ArmTrialRecord): Verdict {
 const VERDICTS: Partial<Record<string, (trial: ArmTrialRecord) => Verdict>> = {
   'mps-thread-percentage': mpsThreadPercentVerdict,
   'stream-priority': streamPriorityVerdict,
+  'cu-mask': cuMaskVerdict,
 };
 
 function mechanismOf(trial: ArmTrialRecord): string | null {

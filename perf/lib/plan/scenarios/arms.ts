@@ -8,9 +8,10 @@ import type { ArmName, Role, StreamPriority } from '../../documents/types/scenar
 /**
  * native: no XSched anywhere near the workers; xsched: an xserver and the shim (docs/xsched.md);
  * mps-thread-percentage: native, and the lp worker an MPS client limited by
- * CUDA_MPS_ACTIVE_THREAD_PERCENTAGE (docs/arms.md; needs sharing mode mps).
+ * CUDA_MPS_ACTIVE_THREAD_PERCENTAGE (docs/arms.md; needs sharing mode mps); cu-mask: native, and
+ * the lp worker's stream on part of the AMD GPU's compute units (--cu-mask-percent, docs/arms.md).
  */
-export type ArmSetupKind = 'native' | 'xsched' | 'mps-thread-percentage';
+export type ArmSetupKind = 'native' | 'xsched' | 'mps-thread-percentage' | 'cu-mask';
 
 export interface ArmSpec {
   name: ArmName;
@@ -33,6 +34,8 @@ export interface ArmSpec {
   reference: boolean;
   /** mps-thread-percentage only: the lp worker's CUDA_MPS_ACTIVE_THREAD_PERCENTAGE. */
   lpThreadPercent?: number;
+  /** cu-mask only: the lp worker's --cu-mask-percent. */
+  lpCuPercent?: number;
 }
 
 const DEFAULT_STREAMS = { hp: 'default', lp: 'default' } as const;
@@ -43,6 +46,15 @@ function mpsLpArm(name: ArmSpec['name'], percent: number, color: string): ArmSpe
     name, roles: ['hp', 'lp'], concurrent: true, streamPriority: DEFAULT_STREAMS, setup: 'mps-thread-percentage', defaultOn: false, color, label: name,
     description: `hp and lp together under MPS, lp limited to ${percent}% of the SM threads (CUDA_MPS_ACTIVE_THREAD_PERCENTAGE): a reference (optional)`,
     reference: true, lpThreadPercent: percent,
+  };
+}
+
+/** An AMD CU-mask reference arm: lp's stream on `percent` of the compute units, hp on all. */
+function cuMaskLpArm(name: ArmSpec['name'], percent: number, color: string): ArmSpec {
+  return {
+    name, roles: ['hp', 'lp'], concurrent: true, streamPriority: DEFAULT_STREAMS, setup: 'cu-mask', defaultOn: false, color, label: name,
+    description: `hp and lp together, lp's stream on ${percent}% of the compute units (hipExtStreamCreateWithCUMask, AMD): a reference (optional)`,
+    reference: true, lpCuPercent: percent,
   };
 }
 
@@ -63,6 +75,8 @@ export const ARM_TABLE: readonly ArmSpec[] = [
   mpsLpArm('mps-lp90', 90, '#6b4423'),
   // 100%: both MPS clients unlimited, the MPS point of a sweep's frontier with no lp cap (docs/sweeps.md).
   mpsLpArm('mps-lp100', 100, '#3d2b1f'),
+  cuMaskLpArm('cu-mask-lp50', 50, '#2a7f7f'),
+  cuMaskLpArm('cu-mask-lp75', 75, '#5fa8a8'),
 ];
 
 const BY_NAME: ReadonlyMap<string, ArmSpec> = new Map(ARM_TABLE.map((spec) => [spec.name, spec]));

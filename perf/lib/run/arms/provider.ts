@@ -40,6 +40,11 @@ export function createArmSetupProvider(options: ArmSetupProviderOptions): ArmSet
       if (scenario !== undefined && scenario.sharing !== 'mps') return `${arm} needs sharing mode mps; scenario ${scenario.name} runs '${scenario.sharing}' (use a *-mps scenario or PERF_SHARING=mps)`;
       return null;
     }
+    if (armSpec(arm).setup === 'cu-mask') {
+      if (options.platform !== 'hip-amd') return `${arm} is an AMD CU-mask arm; this GPU's platform is ${options.platform ?? 'unknown (no worker probe)'}`;
+      if (scenario !== undefined && (scenario.workload ?? 'native') !== 'native') return `${arm} needs the native worker (--cu-mask-percent); scenario ${scenario.name} runs workload '${scenario.workload}'`;
+      return null;
+    }
     if (armSpec(arm).setup !== 'xsched') return null;
     if (!isXschedConfigured(env)) return 'XSCHED_ROOT is not set: the xsched arm needs an XSched install (docs/xsched.md)';
     if (options.platform === null) return 'the GPU platform is unknown (no worker probe): cannot choose between the HIP and CUDA XSched shims';

@@ -51,6 +51,8 @@ export function buildWorkerArgs(input: WorkerArgsInput): string[] {
       args.push('--inject-delay-us', String(input.injectDelayUs));
     }
   }
+  const cuPercent = armSpec(arm).lpCuPercent;
+  if (role === 'lp' && cuPercent !== undefined) args.push('--cu-mask-percent', String(cuPercent));
   if (input.warmupIterations !== undefined) args.push('--warmup-iters', String(input.warmupIterations));
   return args;
 }
