@@ -11,8 +11,11 @@ export const SWEEP_PLAN_SCHEMA_VERSION = 1;
 export const SWEEP_EVALUATION_SCHEMA = 'xsched-perf.sweep-evaluation';
 export const SWEEP_EVALUATION_SCHEMA_VERSION = 1;
 
-/** The knob a sweep turns. xsched is the system under test; the others are references. */
-export const SweepMechanismSchema = v.picklist(['xsched-lp-threshold', 'mps-lp-percent', 'cu-mask', 'stream-priority']);
+/** The knob a sweep turns. The xsched-* knobs are the system under test; the others are references. */
+export const SweepMechanismSchema = v.picklist(['xsched-lp-threshold', 'xsched-lp-batch', 'xsched-level', 'xsched-policy', 'mps-lp-percent', 'cu-mask', 'stream-priority']);
+
+/** The mechanisms that are XSched settings (perf/lib/plan/sweeps/xsched-grid.ts reads them). */
+export const XSCHED_SWEEP_MECHANISMS = ['xsched-lp-threshold', 'xsched-lp-batch', 'xsched-level', 'xsched-policy'] as const;
 
 /** An estimate with its two-sided interval (same units as the estimate). */
 export const EstimateSchema = v.object({ estimate: v.number(), low: v.number(), high: v.number() });
