@@ -100,4 +100,6 @@ export const SweepEvaluationFileSchema = v.object({
   /** hp alone's P99, the floor every point is drawn against; null without data. */
   hpAloneP99Ms: v.nullable(EstimateSchema),
   notRun: v.array(v.object({ id: v.string(), reason: v.string() })),
+  /** With PERF_SWEEP_COMPARE_TO: one verdict per budget, XSched's best hp P99 now against the previous sweep's. */
+  regression: v.optional(v.object({ comparedTo: v.string(), tolerance: v.number(), verdicts: v.array(VerdictSchema) })),
 });
