@@ -13,7 +13,9 @@ import { readSweepGrid } from '../perf/lib/plan/sweeps/grid.ts';
 import { readSweepSettings } from '../perf/lib/plan/sweeps/sweep-settings.ts';
 import type { SweepStatus } from '../perf/lib/evaluate/sweeps/sweep-status.ts';
 import { planScenario } from '../perf/lib/suite/scenario-plan.ts';
+import { loadSavedSweep } from '../perf/lib/store/results/saved-sweep.ts';
 import { listenForStops } from '../perf/lib/suite/stop-triggers.ts';
+import { addFrontierRegression, comparedSweep } from '../perf/lib/suite/sweep/compare-sweep.ts';
 import { liveUnitTrialRunner } from '../perf/lib/suite/sweep/live-unit-trial.ts';
 import { runSweep } from '../perf/lib/suite/sweep/run-sweep.ts';
 import { writeSweepOutputs } from '../perf/lib/suite/sweep/write-sweep-outputs.ts';
@@ -34,6 +36,8 @@ export const sweepScript: Script = {
     const { scenario, settings } = plan;
     const points = expandGrid(readSweepGrid(io.env, scenario.sharing));
     const sweep = readSweepSettings(io.env);
+    // Read before any GPU time, so a wrong PERF_SWEEP_COMPARE_TO fails at once.
+    const previous = sweep.compareTo === null ? null : await loadSavedSweep(sweep.compareTo);
     const estimate = estimateGpuTime(points.length + FIXED_UNITS.length, scenario.trials, scenario.durationMs, sweep.startupMs);
     io.err(`${estimate.text}${sweep.adaptive ? ' (adaptive: at most this, plus hp-alone and baseline again for the refinement)' : ''}`);
     const sweepId = `sweep-${scenario.name}-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`;
@@ -53,10 +57,13 @@ export const sweepScript: Script = {
       });
       const elapsedMin = Math.round((performance.now() - began) / 6000) / 10;
       const notes = [`GPU: ${plan.gpuSummary}`, `${outcome.ran} arm-trial(s) run now in ${elapsedMin} min, ${outcome.kept} kept from an earlier, stopped run of this sweep`, estimate.text];
-      const outputs = await writeSweepOutputs(sweepDir, `${scenario.name} sweep`, outcome.evaluation, notes, io.env);
+      const evaluation = previous === null ? outcome.evaluation : addFrontierRegression(outcome.evaluation, {
+        now: comparedSweep(sweepDir, outcome.key, outcome.evaluation.points, outcome.units), previous, budgets: sweep.budgets, tolerance: sweep.compareTolerance,
+      });
+      const outputs = await writeSweepOutputs(sweepDir, `${scenario.name} sweep`, evaluation, notes, io.env);
       io.out(outputs.markdown);
       io.err(`report: ${outputs.reportPath}; evaluation: ${outputs.evaluationPath}`);
-      return EXIT_BY_STATUS[outcome.evaluation.decision.status];
+      return EXIT_BY_STATUS[evaluation.decision.status];
     } finally {
       printer.close();
       stops.dispose();

@@ -11,8 +11,11 @@ export const SWEEP_PLAN_SCHEMA_VERSION = 1;
 export const SWEEP_EVALUATION_SCHEMA = 'xsched-perf.sweep-evaluation';
 export const SWEEP_EVALUATION_SCHEMA_VERSION = 1;
 
-/** The knob a sweep turns. xsched is the system under test; the others are references. */
-export const SweepMechanismSchema = v.picklist(['xsched-lp-threshold', 'mps-lp-percent', 'cu-mask', 'stream-priority']);
+/** The knob a sweep turns. The xsched-* knobs are the system under test; the others are references. */
+export const SweepMechanismSchema = v.picklist(['xsched-lp-threshold', 'xsched-lp-batch', 'xsched-level', 'xsched-policy', 'mps-lp-percent', 'cu-mask', 'stream-priority']);
+
+/** The mechanisms that are XSched settings (perf/lib/plan/sweeps/xsched-grid.ts reads them). */
+export const XSCHED_SWEEP_MECHANISMS = ['xsched-lp-threshold', 'xsched-lp-batch', 'xsched-level', 'xsched-policy'] as const;
 
 /** An estimate with its two-sided interval (same units as the estimate). */
 export const EstimateSchema = v.object({ estimate: v.number(), low: v.number(), high: v.number() });
@@ -97,4 +100,6 @@ export const SweepEvaluationFileSchema = v.object({
   /** hp alone's P99, the floor every point is drawn against; null without data. */
   hpAloneP99Ms: v.nullable(EstimateSchema),
   notRun: v.array(v.object({ id: v.string(), reason: v.string() })),
+  /** With PERF_SWEEP_COMPARE_TO: one verdict per budget, XSched's best hp P99 now against the previous sweep's. */
+  regression: v.optional(v.object({ comparedTo: v.string(), tolerance: v.number(), verdicts: v.array(VerdictSchema) })),
 });

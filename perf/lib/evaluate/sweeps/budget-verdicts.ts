@@ -12,6 +12,7 @@
 import type { Verdict } from '../../documents/types/evaluation.ts';
 import { type JudgedPoint, isJudged } from './frontier.ts';
 import type { SweepPoint } from '../../documents/types/sweep.ts';
+import { isXschedMechanism } from '../../plan/sweeps/expand.ts';
 import type { BudgetSetting } from '../../plan/sweeps/sweep-settings.ts';
 
 /** lpLossBudget: largest lp loss afforded (0.10 = 10%); maxRatio: xsched hp P99 at most this many times the best reference's. */
@@ -42,8 +43,8 @@ export function judgeBudget(points: readonly SweepPoint[], budget: BudgetRequire
   const id = budgetVerdictId(budget);
   const rule = `best xsched hp P99 <= ${maxRatio} x best reference hp P99 at lp loss <= ${pct(lpLossBudget)}`;
   const judged = points.filter(isJudged);
-  const xsched = judged.filter((p) => p.mechanism === 'xsched-lp-threshold');
-  const refs = judged.filter((p) => p.mechanism !== 'xsched-lp-threshold');
+  const xsched = judged.filter((p) => isXschedMechanism(p.mechanism));
+  const refs = judged.filter((p) => !isXschedMechanism(p.mechanism));
   const skip = (message: string): Verdict => ({ id, rule, status: 'skip', measured: {}, threshold: { ...budget }, interval: null, message, recommendation: 'Add the missing mechanism to the sweep grid and run it (docs/sweeps.md).' });
   if (xsched.length === 0) return skip('Not judged: no proven xsched point with data in the sweep.');
   if (refs.length === 0) return skip('Not judged: no proven reference point (MPS, CU mask, stream priority) with data in the sweep.');

@@ -26,6 +26,8 @@ export interface SweepEvaluation {
   decision: SweepDecision;
   hpAloneP99Ms: Estimate | null;
   notRun: Array<{ id: string; reason: string }>;
+  /** With PERF_SWEEP_COMPARE_TO: XSched's frontier against a previous sweep's (frontier-regression.ts). */
+  regression?: { comparedTo: string; tolerance: number; verdicts: Verdict[] };
 }
 
 export function evaluateSweep(units: readonly SweepUnitRuns[], budgets: readonly BudgetRequirement[]): SweepEvaluation {

@@ -5,11 +5,13 @@ import type { SweepEvaluation } from '../../evaluate/sweeps/evaluate-sweep.ts';
 import { escapeHtml } from './html-escape.ts';
 import { REPORT_CSS } from './html-styles.ts';
 import { renderFrontierSvg } from './sweep-frontier-svg.ts';
-import { SWEEP_HEADERS, sweepRows, sweepVerdictLines } from './sweep-tables.ts';
+import { SWEEP_HEADERS, sweepRegressionLines, sweepRows, sweepVerdictLines } from './sweep-tables.ts';
 
 export function renderSweepReport(title: string, evaluation: SweepEvaluation, notes: readonly string[]): string {
   const svg = renderFrontierSvg(evaluation) ?? '<p>No point counts (all unproven or without data): nothing to plot.</p>';
   const head = `<tr>${SWEEP_HEADERS.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
+  const [regressionHeading, ...regressionLines] = sweepRegressionLines(evaluation);
+  const regression = regressionHeading === undefined ? '' : `<h2>${escapeHtml(regressionHeading)}</h2>\n<ul>${regressionLines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>\n`;
   const rows = sweepRows(evaluation).map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${REPORT_CSS}</style></head>
@@ -23,7 +25,7 @@ export function renderSweepReport(title: string, evaluation: SweepEvaluation, no
 ${rows}</table>
 <h2>Budget verdicts</h2>
 <ul>${sweepVerdictLines(evaluation).map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>
-${notes.length > 0 ? `<h2>Notes</h2><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : ''}
+${regression}${notes.length > 0 ? `<h2>Notes</h2><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : ''}
 </body></html>
 `;
 }

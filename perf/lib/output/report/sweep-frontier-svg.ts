@@ -12,6 +12,9 @@ import { escapeHtml } from './html-escape.ts';
 
 export const MECHANISM_COLORS: Readonly<Record<SweepMechanism, string>> = {
   'xsched-lp-threshold': ARM_COLORS.xsched,
+  'xsched-lp-batch': '#0b9bb5',
+  'xsched-level': '#5a3fc0',
+  'xsched-policy': '#2e8b57',
   'mps-lp-percent': '#e07b00',
   'cu-mask': '#b8860b',
   'stream-priority': ARM_COLORS['stream-priority'],

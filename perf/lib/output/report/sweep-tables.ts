@@ -39,7 +39,16 @@ export function sweepRows(evaluation: SweepEvaluation): string[][] {
 }
 
 export function sweepVerdictLines(evaluation: SweepEvaluation): string[] {
-  return evaluation.verdicts.map((v) => `${v.status === 'skip' ? 'untested' : v.status}: ${v.rule}. ${v.message}${v.recommendation ? ` ${v.recommendation}` : ''}`);
+  return evaluation.verdicts.map(verdictLine);
+}
+
+const verdictLine = (v: SweepEvaluation['verdicts'][number]): string => `${v.status === 'skip' ? 'untested' : v.status}: ${v.rule}. ${v.message}${v.recommendation ? ` ${v.recommendation}` : ''}`;
+
+/** The regression check against a previous sweep (PERF_SWEEP_COMPARE_TO): a heading line, then one line per budget; [] without one. */
+export function sweepRegressionLines(evaluation: SweepEvaluation): string[] {
+  const { regression } = evaluation;
+  if (regression === undefined) return [];
+  return [`XSched's frontier against ${regression.comparedTo} (tolerance ${pct(regression.tolerance)})`, ...regression.verdicts.map(verdictLine)];
 }
 
 export function renderSweepMarkdown(title: string, evaluation: SweepEvaluation): string {
@@ -52,5 +61,12 @@ export function renderSweepMarkdown(title: string, evaluation: SweepEvaluation):
     '',
     ...sweepVerdictLines(evaluation).map((line) => `- ${escapeMarkdownCell(line)}`),
     '',
+    ...regressionMarkdown(evaluation),
   ].join('\n');
+}
+
+function regressionMarkdown(evaluation: SweepEvaluation): string[] {
+  const [heading, ...lines] = sweepRegressionLines(evaluation);
+  if (heading === undefined) return [];
+  return [`#### ${escapeMarkdownCell(heading)}`, '', ...lines.map((line) => `- ${escapeMarkdownCell(line)}`), ''];
 }

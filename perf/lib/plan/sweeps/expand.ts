@@ -2,11 +2,27 @@
 // against (hp-alone: the floor; baseline: the lp loss reference) and one unit per point.
 // A unit names the arm it runs and the suite settings it changes for that arm alone.
 
+import { XSCHED_SWEEP_MECHANISMS } from '../../documents/schemas/sweep.ts';
 import type { SweepMechanism } from '../../documents/types/sweep.ts';
 import { type SweepGrid, MECHANISM_LABELS } from './grid.ts';
+import { XSCHED_SWEPT_SETTING } from './xsched-grid.ts';
+
+type XschedMechanism = (typeof XSCHED_SWEEP_MECHANISMS)[number];
+
+/** The PERF_XSCHED_* setting an xsched point replaces (docs/xsched.md). */
+const XSCHED_POINT_SETTING: Readonly<Record<XschedMechanism, string>> = {
+  'xsched-lp-threshold': XSCHED_SWEPT_SETTING.xschedLpThreshold,
+  'xsched-lp-batch': XSCHED_SWEPT_SETTING.xschedLpBatch,
+  'xsched-level': XSCHED_SWEPT_SETTING.xschedLevel,
+  'xsched-policy': XSCHED_SWEPT_SETTING.xschedPolicy,
+};
+
+export function isXschedMechanism(mechanism: SweepMechanism): mechanism is XschedMechanism {
+  return (XSCHED_SWEEP_MECHANISMS as readonly string[]).includes(mechanism);
+}
 
 export interface SweepUnit {
-  /** Unique in a sweep: "hp-alone", "baseline", "xsched lp-threshold=4", "mps lp-percent=70". */
+  /** Unique in a sweep: "hp-alone", "baseline", "xsched lp-threshold=4", "xsched lp-batch=8", "mps lp-percent=70". */
   id: string;
   /** null for the fixed arms. */
   mechanism: SweepMechanism | null;
@@ -27,7 +43,7 @@ export const FIXED_UNITS: readonly SweepUnit[] = [
  * work's arms (issue 21), named mps-lp<percent> and cu-mask-<hex>; the runner checks that
  * the arm table knows the name and records the point as skipped, with why, when it does not.
  */
-export function referenceArmName(mechanism: Exclude<SweepMechanism, 'xsched-lp-threshold'>, setting: string): string {
+export function referenceArmName(mechanism: Exclude<SweepMechanism, XschedMechanism>, setting: string): string {
   if (mechanism === 'mps-lp-percent') return `mps-lp${setting}`;
   if (mechanism === 'cu-mask') return `cu-mask-${setting.replace(/^0x/i, '')}`;
   return 'stream-priority';
@@ -35,7 +51,7 @@ export function referenceArmName(mechanism: Exclude<SweepMechanism, 'xsched-lp-t
 
 export function pointUnit(mechanism: SweepMechanism, setting: string): SweepUnit {
   const id = mechanism === 'stream-priority' ? MECHANISM_LABELS[mechanism] : `${MECHANISM_LABELS[mechanism]}=${setting}`;
-  if (mechanism === 'xsched-lp-threshold') return { id, mechanism, setting, arm: 'xsched', suiteEnv: { PERF_XSCHED_THRESHOLD_LP: setting } };
+  if (isXschedMechanism(mechanism)) return { id, mechanism, setting, arm: 'xsched', suiteEnv: { [XSCHED_POINT_SETTING[mechanism]]: setting } };
   return { id, mechanism, setting, arm: referenceArmName(mechanism, setting), suiteEnv: {} };
 }
 
@@ -43,6 +59,9 @@ export function pointUnit(mechanism: SweepMechanism, setting: string): SweepUnit
 export function expandGrid(grid: SweepGrid): SweepUnit[] {
   return [
     ...grid.xschedLpThreshold.map((t) => pointUnit('xsched-lp-threshold', String(t))),
+    ...grid.xschedLpBatch.map((b) => pointUnit('xsched-lp-batch', String(b))),
+    ...grid.xschedLevel.map((l) => pointUnit('xsched-level', String(l))),
+    ...grid.xschedPolicy.map((p) => pointUnit('xsched-policy', p)),
     ...grid.mpsLpPercent.map((p) => pointUnit('mps-lp-percent', String(p))),
     ...grid.cuMask.map((m) => pointUnit('cu-mask', m)),
     ...(grid.streamPriority ? [pointUnit('stream-priority', '')] : []),

@@ -16,15 +16,30 @@ export interface SweepSettings {
   dir: string | null;
   /** Per arm-trial, added to the duration in the estimate: an assumption, printed as one. */
   startupMs: number;
+  /** PERF_SWEEP_COMPARE_TO: a previous sweep's directory to check XSched's frontier against; null: no check. */
+  compareTo: string | null;
+  /** PERF_SWEEP_COMPARE_TOLERANCE (percent in, fraction here): the hp P99 regression the check fails on. */
+  compareTolerance: number;
 }
 
-export const SWEEP_SETTING_VARIABLES = ['PERF_SWEEP_BUDGETS', 'PERF_SWEEP_ADAPTIVE', 'PERF_SWEEP_DIR', 'PERF_SWEEP_STARTUP_S'] as const;
+export const SWEEP_SETTING_VARIABLES = ['PERF_SWEEP_BUDGETS', 'PERF_SWEEP_ADAPTIVE', 'PERF_SWEEP_DIR', 'PERF_SWEEP_STARTUP_S', 'PERF_SWEEP_COMPARE_TO', 'PERF_SWEEP_COMPARE_TOLERANCE'] as const;
 /** Every PERF_SWEEP_* name (plan/config/known-variables.ts lists them as known). */
 export const ALL_SWEEP_VARIABLES: readonly string[] = [...Object.values(SWEEP_GRID_VARIABLES), SWEEP_STREAM_PRIORITY_VARIABLE, ...SWEEP_SETTING_VARIABLES];
 
 /** "5:1.2,10:1.2": lp loss budget in percent, then the largest xsched/reference hp P99 ratio. */
 const DEFAULT_BUDGETS = '5:1.2,10:1.2';
 const DEFAULT_STARTUP_S = 20;
+/** As the run-level hp P99 regression tolerance's order of size: a 20% worse best P99 fails. */
+const DEFAULT_COMPARE_TOLERANCE_PERCENT = 20;
+
+function readCompareTolerance(env: NodeJS.ProcessEnv): number {
+  const raw = (env.PERF_SWEEP_COMPARE_TOLERANCE ?? '').trim();
+  const percent = raw === '' ? DEFAULT_COMPARE_TOLERANCE_PERCENT : Number(raw);
+  if (!(/^\d+(\.\d+)?$/.test(raw === '' ? '0' : raw) && percent >= 0 && percent < 100)) {
+    throw new SweepConfigError(`PERF_SWEEP_COMPARE_TOLERANCE=${JSON.stringify(raw)} is not a percentage from 0 to under 100, e.g. 20 to fail a best hp P99 more than 1.2x the previous sweep's`);
+  }
+  return percent / 100;
+}
 
 function readBudgets(raw: string): BudgetSetting[] {
   return raw.split(',').map((item) => {
@@ -44,5 +59,9 @@ export function readSweepSettings(env: NodeJS.ProcessEnv): SweepSettings {
   const startupS = startupRaw === '' ? DEFAULT_STARTUP_S : Number(startupRaw);
   if (!(Number.isFinite(startupS) && startupS >= 0 && startupS <= 3600)) throw new SweepConfigError(`PERF_SWEEP_STARTUP_S=${JSON.stringify(startupRaw)} is not a number of seconds from 0 to 3600`);
   const dir = (env.PERF_SWEEP_DIR ?? '').trim();
-  return { budgets: readBudgets((env.PERF_SWEEP_BUDGETS ?? '').trim() || DEFAULT_BUDGETS), adaptive: adaptiveRaw === '1', dir: dir === '' ? null : dir, startupMs: startupS * 1000 };
+  const compareTo = (env.PERF_SWEEP_COMPARE_TO ?? '').trim();
+  return {
+    budgets: readBudgets((env.PERF_SWEEP_BUDGETS ?? '').trim() || DEFAULT_BUDGETS), adaptive: adaptiveRaw === '1', dir: dir === '' ? null : dir, startupMs: startupS * 1000,
+    compareTo: compareTo === '' ? null : compareTo, compareTolerance: readCompareTolerance(env),
+  };
 }

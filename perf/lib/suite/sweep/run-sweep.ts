@@ -15,7 +15,7 @@ import { coarseUnits, kneeIds, refineUnits } from '../../plan/sweeps/adaptive.ts
 import { FIXED_UNITS, type SweepUnit } from '../../plan/sweeps/expand.ts';
 import { armOrderForTrial } from '../../run/orchestrate/arm-order.ts';
 import { saveRunRecord } from '../../store/results/save-run.ts';
-import { loadFinishedUnitTrial, openSweepDirectory, unitRunDir } from '../../store/results/sweep-directory.ts';
+import { loadFinishedUnitTrial, openSweepDirectory, type SweepKey, unitRunDir } from '../../store/results/sweep-directory.ts';
 
 export interface RunSweepOptions {
   sweepDir: string;
@@ -33,6 +33,8 @@ export interface RunSweepOptions {
 
 export interface SweepOutcome {
   resumed: boolean;
+  /** What was asked, as sweep.json saves it. */
+  key: SweepKey;
   /** Unit-trials run now, and kept from an earlier, stopped sweep. */
   ran: number;
   kept: number;
@@ -42,10 +44,11 @@ export interface SweepOutcome {
 
 export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> {
   const { scenario, sweepDir, log } = options;
-  const opened = await openSweepDirectory(sweepDir, {
+  const key: SweepKey = {
     scenario: scenario.name, durationMs: scenario.durationMs, trials: scenario.trials, seed: scenario.seed, sharing: scenario.sharing,
     hp: scenario.hp, lp: scenario.lp, adaptive: options.adaptive, units: [...options.points],
-  });
+  };
+  const opened = await openSweepDirectory(sweepDir, key);
   const state = new Map<string, SweepUnitRuns>();
   for (const unit of [...FIXED_UNITS, ...options.points]) {
     const unknown = options.knownArms.includes(unit.arm) ? null : `arm ${unit.arm} is not in this checkout's arm table (perf/lib/plan/scenarios/arms.ts); the reference-arm work (issue 21) adds it`;
@@ -97,7 +100,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
     log(`sweep: refining near the knee with ${refine.map((u) => u.id).join(', ') || 'no further point'}`);
     if (refine.length > 0) await runPhase(refine, scenario.trials);
   }
-  return { resumed: opened === 'resumed', ...counts, units: [...state.values()], evaluation: evaluate() };
+  return { resumed: opened === 'resumed', key, ...counts, units: [...state.values()], evaluation: evaluate() };
 }
 
 function dropDominated(evaluation: SweepEvaluation, state: Map<string, SweepUnitRuns>, log: (line: string) => void): void {
