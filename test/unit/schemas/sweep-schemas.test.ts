@@ -20,7 +20,7 @@ const scenario = makeScenario({ name: 'sweep-schema-fixture' });
 const key: SweepKey = {
   scenario: scenario.name, durationMs: scenario.durationMs, trials: scenario.trials, seed: scenario.seed, sharing: scenario.sharing,
   hp: scenario.hp, lp: scenario.lp, adaptive: false,
-  units: [...FIXED_UNITS, ...expandGrid({ xschedLpThreshold: [1, 4], xschedLpBatch: [], xschedLevel: [], xschedPolicy: [], mpsLpPercent: [70], cuMask: [], streamPriority: true })],
+  units: [...FIXED_UNITS, ...expandGrid({ xschedLpThreshold: [1, 4], xschedLpBatch: [], xschedLevel: [], xschedPolicy: [], mpsLpPercent: [70], cuMaskLpPercent: [], streamPriority: true })],
 };
 
 describe('sweep documents against their published schemas', () => {

@@ -79,7 +79,7 @@ describe('frontier regression of two sweeps on the GPU double', () => {
   };
   const sweep = async (slowdown: number) => {
     const dir = makeTempDir('sweep-');
-    const points = expandGrid({ xschedLpThreshold: [4, 16], xschedLpBatch: [], xschedLevel: [], xschedPolicy: [], mpsLpPercent: [], cuMask: [], streamPriority: true });
+    const points = expandGrid({ xschedLpThreshold: [4, 16], xschedLpBatch: [], xschedLevel: [], xschedPolicy: [], mpsLpPercent: [], cuMaskLpPercent: [], streamPriority: true });
     const outcome = await runSweep({ sweepDir: dir, scenario, points, budgets: [at(10)], adaptive: false, knownArms: ALL_ARMS, runUnitTrial: runner(slowdown), log: () => {} });
     await writeSweepOutputs(dir, 'previous', outcome.evaluation, [], {});
     return { dir, outcome };

@@ -22,7 +22,9 @@ describe('sweep grid: read and validated', () => {
     expect(() => readSweepGrid({ PERF_SWEEP_XSCHED_LP_THRESHOLD: '1,,4' }, 'mps')).toThrow('has an empty item');
     expect(() => readSweepGrid({ PERF_SWEEP_XSCHED_LP_THRESHOLD: '4,4' }, 'mps')).toThrow('lists 4 twice');
     expect(() => readSweepGrid({ PERF_SWEEP_MPS_LP_PERCENT: '70' }, 'time-sliced')).toThrow('needs an MPS scenario (sharing mps), this one shares by time-sliced');
-    expect(() => readSweepGrid({ PERF_SWEEP_CU_MASK: '0x0' }, 'platform-default')).toThrow('"0x0" is not a non-zero hex CU mask');
+    expect(() => readSweepGrid({ PERF_SWEEP_CU_MASK_LP_PERCENT: '0' }, 'platform-default')).toThrow('PERF_SWEEP_CU_MASK_LP_PERCENT');
+    expect(readSweepGrid({ PERF_SWEEP_CU_MASK_LP_PERCENT: '50,75' }, 'platform-default').cuMaskLpPercent).toEqual([50, 75]);
+    expect(() => readSweepGrid({ PERF_SWEEP_CU_MASK_LP_PERCENT: '50' }, 'mps')).toThrow('needs an AMD GPU');
     expect(() => readSweepGrid({ ...env, PERF_XSCHED_BATCH_SIZE_LP: '2' }, 'mps')).toThrow('PERF_XSCHED_BATCH_SIZE_LP="2" is fixed');
     expect(() => readSweepGrid({}, 'mps')).toThrow('no sweep point');
   });

@@ -36,7 +36,7 @@ function doubleRunner(failAt = Number.POSITIVE_INFINITY): { calls: string[]; run
   };
 }
 
-const points = expandGrid({ xschedLpThreshold: [1, 4, 16], xschedLpBatch: [], xschedLevel: [], xschedPolicy: [], mpsLpPercent: [60], cuMask: [], streamPriority: true });
+const points = expandGrid({ xschedLpThreshold: [1, 4, 16], xschedLpBatch: [], xschedLevel: [], xschedPolicy: [], mpsLpPercent: [60], cuMaskLpPercent: [], streamPriority: true });
 const options = (sweepDir: string, runUnitTrial: RunSweepOptions['runUnitTrial'], adaptive = false): RunSweepOptions => ({
   sweepDir, scenario, points, budgets: [{ lpLossBudget: 0.1, maxRatio: 1.2 }], adaptive, knownArms: ALL_ARMS, runUnitTrial, log: () => {},
 });
@@ -94,7 +94,7 @@ describe('sweep driver (test double for the GPU)', () => {
 
   it('adaptive: the coarse grid first, then the skipped settings next to the knee', async () => {
     const dir = makeTempDir('sweep-');
-    const wide = expandGrid({ xschedLpThreshold: [1, 2, 4, 8, 16], xschedLpBatch: [], xschedLevel: [], xschedPolicy: [], mpsLpPercent: [], cuMask: [], streamPriority: false });
+    const wide = expandGrid({ xschedLpThreshold: [1, 2, 4, 8, 16], xschedLpBatch: [], xschedLevel: [], xschedPolicy: [], mpsLpPercent: [], cuMaskLpPercent: [], streamPriority: false });
     const gpu = doubleRunner();
     const outcome = await runSweep({ ...options(dir, gpu.run, true), points: wide, scenario: { ...scenario, trials: 1 } });
     const ran = [...new Set(gpu.calls.map((c) => c.split('#')[0]))];

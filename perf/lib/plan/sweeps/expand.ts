@@ -40,12 +40,12 @@ export const FIXED_UNITS: readonly SweepUnit[] = [
 
 /**
  * The arm of a reference point. MPS thread percentages and CU masks are the reference-arm
- * work's arms (issue 21), named mps-lp<percent> and cu-mask-<hex>; the runner checks that
+ * work's arms (issue 21), named mps-lp<percent> and cu-mask-lp<percent>; the runner checks that
  * the arm table knows the name and records the point as skipped, with why, when it does not.
  */
 export function referenceArmName(mechanism: Exclude<SweepMechanism, XschedMechanism>, setting: string): string {
   if (mechanism === 'mps-lp-percent') return `mps-lp${setting}`;
-  if (mechanism === 'cu-mask') return `cu-mask-${setting.replace(/^0x/i, '')}`;
+  if (mechanism === 'cu-mask') return `cu-mask-lp${setting}`;
   return 'stream-priority';
 }
 
@@ -63,7 +63,7 @@ export function expandGrid(grid: SweepGrid): SweepUnit[] {
     ...grid.xschedLevel.map((l) => pointUnit('xsched-level', String(l))),
     ...grid.xschedPolicy.map((p) => pointUnit('xsched-policy', p)),
     ...grid.mpsLpPercent.map((p) => pointUnit('mps-lp-percent', String(p))),
-    ...grid.cuMask.map((m) => pointUnit('cu-mask', m)),
+    ...grid.cuMaskLpPercent.map((p) => pointUnit('cu-mask', String(p))),
     ...(grid.streamPriority ? [pointUnit('stream-priority', '')] : []),
   ];
 }
