@@ -5,7 +5,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { createArmSetupProvider } from '../run/arms/provider.ts';
 import { startEnvironmentSampler } from '../run/environment/sampler.ts';
 import { runScenario, ScenarioAbortedError } from '../run/orchestrate/index.ts';
-import { createProgressPrinter } from '../output/report/index.ts';
+import { createProgressPrinter, isInteractiveTerminal } from '../output/report/index.ts';
 import { createRunDirectory, loadRunRecord, saveRunRecord } from '../store/results/index.ts';
 import { finishRun, replayOutDir, type FinishedRun } from './finish-run.ts';
 import type { ScenarioPlan } from './scenario-plan.ts';
@@ -33,7 +33,7 @@ export async function executePlan(plan: RunnablePlan, invocationId: string): Pro
   }
   const { settings, scenario } = plan;
   const { runId, dir } = await createRunDirectory(settings.resultsDir, scenario.name);
-  const printer = createProgressPrinter(process.stderr, { isTTY: Boolean(process.stderr.isTTY), columns: process.stderr.columns ?? 100 });
+  const printer = createProgressPrinter(process.stderr, { isTTY: isInteractiveTerminal(process.stderr, process.env), columns: process.stderr.columns ?? 100 });
   const abort = new AbortController();
   const stops = listenForStops(abort);
   let checkpoints = 0;
