@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { loadSettings } from './lib/plan/config/index.ts';
-import { loadReportRuns, renderTerminalSummary, shouldUseColor, writeReports } from './lib/output/report/index.ts';
-import { readLatestRuns } from './lib/store/results/index.ts';
+import { renderTerminalSummary, shouldUseColor } from './lib/output/report/index.ts';
+import { writeInvocationReports } from './lib/suite/invocation-reports.ts';
 
 export default function setup(project: TestProject) {
   const invocationId = `${new Date().toISOString()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -25,17 +25,9 @@ export default function setup(project: TestProject) {
     } catch {
       return; // the specs already failed with the settings error
     }
-    const runDirs = await readLatestRuns(settings.resultsDir).catch(() => []);
-    if (runDirs.length === 0) return;
-    const loaded = await loadReportRuns(runDirs);
-    if (loaded.runs.length === 0) return;
-    const written = await writeReports(settings.resultsDir, {
-      runs: loaded.runs,
-      generatedAt: loaded.generatedAt,
-      suiteVersion: loaded.suiteVersion,
-      title: `xsched-perf: ${loaded.runs.map((r) => r.record.scenario.name).join(', ')}`,
-    });
-    process.stdout.write(`\n${renderTerminalSummary(loaded.runs, { color: shouldUseColor(process.stdout, process.env) })}\n`);
-    process.stdout.write(`xsched-perf: summary ${written.markdownPath}, report ${written.htmlPath}\n`);
+    const merged = await writeInvocationReports(settings.resultsDir);
+    if (merged === null) return;
+    process.stdout.write(`\n${renderTerminalSummary(merged.runs, { color: shouldUseColor(process.stdout, process.env) })}\n`);
+    process.stdout.write(`xsched-perf: summary ${merged.markdownPath}, report ${merged.htmlPath}\n`);
   };
 }

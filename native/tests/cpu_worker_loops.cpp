@@ -131,6 +131,25 @@ TEST_CASE("PROGRESS lines come at most once per period") {
   EXPECT_TRUE(lines.size() == 2 && lines[0] == "PROGRESS 2" && lines[1] == "PROGRESS 4");
 }
 
+TEST_CASE("PROGRESS carries the extra fields after the count, asked for only when a line is due") {
+  std::vector<std::string> lines;
+  int asked = 0;
+  ProgressTicker ticker(0, 5000, [&](const std::string& line) { lines.push_back(line); },
+                        [&] { ++asked; return std::string("p99Us=42"); });
+  ticker.onFinished(1, 1000);
+  ticker.onFinished(2, 5000);
+  EXPECT_EQ(asked, 1);
+  EXPECT_TRUE(lines.size() == 1 && lines[0] == "PROGRESS 2 p99Us=42");
+}
+
+TEST_CASE("the hp PROGRESS P99 is the nearest-rank P99 in whole microseconds") {
+  std::vector<int64_t> latenciesNs;
+  for (int64_t i = 100; i >= 1; --i) latenciesNs.push_back(i * 1'000'000 + 999);  // 1 .. 100 ms (+999 ns), descending
+  EXPECT_TRUE(hpProgressFields(latenciesNs) == "p99Us=99000");
+  EXPECT_TRUE(hpProgressFields({7'000'000}) == "p99Us=7000");
+  EXPECT_TRUE(hpProgressFields({}).empty());
+}
+
 TEST_CASE("the watchdog fires once, a grace period after a stop, and never without one") {
   std::atomic<bool> stop{false};
   std::atomic<int> fired{0};

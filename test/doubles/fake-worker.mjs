@@ -182,7 +182,10 @@ function run(opts) {
     log(`measuring for ${windowMs.toFixed(0)} ms`);
     const reportProgress = () => {
       const records = deriveRecords(opts, Math.max(0, Number(nowNs() - startNs)));
-      process.stdout.write(`PROGRESS ${(records.requests ?? records.iterations).length}\n`);
+      // hp: the running nearest-rank P99 field of docs/protocol.md, from the double's own derived requests.
+      const latencies = (records.requests ?? []).map(([offset, , finished]) => finished - offset).sort((a, b) => a - b);
+      const p99 = latencies.length > 0 ? ` p99Us=${Math.floor(latencies[Math.max(1, Math.ceil(0.99 * latencies.length - 1e-9)) - 1] / 1000)}` : '';
+      process.stdout.write(`PROGRESS ${(records.requests ?? records.iterations).length}${p99}\n`);
     };
     setInterval(reportProgress, numberKnob('FAKE_WORKER_PROGRESS_MS', 5000)).unref();
     if (mode === 'crash') {

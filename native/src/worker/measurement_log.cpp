@@ -32,4 +32,12 @@ MeasurementSnapshot MeasurementLog::snapshot() const {
   return records_;
 }
 
+std::vector<int64_t> MeasurementLog::hpLatenciesNs() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<int64_t> latencies;
+  latencies.reserve(records_.requests.size());
+  for (const HpRequestTimes& request : records_.requests) latencies.push_back(request.finishedNs - request.scheduledNs);
+  return latencies;
+}
+
 }  // namespace xsp

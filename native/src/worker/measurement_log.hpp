@@ -29,6 +29,8 @@ class MeasurementLog {
   // Requests plus iterations recorded so far.
   size_t recordCount() const;
   MeasurementSnapshot snapshot() const;
+  // finished - scheduled of each hp request so far (for the PROGRESS P99).
+  std::vector<int64_t> hpLatenciesNs() const;
 
  private:
   mutable std::mutex mutex_;

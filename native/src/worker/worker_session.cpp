@@ -33,7 +33,9 @@ ExitCode WorkerSession::run(StdinWatcher& input) {
   endNs_ = start.endNs;
   measuring_ = true;
 
-  ProgressTicker ticker(start.startNs, setup_.progressPeriodNs, setup_.emitLine);
+  std::function<std::string()> progressFields;
+  if (setup_.options.role == Role::Hp) progressFields = [this] { return hpProgressFields(log_.hpLatenciesNs()); };
+  ProgressTicker ticker(start.startNs, setup_.progressPeriodNs, setup_.emitLine, progressFields);
   LoopHooks hooks{setup_.runForward, stopRequested,
                   [&ticker](size_t finished, int64_t nowNs) { ticker.onFinished(finished, nowNs); }};
   MeasurementWindow window{start.startNs, start.endNs, setup_.options.drainMs * 1'000'000};

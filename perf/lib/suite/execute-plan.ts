@@ -1,13 +1,14 @@
 // Runs a planned scenario on the GPU, or replays a saved run, and finishes it.
 
 import { writeSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createArmSetupProvider } from '../run/arms/provider.ts';
 import { startEnvironmentSampler } from '../run/environment/sampler.ts';
 import { runScenario, ScenarioAbortedError } from '../run/orchestrate/index.ts';
-import { createProgressPrinter } from '../output/report/index.ts';
-import { createRunDirectory, loadRunRecord, saveRunRecord } from '../store/results/index.ts';
-import { finishRun, replayOutDir, type FinishedRun } from './finish-run.ts';
+import { createProgressPrinter, isInteractiveTerminal } from '../output/report/index.ts';
+import { createRunDirectory, saveRunRecord } from '../store/results/index.ts';
+import { finishRun, type FinishedRun } from './finish-run.ts';
+import { replayIntoResults } from './replay-into-results.ts';
 import type { ScenarioPlan } from './scenario-plan.ts';
 import { readSuiteVersion } from '../run/orchestrate/host-info.ts';
 import type { RunRecord } from '../documents/types/run-record.ts';
@@ -16,24 +17,10 @@ import { listenForStops } from './stop-triggers.ts';
 type RunnablePlan = Extract<ScenarioPlan, { action: 'run' | 'replay' }>;
 
 export async function executePlan(plan: RunnablePlan, invocationId: string): Promise<FinishedRun> {
-  if (plan.action === 'replay') {
-    const record = await loadRunRecord(plan.runPath);
-    const outDir = replayOutDir(plan.settings.resultsDir, record.runId);
-    const created = await mkdir(outDir, { recursive: true });
-    try {
-      // The record goes with the replay's evaluation and reports, so the invocation's merged summary and
-      // report (perf/global-setup.ts) find the replayed run like a live one, and print its table once.
-      await saveRunRecord(outDir, record);
-      return await finishRun({ record, outDir, settings: plan.settings, invocationId, suiteVersion: readSuiteVersion() });
-    } catch (error) {
-      // A replay that failed (a broken baseline, say) leaves no folder it made behind.
-      if (created !== undefined) await rm(created, { recursive: true, force: true });
-      throw error;
-    }
-  }
+  if (plan.action === 'replay') return replayIntoResults(plan.runPath, plan.settings, invocationId);
   const { settings, scenario } = plan;
   const { runId, dir } = await createRunDirectory(settings.resultsDir, scenario.name);
-  const printer = createProgressPrinter(process.stderr, { isTTY: Boolean(process.stderr.isTTY), columns: process.stderr.columns ?? 100 });
+  const printer = createProgressPrinter(process.stderr, { isTTY: isInteractiveTerminal(process.stderr, process.env), columns: process.stderr.columns ?? 100 });
   const abort = new AbortController();
   const stops = listenForStops(abort);
   let checkpoints = 0;

@@ -1,6 +1,7 @@
 // Re-evaluates a saved run with the evaluation code of this checkout: the record,
 // the stored baseline for its hardware, and the same checks a live run gets.
-// Used by scripts/replay.ts and scripts/update-baselines.ts --from.
+// Used by scripts/update-baselines.ts --from (scripts/replay.ts reads the saved evaluation here
+// and replays through replay-into-results.ts, as the Vitest replay does).
 
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -40,10 +41,17 @@ async function readSavedEvaluation(runDir: string): Promise<{ saved: ScenarioEva
   }
 }
 
+/** The evaluation saved with the run at `pathOrDir` (a run directory or its run.json), or why it was not read. */
+export function readSavedEvaluationOf(pathOrDir: string): Promise<{ saved: ScenarioEvaluation | null; problem: string | null }> {
+  return readSavedEvaluation(runDirOf(pathOrDir));
+}
+
+const runDirOf = (pathOrDir: string): string => (pathOrDir.endsWith('.json') ? dirname(pathOrDir) : pathOrDir);
+
 /** Loads the run at `pathOrDir` (a run directory or its run.json) and evaluates it again. */
 export async function replayRun(pathOrDir: string, baselinesDir: string): Promise<ReplayedRun> {
   const record = await loadRunRecord(pathOrDir);
-  const runDir = pathOrDir.endsWith('.json') ? dirname(pathOrDir) : pathOrDir;
+  const runDir = runDirOf(pathOrDir);
   const baselineKey = baselineKeyOfRun(record);
   const baseline = baselineKey ? await readBaseline(baselinesDir, baselineKey) : null;
   const evaluation = evaluateRun(record, baseline);

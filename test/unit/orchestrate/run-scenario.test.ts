@@ -80,6 +80,8 @@ describe.concurrent('runScenario with the fake worker', () => {
     const progress = events.filter((e) => e.type === 'arm-progress' && e.arm === 'baseline');
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.some((e) => e.type === 'arm-progress' && e.done.hp !== undefined)).toBe(true);
+    // The double's PROGRESS p99Us field reaches the event in ms (a P99 of latencies the double derived, so > 0).
+    expect(progress.some((e) => e.type === 'arm-progress' && (e.hpP99SoFarMs ?? 0) > 0)).toBe(true);
   });
 
   it('records a crash and an early non-zero exit, and still runs the other arms', async () => {

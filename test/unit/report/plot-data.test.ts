@@ -51,6 +51,19 @@ describe('plot data from the synthetic run', () => {
     expect(buildSpectrumPlotData(dense!.evaluation, null)!.series.every((s) => !s.dashed)).toBe(true);
   });
 
+  it('spectrum: each measured line carries its trials\' own exact percentiles, the stored lines none', () => {
+    const [intensive] = getSyntheticRuns();
+    const data = buildSpectrumPlotData(intensive!.evaluation, intensive!.baseline)!;
+    const xsched = intensive!.evaluation.arms.find((a) => a.arm === 'xsched')!;
+    const line = data.series.find((s) => s.label === 'xsched')!;
+    expect(line.trials!.map((t) => t.trial)).toEqual(xsched.trials.filter((t) => t.hp && t.hp.completed > 0).map((t) => t.trial));
+    const first = xsched.trials[0]!.hp!;
+    expect(line.trials![0]!.points.find(([p]) => p === 99)).toEqual([99, first.latencyMs.p99]);
+    // A percentile the trial's requests cannot resolve (P99.9 needs 1000) is left out.
+    expect(line.trials![0]!.points.some(([p]) => p === 99.9)).toBe(first.completed >= 1000);
+    expect(data.series.filter((s) => s.dashed).every((s) => s.trials === undefined)).toBe(true);
+  });
+
   it('throughput: mean bar, trial points and stored trials per lp arm', () => {
     const [intensive] = getSyntheticRuns();
     const data = buildThroughputPlotData(intensive!.evaluation, intensive!.baseline)!;

@@ -23,6 +23,21 @@ describe('plot renderers (client/*.js run in Node)', () => {
     expect(svg).toContain('stroke-dasharray="6 4"');
   });
 
+  it('spectrum: draws each trial point as a mark of its own, inside the y range', () => {
+    const data: SpectrumPlotData = {
+      title: 't',
+      series: [{ label: 'xsched', color: '#1f6fd1', dashed: false, count: 100, points: [[0, 1], [99, 5]],
+        trials: [{ trial: 0, points: [[50, 2], [99, 40]] }, { trial: 1, points: [[99, 6]] }] }],
+    };
+    const { svg, points, trialMarks } = plots.renderSpectrum(data);
+    expect(points).toBe(2);
+    expect(trialMarks).toBe(3);
+    expect(svg.match(/data-series="trial"/g)).toHaveLength(3);
+    expect(svg).toContain('xsched trial 0: P99 40 ms');
+    // The axis reaches the highest trial point (40 ms), not only the line's 5 ms.
+    expect(svg).toMatch(/>40</);
+  });
+
   it('timeline: draws the picked trial and says when it has no data', () => {
     const data: TimelinePlotData = {
       arm: 'xsched', color: '#1f6fd1', maxPointsPerTrial: 5000,

@@ -17,7 +17,7 @@ function feedScenario(onEvent: (e: ProgressEvent) => void, clock: { now: number 
     onEvent({ type: 'arm-start', scenario: 'intensive', arm, trial: 0, trials: 3, durationMs: 100_000 });
     for (let i = 1; i <= 500; i++) {
       clock.now += 200;
-      onEvent({ type: 'arm-progress', scenario: 'intensive', arm, trial: 0, elapsedMs: i * 200, remainingMs: 100_000 - i * 200, done: { hp: i * 4, lp: i } });
+      onEvent({ type: 'arm-progress', scenario: 'intensive', arm, trial: 0, elapsedMs: i * 200, remainingMs: 100_000 - i * 200, done: { hp: i * 4, lp: i }, ...(arm === 'baseline' ? { hpP99SoFarMs: 22.5 } : {}) });
     }
     onEvent({ type: 'arm-end', scenario: 'intensive', arm, trial: 0, ok: arm === 'baseline', skipped: null, message: arm === 'baseline' ? null : 'lp worker crashed:\nexit 7' });
   }
@@ -35,9 +35,11 @@ describe('createProgressPrinter in CI (not a TTY)', () => {
     // Per arm: 100 s of events -> progress at 30, 60, 90 s = 3 lines; + start + end. Scenario start + end: 2.
     expect(lines).toHaveLength(2 * (3 + 2) + 2);
     expect(out.text()).not.toContain('\r');
-    // Arm-trial k of N, the rate the hp worker reached so far (600 requests in 30 s), and the scenario's time left
-    // (its 200 s estimate minus the 30 s since it started).
-    expect(lines).toContain('[intensive] arm-trial 1/2: baseline trial 1/3: 30s elapsed, 1m10s left, 600 hp requests, 150 lp iterations, hp 20.0 req/s so far, scenario about 2m50s left');
+    // Arm-trial k of N, the hp worker's running P99 from its PROGRESS lines, the rate it reached so far (600 requests
+    // in 30 s), and the scenario's time left (its 200 s estimate minus the 30 s since it started).
+    expect(lines).toContain('[intensive] arm-trial 1/2: baseline trial 1/3: 30s elapsed, 1m10s left, 600 hp requests, 150 lp iterations, hp P99 so far 22.5 ms, hp 20.0 req/s so far, scenario about 2m50s left');
+    // A worker that sends no P99 (lp, or an older worker) gets no P99 words, not a made-up number.
+    expect(lines.find((l) => l.includes('xsched trial 1/3: 30s elapsed'))).not.toContain('P99');
     expect(lines).toContain('[intensive] arm-trial 2/2: xsched trial 1/3: FAILED: lp worker crashed: exit 7');
     expect(lines[0]).toBe('[intensive] starting: 2 arm-trials, about 3m20s');
   });

@@ -2,7 +2,7 @@
 // command line runs them (test/fixtures/run-script.ts), on SYNTHETIC saved runs
 // (test/fixtures/synthetic-run: invented numbers, no GPU).
 
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordLatestRun } from '../../../perf/lib/store/results/latest-runs.ts';
@@ -56,6 +56,21 @@ describe('replay and update-baselines --from', () => {
     expect(plain.exitCode).toBe(4);
     const required = await runScript('replay.ts', [join(validRun, 'run.json')], cwd, { PERF_REQUIRE_BASELINE: '1' });
     expect(required.exitCode).toBe(1);
+  });
+
+  it('writes what the Vitest replay writes: results/replay-<runId>/ and the invocation summary and report of all runs replayed', async () => {
+    const resultsDir = join(cwd, 'results');
+    const result = await runScript('replay.ts', [validRun, invalidRun], cwd);
+    expect(result.exitCode).toBe(2);
+    for (const run of [validRun, invalidRun]) {
+      const replayDir = join(resultsDir, `replay-${run.split('/').pop()}`);
+      for (const file of ['run.json', 'evaluation.json', 'report.html', 'summary.md']) expect(existsSync(join(replayDir, file)), `${replayDir}/${file}`).toBe(true);
+    }
+    expect(result.all).toContain(`summary ${join(resultsDir, 'summary.md')}, report ${join(resultsDir, 'report.html')}`);
+    // The merged summary holds both replayed runs, with their statuses.
+    const summary = readFileSync(join(resultsDir, 'summary.md'), 'utf8');
+    expect(summary).toMatch(/UNTESTED/);
+    expect(summary).toMatch(/INVALID/);
   });
 
   it('replays an invalid run with exit 2 and its reasons', async () => {

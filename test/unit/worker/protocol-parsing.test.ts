@@ -35,10 +35,17 @@ const validate = (doc: unknown) => validateWorkerResult(FieldReader.fromUnknown(
 describe('worker stdout lines', () => {
   it('recognises READY, PROGRESS and DONE, and keeps anything else', () => {
     expect(parseWorkerLine('READY {"a":1}')).toEqual({ type: 'ready', json: '{"a":1}' });
-    expect(parseWorkerLine('PROGRESS 42')).toEqual({ type: 'progress', count: 42 });
+    expect(parseWorkerLine('PROGRESS 42')).toEqual({ type: 'progress', count: 42, hpP99Us: null });
     expect(parseWorkerLine('DONE /tmp/r.json\r')).toEqual({ type: 'done', path: '/tmp/r.json' });
     expect(parseWorkerLine('PROGRESS many')).toEqual({ type: 'other', line: 'PROGRESS many' });
     expect(parseWorkerLine('READY')).toEqual({ type: 'other', line: 'READY' });
+  });
+
+  it('reads the optional PROGRESS fields: p99Us, unknown keys skipped, a malformed field kept as other', () => {
+    expect(parseWorkerLine('PROGRESS 812 p99Us=22481')).toEqual({ type: 'progress', count: 812, hpP99Us: 22481 });
+    expect(parseWorkerLine('PROGRESS 812 futureField=x p99Us=7')).toEqual({ type: 'progress', count: 812, hpP99Us: 7 });
+    expect(parseWorkerLine('PROGRESS 812 p99Us=fast')).toEqual({ type: 'other', line: 'PROGRESS 812 p99Us=fast' });
+    expect(parseWorkerLine('PROGRESS 812 slow')).toEqual({ type: 'other', line: 'PROGRESS 812 slow' });
   });
 });
 

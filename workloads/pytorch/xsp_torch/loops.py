@@ -2,6 +2,7 @@
 (native/src/worker/hp_open_loop.cpp, lp_back_to_back.cpp): hp open loop from the scheduled
 instants, latency counted from the scheduled arrival; lp back to back from the start instant."""
 
+import math
 import time
 
 # Covers the host's wake-up lateness with room, as the native worker's kHpSpinNs.
@@ -12,14 +13,29 @@ PROGRESS_INTERVAL_NS = 5_000_000_000
 
 
 class Progress:
-    def __init__(self, emit):
+    """PROGRESS <count>[ <fields>] at most once per interval; fields() (optional) is asked only
+    when a line is due, as native/src/worker/progress_ticker.cpp."""
+
+    def __init__(self, emit, fields=None):
         self._emit = emit
+        self._fields = fields
         self._last_ns = None
 
     def finished(self, count, now_ns):
         if self._last_ns is None or now_ns - self._last_ns >= PROGRESS_INTERVAL_NS:
             self._last_ns = now_ns
-            self._emit(count)
+            extra = self._fields() if self._fields else ""
+            self._emit(f"PROGRESS {count}" + (f" {extra}" if extra else ""))
+
+
+def hp_progress_fields(requests):
+    """"p99Us=<n>": nearest-rank P99 of finished - scheduled over the requests so far, in whole
+    microseconds (as perf/lib/evaluate/stats/percentile.ts); "" when there are none."""
+    if not requests:
+        return ""
+    latencies = sorted(finished - scheduled for scheduled, _started, finished in requests)
+    rank = max(1, math.ceil(0.99 * len(latencies) - 1e-9))
+    return f"p99Us={latencies[rank - 1] // 1000}"
 
 
 def wait_until_ns(target_ns, stop, spin_ns=SPIN_NS):

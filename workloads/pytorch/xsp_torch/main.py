@@ -76,7 +76,7 @@ def _probe(torch, options):
 
 
 def _measure(options, stop, forward, warmup, print_fingerprint):
-    from .loops import Progress, run_hp, run_lp
+    from .loops import Progress, hp_progress_fields, run_hp, run_lp
     from .result import build_result, write_atomic
 
     if stop.requested:
@@ -86,7 +86,8 @@ def _measure(options, stop, forward, warmup, print_fingerprint):
     _say("READY " + json.dumps(print_fingerprint, separators=(",", ":")))
     start_ns, end_ns = _read_start(stop)
     log = {"requests": [], "unstartedRequests": 0, "iterations": []}
-    progress = Progress(lambda n: _say(f"PROGRESS {n}"))
+    fields = (lambda: hp_progress_fields(log["requests"])) if options.role == "hp" else None
+    progress = Progress(_say, fields)
     if options.role == "hp":
         completed = run_hp(offsets, start_ns, end_ns, options.drain_ms * 1_000_000, options.inject_delay_us * 1000, forward, stop, progress, log)
     else:

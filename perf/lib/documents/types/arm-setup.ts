@@ -46,6 +46,8 @@ export type ProgressEvent =
       remainingMs: number;
       /** Latest PROGRESS counts the workers printed (hp requests / lp iterations done). */
       done: Partial<Record<Role, number>>;
+      /** The hp worker's running P99 over the requests finished so far (PROGRESS field p99Us); absent when not sent. */
+      hpP99SoFarMs?: number;
     }
   | { type: 'arm-end'; scenario: string; arm: ArmName; trial: number; ok: boolean; skipped: string | null; message: string | null }
   | { type: 'scenario-end'; scenario: string; elapsedMs: number };

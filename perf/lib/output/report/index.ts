@@ -4,6 +4,7 @@
 export { renderHtmlReport, type HtmlReportInput, type ReportRun } from './render-html-report.ts';
 export { renderMarkdownSummary, type MarkdownSummaryOptions, type SummaryRun } from './markdown-summary.ts';
 export { renderTerminalSummary, shouldUseColor } from './terminal-summary.ts';
+export { isInteractiveTerminal } from './terminal-mode.ts';
 export {
   buildJsonReport,
   parseJsonReport,

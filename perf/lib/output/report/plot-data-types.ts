@@ -13,6 +13,11 @@ export interface SpectrumSeries {
   /** Samples in the histogram; the line stops at the percentile the samples can resolve. */
   count: number;
   points: SpectrumPoint[];
+  /**
+   * Each trial's own P50/P90/P99/P99.9 (exact, from the evaluation's trial statistics), drawn as
+   * points over the merged line so the spread between trials shows; absent on stored-baseline lines.
+   */
+  trials?: Array<{ trial: number; points: SpectrumPoint[] }>;
 }
 
 export interface SpectrumPlotData {

@@ -16,7 +16,8 @@ export interface RenderedSvg {
 }
 
 export interface PlotRenderers {
-  renderSpectrum(data: SpectrumPlotData, options?: { width?: number; height?: number; logY?: boolean }): RenderedSvg;
+  /** trialMarks: the per-trial percentile points drawn (not counted in points, the lines' vertices). */
+  renderSpectrum(data: SpectrumPlotData, options?: { width?: number; height?: number; logY?: boolean }): RenderedSvg & { trialMarks: number };
   renderTimeline(data: TimelinePlotData, trialNumber: number, options?: { width?: number; logY?: boolean }): RenderedSvg;
   renderThroughput(data: ThroughputPlotData, options?: { width?: number; height?: number }): RenderedSvg;
   renderRatio(data: RatioPlotData, options?: { width?: number }): RenderedSvg;

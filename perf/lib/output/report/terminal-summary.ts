@@ -8,6 +8,7 @@ import { QUANTITY } from './quantity-labels.ts';
 import { buildScenarioHeadline, headlineLines } from './scenario-headline.ts';
 import { statusWord } from './status-labels.ts';
 import { validateReportRuns } from './validate-report-runs.ts';
+import { isInteractiveTerminal, type TerminalStream } from './terminal-mode.ts';
 import { labelArm } from '../../evaluate/unproven-arms.ts';
 
 const STATUS_COLOR: Record<OverallStatus | 'skip' | 'warn', string> = {
@@ -21,10 +22,10 @@ const STATUS_COLOR: Record<OverallStatus | 'skip' | 'warn', string> = {
 };
 const RESET = '\x1b[0m';
 
-/** NO_COLOR (any value, https://no-color.org) wins; otherwise colour only on a TTY. */
-export function shouldUseColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+/** NO_COLOR (any value, https://no-color.org) wins; otherwise colour only on a terminal (terminal-mode.ts). */
+export function shouldUseColor(stream: TerminalStream, env: Record<string, string | undefined>): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return stream.isTTY === true;
+  return isInteractiveTerminal(stream, env);
 }
 
 export function renderTerminalSummary(runs: SummaryRun[], options: { color: boolean }): string {

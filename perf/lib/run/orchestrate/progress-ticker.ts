@@ -12,6 +12,7 @@ export function startProgressTicker(ctx: ArmTrialContext, workers: WorkerProcess
     const now = nowMonotonicNs();
     const done: Partial<Record<Role, number>> = {};
     for (const w of workers) if (w.progressCount !== null) done[w.role] = w.progressCount;
+    const hpP99Us = workers.find((w) => w.role === 'hp')?.progressP99Us ?? null;
     ctx.emit({
       type: 'arm-progress',
       scenario: scenario.name,
@@ -20,6 +21,7 @@ export function startProgressTicker(ctx: ArmTrialContext, workers: WorkerProcess
       elapsedMs: Math.max(0, Number(now - startNs) / 1e6),
       remainingMs: Math.max(0, Number(endNs - now) / 1e6),
       done,
+      ...(hpP99Us !== null ? { hpP99SoFarMs: hpP99Us / 1000 } : {}),
     });
   }, progressIntervalMs);
 }

@@ -51,6 +51,8 @@ export class WorkerProcess {
   readyError: BadOutputError | null = null;
   donePath: string | null = null;
   progressCount: number | null = null;
+  /** The running P99 of the latest PROGRESS line (hp workers send it), in microseconds. */
+  progressP99Us: number | null = null;
   /** stdout lines that are not protocol lines (kept for bad-output messages). */
   readonly strayStdoutLines: string[] = [];
   stop: WorkerStop | null = null;
@@ -128,6 +130,7 @@ export class WorkerProcess {
       settleReady();
     } else if (parsed.type === 'progress') {
       this.progressCount = parsed.count;
+      this.progressP99Us = parsed.hpP99Us;
       this.options.onProgress?.(parsed.count);
     } else if (parsed.type === 'done') {
       this.donePath = parsed.path;

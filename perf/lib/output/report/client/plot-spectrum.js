@@ -1,5 +1,6 @@
 // hp latency percentile spectrum, drawn the way HdrHistogram plots are: x is the
-// percentile on a log scale of 1/(1-p) (0% .. 99.99%), y the latency in ms.
+// percentile on a log scale of 1/(1-p) (0% .. 99.99%), y the latency in ms; each
+// trial's P50/P90/P99/P99.9 as hollow points over its arm's merged line.
 var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots : {};
 (function (P) {
   'use strict';
@@ -22,8 +23,10 @@ var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots :
     var box = { x0: 60, x1: width - 30, y0: legend.bottom + 14, y1: height - 42 };
     var maxMs = 0;
     var minMs = Infinity;
+    function widen(p) { if (p[1] > maxMs) maxMs = p[1]; if (p[1] > 0 && p[1] < minMs) minMs = p[1]; }
     data.series.forEach(function (s) {
-      s.points.forEach(function (p) { if (p[1] > maxMs) maxMs = p[1]; if (p[1] > 0 && p[1] < minMs) minMs = p[1]; });
+      s.points.forEach(widen);
+      (s.trials || []).forEach(function (t) { t.points.forEach(widen); });
     });
     var logY = !!(options && options.logY);
     var y = P.yAxis(minMs, maxMs, logY, box);
@@ -56,7 +59,18 @@ var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots :
         '" stroke="' + s.color + '"><title>' + P.escapeText(s.label + ': ' + last[1] + ' ms at ' + last[0] + '% (last resolvable percentile)') + '</title></circle>';
       drawn += s.points.length;
     });
+    // Each trial's own percentiles, small hollow marks over the merged lines: the spread between trials.
+    var trialMarks = 0;
+    data.series.forEach(function (s) {
+      (s.trials || []).forEach(function (t) {
+        t.points.forEach(function (p) {
+          out += '<circle data-series="trial" cx="' + P.px(sx(decadesOf(p[0]))) + '" cy="' + P.px(sy(p[1])) + '" r="3" fill="none" stroke="' + s.color +
+            '" stroke-width="1.2" opacity="0.85"><title>' + P.escapeText(s.label + ' trial ' + t.trial + ': P' + p[0] + ' ' + p[1] + ' ms') + '</title></circle>';
+          trialMarks += 1;
+        });
+      });
+    });
     out += legend.svg + '</svg>';
-    return { svg: out, points: drawn };
+    return { svg: out, points: drawn, trialMarks: trialMarks };
   };
 })(XschedPlots);

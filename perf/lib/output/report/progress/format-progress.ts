@@ -2,7 +2,7 @@
 // be read and tested without any timing.
 
 import type { ProgressEvent, Role } from '../../../documents/types/index.ts';
-import { formatDurationMs } from '../number-format.ts';
+import { formatDurationMs, formatMs } from '../number-format.ts';
 
 export interface ArmProgressState {
   scenario: string;
@@ -32,11 +32,12 @@ export function formatArmProgress(state: ArmProgressState, event: Extract<Progre
   const done = (Object.keys(DONE_UNITS) as Role[])
     .filter((role) => event.done[role] !== undefined)
     .map((role) => `${event.done[role]} ${DONE_UNITS[role]}`);
-  // The rate so far from the workers' own PROGRESS counts; a running P99 would need latencies in PROGRESS (docs/protocol.md).
+  // The rate and P99 so far from the workers' own PROGRESS lines (docs/protocol.md).
   const elapsedSec = event.elapsedMs / 1000;
   const rates = elapsedSec > 0 && event.done.hp !== undefined ? [`hp ${(event.done.hp / elapsedSec).toFixed(1)} req/s so far`] : [];
+  const p99 = event.hpP99SoFarMs !== undefined ? [`hp P99 so far ${formatMs(event.hpP99SoFarMs)} ms`] : [];
   const scenarioLeft = state.scenarioLeftMs !== null ? [`scenario about ${formatDurationMs(state.scenarioLeftMs)} left`] : [];
-  const parts = [`${formatDurationMs(event.elapsedMs)} elapsed`, `${formatDurationMs(event.remainingMs)} left`, ...done, ...rates, ...scenarioLeft];
+  const parts = [`${formatDurationMs(event.elapsedMs)} elapsed`, `${formatDurationMs(event.remainingMs)} left`, ...done, ...p99, ...rates, ...scenarioLeft];
   return sanitizeLine(`${formatArmLabel(state)}: ${parts.join(', ')}`);
 }
 
