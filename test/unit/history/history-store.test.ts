@@ -118,4 +118,16 @@ describe.sequential.each([
     expect(last?.points.length).toBeGreaterThan(0);
     await store.close();
   });
+
+  test('reads only the metrics asked for, with every run still there, filtered or not', async () => {
+    const store = await open();
+    const entries = [0, 1, 2].map((index) => syntheticEntry({ index, branch: index === 1 ? 'feature' : 'main' }));
+    await store.record(entries);
+    const only = (entry: HistoryEntry, metrics: string[]) => sortPoints({ ...entry, points: entry.points.filter((p) => metrics.includes(p.metric)) });
+    const metrics = ['hpP99Ms', 'lpIterPerSec'] as const;
+    expect((await store.query({ metrics })).map(sortPoints)).toEqual(entries.map((e) => only(e, [...metrics])));
+    expect((await store.query({ branch: 'main', metrics: ['hpP50Ms'] })).map(sortPoints)).toEqual([entries[0]!, entries[2]!].map((e) => only(e, ['hpP50Ms'])));
+    expect((await store.query({ last: 1, metrics: ['hpP99Ms'] })).map(sortPoints)).toEqual([only(entries[2]!, ['hpP99Ms'])]);
+    await store.close();
+  });
 });

@@ -1,9 +1,18 @@
-// Change points in a series of runs: E-divisive means (energy-statistic.ts) with a seeded
-// permutation test, splitting recursively as Apache Otava (hunter) does. Long series are
+// Change points in a series of runs: E-divisive means (energy-statistic.ts) picks each
+// candidate split, splitting recursively as Apache Otava (hunter) does. Long series are
 // analysed in overlapping windows, as Otava's window_len does, to keep the cost O(n * w^2).
+// A candidate is kept only when it passes two tests:
+// - Student's t-test (segment-t-test.ts) at `significance` divided by the number of tests the
+//   series could make: windows x admissible splits per window (Bonferroni). Under a flat series
+//   a false alarm needs some window's first candidate to pass, and that candidate is one of those
+//   splits, so the chance of any false alarm in a series is at most `significance` (for roughly
+//   normal run values). Without it, 300 windows each tested at 0.01 flagged flat series.
+// - the seeded permutation test at `significance`, distribution-free, against heavy tails the
+//   t-test assumes away. It runs only for candidates the t-test kept, which is most of the speed.
 
 import { createSeededRandom, type SeededRandom } from '../stats/random/seeded-random.ts';
 import { bestEnergySplit } from './energy-statistic.ts';
+import { segmentTTestPValue } from './segment-t-test.ts';
 
 export interface ChangePointOptions {
   /** A split is kept when its permutation p-value is below this. Default 0.01. */
@@ -20,7 +29,11 @@ export interface ChangePointOptions {
 export interface ChangePoint {
   /** Index of the first run after the change. */
   index: number;
+  /** Permutation p-value. */
   pValue: number;
+  /** Student t-test p-value, kept when below `tTestLevel`. */
+  tTestPValue: number;
+  tTestLevel: number;
   q: number;
 }
 
@@ -48,14 +61,37 @@ function permutationPValue(values: readonly number[], observedQ: number, o: Requ
   return (exceed + 1) / (done + 1);
 }
 
-function splitSegment(values: readonly number[], offset: number, o: Required<ChangePointOptions>, random: SeededRandom, found: ChangePoint[]): void {
+interface Search {
+  o: Required<ChangePointOptions>;
+  random: SeededRandom;
+  tTestLevel: number;
+  found: ChangePoint[];
+}
+
+function splitSegment(values: readonly number[], offset: number, search: Search): void {
+  const { o, random, tTestLevel, found } = search;
   const best = bestEnergySplit(values, o.minSize);
   if (!best || best.q <= 0) return;
+  const tTestPValue = segmentTTestPValue(values, best.index);
+  if (tTestPValue >= tTestLevel) return;
   const pValue = permutationPValue(values, best.q, o, random);
   if (pValue >= o.significance) return;
-  found.push({ index: offset + best.index, pValue, q: best.q });
-  splitSegment(values.slice(0, best.index), offset, o, random, found);
-  splitSegment(values.slice(best.index), offset + best.index, o, random, found);
+  found.push({ index: offset + best.index, pValue, tTestPValue, tTestLevel, q: best.q });
+  splitSegment(values.slice(0, best.index), offset, search);
+  splitSegment(values.slice(best.index), offset + best.index, search);
+}
+
+/** Windows of `windowSize` overlapping by half that cover `length` points. */
+function windowCount(length: number, windowSize: number): number {
+  const step = Math.floor(windowSize / 2);
+  return length <= windowSize ? 1 : 1 + Math.ceil((length - windowSize) / step);
+}
+
+/** Bonferroni: every window's every admissible split is one test the series could make. */
+export function tTestLevelFor(length: number, options: ChangePointOptions = {}): number {
+  const o = { ...DEFAULTS, ...options };
+  const splitsPerWindow = Math.max(1, Math.min(length, o.windowSize) - 2 * o.minSize + 1);
+  return o.significance / (windowCount(length, o.windowSize) * splitsPerWindow);
 }
 
 /** Change points of `values` (in run order), sorted by index. Deterministic for a given seed. */
@@ -64,17 +100,17 @@ export function detectChangePoints(values: readonly number[], options: ChangePoi
   if (!(o.significance > 0 && o.significance < 1)) throw new RangeError(`significance must be in (0, 1), got ${o.significance}`);
   if (!Number.isInteger(o.minSize) || o.minSize < 2) throw new RangeError(`minSize must be an integer >= 2, got ${o.minSize}`);
   if (!Number.isInteger(o.windowSize) || o.windowSize < 4 * o.minSize) throw new RangeError(`windowSize must be an integer >= 4 x minSize, got ${o.windowSize}`);
-  const random = createSeededRandom(o.seed);
-  const found: ChangePoint[] = [];
+  const search: Search = { o, random: createSeededRandom(o.seed), tTestLevel: tTestLevelFor(values.length, o), found: [] };
+  const { found } = search;
   const step = Math.floor(o.windowSize / 2);
   for (let start = 0; ; start += step) {
     const end = Math.min(values.length, start + o.windowSize);
-    splitSegment(values.slice(start, end), start, o, random, found);
+    splitSegment(values.slice(start, end), start, search);
     if (end >= values.length) break;
   }
   // Overlapping windows find the same change twice (or a point or two apart): keep the stronger.
   const kept: ChangePoint[] = [];
-  for (const point of found.sort((a, b) => a.pValue - b.pValue || b.q - a.q)) {
+  for (const point of found.sort((a, b) => a.tTestPValue - b.tTestPValue || b.q - a.q)) {
     if (!kept.some((k) => Math.abs(k.index - point.index) < o.minSize)) kept.push(point);
   }
   return kept.sort((a, b) => a.index - b.index);

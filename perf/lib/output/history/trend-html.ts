@@ -26,7 +26,7 @@ export function renderTrendHtml(series: readonly TrendSeries[], options: { gener
 <html lang="en"><head><meta charset="utf-8"><title>xsched-perf history</title><style>${REPORT_CSS}</style></head>
 <body><main>
 <div class="page-head"><div><h1>xsched-perf history</h1>
-<div class="meta">${escapeHtml(`${options.runs} runs from ${options.location}; generated ${options.generatedAt}; change points: E-divisive means, seeded permutation test, p < ${options.significance} (docs/history.md)`)}</div></div></div>
+<div class="meta">${escapeHtml(`${options.runs} runs from ${options.location}; generated ${options.generatedAt}; change points: E-divisive means, t-test at ${options.significance} corrected for windows and splits (Bonferroni) and seeded permutation test at p < ${options.significance} (docs/history.md)`)}</div></div></div>
 ${body}
 </main></body></html>
 `;

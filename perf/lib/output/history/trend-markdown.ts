@@ -8,7 +8,7 @@ import { describeKey, formatMetricValue, metricLabel, shortCommit } from './metr
 export function renderTrendMarkdown(series: readonly TrendSeries[], options: { significance: number; runs: number }): string {
   const lines = [`## xsched-perf history: ${options.runs} runs, ${series.length} series`, ''];
   const changes = series.flatMap((s) => s.changes.map((c) => ({ s, c })));
-  if (changes.length === 0) lines.push(`No change points (E-divisive means, permutation test at p < ${options.significance}).`);
+  if (changes.length === 0) lines.push(`No change points (E-divisive means; t-test at ${options.significance} corrected for windows and splits, permutation test at p < ${options.significance}).`);
   for (const { s, c } of changes) {
     const verb = c.relativeChange >= 0 ? 'rose' : 'fell';
     lines.push(

@@ -2,7 +2,7 @@
 // baselines from history need, whatever the backend (docs/history.md).
 
 import type { BaselineKey } from '../../documents/types/baseline.ts';
-import type { HistoryEntry } from '../../documents/types/history.ts';
+import type { HistoryEntry, HistoryMetric } from '../../documents/types/history.ts';
 
 export interface HistoryFilter {
   key?: BaselineKey;
@@ -11,6 +11,8 @@ export interface HistoryFilter {
   acceptedOnly?: boolean;
   /** Only the last N runs in commit order. */
   last?: number;
+  /** Only these metrics' points (every run is still returned): the trend page reads 4 of 6. */
+  metrics?: readonly HistoryMetric[];
 }
 
 export interface RecordResult {

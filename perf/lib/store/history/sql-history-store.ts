@@ -16,6 +16,16 @@ function insertPoints(count: number): string {
   return `INSERT INTO history_points (${POINT_COLUMNS.join(', ')}) VALUES ${rows} ON CONFLICT (run_id, arm, metric) DO NOTHING`;
 }
 
+/**
+ * Points of the runs `runsWhere` selects. Without a run filter, one scan of the table: looking
+ * each run's points up through the key index (IN over every run id) read the 40 MB file in
+ * random order and was most of the trend page's query time (docs/history.md, Scale).
+ */
+function allPointsSql(runsWhere: string, metricSql: string): string {
+  const conditions = [runsWhere ? `run_id IN (SELECT run_id FROM history_runs ${runsWhere})` : '', metricSql].filter((c) => c !== '');
+  return `SELECT * FROM history_points${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
+}
+
 function whereClause(filter: HistoryFilter): { sql: string; params: SqlValue[] } {
   const parts: string[] = [];
   const params: SqlValue[] = [];
@@ -82,19 +92,22 @@ export class SqlHistoryStore implements HistoryStore {
     let runs = (await this.driver.all(`SELECT * FROM history_runs ${where.sql} ORDER BY ${ORDER}`, where.params)).map(rowToRun);
     if (filter.last !== undefined) runs = runs.slice(Math.max(0, runs.length - filter.last));
     const byId = new Map(runs.map((run) => [run.runId, { run, points: [] } as HistoryEntry]));
+    const metrics = filter.metrics ?? [];
+    const metricSql = metrics.length > 0 ? `metric IN ${placeholders(metrics.length)}` : '';
     const pointRows =
       filter.last !== undefined
-        ? await this.pointsOf([...byId.keys()])
-        : await this.driver.all(`SELECT * FROM history_points WHERE run_id IN (SELECT run_id FROM history_runs ${where.sql})`, where.params);
+        ? await this.pointsOf([...byId.keys()], metricSql, metrics)
+        : await this.driver.all(allPointsSql(where.sql, metricSql), [...where.params, ...metrics]);
     for (const row of pointRows) byId.get(String(row.run_id))?.points.push(rowToPoint(row));
     return [...byId.values()];
   }
 
-  private async pointsOf(ids: string[]) {
+  private async pointsOf(ids: string[], metricSql: string, metrics: readonly SqlValue[]) {
     const rows = [];
     for (let i = 0; i < ids.length; i += ID_CHUNK) {
       const chunk = ids.slice(i, i + ID_CHUNK);
-      rows.push(...(await this.driver.all(`SELECT * FROM history_points WHERE run_id IN ${placeholders(chunk.length)}`, chunk)));
+      const sql = `SELECT * FROM history_points WHERE run_id IN ${placeholders(chunk.length)}${metricSql ? ` AND ${metricSql}` : ''}`;
+      rows.push(...(await this.driver.all(sql, [...chunk, ...metrics])));
     }
     return rows;
   }
