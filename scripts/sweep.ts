@@ -7,6 +7,7 @@
 
 import { join } from 'node:path';
 import { createProgressPrinter } from '../perf/lib/output/report/index.ts';
+import { isInteractiveTerminal } from '../perf/lib/output/report/terminal-mode.ts';
 import { ALL_ARMS } from '../perf/lib/plan/scenarios/arms.ts';
 import { expandGrid, estimateGpuTime, FIXED_UNITS } from '../perf/lib/plan/sweeps/expand.ts';
 import { readSweepGrid } from '../perf/lib/plan/sweeps/grid.ts';
@@ -45,7 +46,7 @@ export const sweepScript: Script = {
     io.err(`sweep directory: ${sweepDir} (run the same command with PERF_SWEEP_DIR=${sweepDir} to resume)`);
     const abort = new AbortController();
     const stops = listenForStops(abort);
-    const printer = createProgressPrinter(process.stderr, { isTTY: Boolean(process.stderr.isTTY), columns: process.stderr.columns ?? 100 });
+    const printer = createProgressPrinter(process.stderr, { isTTY: isInteractiveTerminal(process.stderr, io.env), columns: process.stderr.columns ?? 100 });
     const began = performance.now();
     try {
       const outcome = await runSweep({
