@@ -6,8 +6,7 @@
 // Exit status: 0 pass, 1 fail, 3 error, 4 untested, 5 inconclusive (as perf:replay).
 
 import { join } from 'node:path';
-import { createProgressPrinter } from '../perf/lib/output/report/index.ts';
-import { isInteractiveTerminal } from '../perf/lib/output/report/terminal-mode.ts';
+import { createProgressPrinter, isInteractiveTerminal } from '../perf/lib/output/report/index.ts';
 import { ALL_ARMS } from '../perf/lib/plan/scenarios/arms.ts';
 import { expandGrid, estimateGpuTime, FIXED_UNITS } from '../perf/lib/plan/sweeps/expand.ts';
 import { readSweepGrid } from '../perf/lib/plan/sweeps/grid.ts';
