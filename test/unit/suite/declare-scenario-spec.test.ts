@@ -7,7 +7,7 @@ import { builtInScenario, definePerfScenario } from '../../../perf/lib/suite/def
 describe('definePerfScenario', () => {
   it('refuses a scenario whose name is not its spec file name, saying which to rename', async () => {
     await expect(definePerfScenario(builtInScenario('quick'))).rejects.toThrow(
-      'definePerfScenario "quick" is in define-perf-scenario.test.ts: name the spec file quick.perf.ts, or the scenario define-perf-scenario.test.ts',
+      'definePerfScenario "quick" is in declare-scenario-spec.test.ts: name the spec file quick.perf.ts, or the scenario declare-scenario-spec.test.ts',
     );
   });
 
