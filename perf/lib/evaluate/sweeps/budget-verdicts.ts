@@ -65,7 +65,7 @@ export function judgeBudget(points: readonly SweepPoint[], budget: BudgetRequire
   if (passing.length > 0) {
     const chosen = bestByP99(passing)!;
     const against = refMaybe.length === 0 ? 'no reference point reaches this budget' : `best reference ${describe(bestByP99(refMaybe)!)}`;
-    return { ...base, status: 'pass', message: `Pass: xsched ${describe(chosen)} is within ${maxRatio}x; ${against}.`, recommendation: null };
+    return { ...base, status: 'pass', message: `Pass: ${describe(chosen)} has hp P99 within ${maxRatio}x of the best reference's; ${against}.`, recommendation: null };
   }
   if (failingRef !== undefined) {
     const xsText = xsMaybe.length === 0 ? 'no xsched point reaches this lp budget' : `every xsched point that may be within budget is slower, best ${describe(bestByP99(xsMaybe)!)}`;
