@@ -5,22 +5,15 @@ import { BASELINE_SCHEMA, BASELINE_SCHEMA_VERSION, type BaselineArm, type Baseli
 import type { ArmStats, ScenarioEvaluation } from '../../documents/types/evaluation.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
+import { armTrialSeries } from '../arm-trial-series.ts';
 import { baselineKeyFromRun, findFirstFingerprint } from './key.ts';
 import { xschedSettingsOfRun } from './xsched-settings.ts';
 import { workloadOfRun } from './workload.ts';
 
 function armFromStats(stats: ArmStats): BaselineArm | null {
-  const trials = [...stats.trials].sort((a, b) => a.trial - b.trial);
-  const hp = trials.flatMap((t) => (t.hp ? [t.hp] : []));
-  const lp = trials.flatMap((t) => (t.lp ? [t.lp] : []));
-  if (hp.length === 0 && lp.length === 0) return null;
-  return {
-    hpP99Ms: hp.map((h) => h.latencyMs.p99),
-    hpP50Ms: hp.map((h) => h.latencyMs.p50),
-    hpAchievedRateHz: hp.map((h) => h.achievedRateHz),
-    lpIterPerSec: lp.map((l) => l.iterPerSec),
-    hpHistogram: stats.merged.hp?.histogram ?? null,
-  };
+  const series = armTrialSeries(stats);
+  if (series.hpP99Ms.length === 0 && series.lpIterPerSec.length === 0) return null;
+  return { ...series, hpHistogram: stats.merged.hp?.histogram ?? null };
 }
 
 export interface BaselineFromRunOptions {

@@ -4,6 +4,7 @@
 import type { ArmStats, ScenarioEvaluation, Verdict } from '../../documents/types/evaluation.ts';
 import type { HistoryEntry, HistoryMetric, HistoryOrigin, HistoryPoint, HistoryRun, HistoryStatus } from '../../documents/types/history.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
+import { armTrialSeries } from '../arm-trial-series.ts';
 import { findBaselineRefusals } from '../baselines/baseline-refusals.ts';
 import { baselineKeyOfRun, findFirstFingerprint } from '../baselines/key.ts';
 
@@ -24,16 +25,14 @@ function point(arm: HistoryPoint['arm'], metric: HistoryMetric, value: number, t
 }
 
 function armPoints(stats: ArmStats): HistoryPoint[] {
-  const trials = [...stats.trials].sort((a, b) => a.trial - b.trial);
-  const hp = trials.flatMap((t) => (t.hp ? [t.hp] : []));
-  const lp = trials.flatMap((t) => (t.lp ? [t.lp] : []));
+  const series = armTrialSeries(stats);
   const points: HistoryPoint[] = [];
-  if (stats.merged.hp && hp.length > 0) {
-    points.push(point(stats.arm, 'hpP99Ms', stats.merged.hp.latencyMs.p99, hp.map((h) => h.latencyMs.p99)));
-    points.push(point(stats.arm, 'hpP50Ms', stats.merged.hp.latencyMs.p50, hp.map((h) => h.latencyMs.p50)));
-    points.push(point(stats.arm, 'hpAchievedRateHz', stats.merged.hp.achievedRateHz, hp.map((h) => h.achievedRateHz)));
+  if (stats.merged.hp && series.hpP99Ms.length > 0) {
+    points.push(point(stats.arm, 'hpP99Ms', stats.merged.hp.latencyMs.p99, series.hpP99Ms));
+    points.push(point(stats.arm, 'hpP50Ms', stats.merged.hp.latencyMs.p50, series.hpP50Ms));
+    points.push(point(stats.arm, 'hpAchievedRateHz', stats.merged.hp.achievedRateHz, series.hpAchievedRateHz));
   }
-  if (stats.merged.lp && lp.length > 0) points.push(point(stats.arm, 'lpIterPerSec', stats.merged.lp.iterPerSec, lp.map((l) => l.iterPerSec)));
+  if (stats.merged.lp && series.lpIterPerSec.length > 0) points.push(point(stats.arm, 'lpIterPerSec', stats.merged.lp.iterPerSec, series.lpIterPerSec));
   return points;
 }
 
