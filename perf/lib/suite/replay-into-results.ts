@@ -5,7 +5,7 @@
 
 import { mkdir, rm } from 'node:fs/promises';
 import type { Settings } from '../plan/config/index.ts';
-import { loadRunRecord, saveRunRecord } from '../store/results/index.ts';
+import { copyLoadedRunRecord, loadRunRecord } from '../store/results/index.ts';
 import { readSuiteVersion } from '../run/orchestrate/host-info.ts';
 import { finishRun, replayOutDir, type FinishedRun } from './finish-run.ts';
 
@@ -21,7 +21,7 @@ export async function replayIntoResults(
   try {
     // The record goes with the replay's evaluation and reports, so the invocation's merged summary and
     // report find the replayed run like a live one, and print its table once.
-    await saveRunRecord(outDir, record);
+    copyLoadedRunRecord(outDir, record);
     return await finishRun({ record, outDir, settings, invocationId, suiteVersion: readSuiteVersion(), ...(log ? { log } : {}) });
   } catch (error) {
     // A replay that failed (a broken baseline, say) leaves no folder it made behind.

@@ -7,7 +7,7 @@
 import type { ValidityCheck } from '../../documents/types/evaluation.ts';
 import type { ArmTrialRecord } from '../../documents/types/run-record.ts';
 import { armSpec } from '../../plan/scenarios/arms.ts';
-import { finishedWorker } from './finished-worker.ts';
+import { findWorkerResult } from '../stats/run-statistics.ts';
 
 type Verdict = Pick<ValidityCheck, 'status' | 'measured' | 'message' | 'recommendation'>;
 
@@ -33,8 +33,8 @@ export function cuMaskEnabledCount(hex: string): number {
 /** cu-mask-lpN: lp's fingerprint reports a read-back mask equal to the expected one, hp reports none. */
 export function cuMaskVerdict(trial: ArmTrialRecord): Verdict {
   const percent = armSpec(trial.arm).lpCuPercent ?? 0;
-  const hp = finishedWorker(trial, 'hp')?.result.fingerprint;
-  const lp = finishedWorker(trial, 'lp')?.result.fingerprint;
+  const hp = findWorkerResult(trial, 'hp')?.fingerprint;
+  const lp = findWorkerResult(trial, 'lp')?.fingerprint;
   const cuCount = lp?.gpu.multiprocessorCount ?? 0;
   const expectedHex = cuCount > 0 ? cuMaskHexForPercent(percent, cuCount) : '(no lp fingerprint)';
   const observed = lp?.cuMask;

@@ -7,7 +7,7 @@ import type { ValidityCheck } from '../../documents/types/evaluation.ts';
 import type { ArmTrialRecord, RunRecord } from '../../documents/types/run-record.ts';
 import { armSpec } from '../../plan/scenarios/arms.ts';
 import { cuMaskVerdict } from './cu-mask-check.ts';
-import { finishedWorker as finished } from './finished-worker.ts';
+import { findWorkerResult } from '../stats/run-statistics.ts';
 
 type Verdict = Pick<ValidityCheck, 'status' | 'measured' | 'message' | 'recommendation'>;
 
@@ -19,8 +19,8 @@ function clientPids(trial: ArmTrialRecord): number[] {
 /** mps-lpN: lp received the percentage, hp did not, and the MPS log names lp as a client (else the variable did nothing). */
 export function mpsThreadPercentVerdict(trial: ArmTrialRecord): Verdict {
   const evidence = trial.reference ?? null;
-  const hp = finished(trial, 'hp');
-  const lp = finished(trial, 'lp');
+  const hp = findWorkerResult(trial, 'hp');
+  const lp = findWorkerResult(trial, 'lp');
   const measured = {
     requested: evidence?.requested ?? '(none)',
     lpReceived: evidence?.received.lp ?? '(none)',
@@ -28,8 +28,8 @@ export function mpsThreadPercentVerdict(trial: ArmTrialRecord): Verdict {
     lpPid: evidence?.pids.lp ?? 0,
     mpsClients: clientPids(trial).join(', ') || '(none)',
     // What each runtime reports as its multiprocessor count; recorded, not judged (docs/arms.md).
-    lpMultiprocessorCount: lp?.result.fingerprint.gpu.multiprocessorCount ?? 0,
-    hpMultiprocessorCount: hp?.result.fingerprint.gpu.multiprocessorCount ?? 0,
+    lpMultiprocessorCount: lp?.fingerprint.gpu.multiprocessorCount ?? 0,
+    hpMultiprocessorCount: hp?.fingerprint.gpu.multiprocessorCount ?? 0,
   };
   const unproven = (message: string, recommendation: string): Verdict => ({ status: 'warn', measured, message: `${message}: the arm is unproven`, recommendation });
   if (evidence === null || evidence.mechanism !== 'mps-thread-percentage') {
@@ -52,8 +52,8 @@ export function mpsThreadPercentVerdict(trial: ArmTrialRecord): Verdict {
 
 /** stream-priority: the fingerprints show hp's stream at a higher priority (numerically lower) than lp's. */
 export function streamPriorityVerdict(trial: ArmTrialRecord): Verdict {
-  const hp = finished(trial, 'hp')?.result.fingerprint.stream;
-  const lp = finished(trial, 'lp')?.result.fingerprint.stream;
+  const hp = findWorkerResult(trial, 'hp')?.fingerprint.stream;
+  const lp = findWorkerResult(trial, 'lp')?.fingerprint.stream;
   if (hp === undefined || lp === undefined) {
     return { status: 'warn', measured: {}, message: 'a worker reported no stream fingerprint: the arm is unproven', recommendation: 'both workers must finish for the priorities to be shown' };
   }

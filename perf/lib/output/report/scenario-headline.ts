@@ -5,7 +5,7 @@
 // verdict table never disagree; where a verdict did not judge, the line says so.
 
 import type { BaselineFile, RunRecord, ScenarioEvaluation, Verdict } from '../../documents/types/index.ts';
-import { formatMs } from './number-format.ts';
+import { formatMs, formatSignedPercent } from './number-format.ts';
 import { QUANTITY } from './quantity-labels.ts';
 
 export interface ScenarioHeadline {
@@ -35,7 +35,6 @@ export function headlineLines(headline: ScenarioHeadline): string[] {
 
 const pct = (fraction: number): string => `${(fraction * 100).toFixed(1)}%`;
 const levelPct = (level: number): string => `${Number((level * 100).toPrecision(3))}%`;
-const signedPct = (fraction: number): string => `${fraction > 0 ? '+' : fraction < 0 ? '-' : ''}${pct(Math.abs(fraction))}`;
 const finite = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function verdict(evaluation: ScenarioEvaluation, id: string): Verdict | undefined {
@@ -49,9 +48,9 @@ function describeEffect(evaluation: ScenarioEvaluation): string {
     return `not measured (${v ? `${v.status}: ${v.message}` : 'no hp-p99-improvement verdict: the xsched or baseline arm did not run'})`;
   }
   // The verdict reports an improvement (a cut); the headline shows the change, so a cut reads negative.
-  const interval = v.interval ? `, ${levelPct(v.interval.level)} interval ${signedPct(-v.interval.high)} to ${signedPct(-v.interval.low)}` : ', no interval';
+  const interval = v.interval ? `, ${levelPct(v.interval.level)} interval ${formatSignedPercent(-v.interval.high)} to ${formatSignedPercent(-v.interval.low)}` : ', no interval';
   return `${QUANTITY.hpP99Merged} ${formatMs(xschedP99Ms)} ms (xsched) vs ${formatMs(baselineP99Ms)} ms (baseline arm): ` +
-    `${signedPct(-improvementFraction)}${interval} [${v.status}]`;
+    `${formatSignedPercent(-improvementFraction)}${interval} [${v.status}]`;
 }
 
 function describeLpCost(evaluation: ScenarioEvaluation): string {

@@ -25,13 +25,7 @@ export async function readWorkerResult(path: string, expected: ExpectedResult): 
   } catch (cause) {
     throw new BadOutputError(source, '', `could not be read (${(cause as Error).message})`, { cause });
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (cause) {
-    throw new BadOutputError(source, '', `is not valid JSON (${(cause as Error).message})`, { cause });
-  }
-  return validateWorkerResult(FieldReader.fromUnknown(source, parsed), expected);
+  return validateWorkerResult(FieldReader.fromJsonText(source, text), expected);
 }
 
 export function validateWorkerResult(r: FieldReader, expected: ExpectedResult): WorkerResult {

@@ -21,6 +21,16 @@ export async function saveRunRecord(dir: string, record: RunRecord): Promise<str
   return path;
 }
 
+/**
+ * Writes a copy of a record that loadRunRecord has just read and checked (a replay): the
+ * same bytes saveRunRecord would write, without parsing and checking up to 100 MB again.
+ */
+export function copyLoadedRunRecord(dir: string, record: RunRecord): string {
+  const path = join(dir, RUN_RECORD_FILE);
+  writeFileAtomicSync(path, `${JSON.stringify(record, null, 2)}\n`);
+  return path;
+}
+
 /** Writes `<dir>/evaluation.json` and returns its path. */
 export async function saveEvaluation(dir: string, evaluation: ScenarioEvaluation): Promise<string> {
   const path = join(dir, EVALUATION_FILE);

@@ -8,6 +8,7 @@ import { writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
 import { SWEEP_EVALUATION_SCHEMA, SWEEP_EVALUATION_SCHEMA_VERSION } from '../../documents/schemas/sweep.ts';
 import type { SweepEvaluationFile } from '../../documents/types/sweep.ts';
 import type { SweepEvaluation } from '../../evaluate/sweeps/evaluate-sweep.ts';
+import { SWEEP_EVALUATION_FILE } from '../../store/results/saved-sweep.ts';
 import { renderSweepReport } from '../../output/report/render-sweep-report.ts';
 import { renderSweepMarkdown } from '../../output/report/sweep-tables.ts';
 
@@ -21,7 +22,7 @@ export interface SweepOutputs {
 }
 
 export async function writeSweepOutputs(sweepDir: string, title: string, evaluation: SweepEvaluation, notes: readonly string[], env: NodeJS.ProcessEnv): Promise<SweepOutputs> {
-  const evaluationPath = join(sweepDir, 'sweep-evaluation.json');
+  const evaluationPath = join(sweepDir, SWEEP_EVALUATION_FILE);
   // Typed as the schema's document (documents/schemas/sweep.ts), so the written file and its schema cannot drift apart.
   const document: SweepEvaluationFile = { schema: SWEEP_EVALUATION_SCHEMA, schemaVersion: SWEEP_EVALUATION_SCHEMA_VERSION, title, notes: [...notes], ...evaluation };
   await writeJsonFileAtomic(evaluationPath, document);
