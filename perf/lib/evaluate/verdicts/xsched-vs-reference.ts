@@ -4,14 +4,14 @@
 // throughput each pays reported next to it. Unproven reference arms never take part.
 
 import { pairTrialsByIndex } from '../stats/intervals/pair-trials.ts';
-import { percentileRatioInterval, pooledPercentileNs } from '../stats/intervals/percentile-ratio-interval.ts';
+import { pooledPercentileNs } from '../stats/intervals/percentile-ratio-interval.ts';
 import { TAIL_PERCENTILE } from '../stats/percentile.ts';
-import { seedForRun } from '../stats/random/seeded-random.ts';
 import type { Verdict } from '../../documents/types/evaluation.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
 import { REFERENCE_ARMS } from '../../plan/scenarios/arms.ts';
 import { decideAgainstThreshold, recommendMoreData } from './decide.ts';
-import { type VerdictContext, oneMinus, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
+import { pairedP99 } from './paired-p99.ts';
+import { type VerdictContext, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
 
 const ID = 'xsched-vs-reference';
 const RULE = 'xsched hp P99 <= hp P99 of the best proven reference arm (improvement >= 0%)';
@@ -50,22 +50,10 @@ export function judgeXschedVsReference(context: VerdictContext): Verdict {
   }
   const xsched = context.stats.samples.get('xsched')!;
   const reference = context.stats.samples.get(best.arm)!;
-  const ratio = percentileRatioInterval({
-    numerator: xsched.hp,
-    denominator: reference.hp,
-    paired: true,
-    percentile: TAIL_PERCENTILE,
-    confidence: record.scenario.confidence,
-    seed: seedForRun(record.runId, record.scenario.seed, ID),
-  });
-  if (ratio === null) return skipVerdict(ID, RULE, `Not judged: xsched and ${best.arm} share no trial in which both have hp samples.`);
-  const [pairedXsched, pairedReference] = pairTrialsByIndex(xsched.hp, reference.hp);
-  const pairs = pairedXsched.length;
-  const interval = oneMinus(ratio);
-  const improvement = 1 - ratio.estimate;
+  const compared = pairedP99(context, best.arm, ID);
+  if (compared === null) return skipVerdict(ID, RULE, `Not judged: xsched and ${best.arm} share no trial in which both have hp samples.`);
+  const { interval, improvement, pairs, xschedP99Ms, otherP99Ms: referenceP99Ms } = compared;
   const status = decideAgainstThreshold(interval, 0, 'at-least');
-  const xschedP99Ms = pooledPercentileNs(pairedXsched, TAIL_PERCENTILE) / 1e6;
-  const referenceP99Ms = pooledPercentileNs(pairedReference, TAIL_PERCENTILE) / 1e6;
   const [lpXsched, lpReference] = pairTrialsByIndex(xsched.lp, reference.lp);
   const xschedLp = meanIterPerSec(lpXsched);
   const referenceLp = meanIterPerSec(lpReference);
