@@ -114,7 +114,11 @@ function readPolicy(env: NodeJS.ProcessEnv): XschedPolicyName {
   return policy;
 }
 
-function readPort(env: NodeJS.ProcessEnv): number | null {
+/**
+ * PERF_XSCHED_PORT: null (unset, empty or 'auto') picks a free port for each xserver. The run
+ * and the doctor (perf/lib/run/doctor/loopback-check.ts) both read it here, so they agree.
+ */
+export function readXschedPort(env: NodeJS.ProcessEnv): number | null {
   const raw = env.PERF_XSCHED_PORT;
   if (raw === undefined || raw.trim() === '' || raw.trim() === 'auto') return null;
   const port = Number(raw.trim());
@@ -159,7 +163,7 @@ export function readXschedConfig(env: NodeJS.ProcessEnv, platform: WorkerPlatfor
     root: root.replace(/\/+$/, '') || '/',
     platform,
     policy,
-    port: readPort(env),
+    port: readXschedPort(env),
     level: readInteger(env, 'PERF_XSCHED_LEVEL', XSCHED_DEFAULTS.level, XSCHED_LEVEL_MIN, XSCHED_LEVEL_MAX),
     roles,
     driverLibrary: readDriverLibrary(env, platform),
