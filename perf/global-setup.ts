@@ -6,25 +6,23 @@
 
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
-import { loadSettings } from './lib/plan/config/index.ts';
+import { loadSettings, type Settings } from './lib/plan/config/index.ts';
 import { renderTerminalSummary, shouldUseColor } from './lib/output/report/index.ts';
 import { writeInvocationReports } from './lib/suite/invocation-reports.ts';
 
 export default function setup(project: TestProject) {
   const invocationId = `${new Date().toISOString()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   project.provide('invocationId', invocationId);
+  let settings: Settings;
   try {
-    for (const warning of loadSettings().warnings) process.stderr.write(`xsched-perf: warning: ${warning}\n`);
+    settings = loadSettings();
   } catch {
-    // A settings error fails every spec with the whole list (scenario-plan.ts); no need to say it twice.
+    // A settings error fails every spec with the whole list (scenario-plan.ts); no need to say it
+    // twice, and no report to merge.
+    return undefined;
   }
+  for (const warning of settings.warnings) process.stderr.write(`xsched-perf: warning: ${warning}\n`);
   return async function teardown() {
-    let settings;
-    try {
-      settings = loadSettings();
-    } catch {
-      return; // the specs already failed with the settings error
-    }
     const merged = await writeInvocationReports(settings.resultsDir);
     if (merged === null) return;
     process.stdout.write(`\n${renderTerminalSummary(merged.runs, { color: shouldUseColor(process.stdout, process.env) })}\n`);
