@@ -6,9 +6,6 @@ import { JsonFileError } from './read-json-file.ts';
 export interface NumberRule {
   integer?: boolean;
   min?: number;
-  max?: number;
-  /** Exclusive upper bound. */
-  below?: number;
 }
 
 /** A short, quoted rendering of what was found, for error messages. */
@@ -50,19 +47,10 @@ export class JsonValue {
   asNumber(rule: NumberRule = {}): number {
     const v = this.value;
     const kind = rule.integer ? 'an integer' : 'a finite number';
-    const range = [
-      rule.min !== undefined ? `>= ${rule.min}` : '',
-      rule.max !== undefined ? `<= ${rule.max}` : '',
-      rule.below !== undefined ? `< ${rule.below}` : '',
-    ]
-      .filter(Boolean)
-      .join(' and ');
-    const expected = range ? `${kind} ${range}` : kind;
+    const expected = rule.min !== undefined ? `${kind} >= ${rule.min}` : kind;
     if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(expected);
     if (rule.integer && !Number.isInteger(v)) this.fail(expected);
     if (rule.min !== undefined && v < rule.min) this.fail(expected);
-    if (rule.max !== undefined && v > rule.max) this.fail(expected);
-    if (rule.below !== undefined && v >= rule.below) this.fail(expected);
     return v;
   }
 }
