@@ -2,6 +2,8 @@
 // (config file). Each returns undefined for a value it rejects; the caller's
 // message quotes the value and says what the variable accepts.
 
+import type { ValueRange } from '../scenarios/field-ranges.ts';
+
 const DECIMAL_INTEGER = /^\+?\d+$/;
 const DECIMAL_NUMBER = /^\+?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -20,6 +22,11 @@ export function parseNumberAbove(min: number, max: number): (raw: string) => num
     const value = Number(raw);
     return value > min && value <= max ? value : undefined;
   };
+}
+
+/** A value of a scenario field's range (perf/lib/plan/scenarios/field-ranges.ts), given as text. */
+export function parseInRange(range: ValueRange): (raw: string) => number | undefined {
+  return range.kind === 'integer' ? parseIntegerIn(range.min, range.max) : parseNumberAbove(range.min, range.max);
 }
 
 export function parseOneOf<T extends string>(allowed: readonly T[]): (raw: string) => T | undefined {

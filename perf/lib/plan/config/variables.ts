@@ -3,8 +3,9 @@
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ALL_ARMS, DEFAULT_ARMS } from '../scenarios/catalogue.ts';
+import { ALL_ARMS, ARRIVAL_PROCESSES, DEFAULT_ARMS } from '../scenarios/catalogue.ts';
 import { REFERENCE_ARMS } from '../scenarios/arms.ts';
+import { BATCH_RANGE, DURATION_S_RANGE, GPU_INDEX_RANGE, HP_RATE_HZ_RANGE, IMAGE_SIZE_RANGE, SEED_RANGE, TRIALS_RANGE } from '../scenarios/field-ranges.ts';
 import { SHARING_REQUESTS } from '../scenarios/sharing.ts';
 import { WORKLOAD_NAMES, type ArrivalProcess } from '../../documents/types/scenario.ts';
 import { parseArmsOverride } from './arms-override.ts';
@@ -14,6 +15,7 @@ import {
   BOOLEAN_ACCEPTED,
   parseBoolean,
   parseDistinctList,
+  parseInRange,
   parseIntegerIn,
   parseNonEmptyText,
   parseNumberAbove,
@@ -75,7 +77,7 @@ function override<K extends keyof ScenarioOverrides>(
 const existingPath = (raw: string, baseDir: string): string | undefined =>
   raw.length > 0 && existsSync(resolve(baseDir, raw)) ? resolve(baseDir, raw) : undefined;
 const anyPath = (raw: string, baseDir: string): string | undefined => (raw.length > 0 ? resolve(baseDir, raw) : undefined);
-const seconds = parseNumberAbove(0, 3600);
+const seconds = parseInRange(DURATION_S_RANGE);
 
 export const SETTING_VARIABLES: readonly SettingVariable[] = [
   variable<string[]>({
@@ -86,18 +88,18 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
     parse: (raw, baseDir) => parseDistinctList(knownScenarioNames(baseDir))(raw),
     store: (draft, value) => void (draft.scenarios = value),
   }),
-  override('PERF_DURATION_S', 'durationS', 'durationMs', 'a number of seconds > 0 and <= 3600', (raw) => {
+  override('PERF_DURATION_S', 'durationS', 'durationMs', DURATION_S_RANGE.accepted, (raw) => {
     const value = seconds(raw);
     return value === undefined ? undefined : Math.round(value * 1000);
   }),
-  override('PERF_TRIALS', 'trials', 'trials', 'an integer >= 1 and <= 100', parseIntegerIn(1, 100)),
-  override('PERF_GPU', 'gpu', 'gpuIndex', 'a GPU index: an integer >= 0 and <= 63', parseIntegerIn(0, 63)),
-  override('PERF_HP_RATE_HZ', 'hpRateHz', 'hpRateHz', 'requests per second: a number > 0 and <= 10000', parseNumberAbove(0, 10_000)),
-  override('PERF_HP_ARRIVAL', 'hpArrival', 'hpArrival', 'uniform or poisson', parseOneOf<ArrivalProcess>(['uniform', 'poisson'])),
-  override('PERF_HP_BATCH', 'hpBatch', 'hpBatch', 'an integer >= 1 and <= 4096', parseIntegerIn(1, 4096)),
-  override('PERF_LP_BATCH', 'lpBatch', 'lpBatch', 'an integer >= 1 and <= 4096', parseIntegerIn(1, 4096)),
-  override('PERF_IMAGE_SIZE', 'imageSize', 'imageSize', 'pixels per side: an integer >= 32 and <= 1024', parseIntegerIn(32, 1024)),
-  override('PERF_SEED', 'seed', 'seed', 'an integer >= 0 and <= 9007199254740991', parseIntegerIn(0, Number.MAX_SAFE_INTEGER)),
+  override('PERF_TRIALS', 'trials', 'trials', TRIALS_RANGE.accepted, parseInRange(TRIALS_RANGE)),
+  override('PERF_GPU', 'gpu', 'gpuIndex', GPU_INDEX_RANGE.accepted, parseInRange(GPU_INDEX_RANGE)),
+  override('PERF_HP_RATE_HZ', 'hpRateHz', 'hpRateHz', HP_RATE_HZ_RANGE.accepted, parseInRange(HP_RATE_HZ_RANGE)),
+  override('PERF_HP_ARRIVAL', 'hpArrival', 'hpArrival', ARRIVAL_PROCESSES.join(' or '), parseOneOf<ArrivalProcess>(ARRIVAL_PROCESSES)),
+  override('PERF_HP_BATCH', 'hpBatch', 'hpBatch', BATCH_RANGE.accepted, parseInRange(BATCH_RANGE)),
+  override('PERF_LP_BATCH', 'lpBatch', 'lpBatch', BATCH_RANGE.accepted, parseInRange(BATCH_RANGE)),
+  override('PERF_IMAGE_SIZE', 'imageSize', 'imageSize', IMAGE_SIZE_RANGE.accepted, parseInRange(IMAGE_SIZE_RANGE)),
+  override('PERF_SEED', 'seed', 'seed', SEED_RANGE.accepted, parseInRange(SEED_RANGE)),
   override('PERF_WORKLOAD', 'workload', 'workload', `one of ${WORKLOAD_NAMES.join(', ')}`, parseOneOf(WORKLOAD_NAMES)),
   override('PERF_SHARING', 'sharing', 'sharing', `one of ${SHARING_REQUESTS.join(', ')}`, parseOneOf(SHARING_REQUESTS)),
   override(

@@ -1,11 +1,23 @@
 // Every problem of a scenario declaration, each quoting the value and saying what is
-// accepted, in the style of the PERF_* settings (perf/lib/plan/config/variables.ts): the
-// ranges are the ones the environment accepts, so a declared scenario can also be overridden.
+// accepted, in the style of the PERF_* settings (perf/lib/plan/config/variables.ts), whose
+// ranges it shares (field-ranges.ts), so a declared scenario can also be overridden.
 
 import { type SharingMode, WORKLOAD_NAMES } from '../../documents/types/scenario.ts';
 import { ALL_ARMS } from './arms.ts';
 import { ALL_MODELS, ARRIVAL_PROCESSES } from './catalogue.ts';
 import type { PerfScenarioDeclaration } from './declaration.ts';
+import {
+  BATCH_RANGE,
+  BUDGET_MS_RANGE,
+  DURATION_MS_RANGE,
+  GPU_INDEX_RANGE,
+  HP_RATE_HZ_RANGE,
+  IMAGE_SIZE_RANGE,
+  isInRange,
+  SEED_RANGE,
+  TRIALS_RANGE,
+  type ValueRange,
+} from './field-ranges.ts';
 import { VERDICT_KINDS } from './gate-requirements.ts';
 import { SHARING_REQUESTS } from './sharing.ts';
 import { THRESHOLD_KEYS } from './thresholds.ts';
@@ -21,8 +33,6 @@ const ARMS_OF_VERDICT: Record<string, readonly string[]> = {
 };
 
 type Check = (value: unknown) => boolean;
-const integerIn = (min: number, max: number): Check => (v) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
-const numberAbove = (min: number, max: number): Check => (v) => typeof v === 'number' && v > min && v <= max;
 const fraction: Check = (v) => typeof v === 'number' && v >= 0 && v < 1;
 const oneOf = (allowed: readonly unknown[]): Check => (v) => allowed.includes(v);
 const text: Check = (v) => typeof v === 'string' && v.trim().length > 0;
@@ -39,28 +49,29 @@ export function checkDeclaration(declaration: PerfScenarioDeclaration): string[]
     if (optional && value === undefined) return;
     if (!check(value)) problems.push(`${path}=${JSON.stringify(value)}: expected ${accepted}`);
   };
+  const expectIn = (path: string, range: ValueRange, optional = false) => expect(path, (v) => isInRange(range, v), range.accepted, optional);
   for (const key of Object.keys(d)) if (!FIELDS.includes(key)) problems.push(`${key}: unknown field; expected one of ${FIELDS.join(', ')}`);
   expect('name', (v) => typeof v === 'string' && NAME.test(v), 'lower-case letters and digits in words joined by "-" (e.g. "poisson-burst")');
   expect('description', text, 'one line for reports: what the scenario asks of the GPU');
   for (const role of ['hp', 'lp']) {
     expect(`models.${role}`, oneOf(ALL_MODELS), `one of ${ALL_MODELS.join(', ')}`);
-    expect(`batch.${role}`, integerIn(1, 4096), 'an integer >= 1 and <= 4096');
+    expectIn(`batch.${role}`, BATCH_RANGE);
   }
-  expect('rates.hpHz', numberAbove(0, 10_000), 'requests per second: a number > 0 and <= 10000');
+  expectIn('rates.hpHz', HP_RATE_HZ_RANGE);
   expect('arrival', oneOf(ARRIVAL_PROCESSES), ARRIVAL_PROCESSES.join(' or '));
-  expect('imageSize', integerIn(32, 1024), 'pixels per side: an integer >= 32 and <= 1024', true);
-  expect('durationMs', integerIn(1, 3_600_000), 'milliseconds: an integer >= 1 and <= 3600000');
+  expectIn('imageSize', IMAGE_SIZE_RANGE, true);
+  expectIn('durationMs', DURATION_MS_RANGE);
   if ((d.trials === undefined) === (d.budgetMs === undefined)) {
     problems.push(`trials=${JSON.stringify(d.trials)}, budgetMs=${JSON.stringify(d.budgetMs)}: give exactly one of them`);
   }
-  expect('trials', integerIn(1, 100), 'an integer >= 1 and <= 100', true);
-  expect('budgetMs', integerIn(1, 36_000_000), 'milliseconds: an integer >= 1 and <= 36000000', true);
+  expectIn('trials', TRIALS_RANGE, true);
+  expectIn('budgetMs', BUDGET_MS_RANGE, true);
   expect('sharing', oneOf(SHARING_REQUESTS), `one of ${SHARING_REQUESTS.join(', ')}`);
   expect('arms', distinctListOf(ALL_ARMS), `a non-empty list of distinct arms from ${ALL_ARMS.join(', ')}`);
   expect('requiredVerdicts', distinctListOf(VERDICT_KINDS), `a non-empty list of distinct verdict kinds from ${VERDICT_KINDS.join(', ')}`);
-  expect('minTrials', integerIn(1, 100), 'an integer >= 1 and <= 100', true);
-  expect('gpuIndex', integerIn(0, 63), 'a GPU index: an integer >= 0 and <= 63', true);
-  expect('seed', integerIn(0, Number.MAX_SAFE_INTEGER), 'an integer >= 0 and <= 9007199254740991', true);
+  expectIn('minTrials', TRIALS_RANGE, true);
+  expectIn('gpuIndex', GPU_INDEX_RANGE, true);
+  expectIn('seed', SEED_RANGE, true);
   expect('confidence', (v) => typeof v === 'number' && v >= 0.5 && v < 1, 'a level >= 0.5 and < 1 (0.95 unless given)', true);
   expect('workload', oneOf(WORKLOAD_NAMES), `one of ${WORKLOAD_NAMES.join(', ')} (native unless given; docs/workloads.md)`, true);
   problems.push(...checkThresholds(d.thresholds));
