@@ -3,9 +3,10 @@
 // Decided on log per-trial values (this run's trials vs the stored trials) with a within-run
 // and a between-run noise component, and always decided: regression-decision.ts.
 
-import { baselineKeyOfRun, formatBaselineKeyFields, sameBaselineKey } from '../../store/baselines/key.ts';
-import { diffWorkload, formatWorkloadDifferences, settingsRestoringWorkload, workloadOfRun } from '../../store/baselines/workload.ts';
-import { diffXschedSettings, settingsRestoringXsched, xschedSettingsOfRun } from '../../store/baselines/xsched-settings.ts';
+import { findBaselineMismatch } from '../../store/baselines/baseline-mismatch.ts';
+import { baselineKeyOfRun, formatBaselineKeyFields } from '../../store/baselines/key.ts';
+import { formatWorkloadDifferences, settingsRestoringWorkload, type WorkloadDifference } from '../../store/baselines/workload.ts';
+import { settingsRestoringXsched } from '../../store/baselines/xsched-settings.ts';
 import { TAIL_PERCENTILE, percentileOfSorted } from '../stats/percentile.ts';
 import type { BaselineArm, BaselineFile } from '../../documents/types/baseline.ts';
 import type { Verdict } from '../../documents/types/evaluation.ts';
@@ -157,11 +158,8 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
   };
 }
 
-/** The skip verdict for a baseline measured with another workload; null when it matches or is not recorded. */
-function workloadMismatch(context: VerdictContext, stored: BaselineFile, rule: string): Verdict | null {
-  if (stored.workload === undefined) return null;
-  const differences = diffWorkload(stored.workload, workloadOfRun(context.record));
-  if (differences.length === 0) return null;
+/** The skip verdict for a baseline measured with another workload. */
+function workloadMismatch(stored: BaselineFile, differences: WorkloadDifference[], rule: string): Verdict {
   const message = `Not compared: the stored baseline (run ${stored.runId}) was measured with another workload: ${formatWorkloadDifferences(differences)} (stored -> this run).`;
   const { settings, unsettable } = settingsRestoringWorkload(differences);
   const restore = [
@@ -172,12 +170,8 @@ function workloadMismatch(context: VerdictContext, stored: BaselineFile, rule: s
   return skipVerdict('regression', rule, message, recommendation);
 }
 
-/** Why the xsched arm cannot be compared (XSched ran with other settings); null when it can. */
-function xschedSettingsMismatch(context: VerdictContext, stored: BaselineFile): { message: string; recommendation: string } | null {
-  const current = xschedSettingsOfRun(context.record);
-  if (stored.xschedSettings === undefined || current === null) return null;
-  const differences = diffXschedSettings(stored.xschedSettings, current);
-  if (differences.length === 0) return null;
+/** Why the xsched arm cannot be compared: XSched ran with other settings. */
+function xschedSettingsMismatch(stored: BaselineFile, differences: WorkloadDifference[]): { message: string; recommendation: string } {
   return {
     message: `Not compared: the stored xsched arm (run ${stored.runId}) ran XSched with other settings: ${formatWorkloadDifferences(differences)} (stored -> this run).`,
     recommendation: `For a comparable run, set ${settingsRestoringXsched(differences).join(' ')}. Or store a baseline for these settings with ${UPDATE} (it replaces the stored one).`,
@@ -193,13 +187,13 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
     const how = `Create it on this machine with ${UPDATE} (from a valid run).`;
     return [skipVerdict('regression', rule, `No stored baseline for ${formatBaselineKeyFields(runKey)}.`, how)];
   }
-  if (!sameBaselineKey(stored.key, runKey)) {
+  const mismatch = findBaselineMismatch(context.record, runKey, stored);
+  if (mismatch?.kind === 'key') {
     const message = `The stored baseline is for ${formatBaselineKeyFields(stored.key)}, but this run is ${formatBaselineKeyFields(runKey)}; they cannot be compared.`;
     return [skipVerdict('regression', rule, message, `Load the baseline for this key, or create one with ${UPDATE}.`)];
   }
-  const mismatch = workloadMismatch(context, stored, rule);
-  if (mismatch !== null) return [mismatch];
-  const xschedMismatch = xschedSettingsMismatch(context, stored);
+  if (mismatch?.kind === 'workload') return [workloadMismatch(stored, mismatch.differences, rule)];
+  const xschedMismatch = mismatch?.kind === 'xsched-settings' ? xschedSettingsMismatch(stored, mismatch.differences) : null;
   const slots: Array<Verdict | Omit<RegressionValuesInput, 'falseFailRate'>> = [];
   for (const arm of REGRESSION_ARMS) {
     for (const metric of METRICS) {

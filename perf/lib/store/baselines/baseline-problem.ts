@@ -1,14 +1,15 @@
 // Why a run has no comparable stored baseline: none is stored, or the stored one was measured
 // on other hardware, with another workload or with other XSched settings. PERF_REQUIRE_BASELINE=1
 // fails on any of these (perf/lib/suite/verdict-tests.ts, scripts/replay.ts), not only on a
-// missing file. The regression verdicts give the same facts per verdict.
+// missing file. The regression verdicts give the same facts per verdict, decided by the same
+// findBaselineMismatch.
 
 import type { BaselineFile, BaselineKey } from '../../documents/types/baseline.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
-import { describeBaselineKey, sameBaselineKey } from './key.ts';
+import { findBaselineMismatch } from './baseline-mismatch.ts';
+import { describeBaselineKey } from './key.ts';
 import { missingBaselineMessage } from './missing-baseline.ts';
-import { diffWorkload, formatWorkloadDifferences, workloadOfRun } from './workload.ts';
-import { diffXschedSettings, xschedSettingsOfRun } from './xsched-settings.ts';
+import { formatWorkloadDifferences } from './workload.ts';
 
 const RECORD = 'To record a comparable one: `npm run perf:update-baselines` with this configuration (it replaces the stored file).';
 
@@ -16,21 +17,10 @@ const RECORD = 'To record a comparable one: `npm run perf:update-baselines` with
 export function describeBaselineProblem(record: RunRecord, key: BaselineKey | null, stored: BaselineFile | null, baselinesDir: string): string | null {
   if (key === null) return null; // no worker finished: the validity checks say why
   if (stored === null) return missingBaselineMessage(key, baselinesDir);
-  if (!sameBaselineKey(stored.key, key)) {
-    return `The stored baseline is for ${describeBaselineKey(stored.key)}, not ${describeBaselineKey(key)}. ${RECORD}`;
-  }
-  if (stored.workload !== undefined) {
-    const differences = diffWorkload(stored.workload, workloadOfRun(record));
-    if (differences.length > 0) {
-      return `The stored baseline (run ${stored.runId}) was measured with another workload: ${formatWorkloadDifferences(differences)} (stored -> this run). ${RECORD}`;
-    }
-  }
-  const current = xschedSettingsOfRun(record);
-  if (stored.xschedSettings !== undefined && current !== null) {
-    const differences = diffXschedSettings(stored.xschedSettings, current);
-    if (differences.length > 0) {
-      return `The stored baseline's xsched arm (run ${stored.runId}) ran XSched with other settings: ${formatWorkloadDifferences(differences)} (stored -> this run). ${RECORD}`;
-    }
-  }
-  return null;
+  const mismatch = findBaselineMismatch(record, key, stored);
+  if (mismatch === null) return null;
+  if (mismatch.kind === 'key') return `The stored baseline is for ${describeBaselineKey(stored.key)}, not ${describeBaselineKey(key)}. ${RECORD}`;
+  const differences = `${formatWorkloadDifferences(mismatch.differences)} (stored -> this run). ${RECORD}`;
+  if (mismatch.kind === 'workload') return `The stored baseline (run ${stored.runId}) was measured with another workload: ${differences}`;
+  return `The stored baseline's xsched arm (run ${stored.runId}) ran XSched with other settings: ${differences}`;
 }

@@ -1,0 +1,31 @@
+// Whether a stored baseline can judge a run, decided once for the regression verdicts
+// (perf/lib/evaluate/verdicts/baseline-regression.ts) and for the paragraph that
+// PERF_REQUIRE_BASELINE=1 fails on (baseline-problem.ts): the same key, the same workload
+// (where the file records one), and, for the xsched arm, the same XSched settings.
+
+import type { BaselineFile, BaselineKey } from '../../documents/types/baseline.ts';
+import type { RunRecord } from '../../documents/types/run-record.ts';
+import { sameBaselineKey } from './key.ts';
+import { diffWorkload, workloadOfRun, type WorkloadDifference } from './workload.ts';
+import { diffXschedSettings, xschedSettingsOfRun } from './xsched-settings.ts';
+
+export type BaselineMismatch =
+  | { kind: 'key' }
+  | { kind: 'workload'; differences: WorkloadDifference[] }
+  /** Only the xsched arm cannot be compared; the other arms can. */
+  | { kind: 'xsched-settings'; differences: WorkloadDifference[] };
+
+/** The first reason, in the order above, that `stored` cannot judge the run keyed `runKey`; null when it can. */
+export function findBaselineMismatch(record: RunRecord, runKey: BaselineKey, stored: BaselineFile): BaselineMismatch | null {
+  if (!sameBaselineKey(stored.key, runKey)) return { kind: 'key' };
+  if (stored.workload !== undefined) {
+    const differences = diffWorkload(stored.workload, workloadOfRun(record));
+    if (differences.length > 0) return { kind: 'workload', differences };
+  }
+  const current = xschedSettingsOfRun(record);
+  if (stored.xschedSettings !== undefined && current !== null) {
+    const differences = diffXschedSettings(stored.xschedSettings, current);
+    if (differences.length > 0) return { kind: 'xsched-settings', differences };
+  }
+  return null;
+}
