@@ -2,8 +2,9 @@
 // the other processes seen on it, and the host's CPU; the verdict on them is in the
 // environment.* validity checks, whose status each row shows.
 
-import type { GpuState } from '../../documents/types/environment.ts';
 import type { ArmTrialRecord, RunRecord, ScenarioEvaluation } from '../../documents/types/index.ts';
+import { ranTrials, workersGpuState } from '../../evaluate/validity/environment/environment-trials.ts';
+import { findForeignProcesses } from '../../evaluate/validity/environment/foreign-gpu-process.ts';
 import { escapeHtml } from './html-escape.ts';
 import { htmlCell, renderHtmlTable, renderStatusPill, type HtmlCell } from './html-table.ts';
 
@@ -15,13 +16,12 @@ const span = (xs: Array<number | null>): string => {
   return lo === hi ? String(lo) : `${lo}–${hi}`;
 };
 
-function gpuCells(trial: ArmTrialRecord): HtmlCell[] {
+function gpuCells(trial: ArmTrialRecord, gpuIndex: number): HtmlCell[] {
   const env = trial.environment!;
   const measuring = env.gpuState.filter((s) => s.phase === 'during' && s.gpus !== null);
   const samples = measuring.length > 0 ? measuring : env.gpuState.filter((s) => s.gpus !== null);
-  const worker = trial.workers.find((w) => w.ok);
-  const uuid = worker?.ok ? worker.result.fingerprint.gpu.uuid : null;
-  const gpus: GpuState[] = samples.flatMap((s) => s.gpus!.filter((g) => uuid === null || !g.gpuId.startsWith('GPU-') || g.gpuId === uuid || s.gpus!.length === 1));
+  // The readings the gpu-state check judged, so the row and its status pill speak of one GPU.
+  const gpus = samples.flatMap((s) => workersGpuState(s, trial, gpuIndex) ?? []);
   if (gpus.length === 0) return [{ html: escapeHtml(env.gpuState[0]?.notAvailable ?? 'no reading'), className: 'muted' }, '', '', '', '', '', ''];
   const reasons = [...new Set(gpus.flatMap((g) => g.throttleReasons))];
   const last = gpus.at(-1)!;
@@ -40,17 +40,13 @@ function gpuCells(trial: ArmTrialRecord): HtmlCell[] {
 function otherProcesses(trial: ArmTrialRecord): string {
   const env = trial.environment!;
   if (env.gpuProcesses.every((s) => s.processes === null)) return env.gpuProcesses[0]?.notAvailable ?? 'no sample';
-  const seen = new Map<number, string>();
-  for (const s of env.gpuProcesses) {
-    for (const p of s.processes ?? []) {
-      if (!env.suitePids.includes(p.pid)) seen.set(p.pid, `${p.pid} ${p.command}${p.usedMemoryMiB === null ? '' : ` ${Math.round(p.usedMemoryMiB)} MiB`}`);
-    }
-  }
-  return seen.size === 0 ? 'none' : [...seen.values()].join('; ');
+  // The processes the foreign-gpu-process check failed on: the suite's workers and daemons are not "other".
+  const foreign = [...findForeignProcesses(trial, env).values()];
+  return foreign.length === 0 ? 'none' : foreign.map((p) => `${p.pid} ${p.command}${p.usedMemoryMiB === null ? '' : ` ${Math.round(p.usedMemoryMiB)} MiB`}`).join('; ');
 }
 
 export function renderEnvironmentTable(record: RunRecord, evaluation: ScenarioEvaluation): string {
-  const ran = record.trials.filter((t) => t.skipped === null && t.startNs !== null);
+  const ran = ranTrials(record);
   if (ran.every((t) => t.environment === undefined)) return '<p class="muted">Not recorded: this run has no environment samples (saved before environment monitoring).</p>';
   const statusOf = (t: ArmTrialRecord, id: string): string => evaluation.checks.find((c) => c.id === id && c.arm === t.arm && c.trial === t.trial)?.status ?? 'skip';
   const rows = ran.map((t): HtmlCell[] => {
@@ -61,7 +57,7 @@ export function renderEnvironmentTable(record: RunRecord, evaluation: ScenarioEv
     return [
       where,
       htmlCell(status),
-      ...gpuCells(t),
+      ...gpuCells(t, record.scenario.gpuIndex),
       otherProcesses(t),
       cpu === null ? (t.environment.hostCpuNotAvailable ?? '–') : `${cpu.otherCores.toFixed(2)} of ${cpu.cpus}`,
     ];

@@ -1,7 +1,7 @@
 // What every environment check shares: the arm-trials that ran, their recorded environment,
 // the GPU the workers used, and the "not recorded" answer for runs saved without one.
 
-import type { EnvironmentRecord } from '../../../documents/types/environment.ts';
+import type { EnvironmentRecord, GpuState, GpuStateSample } from '../../../documents/types/environment.ts';
 import type { ValidityCheck } from '../../../documents/types/evaluation.ts';
 import type { ArmTrialRecord, RunRecord } from '../../../documents/types/run-record.ts';
 import { makeCheck } from '../check-context.ts';
@@ -49,6 +49,20 @@ export function workerGpuUuid(trial: ArmTrialRecord): string | null {
 /** True when a reading names another GPU than the workers' (only decidable with NVIDIA UUIDs). */
 export function onOtherGpu(gpuId: string | null, workerUuid: string | null): boolean {
   return gpuId !== null && workerUuid !== null && gpuId.startsWith('GPU-') && gpuId !== workerUuid;
+}
+
+/**
+ * The reading of the workers' GPU in one sample: by UUID (NVIDIA), else the only GPU not
+ * named as another, else the scenario's index (AMD); null when none is it. The gpu-state
+ * check judges these readings, and the report's environment table shows them.
+ */
+export function workersGpuState(sample: GpuStateSample, trial: ArmTrialRecord, gpuIndex: number): GpuState | null {
+  const gpus = sample.gpus ?? [];
+  const uuid = workerGpuUuid(trial);
+  const byUuid = gpus.find((g) => g.gpuId === uuid);
+  if (byUuid !== undefined) return byUuid;
+  const candidates = gpus.filter((g) => !onOtherGpu(g.gpuId, uuid));
+  return candidates.length === 1 ? candidates[0]! : (candidates.find((g) => g.gpuId === String(gpuIndex)) ?? null);
 }
 
 export const round1 = (x: number): number => Math.round(x * 10) / 10;

@@ -3,7 +3,7 @@
 // (docs/environment.md). Allowed: the arm's workers (READY pids), the xserver, and the MPS server (under
 // MPS its clients may be listed as the server).
 
-import type { GpuProcess } from '../../../documents/types/environment.ts';
+import type { EnvironmentRecord, GpuProcess } from '../../../documents/types/environment.ts';
 import type { ValidityCheck } from '../../../documents/types/evaluation.ts';
 import type { ArmTrialRecord } from '../../../documents/types/run-record.ts';
 import { type CheckContext, makeCheck } from '../check-context.ts';
@@ -22,8 +22,29 @@ function suitePids(trial: ArmTrialRecord, environmentPids: number[]): Set<number
   return pids;
 }
 
-interface Foreign extends GpuProcess {
+export interface ForeignProcess extends GpuProcess {
+  /** The phases (before, during, after) of the samples that listed it; usedMemoryMiB is its largest. */
   phases: Set<string>;
+}
+
+/**
+ * The processes other than the suite's on the workers' GPU, by pid, from the samples that
+ * could list them. This check fails on them, and the report's environment table lists them.
+ */
+export function findForeignProcesses(trial: ArmTrialRecord, environment: EnvironmentRecord): Map<number, ForeignProcess> {
+  const allowed = suitePids(trial, environment.suitePids);
+  const uuid = workerGpuUuid(trial);
+  const foreign = new Map<number, ForeignProcess>();
+  for (const sample of environment.gpuProcesses) {
+    for (const p of sample.processes ?? []) {
+      if (allowed.has(p.pid) || SUITE_DAEMONS.includes(baseName(p.command)) || onOtherGpu(p.gpuId, uuid)) continue;
+      const seen = foreign.get(p.pid) ?? { ...p, phases: new Set<string>() };
+      seen.phases.add(sample.phase);
+      if (p.usedMemoryMiB !== null) seen.usedMemoryMiB = Math.max(seen.usedMemoryMiB ?? 0, p.usedMemoryMiB);
+      foreign.set(p.pid, seen);
+    }
+  }
+  return foreign;
 }
 
 function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
@@ -34,18 +55,7 @@ function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
     const why = samples[0]?.notAvailable ?? 'no sample was taken';
     return makeCheck({ id: ID, title: TITLE, status: 'warn', ...where, measured: { samples: samples.length, availableSamples: 0 }, message: `Unverified: the GPU's processes could not be listed (${why}).`, recommendation: 'Install the vendor tool (nvidia-smi; amd-smi or rocm-smi) on PATH so that foreign GPU work can be detected.' });
   }
-  const allowed = suitePids(trial, environment.suitePids);
-  const uuid = workerGpuUuid(trial);
-  const foreign = new Map<number, Foreign>();
-  for (const sample of available) {
-    for (const p of sample.processes!) {
-      if (allowed.has(p.pid) || SUITE_DAEMONS.includes(baseName(p.command)) || onOtherGpu(p.gpuId, uuid)) continue;
-      const seen = foreign.get(p.pid) ?? { ...p, phases: new Set<string>() };
-      seen.phases.add(sample.phase);
-      if (p.usedMemoryMiB !== null) seen.usedMemoryMiB = Math.max(seen.usedMemoryMiB ?? 0, p.usedMemoryMiB);
-      foreign.set(p.pid, seen);
-    }
-  }
+  const foreign = findForeignProcesses(trial, environment);
   const measured = { samples: samples.length, availableSamples: available.length, foreignProcesses: foreign.size };
   const gaps = available.length < samples.length ? ` (${samples.length - available.length} of ${samples.length} samples could not be taken: ${samples.find((s) => s.processes === null)?.notAvailable})` : '';
   if (foreign.size === 0) {

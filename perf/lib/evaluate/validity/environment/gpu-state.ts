@@ -5,11 +5,11 @@
 //   are not trusted until it is reset; corrected errors that grew in the window -> warn;
 // - a clock-lowering reason (thermal, power cap, hardware slowdown) while measuring -> warn.
 
-import type { GpuState, GpuStateSample } from '../../../documents/types/environment.ts';
+import type { GpuState } from '../../../documents/types/environment.ts';
 import type { CheckStatus, ValidityCheck } from '../../../documents/types/evaluation.ts';
 import type { ArmTrialRecord } from '../../../documents/types/run-record.ts';
 import { CONCURRENT_ARMS, type CheckContext, makeCheck } from '../check-context.ts';
-import { notRecorded, onOtherGpu, ranTrials, recordedTrials, workerGpuUuid, type RecordedTrial } from './environment-trials.ts';
+import { notRecorded, ranTrials, recordedTrials, workersGpuState, type RecordedTrial } from './environment-trials.ts';
 
 const ID = 'environment.gpu-state';
 const TITLE = 'GPU not throttled, shareable and free of ECC errors';
@@ -18,16 +18,6 @@ interface Finding {
   status: CheckStatus;
   text: string;
   recommendation: string;
-}
-
-/** The readings of the workers' GPU: by UUID (NVIDIA), else the only GPU, else the scenario's index (AMD). */
-function gpuOf(sample: GpuStateSample, trial: ArmTrialRecord, gpuIndex: number): GpuState | null {
-  const gpus = sample.gpus ?? [];
-  const uuid = workerGpuUuid(trial);
-  const byUuid = gpus.find((g) => g.gpuId === uuid);
-  if (byUuid !== undefined) return byUuid;
-  const candidates = gpus.filter((g) => !onOtherGpu(g.gpuId, uuid));
-  return candidates.length === 1 ? candidates[0]! : (candidates.find((g) => g.gpuId === String(gpuIndex)) ?? null);
 }
 
 const range = (xs: Array<number | null>, unit: string): string => {
@@ -79,7 +69,7 @@ function summary(states: GpuState[]): string {
 function checkTrial({ trial, environment }: RecordedTrial, context: CheckContext): ValidityCheck {
   const where = { arm: trial.arm, trial: trial.trial };
   const states = environment.gpuState.flatMap((sample) => {
-    const gpu = gpuOf(sample, trial, context.record.scenario.gpuIndex);
+    const gpu = workersGpuState(sample, trial, context.record.scenario.gpuIndex);
     return gpu === null ? [] : [{ phase: sample.phase, gpu }];
   });
   if (states.length === 0) {
