@@ -7,7 +7,7 @@ import { findBaselineMismatch } from '../../store/baselines/baseline-mismatch.ts
 import { baselineKeyOfRun, formatBaselineKeyFields } from '../../store/baselines/key.ts';
 import { formatWorkloadDifferences, settingsRestoringWorkload, type WorkloadDifference } from '../../store/baselines/workload.ts';
 import { settingsRestoringXsched } from '../../store/baselines/xsched-settings.ts';
-import { TAIL_PERCENTILE, percentileOfSorted } from '../stats/percentile.ts';
+import { TAIL_PERCENTILE } from '../stats/percentile.ts';
 import type { BaselineArm, BaselineFile } from '../../documents/types/baseline.ts';
 import type { Verdict } from '../../documents/types/evaluation.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
@@ -15,6 +15,7 @@ import { type BetweenRunNoise, type RegressionMetricName, betweenRunNoise } from
 import { allocateFalseFailRates } from './false-fail-budget.ts';
 import { applyMachineDrift } from './machine-drift.ts';
 import { adviseOnPower } from './regression-advice.ts';
+import { hpP99PerTrialMs, lpIterPerSecPerTrial } from './per-trial-values.ts';
 import { decideRegression } from './regression-decision.ts';
 import { type VerdictContext, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
 
@@ -40,7 +41,7 @@ const METRICS: Metric[] = [
     label: 'hp P99',
     unit: 'ms',
     role: 'hp',
-    current: (c, arm) => c.stats.samples.get(arm)!.hp.map((t) => percentileOfSorted(t.latenciesNs, TAIL_PERCENTILE) / 1e6),
+    current: (c, arm) => hpP99PerTrialMs(c.stats, arm),
     stored: (a) => a.hpP99Ms,
   },
   {
@@ -49,7 +50,7 @@ const METRICS: Metric[] = [
     label: 'lp throughput',
     unit: 'iter/s',
     role: 'lp',
-    current: (c, arm) => c.stats.samples.get(arm)!.lp.map((t) => t.iterPerSec),
+    current: (c, arm) => lpIterPerSecPerTrial(c.stats, arm),
     stored: (a) => a.lpIterPerSec,
   },
 ];

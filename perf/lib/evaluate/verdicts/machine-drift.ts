@@ -6,9 +6,9 @@
 // then not the scheduler's, and the regression verdicts say so instead of failing.
 
 import { welchLogRatioInterval } from '../stats/intervals/log-t-interval.ts';
-import { TAIL_PERCENTILE, percentileOfSorted } from '../stats/percentile.ts';
 import type { BaselineFile } from '../../documents/types/baseline.ts';
 import type { Verdict } from '../../documents/types/evaluation.ts';
+import { hpP99PerTrialMs, lpIterPerSecPerTrial } from './per-trial-values.ts';
 import { type VerdictContext, round3 } from './verdict-context.ts';
 
 export interface MachineDrift {
@@ -23,8 +23,8 @@ export function findMachineDrift(context: VerdictContext, stored: BaselineFile):
   const ratios: Record<string, number> = {};
   const hpTol = context.thresholds.regressionP99Tolerance;
   const lpTol = context.thresholds.regressionLpTolerance;
-  const hpNow = context.stats.samples.get('hp-alone')?.hp.map((t) => percentileOfSorted(t.latenciesNs, TAIL_PERCENTILE) / 1e6) ?? [];
-  const lpNow = context.stats.samples.get('lp-alone')?.lp.map((t) => t.iterPerSec) ?? [];
+  const hpNow = hpP99PerTrialMs(context.stats, 'hp-alone');
+  const lpNow = lpIterPerSecPerTrial(context.stats, 'lp-alone');
   const calibrations = [
     { key: 'hpAloneP99Ratio', label: 'hp-alone P99', now: hpNow, stored: stored.arms['hp-alone']?.hpP99Ms ?? [], low: 1 / (1 + hpTol), high: 1 + hpTol },
     { key: 'lpAloneThroughputRatio', label: 'lp-alone throughput', now: lpNow, stored: stored.arms['lp-alone']?.lpIterPerSec ?? [], low: 1 - lpTol, high: 1 / (1 - lpTol) },
