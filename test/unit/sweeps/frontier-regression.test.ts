@@ -11,8 +11,7 @@ import { type ComparedSweep, judgeFrontierRegression } from '../../../perf/lib/e
 import { expandGrid, type SweepUnit } from '../../../perf/lib/plan/sweeps/expand.ts';
 import { ALL_ARMS } from '../../../perf/lib/plan/scenarios/arms.ts';
 import { readSweepSettings } from '../../../perf/lib/plan/sweeps/sweep-settings.ts';
-import { loadSavedSweep } from '../../../perf/lib/store/results/saved-sweep.ts';
-import { addFrontierRegression, comparedSweep } from '../../../perf/lib/suite/sweep/compare-sweep.ts';
+import { addFrontierRegression, comparedSweep, loadPreviousSweep } from '../../../perf/lib/suite/sweep/compare-sweep.ts';
 import { runSweep } from '../../../perf/lib/suite/sweep/run-sweep.ts';
 import { writeSweepOutputs } from '../../../perf/lib/suite/sweep/write-sweep-outputs.ts';
 import { makeScenario } from '../../fixtures/run-record/index.ts';
@@ -87,7 +86,7 @@ describe('frontier regression of two sweeps on the GPU double', () => {
 
   it('a sweep against itself passes; one with XSched twice as slow fails, shown in summary.md and report.html', async () => {
     const before = await sweep(1);
-    const previous = await loadSavedSweep(before.dir);
+    const previous = await loadPreviousSweep(before.dir, [at(10)]);
     const compare = (run: typeof before) => addFrontierRegression(run.outcome.evaluation, {
       now: comparedSweep(run.dir, run.outcome.key, run.outcome.evaluation.points, run.outcome.units), previous, budgets: [at(10)], tolerance: 0.2,
     });
