@@ -34,7 +34,7 @@ const describe = (p: JudgedPoint): string =>
   `${p.id} (hp P99 ${ms(p.hpP99Ms.estimate)} [${ms(p.hpP99Ms.low)}, ${ms(p.hpP99Ms.high)}], lp loss ${pct(p.lpLoss.estimate)} [${pct(p.lpLoss.low)}, ${pct(p.lpLoss.high)}])`;
 const bestByP99 = (points: JudgedPoint[]): JudgedPoint | undefined => [...points].sort((a, b) => a.hpP99Ms.estimate - b.hpP99Ms.estimate)[0];
 
-export function budgetVerdictId(budget: BudgetRequirement): string {
+function budgetVerdictId(budget: BudgetRequirement): string {
   return `sweep-frontier.lp-loss-${Math.round(budget.lpLossBudget * 1000) / 10}pct`;
 }
 

@@ -32,7 +32,7 @@ export interface ComparedSweep {
   hpLatencies: (pointId: string) => TrialLatencies[];
 }
 
-export interface FrontierRegressionOptions {
+interface FrontierRegressionOptions {
   /** The regression to detect, a fraction: 0.2 fails a best hp P99 more than 1.2x the previous. */
   tolerance: number;
   confidence: number;
@@ -49,7 +49,7 @@ export function bestXschedWithin(points: readonly SweepPoint[], lpLossBudget: nu
 }
 
 /** Why two sweeps cannot be compared (another workload or hardware), or null when they can. */
-export function incomparableReason(now: ComparedSweep, then: ComparedSweep): string | null {
+function incomparableReason(now: ComparedSweep, then: ComparedSweep): string | null {
   const workload = (s: ComparedSweep) => JSON.stringify({ scenario: s.key.scenario, sharing: s.key.sharing, hp: s.key.hp, lp: s.key.lp, durationMs: s.key.durationMs });
   if (workload(now) !== workload(then)) return `the previous sweep ran another workload (${workload(then)}; now ${workload(now)})`;
   if (now.hardware === null || then.hardware === null) return `no GPU fingerprint in the ${now.hardware === null ? 'current' : 'previous'} sweep's baseline runs`;
@@ -58,7 +58,7 @@ export function incomparableReason(now: ComparedSweep, then: ComparedSweep): str
   return null;
 }
 
-export function frontierRegressionId(lpLossBudget: number): string {
+function frontierRegressionId(lpLossBudget: number): string {
   return `sweep-regression.lp-loss-${Math.round(lpLossBudget * 1000) / 10}pct`;
 }
 

@@ -13,7 +13,7 @@ export function isJudged(point: SweepPoint): point is JudgedPoint {
 }
 
 /** True when `by` is better than `point` on both axes with non-overlapping intervals. */
-export function dominatesWithConfidence(by: JudgedPoint, point: JudgedPoint): boolean {
+function dominatesWithConfidence(by: JudgedPoint, point: JudgedPoint): boolean {
   return by.hpP99Ms.high < point.hpP99Ms.low && by.lpLoss.high < point.lpLoss.low;
 }
 

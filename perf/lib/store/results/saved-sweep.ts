@@ -15,7 +15,7 @@ import { loadFinishedUnitTrial, SWEEP_PLAN_FILE, type SweepKey } from './sweep-d
 
 export const SWEEP_EVALUATION_FILE = 'sweep-evaluation.json';
 
-export interface SavedSweep {
+interface SavedSweep {
   dir: string;
   key: SweepKey;
   evaluation: SweepEvaluationFile;

@@ -36,7 +36,7 @@ export async function loadPreviousSweep(dir: string, budgets: readonly BudgetReq
   return comparedSweep(saved.dir, saved.key, saved.evaluation.points, units);
 }
 
-export interface FrontierComparison {
+interface FrontierComparison {
   now: ComparedSweep;
   /** loadPreviousSweep's. */
   previous: ComparedSweep;

@@ -32,7 +32,7 @@ export interface RunSweepOptions {
   log: (line: string) => void;
 }
 
-export interface SweepOutcome {
+interface SweepOutcome {
   resumed: boolean;
   /** What was asked, as sweep.json saves it. */
   key: SweepKey;

@@ -6,7 +6,7 @@
 import type { SeededRandom } from '../random/seeded-random.ts';
 import { createPooledPercentileResampler } from './pooled-percentile-resampler.ts';
 
-export interface TwoStageBootstrapRequest {
+interface TwoStageBootstrapRequest {
   /** Per side, its trials' latencies (each ascending); every side has at least one sample. */
   sides: ReadonlyArray<Float64Array[]>;
   /** Every side reuses the first side's trial picks (sides paired by trial index, equal in count). */
