@@ -100,4 +100,14 @@ describe('frontier regression of two sweeps on the GPU double', () => {
     expect(readFileSync(join(slower.dir, 'summary.md'), 'utf8')).toContain(`#### XSched's frontier against ${before.dir} (tolerance 20.0%)`);
     expect(readFileSync(join(slower.dir, 'report.html'), 'utf8')).toContain('fail: xsched&#39;s best hp P99 at lp loss &lt;= 10%');
   });
+
+  it('reads of the previous sweep only the runs it compares: the baseline unit and the best xsched point per budget', async () => {
+    const before = await sweep(1);
+    const previous = await loadPreviousSweep(before.dir, [at(10)]);
+    // At 10% lp loss threshold 4 (5% loss, hp 12 ms) beats threshold 16 (1.25%, 36 ms).
+    expect(previous.hardware).not.toBeNull();
+    expect(previous.hpLatencies('xsched lp-threshold=4').length).toBe(2);
+    expect(previous.hpLatencies('xsched lp-threshold=16')).toEqual([]);
+    expect(previous.hpLatencies('hp-alone')).toEqual([]);
+  });
 });

@@ -28,6 +28,7 @@ async function readParsed<T>(file: string, parse: (value: unknown) => T): Promis
   return parse(await readJsonFile(file));
 }
 
+/** `unitIds` picks, from the saved evaluation, the units whose runs are read; the others' are not. */
 export async function loadSavedSweep(dir: string, unitIds: (evaluation: SweepEvaluationFile) => readonly string[]): Promise<SavedSweep> {
   const planFile = join(dir, SWEEP_PLAN_FILE);
   const evaluationFile = join(dir, SWEEP_EVALUATION_FILE);
