@@ -13,9 +13,8 @@ import { readSweepGrid } from '../perf/lib/plan/sweeps/grid.ts';
 import { readSweepSettings } from '../perf/lib/plan/sweeps/sweep-settings.ts';
 import type { SweepStatus } from '../perf/lib/evaluate/sweeps/sweep-status.ts';
 import { planScenario } from '../perf/lib/suite/scenario-plan.ts';
-import { loadSavedSweep } from '../perf/lib/store/results/saved-sweep.ts';
 import { listenForStops } from '../perf/lib/suite/stop-triggers.ts';
-import { addFrontierRegression, comparedSweep } from '../perf/lib/suite/sweep/compare-sweep.ts';
+import { addFrontierRegression, comparedSweep, loadPreviousSweep } from '../perf/lib/suite/sweep/compare-sweep.ts';
 import { liveUnitTrialRunner } from '../perf/lib/suite/sweep/live-unit-trial.ts';
 import { runSweep } from '../perf/lib/suite/sweep/run-sweep.ts';
 import { writeSweepOutputs } from '../perf/lib/suite/sweep/write-sweep-outputs.ts';
@@ -37,7 +36,7 @@ export const sweepScript: Script = {
     const points = expandGrid(readSweepGrid(io.env, scenario.sharing));
     const sweep = readSweepSettings(io.env);
     // Read before any GPU time, so a wrong PERF_SWEEP_COMPARE_TO fails at once.
-    const previous = sweep.compareTo === null ? null : await loadSavedSweep(sweep.compareTo);
+    const previous = sweep.compareTo === null ? null : await loadPreviousSweep(sweep.compareTo, sweep.budgets);
     const estimate = estimateGpuTime(points.length + FIXED_UNITS.length, scenario.trials, scenario.durationMs, sweep.startupMs);
     io.err(`${estimate.text}${sweep.adaptive ? ' (adaptive: at most this, plus hp-alone and baseline again for the refinement)' : ''}`);
     const sweepId = `sweep-${scenario.name}-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`;

@@ -11,8 +11,7 @@ import { type ComparedSweep, judgeFrontierRegression } from '../../../perf/lib/e
 import { expandGrid, type SweepUnit } from '../../../perf/lib/plan/sweeps/expand.ts';
 import { ALL_ARMS } from '../../../perf/lib/plan/scenarios/arms.ts';
 import { readSweepSettings } from '../../../perf/lib/plan/sweeps/sweep-settings.ts';
-import { loadSavedSweep } from '../../../perf/lib/store/results/saved-sweep.ts';
-import { addFrontierRegression, comparedSweep } from '../../../perf/lib/suite/sweep/compare-sweep.ts';
+import { addFrontierRegression, comparedSweep, loadPreviousSweep } from '../../../perf/lib/suite/sweep/compare-sweep.ts';
 import { runSweep } from '../../../perf/lib/suite/sweep/run-sweep.ts';
 import { writeSweepOutputs } from '../../../perf/lib/suite/sweep/write-sweep-outputs.ts';
 import { makeScenario } from '../../fixtures/run-record/index.ts';
@@ -87,7 +86,7 @@ describe('frontier regression of two sweeps on the GPU double', () => {
 
   it('a sweep against itself passes; one with XSched twice as slow fails, shown in summary.md and report.html', async () => {
     const before = await sweep(1);
-    const previous = await loadSavedSweep(before.dir);
+    const previous = await loadPreviousSweep(before.dir, [at(10)]);
     const compare = (run: typeof before) => addFrontierRegression(run.outcome.evaluation, {
       now: comparedSweep(run.dir, run.outcome.key, run.outcome.evaluation.points, run.outcome.units), previous, budgets: [at(10)], tolerance: 0.2,
     });
@@ -100,5 +99,15 @@ describe('frontier regression of two sweeps on the GPU double', () => {
     await writeSweepOutputs(slower.dir, 'now', judged, [], {});
     expect(readFileSync(join(slower.dir, 'summary.md'), 'utf8')).toContain(`#### XSched's frontier against ${before.dir} (tolerance 20.0%)`);
     expect(readFileSync(join(slower.dir, 'report.html'), 'utf8')).toContain('fail: xsched&#39;s best hp P99 at lp loss &lt;= 10%');
+  });
+
+  it('reads of the previous sweep only the runs it compares: the baseline unit and the best xsched point per budget', async () => {
+    const before = await sweep(1);
+    const previous = await loadPreviousSweep(before.dir, [at(10)]);
+    // At 10% lp loss threshold 4 (5% loss, hp 12 ms) beats threshold 16 (1.25%, 36 ms).
+    expect(previous.hardware).not.toBeNull();
+    expect(previous.hpLatencies('xsched lp-threshold=4').length).toBe(2);
+    expect(previous.hpLatencies('xsched lp-threshold=16')).toEqual([]);
+    expect(previous.hpLatencies('hp-alone')).toEqual([]);
   });
 });

@@ -10,10 +10,11 @@
 // pass and fail cannot both hold (the pass point is maybe-within and meets the fail reference).
 
 import type { Verdict } from '../../documents/types/evaluation.ts';
-import { type JudgedPoint, isJudged } from './frontier.ts';
+import { type JudgedPoint, isJudged, lowestP99 } from './frontier.ts';
 import type { SweepPoint } from '../../documents/types/sweep.ts';
 import { isXschedMechanism } from '../../plan/sweeps/expand.ts';
 import type { BudgetSetting } from '../../plan/sweeps/sweep-settings.ts';
+import { budgetIdPart, msText, percentText } from './verdict-text.ts';
 
 /** lpLossBudget: largest lp loss afforded (0.10 = 10%); maxRatio: xsched hp P99 at most this many times the best reference's. */
 export type BudgetRequirement = BudgetSetting;
@@ -28,20 +29,17 @@ export function validateBudgets(budgets: readonly BudgetRequirement[]): BudgetRe
   return budgets.map((b) => ({ ...b }));
 }
 
-const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
-const ms = (x: number): string => `${Math.round(x * 1000) / 1000} ms`;
 const describe = (p: JudgedPoint): string =>
-  `${p.id} (hp P99 ${ms(p.hpP99Ms.estimate)} [${ms(p.hpP99Ms.low)}, ${ms(p.hpP99Ms.high)}], lp loss ${pct(p.lpLoss.estimate)} [${pct(p.lpLoss.low)}, ${pct(p.lpLoss.high)}])`;
-const bestByP99 = (points: JudgedPoint[]): JudgedPoint | undefined => [...points].sort((a, b) => a.hpP99Ms.estimate - b.hpP99Ms.estimate)[0];
+  `${p.id} (hp P99 ${msText(p.hpP99Ms.estimate)} [${msText(p.hpP99Ms.low)}, ${msText(p.hpP99Ms.high)}], lp loss ${percentText(p.lpLoss.estimate)} [${percentText(p.lpLoss.low)}, ${percentText(p.lpLoss.high)}])`;
 
-export function budgetVerdictId(budget: BudgetRequirement): string {
-  return `sweep-frontier.lp-loss-${Math.round(budget.lpLossBudget * 1000) / 10}pct`;
+function budgetVerdictId(budget: BudgetRequirement): string {
+  return `sweep-frontier.${budgetIdPart(budget.lpLossBudget)}`;
 }
 
 export function judgeBudget(points: readonly SweepPoint[], budget: BudgetRequirement): Verdict {
   const { lpLossBudget, maxRatio } = budget;
   const id = budgetVerdictId(budget);
-  const rule = `best xsched hp P99 <= ${maxRatio} x best reference hp P99 at lp loss <= ${pct(lpLossBudget)}`;
+  const rule = `best xsched hp P99 <= ${maxRatio} x best reference hp P99 at lp loss <= ${percentText(lpLossBudget)}`;
   const judged = points.filter(isJudged);
   const xsched = judged.filter((p) => isXschedMechanism(p.mechanism));
   const refs = judged.filter((p) => !isXschedMechanism(p.mechanism));
@@ -54,8 +52,8 @@ export function judgeBudget(points: readonly SweepPoint[], budget: BudgetRequire
   const [xsWithin, xsMaybe, refWithin, refMaybe] = [xsched.filter(within), xsched.filter(maybe), refs.filter(within), refs.filter(maybe)];
   const passing = xsWithin.filter((x) => refMaybe.every((r) => x.hpP99Ms.high <= maxRatio * r.hpP99Ms.low));
   const failingRef = refWithin.find((r) => xsMaybe.every((x) => x.hpP99Ms.low > maxRatio * r.hpP99Ms.high));
-  const bestXs = bestByP99(passing) ?? bestByP99(xsWithin) ?? bestByP99(xsMaybe);
-  const bestRef = failingRef ?? bestByP99(refWithin) ?? bestByP99(refMaybe);
+  const bestXs = lowestP99(passing) ?? lowestP99(xsWithin) ?? lowestP99(xsMaybe);
+  const bestRef = failingRef ?? lowestP99(refWithin) ?? lowestP99(refMaybe);
   const measured = {
     xschedP99Ms: bestXs?.hpP99Ms.estimate ?? null,
     referenceP99Ms: bestRef?.hpP99Ms.estimate ?? null,
@@ -63,12 +61,12 @@ export function judgeBudget(points: readonly SweepPoint[], budget: BudgetRequire
   };
   const base = { id, rule, measured, threshold: { ...budget }, interval: null };
   if (passing.length > 0) {
-    const chosen = bestByP99(passing)!;
-    const against = refMaybe.length === 0 ? 'no reference point reaches this budget' : `best reference ${describe(bestByP99(refMaybe)!)}`;
+    const chosen = lowestP99(passing)!;
+    const against = refMaybe.length === 0 ? 'no reference point reaches this budget' : `best reference ${describe(lowestP99(refMaybe)!)}`;
     return { ...base, status: 'pass', message: `Pass: ${describe(chosen)} has hp P99 within ${maxRatio}x of the best reference's; ${against}.`, recommendation: null };
   }
   if (failingRef !== undefined) {
-    const xsText = xsMaybe.length === 0 ? 'no xsched point reaches this lp budget' : `every xsched point that may be within budget is slower, best ${describe(bestByP99(xsMaybe)!)}`;
+    const xsText = xsMaybe.length === 0 ? 'no xsched point reaches this lp budget' : `every xsched point that may be within budget is slower, best ${describe(lowestP99(xsMaybe)!)}`;
     return {
       ...base, status: 'fail',
       message: `Fail: reference ${describe(failingRef)} is within budget; ${xsText}.`,
@@ -77,7 +75,7 @@ export function judgeBudget(points: readonly SweepPoint[], budget: BudgetRequire
   }
   return {
     ...base, status: 'inconclusive',
-    message: `Inconclusive: the intervals do not separate xsched ${bestXs ? describe(bestXs) : '(no point within budget)'} from reference ${bestRef ? describe(bestRef) : '(none within budget)'} at ${pct(lpLossBudget)} lp loss.`,
+    message: `Inconclusive: the intervals do not separate xsched ${bestXs ? describe(bestXs) : '(no point within budget)'} from reference ${bestRef ? describe(bestRef) : '(none within budget)'} at ${percentText(lpLossBudget)} lp loss.`,
     recommendation: 'Run more trials per point near this budget (PERF_TRIALS): the loss and P99 intervals narrow with trials.',
   };
 }

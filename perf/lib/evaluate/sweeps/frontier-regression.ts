@@ -18,7 +18,8 @@ import { isXschedMechanism } from '../../plan/sweeps/expand.ts';
 import { percentileRatioInterval, type TrialLatencies } from '../stats/intervals/percentile-ratio-interval.ts';
 import { TAIL_PERCENTILE } from '../stats/percentile.ts';
 import type { BudgetRequirement } from './budget-verdicts.ts';
-import { isJudged, type JudgedPoint } from './frontier.ts';
+import { isJudged, type JudgedPoint, lowestP99 } from './frontier.ts';
+import { budgetIdPart, msText, percentText } from './verdict-text.ts';
 
 /** One sweep as the comparison reads it. */
 export interface ComparedSweep {
@@ -32,24 +33,21 @@ export interface ComparedSweep {
   hpLatencies: (pointId: string) => TrialLatencies[];
 }
 
-export interface FrontierRegressionOptions {
+interface FrontierRegressionOptions {
   /** The regression to detect, a fraction: 0.2 fails a best hp P99 more than 1.2x the previous. */
   tolerance: number;
   confidence: number;
   seed: number;
 }
 
-const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
-const ms = (x: number): string => `${Math.round(x * 1000) / 1000} ms`;
-
 /** XSched's point with the lowest hp P99 estimate whose whole lp loss interval is within the budget. */
 export function bestXschedWithin(points: readonly SweepPoint[], lpLossBudget: number): JudgedPoint | null {
   const within = points.filter(isJudged).filter((p) => isXschedMechanism(p.mechanism) && p.lpLoss.high <= lpLossBudget);
-  return [...within].sort((a, b) => a.hpP99Ms.estimate - b.hpP99Ms.estimate)[0] ?? null;
+  return lowestP99(within) ?? null;
 }
 
 /** Why two sweeps cannot be compared (another workload or hardware), or null when they can. */
-export function incomparableReason(now: ComparedSweep, then: ComparedSweep): string | null {
+function incomparableReason(now: ComparedSweep, then: ComparedSweep): string | null {
   const workload = (s: ComparedSweep) => JSON.stringify({ scenario: s.key.scenario, sharing: s.key.sharing, hp: s.key.hp, lp: s.key.lp, durationMs: s.key.durationMs });
   if (workload(now) !== workload(then)) return `the previous sweep ran another workload (${workload(then)}; now ${workload(now)})`;
   if (now.hardware === null || then.hardware === null) return `no GPU fingerprint in the ${now.hardware === null ? 'current' : 'previous'} sweep's baseline runs`;
@@ -58,14 +56,14 @@ export function incomparableReason(now: ComparedSweep, then: ComparedSweep): str
   return null;
 }
 
-export function frontierRegressionId(lpLossBudget: number): string {
-  return `sweep-regression.lp-loss-${Math.round(lpLossBudget * 1000) / 10}pct`;
+function frontierRegressionId(lpLossBudget: number): string {
+  return `sweep-regression.${budgetIdPart(lpLossBudget)}`;
 }
 
 export function judgeFrontierRegression(now: ComparedSweep, then: ComparedSweep, budget: BudgetRequirement, options: FrontierRegressionOptions): Verdict {
   const { tolerance } = options;
   const id = frontierRegressionId(budget.lpLossBudget);
-  const rule = `xsched's best hp P99 at lp loss <= ${pct(budget.lpLossBudget)} not worse than ${1 + tolerance} x the previous sweep's (${then.label})`;
+  const rule = `xsched's best hp P99 at lp loss <= ${percentText(budget.lpLossBudget)} not worse than ${1 + tolerance} x the previous sweep's (${then.label})`;
   const base = { id, rule, threshold: { lpLossBudget: budget.lpLossBudget, tolerance } };
   const skip = (message: string, recommendation: string): Verdict => ({ ...base, status: 'skip', measured: {}, interval: null, message, recommendation });
   const incomparable = incomparableReason(now, then);
@@ -73,7 +71,7 @@ export function judgeFrontierRegression(now: ComparedSweep, then: ComparedSweep,
   const [current, previous] = [bestXschedWithin(now.points, budget.lpLossBudget), bestXschedWithin(then.points, budget.lpLossBudget)];
   if (current === null || previous === null) {
     const which = current === null ? 'this sweep' : 'the previous sweep';
-    return skip(`Not compared: ${which} has no proven xsched point whose whole lp loss interval is within ${pct(budget.lpLossBudget)}.`, 'Sweep lp settings that reach this budget in both sweeps (docs/sweeps.md).');
+    return skip(`Not compared: ${which} has no proven xsched point whose whole lp loss interval is within ${percentText(budget.lpLossBudget)}.`, 'Sweep lp settings that reach this budget in both sweeps (docs/sweeps.md).');
   }
   const interval = percentileRatioInterval({
     numerator: now.hpLatencies(current.id), denominator: then.hpLatencies(previous.id),
@@ -82,10 +80,10 @@ export function judgeFrontierRegression(now: ComparedSweep, then: ComparedSweep,
   if (interval === null) return skip(`Not compared: no hp latencies for ${current.id} now or ${previous.id} then.`, 'Rerun the sweep: its saved runs lack hp samples.');
   const measured = { nowP99Ms: current.hpP99Ms.estimate, previousP99Ms: previous.hpP99Ms.estimate, ratio: interval.estimate };
   const ratioText = `${Math.round(interval.estimate * 1000) / 1000}x [${Math.round(interval.low * 1000) / 1000}, ${Math.round(interval.high * 1000) / 1000}] at ${options.confidence * 100}%`;
-  const pair = `${current.id} ${ms(current.hpP99Ms.estimate)} now, ${previous.id} ${ms(previous.hpP99Ms.estimate)} then: ratio ${ratioText}`;
+  const pair = `${current.id} ${msText(current.hpP99Ms.estimate)} now, ${previous.id} ${msText(previous.hpP99Ms.estimate)} then: ratio ${ratioText}`;
   const verdictInterval = { level: options.confidence, low: interval.low, high: interval.high, method: 'two-stage bootstrap of the pooled hp P99 ratio, unpaired (percentile-ratio-interval.ts)' };
   if (interval.low > 1 && interval.estimate > 1 + tolerance) {
-    return { ...base, status: 'fail', measured, interval: verdictInterval, message: `Fail: ${pair}, worse with confidence and by more than ${pct(tolerance)}.`, recommendation: 'XSched got slower at this lp cost since the previous sweep: compare the two sweeps\' xsched points and their XSched versions.' };
+    return { ...base, status: 'fail', measured, interval: verdictInterval, message: `Fail: ${pair}, worse with confidence and by more than ${percentText(tolerance)}.`, recommendation: 'XSched got slower at this lp cost since the previous sweep: compare the two sweeps\' xsched points and their XSched versions.' };
   }
-  return { ...base, status: 'pass', measured, interval: verdictInterval, message: `Pass: ${pair}; not worse with confidence by more than ${pct(tolerance)}.`, recommendation: null };
+  return { ...base, status: 'pass', measured, interval: verdictInterval, message: `Pass: ${pair}; not worse with confidence by more than ${percentText(tolerance)}.`, recommendation: null };
 }

@@ -12,8 +12,13 @@ export function isJudged(point: SweepPoint): point is JudgedPoint {
   return point.proof.status === 'proven' && point.hpP99Ms !== null && point.lpLoss !== null;
 }
 
+/** The point with the lowest hp P99 estimate (the first of equals); undefined without points. */
+export function lowestP99(points: readonly JudgedPoint[]): JudgedPoint | undefined {
+  return [...points].sort((a, b) => a.hpP99Ms.estimate - b.hpP99Ms.estimate)[0];
+}
+
 /** True when `by` is better than `point` on both axes with non-overlapping intervals. */
-export function dominatesWithConfidence(by: JudgedPoint, point: JudgedPoint): boolean {
+function dominatesWithConfidence(by: JudgedPoint, point: JudgedPoint): boolean {
   return by.hpP99Ms.high < point.hpP99Ms.low && by.lpLoss.high < point.lpLoss.low;
 }
 

@@ -43,7 +43,7 @@ export const FIXED_UNITS: readonly SweepUnit[] = [
  * work's arms (issue 21), named mps-lp<percent> and cu-mask-lp<percent>; the runner checks that
  * the arm table knows the name and records the point as skipped, with why, when it does not.
  */
-export function referenceArmName(mechanism: Exclude<SweepMechanism, XschedMechanism>, setting: string): string {
+function referenceArmName(mechanism: Exclude<SweepMechanism, XschedMechanism>, setting: string): string {
   if (mechanism === 'mps-lp-percent') return `mps-lp${setting}`;
   if (mechanism === 'cu-mask') return `cu-mask-lp${setting}`;
   return 'stream-priority';
@@ -68,7 +68,7 @@ export function expandGrid(grid: SweepGrid): SweepUnit[] {
   ];
 }
 
-export interface GpuTimeEstimate {
+interface GpuTimeEstimate {
   armTrials: number;
   estimatedMs: number;
   text: string;

@@ -9,7 +9,7 @@ export interface BudgetSetting {
   maxRatio: number;
 }
 
-export interface SweepSettings {
+interface SweepSettings {
   budgets: BudgetSetting[];
   adaptive: boolean;
   /** null: a new directory under the results directory. */
@@ -22,7 +22,7 @@ export interface SweepSettings {
   compareTolerance: number;
 }
 
-export const SWEEP_SETTING_VARIABLES = ['PERF_SWEEP_BUDGETS', 'PERF_SWEEP_ADAPTIVE', 'PERF_SWEEP_DIR', 'PERF_SWEEP_STARTUP_S', 'PERF_SWEEP_COMPARE_TO', 'PERF_SWEEP_COMPARE_TOLERANCE'] as const;
+const SWEEP_SETTING_VARIABLES = ['PERF_SWEEP_BUDGETS', 'PERF_SWEEP_ADAPTIVE', 'PERF_SWEEP_DIR', 'PERF_SWEEP_STARTUP_S', 'PERF_SWEEP_COMPARE_TO', 'PERF_SWEEP_COMPARE_TOLERANCE'] as const;
 /** Every PERF_SWEEP_* name (plan/config/known-variables.ts lists them as known). */
 export const ALL_SWEEP_VARIABLES: readonly string[] = [...Object.values(SWEEP_GRID_VARIABLES), SWEEP_STREAM_PRIORITY_VARIABLE, ...SWEEP_SETTING_VARIABLES];
 

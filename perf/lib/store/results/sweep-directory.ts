@@ -19,7 +19,6 @@ import { loadRunRecord } from './load-run.ts';
 import { RUN_RECORD_FILE } from './run-directory.ts';
 
 export const SWEEP_PLAN_FILE = 'sweep.json';
-export { SWEEP_PLAN_SCHEMA, SWEEP_PLAN_SCHEMA_VERSION };
 
 /** What must be equal for a saved sweep to be resumed rather than started afresh (documents/schemas/sweep.ts). */
 export type SweepKey = SweepPlanFile['key'];

@@ -26,7 +26,7 @@ export function unitScenario(scenario: Scenario, unit: SweepUnit): Scenario {
   return { ...scenario, arms: [unit.arm as ArmName], trials: 1 };
 }
 
-export interface LiveSweepContext {
+interface LiveSweepContext {
   sweepId: string;
   scenario: Scenario;
   settings: Settings;

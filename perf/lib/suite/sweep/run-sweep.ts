@@ -11,6 +11,7 @@ import type { RunRecord } from '../../documents/types/run-record.ts';
 import type { Scenario } from '../../documents/types/scenario.ts';
 import type { BudgetRequirement } from '../../evaluate/sweeps/budget-verdicts.ts';
 import { evaluateSweep, type SweepEvaluation, type SweepUnitRuns } from '../../evaluate/sweeps/evaluate-sweep.ts';
+import { unitTrialRun } from '../../evaluate/sweeps/unit-trial-run.ts';
 import { coarseUnits, kneeIds, refineUnits } from '../../plan/sweeps/adaptive.ts';
 import { FIXED_UNITS, type SweepUnit } from '../../plan/sweeps/expand.ts';
 import { armOrderForTrial } from '../../run/orchestrate/arm-order.ts';
@@ -31,7 +32,7 @@ export interface RunSweepOptions {
   log: (line: string) => void;
 }
 
-export interface SweepOutcome {
+interface SweepOutcome {
   resumed: boolean;
   /** What was asked, as sweep.json saves it. */
   key: SweepKey;
@@ -63,7 +64,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
       const entry = state.get(unit.id)!;
       const saved = await loadFinishedUnitTrial(sweepDir, unit.id, trial);
       if (saved !== null) {
-        entry.runs.push(saved);
+        entry.runs.push(unitTrialRun(saved, unit.arm));
         counts.kept += 1;
         continue;
       }
@@ -73,7 +74,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
       const relabelled: RunRecord = { ...record, trials: record.trials.map((t) => ({ ...t, trial })) };
       await mkdir(dir, { recursive: true });
       await saveRunRecord(dir, relabelled);
-      entry.runs.push(relabelled);
+      entry.runs.push(unitTrialRun(relabelled, unit.arm));
       counts.ran += 1;
       log(`sweep: ${unit.id} trial ${trial} saved in ${dir}`);
     }

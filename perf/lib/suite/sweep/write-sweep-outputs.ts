@@ -12,9 +12,7 @@ import { SWEEP_EVALUATION_FILE } from '../../store/results/saved-sweep.ts';
 import { renderSweepReport } from '../../output/report/render-sweep-report.ts';
 import { renderSweepMarkdown } from '../../output/report/sweep-tables.ts';
 
-export { SWEEP_EVALUATION_SCHEMA, SWEEP_EVALUATION_SCHEMA_VERSION };
-
-export interface SweepOutputs {
+interface SweepOutputs {
   evaluationPath: string;
   reportPath: string;
   summaryPath: string;

@@ -9,8 +9,8 @@ import { percentileOfSorted } from '../percentile.ts';
 import { pairTrialsByIndex } from './pair-trials.ts';
 import { createSeededRandom } from '../random/seeded-random.ts';
 import { pairedLogRatioInterval, welchLogRatioInterval } from './log-t-interval.ts';
-import { createPooledPercentileResampler } from './pooled-percentile-resampler.ts';
 import { type RatioInterval, envelopeOf, validateConfidence } from './ratio-interval.ts';
+import { drawPooledPercentiles } from './two-stage-bootstrap.ts';
 
 export interface TrialLatencies {
   trial: number;
@@ -55,23 +55,11 @@ export function percentileRatioInterval(request: PercentileRatioRequest): RatioI
   if (paired) [numerator, denominator] = pairTrialsByIndex(numerator, denominator);
   if (numerator.length === 0 || denominator.length === 0) return null;
 
-  const random = createSeededRandom(seed);
-  const numResampler = createPooledPercentileResampler(numerator.map((t) => t.latenciesNs));
-  const denResampler = createPooledPercentileResampler(denominator.map((t) => t.latenciesNs));
-  const drawWeights = (count: number): number[] => {
-    const weights = new Array<number>(count).fill(0);
-    for (let i = 0; i < count; i++) {
-      const picked = random.nextIntBelow(count);
-      weights[picked] = weights[picked]! + 1;
-    }
-    return weights;
-  };
-  const ratios = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) {
-    const numWeights = drawWeights(numerator.length);
-    const denWeights = paired ? numWeights : drawWeights(denominator.length);
-    ratios[b] = numResampler.drawPercentile(numWeights, percentile, random) / denResampler.drawPercentile(denWeights, percentile, random);
-  }
+  const [numDraws, denDraws] = drawPooledPercentiles({
+    sides: [numerator.map((t) => t.latenciesNs), denominator.map((t) => t.latenciesNs)],
+    paired, percentile, resamples, random: createSeededRandom(seed),
+  });
+  const ratios = numDraws!.map((draw, b) => draw / denDraws![b]!);
   ratios.sort();
   const alpha = 1 - confidence;
   const bootstrap: RatioInterval = {
