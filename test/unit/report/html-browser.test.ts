@@ -51,7 +51,7 @@ function requireOpenedDom(skip: (note: string) => never): string {
 /** What each plot should show: the number of points its data holds, in document order. */
 function expectedPointsInOrder(): number[] {
   return getSyntheticRuns().flatMap(({ record, evaluation, baseline }) => [
-    buildRatioPlotData(evaluation)!.rows.length,
+    buildRatioPlotData(evaluation, baseline)!.rows.reduce((n, r) => n + 1 + (r.trials?.points.length ?? 0), 0),
     buildSpectrumPlotData(evaluation, baseline)!.series.reduce((n, s) => n + s.points.length, 0),
     buildThroughputPlotData(evaluation, baseline)!.bars.reduce((n, b) => n + 1 + b.trialIterPerSec.length + (b.storedIterPerSec?.length ?? 0), 0),
     ...buildTimelinePlotData(record, evaluation).map((p) => p.trials[0]!.points.length),
