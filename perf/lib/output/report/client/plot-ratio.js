@@ -60,7 +60,7 @@ var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots :
       if (r.low !== null && r.high !== null) {
         var x0 = P.px(sx(r.low));
         var x1 = P.px(sx(r.high));
-        out += '<path d="M' + x0 + ',' + P.px(cy) + 'H' + x1 + 'M' + x0 + ',' + P.px(cy - 5) + 'V' + P.px(cy + 5) + 'M' + x1 + ',' + P.px(cy - 5) + 'V' +
+        out += '<path data-interval="' + i + '" d="M' + x0 + ',' + P.px(cy) + 'H' + x1 + 'M' + x0 + ',' + P.px(cy - 5) + 'V' + P.px(cy + 5) + 'M' + x1 + ',' + P.px(cy - 5) + 'V' +
           P.px(cy + 5) + '" stroke="' + color + '" stroke-width="2" fill="none"><title>' + P.escapeText(r.intervalLabel + ': ' + r.low + ' .. ' + r.high) + '</title></path>';
       }
       if (r.trials) {
