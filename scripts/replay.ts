@@ -38,9 +38,10 @@ type ReplayedRun = FinishedRun & { savedEvaluation: ScenarioEvaluation | null; s
 
 /** Prints one replayed run; returns its exit status. */
 function reportRun(run: ReplayedRun, settings: Settings, io: ScriptIo): number {
-  const { record, evaluation, baselineProblem, savedEvaluation } = run;
+  const { record, evaluation, baseline, baselineProblem, savedEvaluation } = run;
   // Rendering belongs to perf/lib/output/report; this script only adds what is replay-specific.
-  io.out(renderTerminalSummary([{ record, evaluation }], { color: io.color }));
+  // The baseline goes along so the headline names the one judged against, as report.html does.
+  io.out(renderTerminalSummary([{ record, evaluation, baseline }], { color: io.color }));
   let exitCode = EXIT_BY_STATUS[evaluation.status];
   if (baselineProblem !== null) {
     io.out(baselineProblem);

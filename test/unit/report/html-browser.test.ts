@@ -1,6 +1,7 @@
-// Opens the synthetic run's report.html in headless Chromium once and checks that
-// every plot was drawn with the data it embeds; keeps a screenshot under
-// test-artifacts/ to look at. Skips locally without Chromium; fails in CI.
+// Opens the synthetic run's report.html in headless Chromium once, at 1400 px, and checks
+// that every plot was drawn with the data it embeds and where the ratio chart's trial
+// rings landed; keeps a screenshot under test-artifacts/ to look at. Skips locally
+// without Chromium; fails in CI.
 
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,17 +22,36 @@ const SCREENSHOT = join(ARTIFACTS, 'report.png');
 const chromium = findChromium();
 const MISSING = 'chromium not installed (apt-get install -y chromium, or set CHROMIUM_PATH)';
 
+/**
+ * Runs after the report's plot script, in this test's copy only: writes onto each ratio
+ * plot, as data-measured, every trial ring's box on the page and the box of its row's
+ * interval whisker and of the plot. An attribute, so the screenshot stays the report's.
+ */
+const MEASURE_RINGS = `<script>(function () {
+  function box(el) { var r = el.getBoundingClientRect(); return { l: r.left, r: r.right, t: r.top, b: r.bottom }; }
+  document.querySelectorAll('[data-plot="ratio"]').forEach(function (plot) {
+    var rings = [];
+    plot.querySelectorAll('[data-trial-point]').forEach(function (ring) {
+      var row = ring.getAttribute('data-trial-point');
+      var interval = plot.querySelector('[data-interval="' + row + '"]');
+      rings.push({ ring: box(ring), interval: interval ? box(interval) : null });
+    });
+    var svg = plot.querySelector('svg');
+    plot.setAttribute('data-measured', JSON.stringify({ plot: svg ? box(svg) : null, rings: rings }));
+  });
+})();</script>`;
+
 let profile = '';
 /** The page's DOM after Chromium ran its scripts, or why it could not be had. */
 let opened: { dom: string } | { error: unknown } | null = null;
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   const html = renderHtmlReport({ runs: getSyntheticRuns(), generatedAt: SYNTHETIC_GENERATED_AT, suiteVersion: '0.1.0' });
-  await writeFile(REPORT, html);
+  await writeFile(REPORT, html.replace('</body>', `${MEASURE_RINGS}</body>`));
   profile = await mkdtemp(join(tmpdir(), 'report-chromium-'));
   if (chromium === null) return;
   await rm(SCREENSHOT, { force: true });
-  opened = await openInChromium(chromium, profile, { htmlPath: REPORT, screenshotPath: SCREENSHOT, windowSize: '1440,5200' })
+  opened = await openInChromium(chromium, profile, { htmlPath: REPORT, screenshotPath: SCREENSHOT, windowSize: '1400,5200' })
     .then((dom) => ({ dom }), (error: unknown) => ({ error }));
 }, 120_000);
 afterAll(async () => {
@@ -51,7 +71,7 @@ function requireOpenedDom(skip: (note: string) => never): string {
 /** What each plot should show: the number of points its data holds, in document order. */
 function expectedPointsInOrder(): number[] {
   return getSyntheticRuns().flatMap(({ record, evaluation, baseline }) => [
-    buildRatioPlotData(evaluation)!.rows.length,
+    buildRatioPlotData(evaluation, baseline)!.rows.reduce((n, r) => n + 1 + (r.trials?.points.length ?? 0), 0),
     buildSpectrumPlotData(evaluation, baseline)!.series.reduce((n, s) => n + s.points.length, 0),
     buildThroughputPlotData(evaluation, baseline)!.bars.reduce((n, b) => n + 1 + b.trialIterPerSec.length + (b.storedIterPerSec?.length ?? 0), 0),
     ...buildTimelinePlotData(record, evaluation).map((p) => p.trials[0]!.points.length),
@@ -71,6 +91,30 @@ describe('report.html in headless Chromium', () => {
     // The markup in the crashed worker's log stayed text: no element was created from it.
     expect(dom).not.toMatch(/<img[^>]*src="x"/);
     expect(dom).toContain('&lt;script&gt;window.__xss = 1;');
+  });
+
+  it('shows each trial of this run as a ring of its own, spread over the ratio chart, clear of the intervals', (context) => {
+    const dom = requireOpenedDom(context.skip);
+    interface Box { l: number; r: number; t: number; b: number }
+    const measured = [...dom.matchAll(/data-plot="ratio"[^>]*data-measured="([^"]*)"/g)].map(
+      ([, json]) => JSON.parse(json!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as { plot: Box; rings: Array<{ ring: Box; interval: Box | null }> },
+    );
+    const expected = getSyntheticRuns().map(({ evaluation, baseline }) => buildRatioPlotData(evaluation, baseline)!.rows.reduce((n, r) => n + (r.trials?.points.length ?? 0), 0));
+    // intensive: 4 now / stored rows x 3 trials; dense-hp has no stored baseline, so no rings.
+    expect(expected).toEqual([12, 0]);
+    expect(measured.map((m) => m.rings.length)).toEqual(expected);
+    const { plot, rings } = measured[0]!;
+    for (const { ring, interval } of rings) {
+      // A ring 7 px across (r 3.5) is drawn at that size: the chart is not shrunk at 1400 px.
+      expect(ring.r - ring.l).toBeGreaterThan(6);
+      expect([ring.l >= plot.l, ring.r <= plot.r, ring.t >= plot.t, ring.b <= plot.b]).toEqual([true, true, true, true]);
+      // Wholly below its row's whisker (end ticks included): the interval stays uncovered.
+      expect(ring.t).toBeGreaterThanOrEqual(interval!.b);
+    }
+    const spanX = Math.max(...rings.map((g) => g.ring.r)) - Math.min(...rings.map((g) => g.ring.l));
+    const spanY = Math.max(...rings.map((g) => g.ring.b)) - Math.min(...rings.map((g) => g.ring.t));
+    expect(spanX, 'rings spread across the ratio axis').toBeGreaterThan(100);
+    expect(spanY, 'rings on four rows').toBeGreaterThan(100);
   });
 
   it('takes a screenshot to look at (test-artifacts/report-browser/report.png)', async (context) => {

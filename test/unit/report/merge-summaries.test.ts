@@ -51,6 +51,23 @@ describe('merging results directories', () => {
     expect(loaded.warnings[0]).toMatch(/evaluation\.json: field "schemaVersion": schemaVersion 1 is older than this suite's 2: re-create it with npm run perf:replay; left out/);
   });
 
+  it('checks a run.json against its schema: a damaged one is left out with file, field and problem', async () => {
+    root = await mkdtemp(join(tmpdir(), 'bad-record-'));
+    const [run] = getSyntheticRuns();
+    await writeFile(join(root, 'run.json'), JSON.stringify({ ...run!.record, trials: 'three' }));
+    await writeFile(join(root, 'evaluation.json'), JSON.stringify(run!.evaluation));
+    const loaded = await loadReportRuns([root]);
+    expect(loaded.runs).toEqual([]);
+    expect(loaded.warnings[0]).toMatch(/run\.json: field "trials": .*; left out$/);
+    expect(loaded.warnings[1]).toMatch(/evaluation found but no RunRecord/);
+  });
+
+  it('names the file that is not JSON (shared reader, documents/fs/read-json-file.ts)', async () => {
+    root = await mkdtemp(join(tmpdir(), 'cut-off-'));
+    await writeFile(join(root, 'run.json'), '{"schema": "xsched-perf.run", "runId"');
+    await expect(loadReportRuns([root])).rejects.toMatchObject({ name: 'JsonFileError', file: join(root, 'run.json'), field: null, message: expect.stringMatching(/run\.json: not valid JSON \(/) });
+  });
+
   it('warns about an evaluation whose record is missing instead of inventing one', async () => {
     const [first] = await writeShards();
     await rm(join(first, 'synthetic-20250115-intensive', 'record.json'));

@@ -105,6 +105,8 @@ describe('replay and update-baselines --from', () => {
 
     const replayed = await runScript('replay.ts', [validRun], cwd);
     expect(replayed.all).not.toContain('No stored baseline');
+    // The terminal headline names the stored baseline it was judged against (here made from this very run).
+    expect(replayed.all).toMatch(/^ {2}stored baseline: this run \(stored from it\): the comparison cannot show a regression; run /m);
     // The xsched arm is still not part of the run: untested, whatever the baseline says.
     expect(replayed.exitCode).toBe(4);
 

@@ -20,7 +20,7 @@ export function renderScenarioPlots(
   const logGroup = `${idPrefix}-log`;
   const spectrum = buildSpectrumPlotData(evaluation, baseline);
   const throughput = buildThroughputPlotData(evaluation, baseline);
-  const ratio = buildRatioPlotData(evaluation);
+  const ratio = buildRatioPlotData(evaluation, baseline);
   const timelines = buildTimelinePlotData(record, evaluation);
   const logY = prefersLogLatencyAxis([
     ...(spectrum?.series.flatMap((s) => s.points.map((p) => p[1])) ?? []),
@@ -29,7 +29,9 @@ export function renderScenarioPlots(
   const logAttributes = { 'data-log-group': logGroup, 'data-log-y': String(logY) };
   if (ratio) {
     parts.push(renderFigure('ratio', `${idPrefix}-ratio`, ratio, 'ratios the verdicts judge (1 = no change)',
-      'Dot: the ratio; whisker: its interval; red dashed tick: the verdict\'s bar. Colour: the verdict\'s status.', 'full'));
+      'Dot: the ratio; whisker: its interval; red dashed tick: the verdict\'s bar. Colour: the verdict\'s status. ' +
+      'Hollow rings under a now / stored baseline row: each trial of this run divided by the stored baseline\'s geometric mean of its trials ' +
+      '(hover a ring for its values); the verdict\'s ratio is their geometric mean.', 'full'));
   }
   const top: string[] = [];
   if (spectrum) {

@@ -2,11 +2,14 @@
 // by what the JSON files say they are (their schema field), not by file name:
 // RunRecords, evaluations, and report.json files (evaluations + baselines).
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readJsonFile } from '../../documents/fs/read-json-file.ts';
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../../documents/types/index.ts';
+import { RUN_RECORD_SCHEMA } from '../../documents/types/run-record.ts';
 import { parseJsonReport, REPORT_SCHEMA } from './json-report.ts';
-import { parseEvaluation } from '../../store/results/parse-evaluation.ts';
+import { EVALUATION_SCHEMA, parseEvaluation } from '../../store/results/parse-evaluation.ts';
+import { parseRunRecord } from '../../store/results/parse-run-record.ts';
 import type { ReportRun } from './render-html-report.ts';
 
 export interface LoadedResults {
@@ -28,21 +31,18 @@ export async function loadReportRuns(dirs: string[]): Promise<LoadedResults> {
   const warnings: string[] = [];
   for (const dir of dirs) {
     for (const file of await listJsonFiles(dir, MAX_DEPTH)) {
-      const value = await readJson(file);
+      const value = await readJsonFile(file);
       const schema = (value as { schema?: unknown } | null)?.schema;
-      if (schema === 'xsched-perf.run') {
-        const record = value as RunRecord;
+      if (schema === RUN_RECORD_SCHEMA) {
+        // Checked against its schema like replay's input: an older or damaged record is left out with the reason.
+        const record = parseOrWarn(() => parseRunRecord(file, value), warnings);
+        if (record === null) continue;
         if (records.has(record.runId)) warnings.push(`${file}: run ${record.runId} seen twice; keeping the first`);
         else records.set(record.runId, record);
-      } else if (schema === 'xsched-perf.evaluation') {
+      } else if (schema === EVALUATION_SCHEMA) {
         // An older evaluation (schemaVersion 1 has no "untested") is left out with the reason, never shown as it was.
-        let evaluation: ScenarioEvaluation;
-        try {
-          evaluation = parseEvaluation(file, value);
-        } catch (error) {
-          warnings.push(`${(error as Error).message}; left out`);
-          continue;
-        }
+        const evaluation = parseOrWarn(() => parseEvaluation(file, value), warnings);
+        if (evaluation === null) continue;
         if (!evaluations.has(evaluation.runId)) evaluations.set(evaluation.runId, { evaluation, baseline: null });
       } else if (schema === REPORT_SCHEMA) {
         const report = parseJsonReport(value, file);
@@ -91,11 +91,12 @@ async function listJsonFiles(dir: string, depth: number): Promise<string[]> {
   return files;
 }
 
-async function readJson(file: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8');
+/** The parsed document, or null with the reader's message (file, field, problem) in `warnings`. */
+function parseOrWarn<T>(parse: () => T, warnings: string[]): T | null {
   try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new Error(`${file}: not valid JSON (${text.length} bytes); was it cut off? Remove it or re-run that scenario`, { cause });
+    return parse();
+  } catch (error) {
+    warnings.push(`${(error as Error).message}; left out`);
+    return null;
   }
 }

@@ -79,6 +79,18 @@ export interface RatioRow {
   /** The verdict's bar as a ratio; which side passes is `passBelow`. */
   threshold: number | null;
   passBelow: boolean;
+  /** Now / stored baseline rows: each trial of this run against the stored baseline (ratio-trial-points.ts); null on other rows. */
+  trials: RatioTrialPoints | null;
+}
+
+/** Each trial of this run divided by the stored baseline's central value: the verdict's ratio is their geometric mean. */
+export interface RatioTrialPoints {
+  /** What a point is, for the legend and its tooltip. */
+  label: string;
+  unit: 'ms' | 'iter/s';
+  /** The stored baseline's geometric mean of its trials, the divisor of every point. */
+  storedCentral: number;
+  points: Array<{ trial: number; value: number; ratio: number }>;
 }
 
 export interface RatioPlotData {

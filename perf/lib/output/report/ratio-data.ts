@@ -1,10 +1,12 @@
 // Plot data for the ratio chart: every verdict that compares two levels, as one ratio
 // with its interval and the bar it is judged against, on one axis where 1 is "no change".
 // xsched vs the baseline arm (hp-p99-improvement, lp-throughput-loss) and now vs the
-// stored baseline (regression.*). The numbers are the verdicts' own; nothing is recomputed.
+// stored baseline (regression.*, with each trial of this run as a point). The ratios and
+// intervals are the verdicts' own; the trial points are checked to reproduce them.
 
-import type { ScenarioEvaluation, Verdict } from '../../documents/types/index.ts';
+import type { BaselineFile, ScenarioEvaluation, Verdict } from '../../documents/types/index.ts';
 import { QUANTITY } from './quantity-labels.ts';
+import { regressionTrialPoints } from './ratio-trial-points.ts';
 import type { RatioPlotData, RatioRow } from './plot-data-types.ts';
 
 const num = (value: number | null | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
@@ -24,12 +26,12 @@ function fromOneMinusRatio(v: Verdict, fractionKey: string, barKey: string, labe
   return {
     label, verdictId: v.id, status: v.status, ratio: 1 - fraction,
     low: v.interval ? 1 - v.interval.high : null, high: v.interval ? 1 - v.interval.low : null, intervalLabel: intervalLabel(v),
-    threshold: bar === null ? null : 1 - bar, passBelow,
+    threshold: bar === null ? null : 1 - bar, passBelow, trials: null,
   };
 }
 
 /** regression.<arm>.<metric> measures now/stored with its interval and decision boundary. */
-function fromRegression(v: Verdict): RatioRow | null {
+function fromRegression(v: Verdict, evaluation: ScenarioEvaluation, baseline: BaselineFile | null): RatioRow | null {
   const ratio = num(v.measured.ratio);
   if (ratio === null) return null;
   const [, arm, metric] = v.id.split('.');
@@ -37,16 +39,17 @@ function fromRegression(v: Verdict): RatioRow | null {
   return {
     label: `${arm} now / stored baseline, ${hp ? QUANTITY.hpP99TrialMean : QUANTITY.lpIterPerSec}`, verdictId: v.id, status: v.status, ratio,
     low: v.interval?.low ?? null, high: v.interval?.high ?? null, intervalLabel: intervalLabel(v),
-    threshold: num(v.threshold.decisionBoundary), passBelow: hp,
+    threshold: num(v.threshold.decisionBoundary), passBelow: hp, trials: regressionTrialPoints(evaluation, baseline, v),
   };
 }
 
-export function buildRatioPlotData(evaluation: ScenarioEvaluation): RatioPlotData | null {
+/** `baseline`: the stored baseline the evaluation was judged against (its trials divide this run's). */
+export function buildRatioPlotData(evaluation: ScenarioEvaluation, baseline: BaselineFile | null): RatioPlotData | null {
   const rows = evaluation.verdicts.flatMap((v) => {
     const row =
       v.id === 'hp-p99-improvement' ? fromOneMinusRatio(v, 'improvementFraction', 'hpP99ImprovementMinFraction', `xsched / baseline arm, ${QUANTITY.hpP99Merged}`, true)
       : v.id === 'lp-throughput-loss' ? fromOneMinusRatio(v, 'lossFraction', 'lpThroughputLossMaxFraction', `xsched / baseline arm, ${QUANTITY.lpIterPerSec}`, false)
-      : v.id.startsWith('regression.') ? fromRegression(v)
+      : v.id.startsWith('regression.') ? fromRegression(v, evaluation, baseline)
       : null;
     return row ? [row] : [];
   });

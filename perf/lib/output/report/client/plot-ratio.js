@@ -1,11 +1,16 @@
 // The ratio chart: one row per verdict that compares two levels (xsched / baseline arm,
 // now / stored baseline), the ratio as a dot, its interval as a whisker, the verdict's
-// bar as a red dashed tick, on a log axis where 1 (no change) is a solid line.
+// bar as a red dashed tick, on a log axis where 1 (no change) is a solid line. A now /
+// stored row also shows each trial of this run as a hollow ring in a strip just under its
+// whisker, so the rings never cover the interval (ratio-trial-points.ts).
 var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots : {};
 (function (P) {
   'use strict';
   var STATUS_COLORS = { pass: '#1a7f37', fail: '#c62832', inconclusive: '#a36b00', skip: '#6e7781' };
   var ROW_HEIGHT = 34;
+  /** The trial strip's offset below the row's centre: clear of the whisker's 5 px end ticks. */
+  var TRIAL_DY = 10;
+  var TRIAL_R = 3.5;
 
   function pct(ratio) {
     var change = (ratio - 1) * 100;
@@ -17,11 +22,13 @@ var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots :
     var width = (options && options.width) || 1200;
     var labelWidth = 420;
     var box = { x0: labelWidth, x1: width - 90, y0: 14, y1: 14 + ROW_HEIGHT * data.rows.length };
-    var height = box.y1 + 44;
+    var anyTrials = data.rows.some(function (r) { return r.trials; });
+    var height = box.y1 + (anyTrials ? 64 : 44);
     var lo = 1;
     var hi = 1;
     data.rows.forEach(function (r) {
-      [r.ratio, r.low, r.high, r.threshold].forEach(function (v) {
+      var trialRatios = r.trials ? r.trials.points.map(function (p) { return p.ratio; }) : [];
+      [r.ratio, r.low, r.high, r.threshold].concat(trialRatios).forEach(function (v) {
         if (typeof v === 'number' && v > 0) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
       });
     });
@@ -53,15 +60,39 @@ var XschedPlots = typeof XschedPlots === 'object' && XschedPlots ? XschedPlots :
       if (r.low !== null && r.high !== null) {
         var x0 = P.px(sx(r.low));
         var x1 = P.px(sx(r.high));
-        out += '<path d="M' + x0 + ',' + P.px(cy) + 'H' + x1 + 'M' + x0 + ',' + P.px(cy - 5) + 'V' + P.px(cy + 5) + 'M' + x1 + ',' + P.px(cy - 5) + 'V' +
+        out += '<path data-interval="' + i + '" d="M' + x0 + ',' + P.px(cy) + 'H' + x1 + 'M' + x0 + ',' + P.px(cy - 5) + 'V' + P.px(cy + 5) + 'M' + x1 + ',' + P.px(cy - 5) + 'V' +
           P.px(cy + 5) + '" stroke="' + color + '" stroke-width="2" fill="none"><title>' + P.escapeText(r.intervalLabel + ': ' + r.low + ' .. ' + r.high) + '</title></path>';
+      }
+      if (r.trials) {
+        out += trialRings(r, i, sx, cy + TRIAL_DY, color);
+        drawn += r.trials.points.length;
       }
       out += '<circle data-point cx="' + P.px(sx(r.ratio)) + '" cy="' + P.px(cy) + '" r="5" fill="' + color + '"><title>' +
         P.escapeText(r.verdictId + ' [' + r.status + ']: ratio ' + r.ratio + ' (' + pct(r.ratio) + ')') + '</title></circle>';
       out += P.text(box.x1 + 8, cy + 4, pct(r.ratio) + ' ' + r.status, 'fill="' + color + '" font-weight="600"');
       drawn += 1;
     });
+    if (anyTrials) out += trialLegend(box.x0, box.y1 + 54);
     out += '</svg>';
     return { svg: out, points: drawn };
   };
+
+  function ring(x, y, color, attrs) {
+    return '<circle ' + (attrs ? attrs + ' ' : '') + 'cx="' + P.px(x) + '" cy="' + P.px(y) + '" r="' + TRIAL_R + '" fill="none" stroke="' + color +
+      '" stroke-width="1.5" pointer-events="visible">';
+  }
+
+  function trialRings(r, rowIndex, sx, y, color) {
+    var t = r.trials;
+    return t.points.map(function (p) {
+      var tip = r.verdictId + ', trial ' + (p.trial + 1) + ': ' + P.tickLabel(p.value) + ' ' + t.unit + ' / ' + P.tickLabel(t.storedCentral) + ' ' + t.unit +
+        ' (stored geometric mean) = ' + p.ratio.toFixed(3) + ' (' + pct(p.ratio) + ')';
+      return ring(sx(p.ratio), y, color, 'data-point data-trial-point="' + rowIndex + '"') + '<title>' + P.escapeText(tip) + '</title></circle>';
+    }).join('');
+  }
+
+  function trialLegend(x, y) {
+    return ring(x + 4, y - 4, P.MUTED, '') + '</circle>' +
+      P.text(x + 14, y, "one trial of this run / the stored baseline's geometric mean of its trials; the dot is their geometric mean", 'fill="' + P.MUTED + '"');
+  }
 })(XschedPlots);
