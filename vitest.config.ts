@@ -27,6 +27,7 @@ export default defineConfig({
           // One GPU: scenarios never run concurrently.
           fileParallelism: false,
           testTimeout: 0,
+          // A scenario's run sets its own, from its length (perf/lib/suite/run-hook-timeout.ts).
           hookTimeout: 600_000,
         },
       },

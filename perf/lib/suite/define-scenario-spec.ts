@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { annotateEvaluation, annotationType } from '../output/vitest/index.ts';
 import { executePlan } from './execute-plan.ts';
 import type { FinishedRun } from './finish-run.ts';
+import { runHookTimeoutMs } from './run-hook-timeout.ts';
 import { planScenario } from './scenario-plan.ts';
 import { decideVerdictTest, describeInvalidRun, VERDICT_TESTS } from './verdict-tests.ts';
 import { ruleSkipMessage, type TeamRules, whyRuleNotJudged } from './team-rules.ts';
@@ -48,7 +49,7 @@ export async function defineScenarioSpec(name: string, teamRules?: (rules: TeamR
       } catch (error) {
         setupError = error;
       }
-    });
+    }, runHookTimeoutMs(plan));
 
     const requireRun = (): FinishedRun => {
       if (setupError !== null) throw setupError;
