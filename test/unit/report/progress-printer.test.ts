@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProgressPrinter } from '../../../perf/lib/output/report/progress/progress-printer.ts';
+import { type ArmProgressState, formatArmProgress } from '../../../perf/lib/output/report/progress/format-progress.ts';
 import type { ProgressEvent } from '../../../perf/lib/documents/types/index.ts';
 
 function capture() {
@@ -65,5 +66,21 @@ describe('createProgressPrinter on a TTY', () => {
     // Only start/end lines end with a newline.
     expect(text.split('\n').length - 1).toBe(2 + 2);
     expect(text.endsWith('\r\x1b[2K')).toBe(false);
+  });
+});
+
+describe('formatArmProgress: the hp rate so far', () => {
+  const state: ArmProgressState = { scenario: 'intensive-30s', arm: 'baseline', trial: 0, trials: 3, armTrialIndex: 3, armTrials: 12, scenarioLeftMs: null };
+  const event = (extra: Partial<Extract<ProgressEvent, { type: 'arm-progress' }>>): Extract<ProgressEvent, { type: 'arm-progress' }> => ({
+    type: 'arm-progress', scenario: 'intensive-30s', arm: 'baseline', trial: 0, elapsedMs: 29_000, remainingMs: 1000, done: { hp: 500 }, ...extra,
+  });
+
+  it('divides the count by the time its PROGRESS line came (500 requests at 25 s: 20 req/s), not by the time elapsed now', () => {
+    // As seen on an H200 (docs/gpu-results.md section 9): 502 requests at 29 s read 17.3 req/s at a 20 req/s target.
+    expect(formatArmProgress(state, event({ hpDoneAtElapsedMs: 25_000 }))).toContain('hp 20.0 req/s so far');
+  });
+
+  it('without that time (an event from an older recording), falls back to elapsed time', () => {
+    expect(formatArmProgress(state, event({}))).toContain('hp 17.2 req/s so far');
   });
 });

@@ -48,6 +48,8 @@ export type ProgressEvent =
       done: Partial<Record<Role, number>>;
       /** The hp worker's running P99 over the requests finished so far (PROGRESS field p99Us); absent when not sent. */
       hpP99SoFarMs?: number;
+      /** Elapsed ms when the hp count in `done` was printed: workers print at most every 5 s, so a rate over elapsedMs would read low. */
+      hpDoneAtElapsedMs?: number;
     }
   | { type: 'arm-end'; scenario: string; arm: ArmName; trial: number; ok: boolean; skipped: string | null; message: string | null }
   | { type: 'scenario-end'; scenario: string; elapsedMs: number };

@@ -12,7 +12,9 @@ export function startProgressTicker(ctx: ArmTrialContext, workers: WorkerProcess
     const now = nowMonotonicNs();
     const done: Partial<Record<Role, number>> = {};
     for (const w of workers) if (w.progressCount !== null) done[w.role] = w.progressCount;
-    const hpP99Us = workers.find((w) => w.role === 'hp')?.progressP99Us ?? null;
+    const hp = workers.find((w) => w.role === 'hp');
+    const hpP99Us = hp?.progressP99Us ?? null;
+    const hpAtNs = hp?.progressAtNs ?? null;
     ctx.emit({
       type: 'arm-progress',
       scenario: scenario.name,
@@ -22,6 +24,7 @@ export function startProgressTicker(ctx: ArmTrialContext, workers: WorkerProcess
       remainingMs: Math.max(0, Number(endNs - now) / 1e6),
       done,
       ...(hpP99Us !== null ? { hpP99SoFarMs: hpP99Us / 1000 } : {}),
+      ...(hpAtNs !== null ? { hpDoneAtElapsedMs: Math.max(0, Number(hpAtNs - startNs) / 1e6) } : {}),
     });
   }, progressIntervalMs);
 }

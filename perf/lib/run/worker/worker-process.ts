@@ -51,6 +51,8 @@ export class WorkerProcess {
   readyError: BadOutputError | null = null;
   donePath: string | null = null;
   progressCount: number | null = null;
+  /** When the latest PROGRESS line arrived (process.hrtime.bigint(), the suite's monotonic clock): a count is as old as its line. */
+  progressAtNs: bigint | null = null;
   /** The running P99 of the latest PROGRESS line (hp workers send it), in microseconds. */
   progressP99Us: number | null = null;
   /** stdout lines that are not protocol lines (kept for bad-output messages). */
@@ -130,6 +132,7 @@ export class WorkerProcess {
       settleReady();
     } else if (parsed.type === 'progress') {
       this.progressCount = parsed.count;
+      this.progressAtNs = process.hrtime.bigint();
       this.progressP99Us = parsed.hpP99Us;
       this.options.onProgress?.(parsed.count);
     } else if (parsed.type === 'done') {
