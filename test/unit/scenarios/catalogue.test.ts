@@ -14,7 +14,7 @@ const THRESHOLD_KEYS: Array<keyof Thresholds> = [
 
 describe('scenario catalogue', () => {
   it('has the five named scenarios', () => {
-    expect(listBuiltInScenarioNames()).toEqual(['quick', 'standard', 'intensive', 'standard-mps', 'intensive-mps']);
+    expect(listBuiltInScenarioNames()).toEqual(['quick', 'standard', 'intensive', 'intensive-30s', 'standard-mps', 'intensive-mps', 'intensive-30s-mps']);
   });
 
   it("matches the seed's experiments (docs/configuration.md, \"Scenarios\")", () => {

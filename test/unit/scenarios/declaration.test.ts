@@ -50,7 +50,7 @@ describe('scenario declarations', () => {
     expect(entry.thresholds.bySharing['time-sliced'].hpP99ImprovementMinFraction).toBe(0.2);
     expect(entry.thresholds.why.hpP99ImprovementMinFraction).toBe('a fifth');
     expect(listScenarioNames()).not.toContain('test-burst');
-    expect(() => loadSettings({ PERF_SCENARIOS: 'test-burst' }, '/')).toThrow(/PERF_SCENARIOS="test-burst": expected a comma list of distinct scenario names from quick, standard, intensive, standard-mps, intensive-mps, or declared by a spec file perf\/<name>.perf.ts/);
+    expect(() => loadSettings({ PERF_SCENARIOS: 'test-burst' }, '/')).toThrow(/PERF_SCENARIOS="test-burst": expected a comma list of distinct scenario names from quick, standard, intensive, intensive-30s, standard-mps, intensive-mps, intensive-30s-mps, or declared by a spec file perf\/<name>.perf.ts/);
     registerScenario(entry);
     expect(gateRequirementsOf('test-burst')).toEqual({ requiredVerdicts: ['hp-achieved-rate', 'hp-p99-improvement'], minTrials: 3 });
     expect(loadSettings({ PERF_SCENARIOS: 'test-burst' }, '/').scenarios).toEqual(['test-burst']);

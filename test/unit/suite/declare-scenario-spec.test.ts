@@ -16,6 +16,6 @@ describe('definePerfScenario', () => {
   });
 
   it('builtInScenario names the built-in scenarios when given another', () => {
-    expect(() => builtInScenario('poisson-burst')).toThrow('builtInScenario("poisson-burst"): not built in; expected one of quick, standard, intensive, standard-mps, intensive-mps');
+    expect(() => builtInScenario('poisson-burst')).toThrow('builtInScenario("poisson-burst"): not built in; expected one of quick, standard, intensive, intensive-30s, standard-mps, intensive-mps, intensive-30s-mps');
   });
 });

@@ -15,6 +15,6 @@ export function checkMpsControl(env: NodeJS.ProcessEnv, needs: ScenarioNeeds | n
   } catch (error) {
     const message = (error as Error).message;
     if (needs !== null && needs.mps.length > 0) return mustFix('nvidia.mps-control', `${message}: the selected scenario(s) ${needs.mps.join(', ')} run under MPS`, FIX);
-    return warn('nvidia.mps-control', `${message}: the MPS scenarios (standard-mps, intensive-mps) cannot run`, FIX);
+    return warn('nvidia.mps-control', `${message}: the MPS scenarios (standard-mps, intensive-mps, intensive-30s-mps) cannot run`, FIX);
   }
 }
