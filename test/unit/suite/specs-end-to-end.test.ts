@@ -42,7 +42,7 @@ describe('perf specs end to end with the fake worker (test double)', () => {
     PERF_SCENARIOS: 'quick,poisson-burst',
     PERF_DURATION_S: '0.5',
     PERF_HP_RATE_HZ: '1000',
-    PERF_TRIALS: '2',
+    PERF_TRIALS: '1',
     PERF_RESULTS_DIR: resultsDir,
     PERF_BASELINES_DIR: baselinesDir,
   };
@@ -98,7 +98,7 @@ describe('perf specs end to end with the fake worker (test double)', () => {
     expect(JSON.parse(readFileSync(join(replayDir, 'run.json'), 'utf8')).runId).toBe(runId);
   });
 
-  it('quick: 2 trials without the xsched arm never become a baseline (the update path a run takes); a typo in a PERF_ variable is reported', async () => {
+  it('quick: 1 trial without the xsched arm never become a baseline (the update path a run takes); a typo in a PERF_ variable is reported', async () => {
     const runDir = onlyRunOf('quick');
     const env = { ...fastQuick, PERF_REPLAY: runDir, PERF_UPDATE_BASELINES: '1', PERF_TRAILS: '3' };
     expect(loadSettings({ ...suiteEnv(), ...env, CI: 'false' }, work).warnings).toContain('PERF_TRAILS: unknown; did you mean PERF_TRIALS? (ignored)');
@@ -108,8 +108,8 @@ describe('perf specs end to end with the fake worker (test double)', () => {
     const lines: string[] = [];
     await maybeUpdateBaseline(settings, record, evaluation, (text) => lines.push(text));
     const printed = lines.join('\n');
-    expect(printed).toMatch(/Baseline NOT updated from run .*\n {2}- it ran 2 trial\(s\); scenario quick needs at least 3 \(minTrials\)/);
-    expect(printed).toMatch(/arm xsched was not measured in 2 of 2 trial\(s\) \(trial 0: skipped \(XSCHED_ROOT is not set/);
+    expect(printed).toMatch(/Baseline NOT updated from run .*\n {2}- it ran 1 trial\(s\); scenario quick needs at least 3 \(minTrials\)/);
+    expect(printed).toMatch(/arm xsched was not measured in 1 of 1 trial\(s\) \(trial 0: skipped \(XSCHED_ROOT is not set/);
     expect(existsSync(baselinesDir)).toBe(false);
   });
 
