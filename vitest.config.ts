@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` needs no GPU and runs in CI; `perf` holds the GPU specs
@@ -15,6 +16,10 @@ export default defineConfig({
           // therefore keep no module state between files: registries are read through
           // listBuiltInScenarioNames(), file-system calls are injected, not vi.mock'ed.
           isolate: false,
+          // Two files at once even on 2 cores (Vitest's default is cores - 1): the slow files mostly
+          // wait on child processes (nested Vitest, Chromium, workers), so the second core is free
+          // while they wait (docs/benchmarks.md: 84 s against 59 s of Vitest time).
+          maxWorkers: Math.max(2, availableParallelism() - 1),
         },
       },
       {

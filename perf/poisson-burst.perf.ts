@@ -1,7 +1,7 @@
 // A scenario outside the catalogue, declared here (docs/scenarios.md): hp requests arrive in
 // Poisson bursts at 200 req/s against a mid-size lp batch. Run it with
 // PERF_SCENARIOS=poisson-burst npx vitest run perf; CI runs it with the fake worker
-// (test/unit/suite/declared-spec-end-to-end.test.ts).
+// (test/unit/suite/specs-end-to-end.test.ts).
 import { expect } from 'vitest';
 import { builtInThresholds, definePerfScenario } from './lib/suite/define-perf-scenario.ts';
 

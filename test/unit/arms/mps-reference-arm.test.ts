@@ -55,7 +55,9 @@ function withMpsClients(inner: ArmSetupProvider): ArmSetupProvider {
 
 const scenario = () => makeShortScenario({ sharing: 'mps', arms: ['baseline', 'mps-lp70'] });
 
-describe('the mps-lp70 reference arm', () => {
+// Concurrent: each run has its own run directory, so its own MPS pipe and log directories,
+// and the processes mostly wait.
+describe.concurrent('the mps-lp70 reference arm', () => {
   it('runs lp with CUDA_MPS_ACTIVE_THREAD_PERCENTAGE=70 (hp without), records what the processes received, and passes its proof check', async () => {
     const record = await runScenario(await makeRunOptions(scenario(), withMpsClients(provider())));
     const trial = record.trials.find((t) => t.arm === 'mps-lp70')!;

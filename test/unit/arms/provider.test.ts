@@ -27,7 +27,9 @@ function scenario(sharing: Scenario['sharing'] = 'time-sliced'): Scenario {
 
 function provider(env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', XSCHED_ROOT: fake.root }, platform: 'cuda' | 'hip-amd' | null = 'cuda') {
   const warnings: string[] = [];
-  const made = createArmSetupProvider({ env, platform, xserverLockPath: lockPath, driverSearchDirs: [fake.driverDir], procRoot: emptyProc, warn: (m) => warnings.push(m) });
+  // Short grace periods: which signal stopped the xserver is tested, not the production waits.
+  const xserverStopGraceMs = { sigintMs: 300, sigtermMs: 300 };
+  const made = createArmSetupProvider({ env, platform, xserverLockPath: lockPath, driverSearchDirs: [fake.driverDir], procRoot: emptyProc, warn: (m) => warnings.push(m), xserverStopGraceMs });
   return { provider: made, warnings };
 }
 
@@ -69,6 +71,10 @@ describe('openScenario', () => {
   it('fails on a bad setting, quoting it', async () => {
     const env = { XSCHED_ROOT: fake.root, PERF_XSCHED_THRESHOLD_LP: '0' };
     await expect(provider(env).provider.openScenario(scenario(), { logDir: dir('bad') })).rejects.toThrow('PERF_XSCHED_THRESHOLD_LP="0" is not an integer from 1');
+  });
+
+  it('refuses a bad xserver grace period when made, quoting it', () => {
+    expect(() => createArmSetupProvider({ platform: 'cuda', xserverStopGraceMs: { sigintMs: 300, sigtermMs: -1 } })).toThrow('xserverStopGraceMs.sigtermMs must be an integer number of milliseconds from 0 to 600000, got -1');
   });
 });
 

@@ -14,13 +14,17 @@ describe('runScenario with an environment sampler', () => {
     const scenario = makeShortScenario({ arms: ['hp-alone', 'baseline'], trials: 1 });
     const started: EnvironmentSamplerOptions[] = [];
     const options = await makeRunOptions(scenario, createProviderDouble().provider, { runId: 'env-1' });
-    const record = await runScenario({
-      ...options,
-      environmentSampler: (o) => {
-        started.push(o);
-        return startEnvironmentSampler({ ...o, intervalMs: 100, runTool: noNvidiaSmi });
-      },
-    });
+    // Both runs at once: each has its own run directory and provider double, and the workers mostly wait.
+    const [record, plain] = await Promise.all([
+      runScenario({
+        ...options,
+        environmentSampler: (o) => {
+          started.push(o);
+          return startEnvironmentSampler({ ...o, intervalMs: 100, runTool: noNvidiaSmi });
+        },
+      }),
+      makeRunOptions(scenario, createProviderDouble().provider, { runId: 'env-2' }).then(runScenario),
+    ]);
     const pidsOf = (i: number) => record.trials[i]!.workers.map((w) => (w.ok ? w.result.fingerprint.pid : -1)).sort();
     expect(started.map((o) => [...o.workerPids].sort())).toEqual([pidsOf(0), pidsOf(1)]);
     const env = record.trials[1]!.environment!;
@@ -28,7 +32,6 @@ describe('runScenario with an environment sampler', () => {
     expect(env.gpuProcesses.at(-1)!.phase).toBe('after');
     expect(env.gpuState.every((s) => s.gpus === null && s.notAvailable!.startsWith('not available: nvidia-smi is not on PATH'))).toBe(true);
 
-    const plain = await runScenario(await makeRunOptions(scenario, createProviderDouble().provider, { runId: 'env-2' }));
     expect(plain.trials.every((t) => t.environment === undefined)).toBe(true);
   });
 });

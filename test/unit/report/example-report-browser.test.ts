@@ -65,13 +65,17 @@ interface Layout {
   pageWidth: number;
 }
 
+/** The page opened once for both tests: each Chromium start costs seconds on a 2-core machine. */
+let opening: Promise<string> | null = null;
+
 async function openAt1400(skip: (note: string) => never): Promise<{ dom: string; layout: Layout }> {
   if (!chromium) {
     if (process.env.CI) throw new Error(`${MISSING}: CI must run the browser test`);
     skip(MISSING);
   }
   const args = [...headlessChromiumFlags(profile), `--window-size=${WIDTH_PX},2000`, '--dump-dom', pathToFileURL(REPORT).href];
-  const { stdout: dom } = await execa(chromium!, args, { timeout: 90_000 });
+  opening ??= execa(chromium!, args, { timeout: 90_000 }).then(({ stdout }) => stdout);
+  const dom = await opening;
   const json = dom.match(/<pre id="layout">([^<]*)<\/pre>/)?.[1];
   expect(json, 'the measuring script ran').toBeDefined();
   return { dom, layout: JSON.parse(json!.replace(/&quot;/g, '"').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&')) as Layout };

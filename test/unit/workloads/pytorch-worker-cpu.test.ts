@@ -19,11 +19,15 @@ import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
 const MISSING = 'no python3 on PATH imports torch: install python3-torch and python3-torchvision (Debian) or PyTorch (pip)';
 
-/** The first PATH directory whose python3 imports torch; null when none does. */
+/** Whether torch and torchvision are installed, without importing them: an import of torch
+ * costs seconds of CPU, and the workers import it anyway (a broken install fails the test). */
+const HAS_TORCH = "import importlib.util, sys; sys.exit(0 if all(importlib.util.find_spec(m) for m in ('torch', 'torchvision')) else 1)";
+
+/** The first PATH directory whose python3 has torch and torchvision; null when none does. */
 async function findTorchPython(): Promise<string | null> {
   for (const directory of (process.env.PATH ?? '').split(delimiter)) {
     if (directory === '' || !existsSync(join(directory, 'python3'))) continue;
-    const probe = await execa(join(directory, 'python3'), ['-c', 'import torch'], { reject: false, timeout: 120_000 });
+    const probe = await execa(join(directory, 'python3'), ['-c', HAS_TORCH], { reject: false, timeout: 120_000 });
     if (probe.exitCode === 0) return directory;
   }
   return null;

@@ -127,12 +127,13 @@ describe('startXserver', () => {
   });
 
   it('escalates to SIGTERM when SIGINT is ignored', async () => {
-    const xserver = await start(options({}, { FAKE_XSERVER_IGNORE_SIGINT: '1' }));
+    // SIGINT is ignored here: its grace is only waited out, so it is short.
+    const xserver = await start(options({ stopGraceMs: { sigintMs: 200, sigtermMs: 300 } }, { FAKE_XSERVER_IGNORE_SIGINT: '1' }));
     expect(await xserver.stop()).toMatchObject({ lastSignalSent: 'SIGTERM', exitSignal: 'SIGTERM' });
   });
 
   it('ends with SIGKILL when SIGINT and SIGTERM are both ignored', async () => {
-    const xserver = await start(options({}, { FAKE_XSERVER_IGNORE_SIGINT: '1', FAKE_XSERVER_IGNORE_SIGTERM: '1' }));
+    const xserver = await start(options({ stopGraceMs: { sigintMs: 200, sigtermMs: 200 } }, { FAKE_XSERVER_IGNORE_SIGINT: '1', FAKE_XSERVER_IGNORE_SIGTERM: '1' }));
     expect(await xserver.stop()).toMatchObject({ lastSignalSent: 'SIGKILL', exitSignal: 'SIGKILL' });
   });
 

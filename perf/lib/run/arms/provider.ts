@@ -12,6 +12,7 @@ import { assertPreloadReaches, locateLoopbackPreload } from '../xsched/loopback-
 import { nativeArmSession, xschedArmSession } from './arm-sessions.ts';
 import { armSpec } from '../../plan/scenarios/arms.ts';
 import { mpsThreadPercentSession } from './mps-limit-session.ts';
+import { checkGraceMs } from '../../process/stop-process.ts';
 
 export interface ArmSetupProviderOptions {
   /** The suite's environment (default process.env): XSCHED_ROOT, PERF_XSCHED_*, PERF_MPS_CONTROL. */
@@ -28,11 +29,18 @@ export interface ArmSetupProviderOptions {
   workerProcRoot?: string;
   /** Where a problem met while closing is reported (closing never throws); default console.warn. */
   warn?: (message: string) => void;
+  /** The xserver's SIGINT, then SIGTERM grace periods when an arm stops it (default run/xsched/xserver.ts's; tests pass less). */
+  xserverStopGraceMs?: { sigintMs: number; sigtermMs: number };
 }
 
 export function createArmSetupProvider(options: ArmSetupProviderOptions): ArmSetupProvider {
   const env = options.env ?? process.env;
   const warn = options.warn ?? ((message: string) => console.warn(`xsched-perf: ${message}`));
+  const stopGrace = options.xserverStopGraceMs;
+  if (stopGrace !== undefined) {
+    checkGraceMs('xserverStopGraceMs.sigintMs', stopGrace.sigintMs);
+    checkGraceMs('xserverStopGraceMs.sigtermMs', stopGrace.sigtermMs);
+  }
 
   const skipReason = (arm: ArmName, scenario?: Scenario): string | null => {
     if (armSpec(arm).setup === 'mps-thread-percentage') {
@@ -94,6 +102,7 @@ export function createArmSetupProvider(options: ArmSetupProviderOptions): ArmSet
             env,
             ...procOptions,
             ...(options.xserverLockPath !== undefined ? { lockPath: options.xserverLockPath } : {}),
+            ...(stopGrace !== undefined ? { stopGraceMs: stopGrace } : {}),
             ...(ctx.signal ? { signal: ctx.signal } : {}),
           });
           return xschedArmSession(xschedArm, sharing, warn);

@@ -36,6 +36,8 @@ export interface OpenXschedArmOptions {
   lockPath?: string;
   procRoot?: string;
   signal?: AbortSignal;
+  /** Passed to startXserver (default: its production grace periods). */
+  stopGraceMs?: { sigintMs: number; sigtermMs: number };
 }
 
 /** xserver removes its IPC channels only when SIGINT stops it; anything else is worth a warning. */
@@ -62,6 +64,7 @@ export async function openXschedArm(options: OpenXschedArmOptions): Promise<Xsch
     ...(options.lockPath !== undefined ? { lockPath: options.lockPath } : {}),
     ...(options.procRoot !== undefined ? { procRoot: options.procRoot } : {}),
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    ...(options.stopGraceMs !== undefined ? { stopGraceMs: options.stopGraceMs } : {}),
   });
   const env: Partial<Record<Role, Record<string, string>>> = {};
   const workerPids: Partial<Record<Role, number>> = {};
