@@ -1,16 +1,18 @@
 // The recorded real run under examples/ (an NVIDIA H200, intensive-mps, with a real XSched
 // in the xsched arm) replays to the evaluation saved with it when given no baselines (that
 // file was re-created by replay when the evaluation gained "untested", schemaVersion 2), and
-// against the stored baseline made from it every regression verdict passes.
+// against a baseline made from it by the path every baseline takes (updateBaseline) every
+// regression verdict passes. The example ran intensive-mps in a 30 s window; the committed
+// H200 baselines of that load are under intensive-30s-mps (docs/baselines.md).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { updateBaseline } from '../../../perf/lib/store/baselines/update-baseline.ts';
 import { replayRun } from '../../../perf/lib/suite/replay-run.ts';
 
 const example = resolve(import.meta.dirname, '../../../examples/h200-intensive-mps');
-const storedBaselines = resolve(import.meta.dirname, '../../../baselines');
 
 describe('replay of the recorded H200 run (examples/h200-intensive-mps)', () => {
   it('reproduces the saved evaluation exactly when given the baselines of the time (none)', async () => {
@@ -37,8 +39,11 @@ describe('replay of the recorded H200 run (examples/h200-intensive-mps)', () => 
     ]);
   });
 
-  it('finds no regression against the stored baseline made from this run', async () => {
-    const replayed = await replayRun(example, storedBaselines);
+  it('finds no regression against the baseline made from this run', async () => {
+    const baselines = mkdtempSync(join(tmpdir(), 'xsched-perf-example-baseline-'));
+    const first = await replayRun(example, baselines);
+    await updateBaseline(baselines, first.record, first.evaluation);
+    const replayed = await replayRun(example, baselines).finally(() => rmSync(baselines, { recursive: true, force: true }));
     expect(replayed.baseline?.runId).toBe(replayed.record.runId);
     // The XSched defaults the example ran with are stored, so a run with other settings is not judged against it.
     expect(replayed.baseline?.xschedSettings).toEqual({ policy: 'HPF', level: 1, hp: { priority: 1, threshold: 16, batchSize: 8 }, lp: { priority: 0, threshold: 4, batchSize: 2 } });

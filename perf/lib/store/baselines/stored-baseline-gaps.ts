@@ -1,9 +1,8 @@
-// Does a stored baseline still qualify under today's rules (baseline-refusals.ts)? Files
-// written before those rules may hold 2-trial arms, lack an arm, or come from a shortened
-// run whose workload no catalogue run matches. They stay readable (a run is still compared
-// with them where the workload matches); test/unit/baselines/stored-baselines.test.ts and
-// docs/baselines.md list the committed ones that do not qualify and how to re-record them.
-
+// Does a stored baseline qualify under today's rules (baseline-refusals.ts)? A file written
+// before them (or by hand) may hold 2-trial arms, lack an arm, or come from a shortened run whose
+// workload no catalogue run matches. Such files stay readable (a run is still compared with them
+// where the workload matches), but none is committed: test/unit/baselines/stored-baselines.test.ts
+// checks every file under baselines/ (docs/baselines.md).
 import { gateRequirementsOf, getCatalogueEntry, listScenarioNames } from '../../plan/scenarios/catalogue.ts';
 import type { BaselineFile, BaselineWorkload } from '../../documents/types/baseline.ts';
 import { rolesForArm } from '../../run/worker/worker-args.ts';
