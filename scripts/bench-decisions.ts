@@ -61,7 +61,6 @@ for (const file of baselineFiles) {
     thresholds,
     confidence: entry.confidence,
     noise,
-    ...(stored.runId === example.runId ? { rawHp: new Map(ARMS.map((arm) => [arm, rawHpOf(arm)])) } : {}),
   };
   const label = `${stored.key.scenario} (${stored.key.sharing})`;
   const aa = regressionRates(input, null, runs, `${seed}/${label}/aa`);
@@ -90,7 +89,7 @@ const thresholdPair = {
 const falseFails = thresholdFalseFails(thresholdPair, exampleEntry.trials, thresholdRuns, `${seed}/thresholds`);
 
 console.log(`bench:decisions  seed ${JSON.stringify(seed)}  ${runs} simulated runs per cell (regression), ${thresholdRuns} (thresholds)  ${new Date().toISOString().slice(0, 10)}`);
-console.log('Simulated from recorded H200 runs: committed baselines/, examples/h200-intensive-mps (raw latencies), scripts/bench-decisions/recorded-runs.json.\n');
+console.log('Simulated from recorded H200 runs: committed baselines/, examples/h200-intensive-mps (raw latencies, for the threshold verdicts), scripts/bench-decisions/recorded-runs.json.\n');
 console.log(formatRegressionTable(rows));
 console.log('\nRun-to-run shifts drawn from:');
 for (const row of rows) console.log(`- ${row.scenario}: ${row.shiftSources}`);

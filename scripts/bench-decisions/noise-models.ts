@@ -5,7 +5,6 @@
 // recorded run means of the same configuration.
 
 import type { SeededRandom } from '../../perf/lib/evaluate/stats/random/seeded-random.ts';
-import { TAIL_PERCENTILE, percentileOfSorted } from '../../perf/lib/evaluate/stats/percentile.ts';
 
 const mean = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
 
@@ -52,10 +51,6 @@ export function resampleTrialLatencies(random: SeededRandom, trials: Float64Arra
   const out = new Float64Array(source.length);
   for (let i = 0; i < source.length; i++) out[i] = source[random.nextIntBelow(source.length)]! * scale;
   return out.sort();
-}
-
-export function p99Ms(sortedNs: Float64Array): number {
-  return percentileOfSorted(sortedNs, TAIL_PERCENTILE) / 1e6;
 }
 
 /** A simulated lp trial: a recorded trial's iteration durations drawn with replacement, times `scale`. */

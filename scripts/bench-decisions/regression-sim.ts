@@ -8,7 +8,7 @@ import type { Thresholds } from '../../perf/lib/documents/types/scenario.ts';
 import { createSeededRandom, hashTextToSeed, type SeededRandom } from '../../perf/lib/evaluate/stats/random/seeded-random.ts';
 import { judgeRegressionSet } from '../../perf/lib/evaluate/verdicts/baseline-regression.ts';
 import { betweenRunNoise } from '../../perf/lib/evaluate/verdicts/between-run-noise.ts';
-import { drawTrialValues, p99Ms, pick, resampleTrialLatencies } from './noise-models.ts';
+import { drawTrialValues, pick } from './noise-models.ts';
 import type { JudgedArm, Metric, MetricNoise } from './scenario-noise.ts';
 
 export interface RegressionSimInput {
@@ -17,8 +17,6 @@ export interface RegressionSimInput {
   thresholds: Thresholds;
   confidence: number;
   noise: Map<string, MetricNoise>;
-  /** Raw hp latencies (ns, ascending) per trial of the run the baseline was made from, per arm. */
-  rawHp?: Map<JudgedArm, Float64Array[]>;
 }
 
 export interface Injection {
@@ -34,8 +32,6 @@ const LABELS = { 'hp-p99': { name: 'hp-p99', label: 'hp P99', unit: 'ms' }, 'lp-
 
 function currentValues(input: RegressionSimInput, random: SeededRandom, arm: JudgedArm, metric: Metric, noise: MetricNoise, factor: number): number[] {
   const shift = Math.exp(pick(random, noise.shifts));
-  const raw = metric === 'hp-p99' ? input.rawHp?.get(arm) : undefined;
-  if (raw !== undefined) return Array.from({ length: input.trials }, () => p99Ms(resampleTrialLatencies(random, raw, shift * factor)));
   return drawTrialValues(random, noise.levelLog + Math.log(shift * factor), noise.residuals, input.trials);
 }
 

@@ -31,10 +31,10 @@ export function readRecordedRuns(path: string): RecordedRunsFile {
   return doc;
 }
 
-/** The recorded-runs configuration label of a baseline's key, e.g. "quick time-sliced". */
+/** The recorded-runs configuration label of a baseline's key: scenario, sharing and window, e.g. "quick time-sliced 10 s". */
 export function configOfBaseline(stored: BaselineFile): string {
   const lengthS = stored.workload ? stored.workload.durationMs / 1000 : null;
-  return stored.key.scenario === 'quick' ? `quick ${stored.key.sharing}` : `${stored.key.scenario} ${lengthS} s`;
+  return `${stored.key.scenario} ${stored.key.sharing} ${lengthS} s`;
 }
 
 export function metricNoise(stored: BaselineFile, arm: JudgedArm, metric: Metric, recorded: RecordedRunsFile): MetricNoise | null {
