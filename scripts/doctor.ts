@@ -1,15 +1,16 @@
 // npm run perf:doctor
-// Checks this host end to end before any GPU time (perf/lib/run/doctor/) and prints one
+// Checks this host end to end before any GPU time (perf/lib/run/doctor/), and whether each
+// selected scenario has a comparable stored baseline (perf/lib/suite/doctor/); prints one
 // line per check, with what to do where something is wrong.
 // Exit status: 0 when a run can start (warnings allowed), 1 when something must be fixed.
 
 import { createHostView } from '../perf/lib/run/doctor/host-view.ts';
 import { doctorExitCode, formatFinding } from '../perf/lib/run/doctor/finding.ts';
-import { runDoctor } from '../perf/lib/run/doctor/run-doctor.ts';
+import { runDoctorWithBaselines } from '../perf/lib/suite/doctor/run-doctor-with-baselines.ts';
 import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
 
 async function main(_argv: string[], io: ScriptIo): Promise<number> {
-  const findings = await runDoctor(createHostView(io.env));
+  const findings = await runDoctorWithBaselines(createHostView(io.env));
   for (const finding of findings) io.out(formatFinding(finding));
   const code = doctorExitCode(findings);
   const count = (status: string) => findings.filter((f) => f.status === status).length;

@@ -4,6 +4,7 @@
 
 import type { BaselineWorkload } from '../../documents/types/baseline.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
+import type { Scenario } from '../../documents/types/scenario.ts';
 
 type WorkloadValue = number | string;
 
@@ -36,12 +37,17 @@ const FIELDS: WorkloadField[] = [
 
 /** The run's workload, copied field by field so a new scenario field is not stored unchecked. */
 export function workloadOfRun(record: RunRecord): BaselineWorkload {
-  const { hp, lp, durationMs } = record.scenario;
+  return workloadOfScenario(record.scenario);
+}
+
+/** A resolved scenario's workload: what a run of it would record (perf:doctor compares it before any run). */
+export function workloadOfScenario(scenario: Scenario): BaselineWorkload {
+  const { hp, lp, durationMs } = scenario;
   return {
     hp: { model: hp.model, batch: hp.batch, imageSize: hp.imageSize, rateHz: hp.rateHz, arrival: hp.arrival },
     lp: { model: lp.model, batch: lp.batch, imageSize: lp.imageSize },
     durationMs,
-    kind: record.scenario.workload ?? 'native',
+    kind: scenario.workload ?? 'native',
   };
 }
 

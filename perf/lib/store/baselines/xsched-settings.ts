@@ -6,6 +6,7 @@ import type { BaselineXschedSettings } from '../../documents/types/baseline.ts';
 import type { Role } from '../../documents/types/scenario.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
 import { XSCHED_ENV } from '../../plan/config/xsched-facts.ts';
+import type { XschedConfig } from '../../plan/config/xsched-settings.ts';
 import type { WorkloadDifference } from './workload.ts';
 
 const ROLES: Role[] = ['hp', 'lp'];
@@ -38,6 +39,11 @@ export function xschedSettingsOfRun(record: RunRecord): BaselineXschedSettings |
     if ([settings.level, ...Object.values(settings.hp), ...Object.values(settings.lp)].every(Number.isFinite)) return settings;
   }
   return null;
+}
+
+/** The settings a run's xsched arm would use, from the validated configuration (plan/config/xsched-settings.ts). */
+export function xschedSettingsOfConfig(config: Pick<XschedConfig, 'policy' | 'level' | 'roles'>): BaselineXschedSettings {
+  return { policy: config.policy, level: config.level, hp: { ...config.roles.hp }, lp: { ...config.roles.lp } };
 }
 
 /** Every setting where `current` differs from `stored` (field names as in the file). */

@@ -1,0 +1,92 @@
+// The perf:doctor line for one selected scenario's stored baseline: ok when a run would be
+// judged against it; otherwise what will happen to the run and what to do first. Missing or not
+// comparable is a warning, and must be fixed where it makes the run fail: strict mode (the
+// outcome `untested` fails; plan/config/settings.ts) or PERF_REQUIRE_BASELINE=1
+// (suite/verdict-tests.ts).
+
+import { relative } from 'node:path';
+import { isCiEnvironment } from '../../plan/config/load-settings.ts';
+import type { Settings } from '../../plan/config/index.ts';
+import { gateRequirementsOf } from '../../plan/scenarios/catalogue.ts';
+import { mustFix, ok, warn, type DoctorFinding } from '../../run/doctor/finding.ts';
+import { describeBaselineKey } from '../../store/baselines/key.ts';
+import { formatWorkloadDifferences, settingsRestoringWorkload } from '../../store/baselines/workload.ts';
+import { settingsRestoringXsched } from '../../store/baselines/xsched-settings.ts';
+import type { AssessContext, BaselineAssessment } from './assess-baseline.ts';
+import { describeGpuTime } from './gpu-time.ts';
+
+export const BASELINE_CHECK_ID = 'baseline.stored';
+
+export interface FindingContext extends AssessContext {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Scenarios with a comparable stored baseline for this GPU, to suggest instead. */
+  comparableNames: string[];
+}
+
+/** The path as a user at `cwd` would type it. */
+const shown = (file: string, cwd: string): string => (relative(cwd, file).startsWith('..') ? file : relative(cwd, file));
+
+function strictName(env: NodeJS.ProcessEnv): string {
+  if (isCiEnvironment(env)) return 'CI=true';
+  return (env.PERF_STRICT ?? '').trim() !== '' ? 'PERF_STRICT=1' : 'strict mode (the config file)';
+}
+
+/** What the run will do without the comparison, and whether that fails it. */
+function consequence(name: string, verdicts: string, context: FindingContext): { blocks: boolean; text: string } {
+  const { settings } = context;
+  const required = gateRequirementsOf(name).requiredVerdicts.includes('regression');
+  if (settings.requireBaseline) return { blocks: true, text: `${verdicts} untested, and PERF_REQUIRE_BASELINE=1 fails it` };
+  if (settings.strict && required) return { blocks: true, text: `${verdicts} untested: the scenario cannot pass under ${strictName(context.env)}` };
+  if (required) return { blocks: false, text: `${verdicts} untested: the scenario's outcome is untested, which fails under CI=true or PERF_STRICT=1` };
+  return { blocks: false, text: `${verdicts} untested (this scenario does not require it)` };
+}
+
+function recordOrChoose(assessment: { name: string; scenario: Parameters<typeof describeGpuTime>[0] }, context: FindingContext): string {
+  const record = `record one on this machine: PERF_SCENARIOS=${assessment.name} npm run perf:update-baselines (${describeGpuTime(assessment.scenario)})`;
+  const others = context.comparableNames.filter((n) => n !== assessment.name);
+  return `${record}; or choose a scenario that has one for this GPU: ${others.length > 0 ? others.join(', ') : 'none has, with these settings'}`;
+}
+
+function restoring(settings: string[], unsettable: string[]): string {
+  const parts = [...(settings.length > 0 ? [`run with ${settings.join(' ')} (the stored values)`] : []), ...unsettable.map((f) => `${f} differs and only the catalogue sets it`)];
+  return parts.join('; ');
+}
+
+export function baselineFinding(assessment: BaselineAssessment, context: FindingContext): DoctorFinding {
+  const id = BASELINE_CHECK_ID;
+  const { name } = assessment;
+  if (assessment.kind === 'unresolved') return warn(id, `${name}: not checked: ${assessment.reason}`, 'correct the settings named (docs/configuration.md)');
+  if (assessment.kind === 'unreadable') {
+    return mustFix(id, `${name}: ${assessment.reason}`, 'fix or delete the file: a run reads it after measuring and stops on it (docs/baselines.md)');
+  }
+  const file = shown(assessment.file, context.cwd);
+  if (assessment.kind === 'comparable') {
+    const { stored, scenario } = assessment;
+    const notes = [
+      ...(stored.workload === undefined ? ['it does not record its workload, so it is compared as if it matched'] : []),
+      ...(scenario.arms.includes('xsched') && 'notCompared' in context.xsched ? [`XSched settings not compared: ${context.xsched.notCompared}`] : []),
+    ];
+    return ok(id, `${name}: comparable baseline ${file} (run ${stored.runId})${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`);
+  }
+  const level = (blocks: boolean) => (blocks ? mustFix : warn);
+  if (assessment.kind === 'missing') {
+    const { blocks, text } = consequence(name, 'regression verdict', context);
+    return level(blocks)(id, `${name}: no stored baseline for ${describeBaselineKey(assessment.key)} (expected ${file}): ${text}`, recordOrChoose(assessment, context));
+  }
+  const { mismatch, stored } = assessment;
+  if (mismatch.kind === 'key') {
+    const { blocks, text } = consequence(name, 'regression verdict', context);
+    return level(blocks)(id, `${name}: ${file} is for ${describeBaselineKey(stored.key)}: ${text}`, recordOrChoose(assessment, context));
+  }
+  const differences = `${formatWorkloadDifferences(mismatch.differences)} (stored -> this run)`;
+  if (mismatch.kind === 'workload') {
+    const { blocks, text } = consequence(name, 'regression verdict', context);
+    const { settings, unsettable } = settingsRestoringWorkload(mismatch.differences);
+    const message = `${name}: the stored baseline ${file} (run ${stored.runId}) was measured with another workload: ${differences}: ${text}`;
+    return level(blocks)(id, message, `${restoring(settings, unsettable)}; or ${recordOrChoose(assessment, context)} (it replaces the stored file)`);
+  }
+  const { blocks, text } = consequence(name, 'xsched regression verdicts', context);
+  const message = `${name}: the stored baseline ${file} (run ${stored.runId}) ran its xsched arm with other XSched settings: ${differences}: ${text}`;
+  return level(blocks)(id, message, `${restoring(settingsRestoringXsched(mismatch.differences), [])}; or ${recordOrChoose(assessment, context)} (it replaces the stored file)`);
+}
