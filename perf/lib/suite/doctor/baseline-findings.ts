@@ -42,8 +42,10 @@ function consequence(name: string, verdicts: string, context: FindingContext): {
   return { blocks: false, text: `${verdicts} untested (this scenario does not require it)` };
 }
 
-function recordOrChoose(assessment: { name: string; scenario: Parameters<typeof describeGpuTime>[0] }, context: FindingContext): string {
-  const record = `record one on this machine: PERF_SCENARIOS=${assessment.name} npm run perf:update-baselines (${describeGpuTime(assessment.scenario)})`;
+/** `replaces`: a stored file exists and the recorded one takes its place (one file per hardware). */
+function recordOrChoose(assessment: { name: string; scenario: Parameters<typeof describeGpuTime>[0] }, context: FindingContext, replaces = false): string {
+  const command = `PERF_SCENARIOS=${assessment.name} npm run perf:update-baselines (${describeGpuTime(assessment.scenario)})`;
+  const record = `record one on this machine: ${command}${replaces ? ', which replaces the stored file' : ''}`;
   const others = context.comparableNames.filter((n) => n !== assessment.name);
   return `${record}; or choose a scenario that has one for this GPU: ${others.length > 0 ? others.join(', ') : 'none has, with these settings'}`;
 }
@@ -77,16 +79,16 @@ export function baselineFinding(assessment: BaselineAssessment, context: Finding
   const { mismatch, stored } = assessment;
   if (mismatch.kind === 'key') {
     const { blocks, text } = consequence(name, 'regression verdict', context);
-    return level(blocks)(id, `${name}: ${file} is for ${describeBaselineKey(stored.key)}: ${text}`, recordOrChoose(assessment, context));
+    return level(blocks)(id, `${name}: ${file} is for ${describeBaselineKey(stored.key)}: ${text}`, recordOrChoose(assessment, context, true));
   }
   const differences = `${formatWorkloadDifferences(mismatch.differences)} (stored -> this run)`;
   if (mismatch.kind === 'workload') {
     const { blocks, text } = consequence(name, 'regression verdict', context);
     const { settings, unsettable } = settingsRestoringWorkload(mismatch.differences);
     const message = `${name}: the stored baseline ${file} (run ${stored.runId}) was measured with another workload: ${differences}: ${text}`;
-    return level(blocks)(id, message, `${restoring(settings, unsettable)}; or ${recordOrChoose(assessment, context)} (it replaces the stored file)`);
+    return level(blocks)(id, message, `${restoring(settings, unsettable)}; or ${recordOrChoose(assessment, context, true)}`);
   }
   const { blocks, text } = consequence(name, 'xsched regression verdicts', context);
   const message = `${name}: the stored baseline ${file} (run ${stored.runId}) ran its xsched arm with other XSched settings: ${differences}: ${text}`;
-  return level(blocks)(id, message, `${restoring(settingsRestoringXsched(mismatch.differences), [])}; or ${recordOrChoose(assessment, context)} (it replaces the stored file)`);
+  return level(blocks)(id, message, `${restoring(settingsRestoringXsched(mismatch.differences), [])}; or ${recordOrChoose(assessment, context, true)}`);
 }

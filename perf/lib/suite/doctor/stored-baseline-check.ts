@@ -31,7 +31,7 @@ function notCheckable(env: NodeJS.ProcessEnv, settings: Settings, probe: ProbeFi
   if (probe === null) {
     return warn(
       BASELINE_CHECK_ID,
-      `not checked: no GPU was identified (no worker probe), so whether ${names} have a comparable stored baseline for it is unknown`,
+      `not checked: no GPU was identified (no worker probe), so it is unknown whether it has a comparable stored baseline for ${names}`,
       'fix the lines above until gpu.probe is ok, then run perf:doctor again (a scenario without one has its regression verdict untested)',
     );
   }

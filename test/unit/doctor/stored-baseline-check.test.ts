@@ -1,0 +1,128 @@
+// perf:doctor's baseline.stored line (perf/lib/suite/doctor/): for each selected scenario, is
+// there a comparable stored baseline for the probed GPU? Baselines are written by hand into a
+// temp dir (PERF_BASELINES_DIR); the probe is a described NVIDIA H200.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BASELINE_SCHEMA, BASELINE_SCHEMA_VERSION, type BaselineFile, type BaselineKey } from '../../../perf/lib/documents/types/baseline.ts';
+import { doctorExitCode, formatFinding } from '../../../perf/lib/run/doctor/finding.ts';
+import type { ProbeFingerprint } from '../../../perf/lib/run/gpu/parse-probe.ts';
+import { baselinePath } from '../../../perf/lib/store/baselines/key.ts';
+import { describeGpuTime } from '../../../perf/lib/suite/doctor/gpu-time.ts';
+import { runDoctorWithBaselines } from '../../../perf/lib/suite/doctor/run-doctor-with-baselines.ts';
+import { checkStoredBaselines } from '../../../perf/lib/suite/doctor/stored-baseline-check.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
+import { fakeHost } from './fake-host.ts';
+
+const h200: ProbeFingerprint = {
+  workerVersion: '0.2.0', hostname: 'h200', platform: 'cuda', runtimeVersion: '13.0', driverVersion: '580.159.04',
+  gpu: { index: 0, name: 'NVIDIA H200', arch: 'sm_90', uuid: 'GPU-1', pciBusId: '0000:00:06.0', memoryTotalBytes: 1, multiprocessorCount: 132 },
+};
+const arm = { hpP99Ms: [2, 2, 2], hpP50Ms: [1, 1, 1], hpAchievedRateHz: [50, 50, 50], lpIterPerSec: [300, 300, 300], hpHistogram: null };
+const XSCHED_DEFAULTS = { policy: 'HPF', level: 1, hp: { priority: 1, threshold: 16, batchSize: 8 }, lp: { priority: 0, threshold: 4, batchSize: 2 } };
+
+/** A baseline of the catalogue's quick scenario (10 s, hp 50 req/s, lp batch 8) on an H200, time-sliced. */
+function writeQuickBaseline(dir: string, runId = '2026-11-22T00-30-06Z-quick-6fcc'): string {
+  const key: BaselineKey = { scenario: 'quick', platform: 'cuda', gpuName: 'NVIDIA H200', arch: 'sm_90', sharing: 'time-sliced' };
+  const baseline: BaselineFile = {
+    schema: BASELINE_SCHEMA, schemaVersion: BASELINE_SCHEMA_VERSION, key, createdAt: '2026-11-22T00:32:23.875Z', runId, workerVersion: '0.2.0',
+    workload: { hp: { model: 'resnet18', batch: 1, imageSize: 224, rateHz: 50, arrival: 'uniform' }, lp: { model: 'resnet50', batch: 8, imageSize: 224 }, durationMs: 10_000 },
+    xschedSettings: XSCHED_DEFAULTS, thresholds: {}, arms: { 'hp-alone': arm, 'lp-alone': arm, baseline: arm, xsched: arm },
+  };
+  const file = baselinePath(dir, key);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(baseline));
+  return file;
+}
+
+function storeWithQuick(): string {
+  const dir = makeTempDir('doctor-baselines-');
+  writeQuickBaseline(dir);
+  return dir;
+}
+
+const check = (env: NodeJS.ProcessEnv, probe: ProbeFingerprint | null = h200) => checkStoredBaselines(env, probe, makeTempDir('doctor-cwd-'));
+
+describe('baseline.stored', () => {
+  it('ok: names the comparable file and its run id', async () => {
+    const dir = storeWithQuick();
+    const findings = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'quick' });
+    expect(findings).toEqual([
+      { id: 'baseline.stored', status: 'ok', message: `quick: comparable baseline ${join(dir, 'quick', 'cuda-sm_90-nvidia-h200-time-sliced.json')} (run 2026-11-22T00-30-06Z-quick-6fcc); XSched settings not compared: XSCHED_ROOT is not set` },
+    ]);
+  });
+
+  it('missing -> warn: says the regression verdict is untested, gives the update command with its GPU time, and lists the scenarios that have one', async () => {
+    const findings = await check({ PERF_BASELINES_DIR: storeWithQuick(), PERF_SCENARIOS: 'quick,standard-mps' });
+    expect(findings.map((f) => f.status)).toEqual(['ok', 'warn']);
+    const missing = findings[1]!;
+    expect(missing.message).toMatch(/^standard-mps: no stored baseline for scenario "standard-mps" on cuda sm_90 "NVIDIA H200", sharing mps \(expected .*standard-mps\/cuda-sm_90-nvidia-h200-mps\.json\): regression verdict untested: the scenario's outcome is untested, which fails under CI=true or PERF_STRICT=1$/);
+    expect(missing.fix).toBe(
+      'record one on this machine: PERF_SCENARIOS=standard-mps npm run perf:update-baselines (12 arm-trials x 60 s, about 13 min); or choose a scenario that has one for this GPU: quick',
+    );
+    expect(doctorExitCode(findings)).toBe(0);
+  });
+
+  it('missing under CI=true -> FIX: the scenario cannot pass; PERF_REQUIRE_BASELINE=1 makes it FIX too', async () => {
+    const dir = storeWithQuick();
+    const [strict] = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'standard-mps', CI: 'true' });
+    expect(strict).toMatchObject({ status: 'fix', message: expect.stringMatching(/: regression verdict untested: the scenario cannot pass under CI=true$/) });
+    const [perfStrict] = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'standard-mps', PERF_STRICT: '1' });
+    expect(perfStrict?.message).toMatch(/cannot pass under PERF_STRICT=1$/);
+    const [required] = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'standard-mps', PERF_REQUIRE_BASELINE: '1' });
+    expect(required).toMatchObject({ status: 'fix', message: expect.stringMatching(/regression verdict untested, and PERF_REQUIRE_BASELINE=1 fails it$/) });
+    expect(doctorExitCode([strict!])).toBe(1);
+  });
+
+  it('a workload override is a mismatch naming the field, with the setting that restores it', async () => {
+    const [finding] = await check({ PERF_BASELINES_DIR: storeWithQuick(), PERF_SCENARIOS: 'quick', PERF_DURATION_S: '30' });
+    expect(finding).toMatchObject({ status: 'warn' });
+    expect(finding?.message).toMatch(/^quick: the stored baseline .* \(run 2026-11-22T00-30-06Z-quick-6fcc\) was measured with another workload: durationMs 10000 -> 30000 \(stored -> this run\): regression verdict untested/);
+    expect(finding?.fix).toMatch(/^run with PERF_DURATION_S=10 \(the stored values\); or record one on this machine: PERF_SCENARIOS=quick npm run perf:update-baselines \(12 arm-trials x 30 s, about 7 min\), which replaces the stored file; or choose a scenario that has one for this GPU: none has, with these settings$/);
+  });
+
+  it('other XSched settings than the stored xsched arm is a mismatch naming the setting', async () => {
+    const env = { PERF_BASELINES_DIR: storeWithQuick(), PERF_SCENARIOS: 'quick', XSCHED_ROOT: '/opt/xsched', PERF_XSCHED_THRESHOLD_LP: '1' };
+    const [finding] = await check(env);
+    expect(finding?.message).toMatch(/ran its xsched arm with other XSched settings: lp\.threshold 4 -> 1, lp\.batchSize 2 -> 1 \(stored -> this run\): xsched regression verdicts untested/);
+    expect(finding?.fix).toMatch(/^run with PERF_XSCHED_THRESHOLD_LP=4 PERF_XSCHED_BATCH_SIZE_LP=2 \(the stored values\)/);
+    const [same] = await check({ ...env, PERF_XSCHED_THRESHOLD_LP: '4' });
+    expect(same).toMatchObject({ status: 'ok', message: expect.not.stringContaining('not compared') });
+  });
+
+  it('a corrupt stored file is FIX: a run would stop on it after measuring', async () => {
+    const dir = makeTempDir('doctor-baselines-');
+    writeFileSync(writeQuickBaseline(dir), '{"schema": "xsched-perf.baseline"');
+    const [finding] = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'quick' });
+    expect(finding).toMatchObject({ status: 'fix', fix: expect.stringContaining('fix or delete the file') });
+  });
+
+  it('no GPU identified -> warn "not checked", never ok', async () => {
+    const findings = await check({ PERF_BASELINES_DIR: storeWithQuick(), PERF_SCENARIOS: 'quick' }, null);
+    expect(findings.map(formatFinding)).toEqual([
+      'warn baseline.stored: not checked: no GPU was identified (no worker probe), so it is unknown whether it has a comparable stored baseline for quick -> fix the lines above until gpu.probe is ok, then run perf:doctor again (a scenario without one has its regression verdict untested)',
+    ]);
+  });
+
+  it('perf:doctor runs it last, on the GPU the probe named, and says "not checked" on a host without a GPU', async () => {
+    const env = { PERF_BASELINES_DIR: storeWithQuick() };
+    const host = fakeHost({ env, nodes: { '/dev/nvidiactl': true, '/dev/nvidia0': true }, dirs: { '/dev': ['nvidiactl', 'nvidia0'] } });
+    const probed = await runDoctorWithBaselines(host, { probeGpu: async () => ({ workerPath: '/repo/worker', probe: h200 }), cwd: makeTempDir('doctor-cwd-') });
+    expect(probed.at(-1)).toMatchObject({ id: 'baseline.stored', status: 'ok', message: expect.stringMatching(/^quick: comparable baseline /) });
+    const noGpu = await runDoctorWithBaselines(fakeHost({ env }));
+    expect(noGpu.map((f) => `${f.status} ${f.id}`)).toEqual(['fix gpu.device-nodes', 'warn baseline.stored']);
+  });
+
+  it('on an H200 with the committed baselines/: quick, intensive-30s and intensive-30s-mps ok; standard-mps warned, with those three as the choice', async () => {
+    const committed = fileURLToPath(new URL('../../../baselines', import.meta.url));
+    const findings = await check({ PERF_BASELINES_DIR: committed, PERF_SCENARIOS: 'quick,intensive-30s,intensive-30s-mps,standard-mps' });
+    expect(findings.map((f) => f.status)).toEqual(['ok', 'ok', 'ok', 'warn']);
+    expect(findings[3]?.fix).toMatch(/\(12 arm-trials x 60 s, about 13 min\); or choose a scenario that has one for this GPU: quick, intensive-30s, intensive-30s-mps$/);
+  });
+
+  it('GPU time: arm-trials x window, rounded up with the measured per-arm-trial overhead', () => {
+    expect(describeGpuTime({ trials: 3, arms: ['hp-alone', 'lp-alone', 'baseline', 'xsched'], durationMs: 180_000 })).toBe('12 arm-trials x 180 s, about 37 min');
+    expect(describeGpuTime({ trials: 3, arms: ['hp-alone', 'baseline'], durationMs: 10_000 })).toBe('6 arm-trials x 10 s, about 2 min');
+  });
+});
