@@ -75,6 +75,11 @@ describe('baseline.stored', () => {
     expect(doctorExitCode([strict!])).toBe(1);
   });
 
+  it('missing under CI=true with PERF_UPDATE_BASELINES=1 (the update-baselines workflow) stays a warning: that run records it', async () => {
+    const [finding] = await check({ PERF_BASELINES_DIR: storeWithQuick(), PERF_SCENARIOS: 'standard-mps', CI: 'true', PERF_UPDATE_BASELINES: '1' });
+    expect(finding).toMatchObject({ status: 'warn', message: expect.stringMatching(/regression verdict untested in this run, which records one \(PERF_UPDATE_BASELINES=1\)$/) });
+  });
+
   it('a workload override is a mismatch naming the field, with the setting that restores it', async () => {
     const [finding] = await check({ PERF_BASELINES_DIR: storeWithQuick(), PERF_SCENARIOS: 'quick', PERF_DURATION_S: '30' });
     expect(finding).toMatchObject({ status: 'warn' });

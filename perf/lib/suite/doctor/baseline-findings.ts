@@ -2,7 +2,7 @@
 // judged against it; otherwise what will happen to the run and what to do first. Missing or not
 // comparable is a warning, and must be fixed where it makes the run fail: strict mode (the
 // outcome `untested` fails; plan/config/settings.ts) or PERF_REQUIRE_BASELINE=1
-// (suite/verdict-tests.ts).
+// (suite/verdict-tests.ts), unless the run is to record it (PERF_UPDATE_BASELINES=1).
 
 import { relative } from 'node:path';
 import { isCiEnvironment } from '../../plan/config/load-settings.ts';
@@ -36,6 +36,8 @@ function strictName(env: NodeJS.ProcessEnv): string {
 function consequence(name: string, verdicts: string, context: FindingContext): { blocks: boolean; text: string } {
   const { settings } = context;
   const required = gateRequirementsOf(name).requiredVerdicts.includes('regression');
+  // perf:update-baselines (and its workflow) records the missing one: that must not stop it.
+  if (settings.updateBaselines) return { blocks: false, text: `${verdicts} untested in this run, which records one (PERF_UPDATE_BASELINES=1)` };
   if (settings.requireBaseline) return { blocks: true, text: `${verdicts} untested, and PERF_REQUIRE_BASELINE=1 fails it` };
   if (settings.strict && required) return { blocks: true, text: `${verdicts} untested: the scenario cannot pass under ${strictName(context.env)}` };
   if (required) return { blocks: false, text: `${verdicts} untested: the scenario's outcome is untested, which fails under CI=true or PERF_STRICT=1` };
