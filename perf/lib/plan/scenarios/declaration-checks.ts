@@ -5,7 +5,7 @@
 import { type SharingMode, WORKLOAD_NAMES } from '../../documents/types/scenario.ts';
 import { ALL_ARMS } from './arms.ts';
 import { ALL_MODELS, ARRIVAL_PROCESSES } from './catalogue.ts';
-import type { PerfScenarioDeclaration } from './declaration.ts';
+import type { PerfScenarioDeclaration } from './declaration-types.ts';
 import {
   BATCH_RANGE,
   BUDGET_MS_RANGE,
