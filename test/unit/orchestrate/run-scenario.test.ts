@@ -130,7 +130,8 @@ describe.concurrent('runScenario with the fake worker', () => {
     expect(record.trials[0]?.startNs).toBeNull();
     expect(double.calls).not.toContain('afterReady baseline t0');
     expect(double.calls).toContain('close baseline t0');
-    expect(worker(record.trials[1], 'hp').ok).toBe(true);
+    const hp = worker(record.trials[1], 'hp');
+    expect(hp.ok, hp.ok ? '' : `${hp.failure.kind}: ${hp.failure.message}`).toBe(true);
   });
 
   it('records late (exit 6 after START) and bad output in READY and in the result file', async () => {
@@ -204,7 +205,8 @@ describe.concurrent('runScenario with the fake worker', () => {
     const record = await runScenario(await makeRunOptions(scenario, createNativeProvider()));
     expect(record.trials[0]?.skipped).toContain('no XSched setup');
     expect(record.trials[1]).toMatchObject({ skipped: null, xsched: null, sharing: null });
-    expect(worker(record.trials[1], 'hp').ok).toBe(true);
+    const hp = worker(record.trials[1], 'hp');
+    expect(hp.ok, hp.ok ? '' : `${hp.failure.kind}: ${hp.failure.message}`).toBe(true);
   });
 
   it('throws with the scenario name when the provider cannot open the scenario', async () => {

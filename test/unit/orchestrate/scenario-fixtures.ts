@@ -93,7 +93,9 @@ export async function makeRunOptions(
     runDir: makeTempDir('xsp-orchestrate-'),
     provider,
     readyTimeoutMs: 10_000,
-    startLeadMs: 150,
+    // START must reach every worker before its start instant, or the worker reports itself late
+    // (exit 6): 150 ms was missed once in a full unit run on 2 loaded cores.
+    startLeadMs: 400,
     drainMs: 0,
     hangGraceMs: 1_000,
     killGraceMs: 300,
