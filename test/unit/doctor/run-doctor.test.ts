@@ -78,6 +78,14 @@ describe('runDoctor', () => {
     expect(doctorExitCode(noXsched)).toBe(0);
   });
 
+  it('without XSCHED_ROOT in strict mode (CI=true) is a FIX: that run could only be untested, which fails', async () => {
+    const tools = fixtureTools({ 'amd-smi process': 'amd-smi-process-none.gpu-data.json', 'amd-smi metric': 'amd-smi-metric-idle.json' }).run;
+    const base = { nodes: { '/dev/kfd': true, '/dev/dri/renderD128': true }, dirs: { '/dev/dri': ['renderD128'] }, groups: ['render', 'video'], files: CACHE, tools };
+    const strict = await runDoctor(fakeHost({ ...base, env: { CI: 'true' } }), { probeGpu: probed('gfx90a') });
+    expect(strict.find((f) => f.id === 'xsched.install')).toMatchObject({ status: 'fix', message: expect.stringContaining('strict mode (CI=true or PERF_STRICT=1) fails an untested run') });
+    expect(doctorExitCode(strict)).toBe(1);
+  });
+
   it('on NVIDIA: a missing MPS control and a busy fixed port are named', async () => {
     const host = fakeHost({
       nodes: { '/dev/nvidiactl': true, '/dev/nvidia0': true }, dirs: { '/dev': ['nvidiactl', 'nvidia0', 'nvidia-uvm'] },

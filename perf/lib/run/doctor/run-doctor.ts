@@ -73,7 +73,7 @@ export async function runDoctor(host: HostView, options: DoctorOptions = {}): Pr
     if (sharing !== null) findings.push(sharing);
   }
   findings.push(...(await gpuStateFindings(host, platform, probe, needs)));
-  findings.push(checkXsched(host.env, platform, options.driverSearchDirs));
+  findings.push(checkXsched(host.env, platform, needs?.strict ?? false, options.driverSearchDirs));
   if (vendor === 'nvidia') findings.push(checkMpsControl(host.env, needs));
   findings.push(await checkLoopbackPort(host));
   return findings;

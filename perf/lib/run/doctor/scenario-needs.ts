@@ -16,6 +16,8 @@ export interface ScenarioNeeds {
   mps: string[];
   /** Selected scenarios whose workers share the GPU as separate processes. */
   separateProcesses: string[];
+  /** Strict mode (CI=true, PERF_STRICT=1 or the config file): anything but a judged pass fails the run. */
+  strict: boolean;
 }
 
 export function readScenarioNeeds(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): ScenarioNeeds | DoctorFinding {
@@ -26,7 +28,7 @@ export function readScenarioNeeds(env: NodeJS.ProcessEnv, cwd: string = process.
     if (!(error instanceof SettingsError)) throw error;
     return mustFix('config.settings', error.problems.join('; '), 'correct the values named (docs/configuration.md)');
   }
-  const needs: ScenarioNeeds = { requests: [], mps: [], separateProcesses: [] };
+  const needs: ScenarioNeeds = { requests: [], mps: [], separateProcesses: [], strict: settings.strict };
   for (const name of settings.scenarios) {
     const sharing = settings.overrides.sharing ?? getCatalogueEntry(name).sharing;
     needs.requests.push({ scenario: name, sharing });
