@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { doctorExitCode, formatFinding } from '../../../perf/lib/run/doctor/finding.ts';
-import { runDoctor } from '../../../perf/lib/run/doctor/run-doctor.ts';
+import { runDoctor, runDoctorReport } from '../../../perf/lib/run/doctor/run-doctor.ts';
 import { builtArchitectures } from '../../../perf/lib/run/doctor/worker-checks.ts';
 import type { ProbeFingerprint } from '../../../perf/lib/run/gpu/parse-probe.ts';
 import { fixtureTools } from '../../doubles/fixture-tools.ts';
@@ -41,6 +41,21 @@ describe('runDoctor', () => {
       'FIX  gpu.device-nodes: no GPU device node: looked for /dev/kfd (AMD) and /dev/nvidiactl (NVIDIA) -> install the GPU driver; in a container pass the devices (AMD: --device /dev/kfd --device /dev/dri; NVIDIA: --gpus all)',
     ]);
     expect(doctorExitCode(findings)).toBe(1);
+  });
+
+  it('runDoctorReport hands on the probe and the settings it read, for suite/doctor/ to use rather than read again', async () => {
+    let probes = 0;
+    const once = async () => {
+      probes += 1;
+      return { workerPath: WORKER, probe: probe('gfx90a', 'hip-amd') };
+    };
+    const host = fakeHost({ nodes: { '/dev/kfd': true }, dirs: { '/dev/dri': [] }, files: CACHE, env: { PERF_SCENARIOS: 'quick' } });
+    const report = await runDoctorReport(host, { probeGpu: once, cwd: temp });
+    expect(probes).toBe(1);
+    expect(report.probe?.gpu.arch).toBe('gfx90a');
+    expect(report.settings?.scenarios).toEqual(['quick']);
+    const invalid = await runDoctorReport(fakeHost({ env: { PERF_SCENARIOS: 'no-such-scenario' } }), { cwd: temp });
+    expect(invalid).toMatchObject({ probe: null, settings: null });
   });
 
   it('on an AMD host outside the render group: names /dev/kfd, the render node and the group fix', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readGpuProcesses, readGpuState } from '../../../perf/lib/run/environment/gpu-tools.ts';
+import { gpuStateReader, readGpuProcesses, readGpuState } from '../../../perf/lib/run/environment/gpu-tools.ts';
 import { cpuWindow, parsePidStat, parseProcStat } from '../../../perf/lib/run/environment/host-cpu.ts';
 import { startEnvironmentSampler } from '../../../perf/lib/run/environment/sampler.ts';
 import { fixtureTools } from '../../doubles/fixture-tools.ts';
@@ -37,6 +37,23 @@ describe('environment sampler', () => {
     const state = await readGpuState('cuda', run);
     expect(state.value![0]!.computeMode).toBe('Default');
     expect(calls.map((c) => c.includes('clocks_throttle_reasons'))).toEqual([false, true]);
+  });
+
+  it('a reader that found the old driver asks for clocks_throttle_reasons at once from then on', async () => {
+    const { run, calls } = fixtureTools({ clocks_throttle_reasons: 'query-gpu-ok.nvidia-smi.csv' });
+    const readState = gpuStateReader('cuda', run);
+    await readState();
+    const second = await readState();
+    expect(second.value![0]!.computeMode).toBe('Default');
+    expect(calls.map((c) => c.includes('clocks_throttle_reasons'))).toEqual([false, true, true]);
+  });
+
+  it('a reader whose tool is missing keeps trying both names: nothing proved either unsupported', async () => {
+    const { run, calls } = fixtureTools({});
+    const readState = gpuStateReader('cuda', run);
+    await readState();
+    await readState();
+    expect(calls.map((c) => c.includes('clocks_throttle_reasons'))).toEqual([false, true, false, true]);
   });
 
   it('AMD: amd-smi first, then rocm-smi', async () => {

@@ -29,6 +29,8 @@ export const XSCHED_PRIORITY_MAX = 255;
 /** def.h: XSCHED_AUTO_XQUEUE_LEVEL = int[1, 3]. */
 export const XSCHED_LEVEL_MIN = 1;
 export const XSCHED_LEVEL_MAX = 3;
+/** The suite's bound on an XQueue's threshold and batch size (commands in flight): PERF_XSCHED_* and the sweeps agree on it. */
+export const XSCHED_QUEUE_COMMANDS_MAX = 1_000_000;
 
 /** The xserver's default HTTP port when started without arguments (def.h). */
 export const XSCHED_DEFAULT_PORT = 50000;

@@ -10,6 +10,7 @@ import {
   XSCHED_POLICY_NAMES,
   XSCHED_PRIORITY_MAX,
   XSCHED_PRIORITY_MIN,
+  XSCHED_QUEUE_COMMANDS_MAX,
   type XschedPolicyName,
 } from './xsched-facts.ts';
 
@@ -89,9 +90,9 @@ function readRole(env: NodeJS.ProcessEnv, role: Role): XschedRoleSettings {
   const suffix = role.toUpperCase();
   const defaults = XSCHED_DEFAULTS[role];
   const priority = readInteger(env, `PERF_XSCHED_PRIORITY_${suffix}`, defaults.priority, XSCHED_PRIORITY_MIN, XSCHED_PRIORITY_MAX);
-  const threshold = readInteger(env, `PERF_XSCHED_THRESHOLD_${suffix}`, defaults.threshold, 1, 1_000_000);
+  const threshold = readInteger(env, `PERF_XSCHED_THRESHOLD_${suffix}`, defaults.threshold, 1, XSCHED_QUEUE_COMMANDS_MAX);
   // Unset batch size follows the threshold: half of it, XSched's own recommendation.
-  const batchSize = readInteger(env, `PERF_XSCHED_BATCH_SIZE_${suffix}`, Math.max(1, Math.floor(threshold / 2)), 1, 1_000_000);
+  const batchSize = readInteger(env, `PERF_XSCHED_BATCH_SIZE_${suffix}`, Math.max(1, Math.floor(threshold / 2)), 1, XSCHED_QUEUE_COMMANDS_MAX);
   if (batchSize > threshold) {
     // XSched asserts threshold >= batch size inside the worker and aborts it.
     throw new XschedConfigError(

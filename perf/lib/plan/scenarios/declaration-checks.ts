@@ -2,7 +2,7 @@
 // accepted, in the style of the PERF_* settings (perf/lib/plan/config/variables.ts), whose
 // ranges it shares (field-ranges.ts), so a declared scenario can also be overridden.
 
-import { type SharingMode, WORKLOAD_NAMES } from '../../documents/types/scenario.ts';
+import { WORKLOAD_NAMES } from '../../documents/types/scenario.ts';
 import { ALL_ARMS } from './arms.ts';
 import { ALL_MODELS, ARRIVAL_PROCESSES } from './catalogue.ts';
 import type { PerfScenarioDeclaration } from './declaration-types.ts';
@@ -19,7 +19,7 @@ import {
   type ValueRange,
 } from './field-ranges.ts';
 import { VERDICT_KINDS } from './gate-requirements.ts';
-import { SHARING_REQUESTS } from './sharing.ts';
+import { SHARING_MODES, SHARING_REQUESTS } from './sharing.ts';
 import { THRESHOLD_KEYS } from './thresholds.ts';
 
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -85,13 +85,12 @@ function checkThresholds(thresholds: unknown): string[] {
   }
   const given = thresholds as Record<string, { value?: unknown; why?: unknown } | undefined>;
   const problems = Object.keys(given).filter((k) => !(THRESHOLD_KEYS as readonly string[]).includes(k)).map((k) => `thresholds.${k}: unknown threshold; expected one of ${THRESHOLD_KEYS.join(', ')}`);
-  const modes: SharingMode[] = ['time-sliced', 'mps', 'platform-default'];
   for (const key of THRESHOLD_KEYS) {
     const entry = given[key];
     const value = entry?.value;
-    const perMode = typeof value === 'object' && value !== null && modes.every((m) => fraction((value as Record<string, unknown>)[m])) && Object.keys(value).length === modes.length;
+    const perMode = typeof value === 'object' && value !== null && SHARING_MODES.every((m) => fraction((value as Record<string, unknown>)[m])) && Object.keys(value).length === SHARING_MODES.length;
     if (!fraction(value) && !perMode) {
-      problems.push(`thresholds.${key}.value=${JSON.stringify(value)}: expected a fraction >= 0 and < 1, or one for each of ${modes.join(', ')}`);
+      problems.push(`thresholds.${key}.value=${JSON.stringify(value)}: expected a fraction >= 0 and < 1, or one for each of ${SHARING_MODES.join(', ')}`);
     }
     if (!text(entry?.why)) problems.push(`thresholds.${key}.why=${JSON.stringify(entry?.why)}: expected the reason for this number (reports show it next to the verdict)`);
   }

@@ -7,6 +7,7 @@
 import type { SharingMode, Thresholds } from '../../documents/types/scenario.ts';
 import type { CatalogueEntry } from './catalogue.ts';
 import { checkDeclaration } from './declaration-checks.ts';
+import { SHARING_MODES } from './sharing.ts';
 import type { PerfScenarioDeclaration, ThresholdDeclaration } from './declaration-types.ts';
 import { THRESHOLD_KEYS } from './thresholds.ts';
 
@@ -22,8 +23,6 @@ export class ScenarioDeclarationError extends Error {
   }
 }
 
-const SHARING_MODE_LIST: readonly SharingMode[] = ['time-sliced', 'mps', 'platform-default'];
-
 /** The declaration checked (throws ScenarioDeclarationError listing every problem) and as a catalogue entry. */
 export function entryFromDeclaration(declaration: PerfScenarioDeclaration): CatalogueEntry {
   const problems = checkDeclaration(declaration);
@@ -32,7 +31,7 @@ export function entryFromDeclaration(declaration: PerfScenarioDeclaration): Cata
   const imageSize = d.imageSize ?? 224;
   const trials = d.trials ?? Math.floor((d.budgetMs as number) / (d.durationMs * d.arms.length));
   const bySharing = Object.fromEntries(
-    SHARING_MODE_LIST.map((mode) => [mode, Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, valueFor(d.thresholds[key].value, mode)]))]),
+    SHARING_MODES.map((mode) => [mode, Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, valueFor(d.thresholds[key].value, mode)]))]),
   ) as unknown as Record<SharingMode, Thresholds>;
   return {
     name: d.name,
@@ -72,7 +71,7 @@ export function declarationOfEntry(entry: CatalogueEntry): PerfScenarioDeclarati
     requiredVerdicts: [...entry.requiredVerdicts],
     minTrials: entry.minTrials,
     thresholds: Object.fromEntries(
-      THRESHOLD_KEYS.map((key) => [key, { value: Object.fromEntries(SHARING_MODE_LIST.map((m) => [m, entry.thresholds.bySharing[m][key]])), why: entry.thresholds.why[key] }]),
+      THRESHOLD_KEYS.map((key) => [key, { value: Object.fromEntries(SHARING_MODES.map((m) => [m, entry.thresholds.bySharing[m][key]])), why: entry.thresholds.why[key] }]),
     ) as PerfScenarioDeclaration['thresholds'],
     gpuIndex: entry.gpuIndex,
     seed: entry.seed,

@@ -4,7 +4,7 @@
 // readXschedConfig accepts (plan/config/xsched-settings.ts, xsched-facts.ts).
 
 import { XSCHED_DEFAULTS } from '../config/xsched-settings.ts';
-import { XSCHED_LEVEL_MAX, XSCHED_LEVEL_MIN, XSCHED_POLICY_NAMES, type XschedPolicyName } from '../config/xsched-facts.ts';
+import { XSCHED_LEVEL_MAX, XSCHED_LEVEL_MIN, XSCHED_POLICY_NAMES, XSCHED_QUEUE_COMMANDS_MAX, type XschedPolicyName } from '../config/xsched-facts.ts';
 import { SweepConfigError } from './sweep-errors.ts';
 import { integerList, sweepList } from './sweep-lists.ts';
 
@@ -67,8 +67,8 @@ export function readXschedSweepGrid(env: NodeJS.ProcessEnv): XschedSweepGrid {
   const policyVariable = XSCHED_SWEEP_VARIABLES.xschedPolicy;
   const grid: XschedSweepGrid = {
     // Same ranges readXschedConfig accepts (plan/config/xsched-settings.ts).
-    xschedLpThreshold: integerList(env, XSCHED_SWEEP_VARIABLES.xschedLpThreshold, 1, 1_000_000, 'an lp threshold'),
-    xschedLpBatch: integerList(env, XSCHED_SWEEP_VARIABLES.xschedLpBatch, 1, 1_000_000, 'an lp batch size'),
+    xschedLpThreshold: integerList(env, XSCHED_SWEEP_VARIABLES.xschedLpThreshold, 1, XSCHED_QUEUE_COMMANDS_MAX, 'an lp threshold'),
+    xschedLpBatch: integerList(env, XSCHED_SWEEP_VARIABLES.xschedLpBatch, 1, XSCHED_QUEUE_COMMANDS_MAX, 'an lp batch size'),
     xschedLevel: integerList(env, XSCHED_SWEEP_VARIABLES.xschedLevel, XSCHED_LEVEL_MIN, XSCHED_LEVEL_MAX, 'an XSched level'),
     xschedPolicy: sweepList(env, policyVariable).map((item) => {
       const policy = XSCHED_POLICY_NAMES.find((name) => name === item);

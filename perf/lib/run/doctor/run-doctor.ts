@@ -2,6 +2,7 @@
 // one at a time, in the order a run meets them. Each check is in its own file here.
 
 import type { WorkerPlatform } from '../../documents/types/fingerprint.ts';
+import type { Settings } from '../../plan/config/index.ts';
 import { detectGpu } from '../gpu/detect-gpu.ts';
 import type { ProbeFingerprint } from '../gpu/parse-probe.ts';
 import { locateWorker } from '../worker/locate-worker.ts';
@@ -16,7 +17,7 @@ import { targetOf } from './gpu-target.ts';
 import type { HostView } from './host-view.ts';
 import { checkLoopbackPort } from './loopback-check.ts';
 import { checkMpsControl } from './mps-check.ts';
-import { readScenarioNeeds, type ScenarioNeeds } from './scenario-needs.ts';
+import { readDoctorSettings, scenarioNeedsOf, type ScenarioNeeds } from './scenario-needs.ts';
 import { checkSharingSupported } from './sharing-check.ts';
 import { checkThrottle } from './throttle-check.ts';
 import { checkWorkerArch, describeProbe } from './worker-checks.ts';
@@ -49,10 +50,25 @@ export async function probeWithWorker(host: HostView): Promise<{ workerPath: str
   }
 }
 
+/** The findings, with what later checks need from them (suite/doctor/): read once, here. */
+export interface DoctorReport {
+  findings: DoctorFinding[];
+  /** The GPU the worker probed; null when there was no probe. */
+  probe: ProbeFingerprint | null;
+  /** The settings a run would load; null when they are invalid (a config.settings finding says why). */
+  settings: Settings | null;
+}
+
 export async function runDoctor(host: HostView, options: DoctorOptions = {}): Promise<DoctorFinding[]> {
+  return (await runDoctorReport(host, options)).findings;
+}
+
+export async function runDoctorReport(host: HostView, options: DoctorOptions = {}): Promise<DoctorReport> {
+  const read = readDoctorSettings(host.env, options.cwd);
+  const settings = 'id' in read ? null : read;
   const vendor = await detectVendor(host);
   const findings = await checkDeviceAccess(host, vendor);
-  if (vendor === null) return findings;
+  if (vendor === null) return { findings, probe: null, settings };
   const probed = await (options.probeGpu ?? probeWithWorker)(host);
   let platform = PLATFORM_OF_VENDOR[vendor];
   let probe: ProbeFingerprint | null = null;
@@ -63,20 +79,20 @@ export async function runDoctor(host: HostView, options: DoctorOptions = {}): Pr
     platform = probed.probe.platform;
     probe = probed.probe;
   }
-  const read = readScenarioNeeds(host.env, options.cwd);
   let needs: ScenarioNeeds | null = null;
   if ('id' in read) {
     findings.push(read);
   } else {
-    needs = read;
+    needs = scenarioNeedsOf(read);
     const sharing = checkSharingSupported(needs, platform);
     if (sharing !== null) findings.push(sharing);
   }
   findings.push(...(await gpuStateFindings(host, platform, probe, needs)));
-  findings.push(checkXsched(host.env, platform, needs?.strict ?? false, options.driverSearchDirs));
+  // Strict mode (CI=true, PERF_STRICT=1, the config file) fails an untested run: settings.strict.
+  findings.push(checkXsched(host.env, platform, settings?.strict ?? false, options.driverSearchDirs));
   if (vendor === 'nvidia') findings.push(checkMpsControl(host.env, needs));
   findings.push(await checkLoopbackPort(host));
-  return findings;
+  return { findings, probe, settings };
 }
 
 /** Foreign processes, then clocks, ECC and compute mode from one reading of the state. */

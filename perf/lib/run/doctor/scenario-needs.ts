@@ -3,7 +3,7 @@
 // scenarios share the GPU through MPS. Invalid settings stop a run before any GPU time, so
 // the doctor names them the same way.
 
-import { loadSettings, SettingsError } from '../../plan/config/index.ts';
+import { loadSettings, SettingsError, type Settings } from '../../plan/config/index.ts';
 import { getCatalogueEntry } from '../../plan/scenarios/catalogue.ts';
 import type { SharingRequest } from '../../plan/scenarios/sharing.ts';
 import type { DoctorFinding } from './finding.ts';
@@ -16,19 +16,20 @@ export interface ScenarioNeeds {
   mps: string[];
   /** Selected scenarios whose workers share the GPU as separate processes. */
   separateProcesses: string[];
-  /** Strict mode (CI=true, PERF_STRICT=1 or the config file): anything but a judged pass fails the run. */
-  strict: boolean;
 }
 
-export function readScenarioNeeds(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): ScenarioNeeds | DoctorFinding {
-  let settings;
+/** The settings a run would load, or the config.settings line naming why they are invalid. */
+export function readDoctorSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Settings | DoctorFinding {
   try {
-    settings = loadSettings(env, cwd);
+    return loadSettings(env, cwd);
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     return mustFix('config.settings', error.problems.join('; '), 'correct the values named (docs/configuration.md)');
   }
-  const needs: ScenarioNeeds = { requests: [], mps: [], separateProcesses: [], strict: settings.strict };
+}
+
+export function scenarioNeedsOf(settings: Settings): ScenarioNeeds {
+  const needs: ScenarioNeeds = { requests: [], mps: [], separateProcesses: [] };
   for (const name of settings.scenarios) {
     const sharing = settings.overrides.sharing ?? getCatalogueEntry(name).sharing;
     needs.requests.push({ scenario: name, sharing });

@@ -62,10 +62,32 @@ export async function readGpuProcesses(
   return firstAvailable<GpuProcess[]>([amd, rocm, scan]);
 }
 
+type ReasonPrefix = Parameters<typeof nvidiaGpuQueryArgs>[0];
+
+/**
+ * Reads GPU state again and again with one tool: on NVIDIA, once the current throttle field
+ * name failed and the old one worked, the driver is known to predate the new name, and later
+ * readings ask for the old one at once rather than fail first every time (one sampler reads
+ * every 2 s, run/environment/sampler.ts).
+ */
+export function gpuStateReader(platform: WorkerPlatform, run: RunTool = runToolWithExeca): () => Promise<Reading<GpuState[]>> {
+  let knownPrefix: ReasonPrefix | null = null;
+  const readNvidia = (prefix: ReasonPrefix): Promise<Reading<GpuState[]>> => read(run, 'nvidia-smi', nvidiaGpuQueryArgs(prefix), parseNvidiaGpuQuery);
+  return async () => {
+    if (platform !== 'cuda') return read(run, 'amd-smi', ['metric', '--json'], parseAmdSmiMetric);
+    if (knownPrefix !== null) return readNvidia(knownPrefix);
+    const current = await readNvidia('clocks_event_reasons');
+    if (current.notAvailable === null) {
+      knownPrefix = 'clocks_event_reasons';
+      return current;
+    }
+    // Drivers before 535 know the throttle fields only under their old name.
+    const old = await readNvidia('clocks_throttle_reasons');
+    if (old.notAvailable === null) knownPrefix = 'clocks_throttle_reasons';
+    return firstAvailable([current, old]);
+  };
+}
+
 export async function readGpuState(platform: WorkerPlatform, run: RunTool = runToolWithExeca): Promise<Reading<GpuState[]>> {
-  if (platform !== 'cuda') return read(run, 'amd-smi', ['metric', '--json'], parseAmdSmiMetric);
-  const current = await read(run, 'nvidia-smi', nvidiaGpuQueryArgs('clocks_event_reasons'), parseNvidiaGpuQuery);
-  if (current.notAvailable === null) return current;
-  // Drivers before 535 know the throttle fields only under their old name.
-  return firstAvailable([current, await read(run, 'nvidia-smi', nvidiaGpuQueryArgs('clocks_throttle_reasons'), parseNvidiaGpuQuery)]);
+  return gpuStateReader(platform, run)();
 }

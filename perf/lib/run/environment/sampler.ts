@@ -5,7 +5,7 @@
 
 import { ENVIRONMENT_RECORD_VERSION, type EnvironmentRecord, type SamplePhase } from '../../documents/types/environment.ts';
 import type { WorkerPlatform } from '../../documents/types/fingerprint.ts';
-import { readGpuProcesses, readGpuState, runToolWithExeca, type RunTool } from './gpu-tools.ts';
+import { gpuStateReader, readGpuProcesses, runToolWithExeca, type RunTool } from './gpu-tools.ts';
 import { cpuWindow, readCpuTicks, readGovernors, type CpuTicks } from './host-cpu.ts';
 
 export const DEFAULT_SAMPLE_INTERVAL_MS = 2_000;
@@ -30,6 +30,7 @@ export const startEnvironmentSampler: StartEnvironmentSampler = (options) => {
   const intervalMs = options.intervalMs ?? DEFAULT_SAMPLE_INTERVAL_MS;
   if (!Number.isFinite(intervalMs) || intervalMs < 100) throw new TypeError(`environment sampler: intervalMs must be >= 100, got ${JSON.stringify(options.intervalMs)}`);
   const run = options.runTool ?? runToolWithExeca;
+  const readGpuState = gpuStateReader(options.platform, run);
   const started = performance.now();
   const since = (): number => Math.round(performance.now() - started);
   const cpuPids = [...options.workerPids, process.pid];
@@ -59,7 +60,7 @@ export const startEnvironmentSampler: StartEnvironmentSampler = (options) => {
   };
   const sample = async (phase: SamplePhase): Promise<void> => {
     const atMs = since();
-    const [processes, state] = await Promise.all([readGpuProcesses(options.platform, run), readGpuState(options.platform, run)]);
+    const [processes, state] = await Promise.all([readGpuProcesses(options.platform, run), readGpuState()]);
     record.gpuProcesses.push({ phase, atMs, source: processes.source, processes: processes.value, notAvailable: processes.notAvailable });
     record.gpuState.push({ phase, atMs, source: state.source, gpus: state.value, notAvailable: state.notAvailable });
     if (phase !== 'after') await readCpu();

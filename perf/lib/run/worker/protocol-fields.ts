@@ -4,8 +4,6 @@
 import { describeJson } from '../../documents/schemas/first-problem.ts';
 import { BadOutputError } from './bad-output-error.ts';
 
-export { describeJson };
-
 export type JsonObject = Record<string, unknown>;
 
 /** One JSON object of protocol output; `prefix` is the object's own path ("" at the root). */

@@ -3,21 +3,11 @@
 
 import type { DoctorFinding } from '../../run/doctor/finding.ts';
 import type { HostView } from '../../run/doctor/host-view.ts';
-import { probeWithWorker, runDoctor, type DoctorOptions } from '../../run/doctor/run-doctor.ts';
-import type { ProbeFingerprint } from '../../run/gpu/parse-probe.ts';
-import { checkStoredBaselines } from './stored-baseline-check.ts';
+import { runDoctorReport, type DoctorOptions } from '../../run/doctor/run-doctor.ts';
+import { checkStoredBaselinesWith } from './stored-baseline-check.ts';
 
 export async function runDoctorWithBaselines(host: HostView, options: DoctorOptions = {}): Promise<DoctorFinding[]> {
-  const probeGpu = options.probeGpu ?? probeWithWorker;
-  // runDoctor probes at most once; the probe it got (if any) names the GPU the baselines are keyed by.
-  const seen: { probe: ProbeFingerprint | null } = { probe: null };
-  const findings = await runDoctor(host, {
-    ...options,
-    probeGpu: async (probed) => {
-      const result = await probeGpu(probed);
-      if (!('id' in result)) seen.probe = result.probe;
-      return result;
-    },
-  });
-  return [...findings, ...(await checkStoredBaselines(host.env, seen.probe, options.cwd))];
+  // The probe and the settings the host checks got, not a second probe or settings load.
+  const { findings, probe, settings } = await runDoctorReport(host, options);
+  return [...findings, ...(await checkStoredBaselinesWith(host.env, settings, probe, options.cwd ?? process.cwd()))];
 }
