@@ -4,13 +4,13 @@
 // skipped (untested, inconclusive) first annotates its reason: Vitest's JUnit reporter
 // writes a bare <skipped/>, and the annotation becomes a <property> next to it.
 
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it, type TestContext } from 'vitest';
 import { annotateEvaluation, annotationType } from '../output/vitest/index.ts';
 import { executePlan } from './execute-plan.ts';
 import type { FinishedRun } from './finish-run.ts';
 import { runHookTimeoutMs } from './run-hook-timeout.ts';
 import { planScenario } from './scenario-plan.ts';
-import { decideVerdictTest, describeInvalidRun, VERDICT_TESTS } from './verdict-tests.ts';
+import { decideVerdictTest, describeInvalidRun, VERDICT_TESTS, type VerdictOutcome } from './verdict-tests.ts';
 import { ruleSkipMessage, type TeamRules, whyRuleNotJudged } from './team-rules.ts';
 
 declare module 'vitest' {
@@ -72,11 +72,7 @@ export async function defineScenarioSpec(name: string, teamRules?: (rules: TeamR
           requireBaseline: plan.settings.requireBaseline,
           baselineProblem: run.baselineProblem,
         });
-        if (outcome.kind === 'fail') expect.fail(outcome.message);
-        if (outcome.kind === 'skip') {
-          await context.annotate(outcome.message, annotationType('skip_reason'));
-          context.skip(outcome.message);
-        }
+        await settle(context, outcome);
       });
     }
 
@@ -86,12 +82,18 @@ export async function defineScenarioSpec(name: string, teamRules?: (rules: TeamR
           const run = requireRun();
           const notJudged = whyRuleNotJudged(run);
           if (notJudged === null) return void (await assertion(run));
-          const outcome = ruleSkipMessage(notJudged, plan.settings.strict);
-          if (outcome.kind === 'fail') expect.fail(outcome.message);
-          await context.annotate(outcome.message, annotationType('skip_reason'));
-          context.skip(outcome.message);
+          await settle(context, ruleSkipMessage(notJudged, plan.settings.strict));
         });
       },
     });
   });
+}
+
+/** Fails the test, or annotates why (see above) and skips it; a pass needs nothing. */
+async function settle(context: TestContext, outcome: VerdictOutcome): Promise<void> {
+  if (outcome.kind === 'fail') expect.fail(outcome.message);
+  if (outcome.kind === 'skip') {
+    await context.annotate(outcome.message, annotationType('skip_reason'));
+    context.skip(outcome.message);
+  }
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { baselineKeyOfRun, describeBaselineProblem, maybeUpdateBaseline } from '../store/baselines/index.ts';
 import type { Settings } from '../plan/config/index.ts';
 import { evaluateRun } from '../evaluate/index.ts';
-import { renderTerminalSummary, shouldUseColor, writeReports } from '../output/report/index.ts';
+import { writeReports } from '../output/report/index.ts';
 import { recordLatestRun, saveEvaluation } from '../store/results/index.ts';
 import { readRunBaseline, recordRunInHistory } from '../store/history/index.ts';
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../documents/types/index.ts';
@@ -32,8 +32,6 @@ export async function finishRun(options: {
   invocationId: string;
   suiteVersion: string;
   log?: (text: string) => void;
-  /** Print the terminal table of this run here too (callers outside a Vitest invocation). */
-  printTable?: boolean;
 }): Promise<FinishedRun> {
   const { record, outDir, settings } = options;
   const log = options.log ?? ((text: string) => process.stdout.write(`${text}\n`));
@@ -47,9 +45,8 @@ export async function finishRun(options: {
   // generatedAt comes from the record, so replaying the run renders the same report.
   const written = await writeReports(outDir, { runs: [run], generatedAt: record.createdAt, suiteVersion: options.suiteVersion });
   await recordLatestRun(settings.resultsDir, outDir, options.invocationId);
-  // The table is printed once for the whole invocation by perf/global-setup.ts, which reads it from the
-  // run directory (a replay's directory holds a copy of its run.json, suite/execute-plan.ts).
-  if (options.printTable) log(renderTerminalSummary([run], { color: shouldUseColor(process.stdout, process.env) }));
+  // The terminal table is printed once for the whole invocation (suite/invocation-reports.ts), which reads
+  // it from the run directory (a replay's directory holds a copy of its run.json, suite/replay-into-results.ts).
   log(`report: ${written.htmlPath}`);
   await maybeUpdateBaseline(settings, record, evaluation, log);
   await recordRunInHistory(record, evaluation, outDir, log);

@@ -11,6 +11,7 @@ import { locateWorkloadWorker } from '../run/worker/locate-workload.ts';
 import { SharingUnsupportedError } from '../plan/scenarios/sharing.ts';
 import type { WorkerPlatform } from '../documents/types/fingerprint.ts';
 import type { Scenario } from '../documents/types/scenario.ts';
+import { notAPass } from './verdict-tests.ts';
 
 export type ScenarioPlan =
   | { action: 'skip'; reason: string }
@@ -71,7 +72,7 @@ function gateOnly(gate: ReturnType<typeof decideGpuGate>, settings: Settings): S
 /** A selected scenario that cannot run here tested nothing: in strict mode that fails, as an untested outcome does. */
 function strictSkip(skip: { action: 'skip'; reason: string }, settings: Settings): ScenarioPlan {
   if (!settings.strict) return skip;
-  return { action: 'fail', reason: `UNTESTED, and strict mode (PERF_STRICT=1 or CI=true) passes only a judged pass: ${skip.reason}` };
+  return { action: 'fail', reason: notAPass('UNTESTED', ` ${skip.reason}`, true).message };
 }
 
 async function planReplay(name: string, settings: Settings): Promise<ScenarioPlan> {

@@ -6,6 +6,7 @@
 
 import type { RunRecord } from '../documents/types/index.ts';
 import type { FinishedRun } from './finish-run.ts';
+import { notAPass } from './verdict-tests.ts';
 
 /** Its return value is ignored (a matcher returns its subject); a returned promise is awaited. */
 export type TeamRule = (run: FinishedRun) => unknown;
@@ -31,8 +32,7 @@ function unmeasuredArm(record: RunRecord): string | null {
   return null;
 }
 
-export function ruleSkipMessage(reason: string, strict: boolean): { kind: 'fail' | 'skip'; message: string } {
-  return strict
-    ? { kind: 'fail', message: `UNTESTED, and strict mode (PERF_STRICT=1 or CI=true) passes only a judged pass: ${reason}` }
-    : { kind: 'skip', message: `UNTESTED: not a pass (CI=true or PERF_STRICT=1 fails it): ${reason}` };
+/** A rule the run cannot answer is untested, never a pass (verdict-tests.ts's notAPass). */
+export function ruleSkipMessage(reason: string, strict: boolean): ReturnType<typeof notAPass> {
+  return notAPass('UNTESTED', ` ${reason}`, strict);
 }

@@ -55,10 +55,18 @@ export function decideVerdictTest(test: VerdictTest, evaluation: ScenarioEvaluat
   if (!outcome.required) {
     return { kind: 'skip', message: `${word} (not required by scenario ${evaluation.scenario}): ${details}` };
   }
-  if (options.strict) {
-    return { kind: 'fail', message: `${word}, and strict mode (PERF_STRICT=1 or CI=true) passes only a judged pass:\n${details}` };
-  }
-  return { kind: 'skip', message: `${word}: not a pass (CI=true or PERF_STRICT=1 fails it):\n${details}` };
+  return notAPass(word, `\n${details}`, options.strict);
+}
+
+/**
+ * A required test that was not judged a pass (`word`: UNTESTED, INCONCLUSIVE): strict mode
+ * (PERF_STRICT=1 or CI=true) fails it, otherwise it is skipped saying so. `details` follows
+ * the colon as given (' reason', or '\n' and one block per verdict).
+ */
+export function notAPass(word: string, details: string, strict: boolean): Exclude<VerdictOutcome, { kind: 'pass' }> {
+  return strict
+    ? { kind: 'fail', message: `${word}, and strict mode (PERF_STRICT=1 or CI=true) passes only a judged pass:${details}` }
+    : { kind: 'skip', message: `${word}: not a pass (CI=true or PERF_STRICT=1 fails it):${details}` };
 }
 
 /** The failed validity checks, one block each, for the "run is valid" test. */

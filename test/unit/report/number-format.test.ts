@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDurationMs, formatMeasuredRecord, formatMs, formatRate, formatSignedPercent } from '../../../perf/lib/output/report/number-format.ts';
+import { formatDurationMs, formatLevel, formatMeasuredRecord, formatMs, formatPercent, formatRate, formatSignedPercent } from '../../../perf/lib/output/report/number-format.ts';
 
 describe('number formatting', () => {
   it('gives small latencies more decimals than large ones', () => {
@@ -18,6 +18,14 @@ describe('number formatting', () => {
     expect(formatDurationMs(42_400)).toBe('42s');
     expect(formatDurationMs(185_000)).toBe('3m05s');
     expect(formatDurationMs(3_720_000)).toBe('1h02m');
+  });
+
+  it('formats unsigned percentages and interval levels', () => {
+    expect(formatPercent(0.0834)).toBe('8.3%');
+    expect(formatPercent(0)).toBe('0.0%');
+    expect(formatPercent(Number.NaN)).toBe('–');
+    expect(formatLevel(0.95)).toBe('95%');
+    expect(formatLevel(0.999)).toBe('99.9%');
   });
 
   it('keeps the key order of a measured record and rounds to 4 significant digits', () => {

@@ -14,7 +14,8 @@ import { type JudgedPoint, isJudged, lowestP99 } from './frontier.ts';
 import type { SweepPoint } from '../../documents/types/sweep.ts';
 import { isXschedMechanism } from '../../plan/sweeps/expand.ts';
 import type { BudgetSetting } from '../../plan/sweeps/sweep-settings.ts';
-import { budgetIdPart, msText, percentText } from './verdict-text.ts';
+import { percent } from '../verdicts/verdict-context.ts';
+import { budgetIdPart, msText } from './verdict-text.ts';
 
 /** lpLossBudget: largest lp loss afforded (0.10 = 10%); maxRatio: xsched hp P99 at most this many times the best reference's. */
 export type BudgetRequirement = BudgetSetting;
@@ -30,7 +31,7 @@ export function validateBudgets(budgets: readonly BudgetRequirement[]): BudgetRe
 }
 
 const describe = (p: JudgedPoint): string =>
-  `${p.id} (hp P99 ${msText(p.hpP99Ms.estimate)} [${msText(p.hpP99Ms.low)}, ${msText(p.hpP99Ms.high)}], lp loss ${percentText(p.lpLoss.estimate)} [${percentText(p.lpLoss.low)}, ${percentText(p.lpLoss.high)}])`;
+  `${p.id} (hp P99 ${msText(p.hpP99Ms.estimate)} [${msText(p.hpP99Ms.low)}, ${msText(p.hpP99Ms.high)}], lp loss ${percent(p.lpLoss.estimate)} [${percent(p.lpLoss.low)}, ${percent(p.lpLoss.high)}])`;
 
 function budgetVerdictId(budget: BudgetRequirement): string {
   return `sweep-frontier.${budgetIdPart(budget.lpLossBudget)}`;
@@ -39,7 +40,7 @@ function budgetVerdictId(budget: BudgetRequirement): string {
 export function judgeBudget(points: readonly SweepPoint[], budget: BudgetRequirement): Verdict {
   const { lpLossBudget, maxRatio } = budget;
   const id = budgetVerdictId(budget);
-  const rule = `best xsched hp P99 <= ${maxRatio} x best reference hp P99 at lp loss <= ${percentText(lpLossBudget)}`;
+  const rule = `best xsched hp P99 <= ${maxRatio} x best reference hp P99 at lp loss <= ${percent(lpLossBudget)}`;
   const judged = points.filter(isJudged);
   const xsched = judged.filter((p) => isXschedMechanism(p.mechanism));
   const refs = judged.filter((p) => !isXschedMechanism(p.mechanism));
@@ -75,7 +76,7 @@ export function judgeBudget(points: readonly SweepPoint[], budget: BudgetRequire
   }
   return {
     ...base, status: 'inconclusive',
-    message: `Inconclusive: the intervals do not separate xsched ${bestXs ? describe(bestXs) : '(no point within budget)'} from reference ${bestRef ? describe(bestRef) : '(none within budget)'} at ${percentText(lpLossBudget)} lp loss.`,
+    message: `Inconclusive: the intervals do not separate xsched ${bestXs ? describe(bestXs) : '(no point within budget)'} from reference ${bestRef ? describe(bestRef) : '(none within budget)'} at ${percent(lpLossBudget)} lp loss.`,
     recommendation: 'Run more trials per point near this budget (PERF_TRIALS): the loss and P99 intervals narrow with trials.',
   };
 }

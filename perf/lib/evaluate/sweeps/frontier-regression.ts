@@ -19,7 +19,8 @@ import { percentileRatioInterval, type TrialLatencies } from '../stats/intervals
 import { TAIL_PERCENTILE } from '../stats/percentile.ts';
 import type { BudgetRequirement } from './budget-verdicts.ts';
 import { isJudged, type JudgedPoint, lowestP99 } from './frontier.ts';
-import { budgetIdPart, msText, percentText } from './verdict-text.ts';
+import { percent, round3 } from '../verdicts/verdict-context.ts';
+import { budgetIdPart, msText } from './verdict-text.ts';
 
 /** One sweep as the comparison reads it. */
 export interface ComparedSweep {
@@ -63,7 +64,7 @@ function frontierRegressionId(lpLossBudget: number): string {
 export function judgeFrontierRegression(now: ComparedSweep, then: ComparedSweep, budget: BudgetRequirement, options: FrontierRegressionOptions): Verdict {
   const { tolerance } = options;
   const id = frontierRegressionId(budget.lpLossBudget);
-  const rule = `xsched's best hp P99 at lp loss <= ${percentText(budget.lpLossBudget)} not worse than ${1 + tolerance} x the previous sweep's (${then.label})`;
+  const rule = `xsched's best hp P99 at lp loss <= ${percent(budget.lpLossBudget)} not worse than ${1 + tolerance} x the previous sweep's (${then.label})`;
   const base = { id, rule, threshold: { lpLossBudget: budget.lpLossBudget, tolerance } };
   const skip = (message: string, recommendation: string): Verdict => ({ ...base, status: 'skip', measured: {}, interval: null, message, recommendation });
   const incomparable = incomparableReason(now, then);
@@ -71,7 +72,7 @@ export function judgeFrontierRegression(now: ComparedSweep, then: ComparedSweep,
   const [current, previous] = [bestXschedWithin(now.points, budget.lpLossBudget), bestXschedWithin(then.points, budget.lpLossBudget)];
   if (current === null || previous === null) {
     const which = current === null ? 'this sweep' : 'the previous sweep';
-    return skip(`Not compared: ${which} has no proven xsched point whose whole lp loss interval is within ${percentText(budget.lpLossBudget)}.`, 'Sweep lp settings that reach this budget in both sweeps (docs/sweeps.md).');
+    return skip(`Not compared: ${which} has no proven xsched point whose whole lp loss interval is within ${percent(budget.lpLossBudget)}.`, 'Sweep lp settings that reach this budget in both sweeps (docs/sweeps.md).');
   }
   const interval = percentileRatioInterval({
     numerator: now.hpLatencies(current.id), denominator: then.hpLatencies(previous.id),
@@ -79,11 +80,11 @@ export function judgeFrontierRegression(now: ComparedSweep, then: ComparedSweep,
   });
   if (interval === null) return skip(`Not compared: no hp latencies for ${current.id} now or ${previous.id} then.`, 'Rerun the sweep: its saved runs lack hp samples.');
   const measured = { nowP99Ms: current.hpP99Ms.estimate, previousP99Ms: previous.hpP99Ms.estimate, ratio: interval.estimate };
-  const ratioText = `${Math.round(interval.estimate * 1000) / 1000}x [${Math.round(interval.low * 1000) / 1000}, ${Math.round(interval.high * 1000) / 1000}] at ${options.confidence * 100}%`;
+  const ratioText = `${round3(interval.estimate)}x [${round3(interval.low)}, ${round3(interval.high)}] at ${options.confidence * 100}%`;
   const pair = `${current.id} ${msText(current.hpP99Ms.estimate)} now, ${previous.id} ${msText(previous.hpP99Ms.estimate)} then: ratio ${ratioText}`;
   const verdictInterval = { level: options.confidence, low: interval.low, high: interval.high, method: 'two-stage bootstrap of the pooled hp P99 ratio, unpaired (percentile-ratio-interval.ts)' };
   if (interval.low > 1 && interval.estimate > 1 + tolerance) {
-    return { ...base, status: 'fail', measured, interval: verdictInterval, message: `Fail: ${pair}, worse with confidence and by more than ${percentText(tolerance)}.`, recommendation: 'XSched got slower at this lp cost since the previous sweep: compare the two sweeps\' xsched points and their XSched versions.' };
+    return { ...base, status: 'fail', measured, interval: verdictInterval, message: `Fail: ${pair}, worse with confidence and by more than ${percent(tolerance)}.`, recommendation: 'XSched got slower at this lp cost since the previous sweep: compare the two sweeps\' xsched points and their XSched versions.' };
   }
-  return { ...base, status: 'pass', measured, interval: verdictInterval, message: `Pass: ${pair}; not worse with confidence by more than ${percentText(tolerance)}.`, recommendation: null };
+  return { ...base, status: 'pass', measured, interval: verdictInterval, message: `Pass: ${pair}; not worse with confidence by more than ${percent(tolerance)}.`, recommendation: null };
 }

@@ -3,7 +3,7 @@
 
 import type { BaselineFile, RunRecord, ScenarioEvaluation } from '../../documents/types/index.ts';
 import { escapeHtml } from './html-escape.ts';
-import { buildScenarioHeadline, type ScenarioHeadline } from './scenario-headline.ts';
+import { buildScenarioHeadline, headlineRows, type ScenarioHeadline } from './scenario-headline.ts';
 import { statusWord } from './status-labels.ts';
 
 const STATUS_MEANING: Record<ScenarioEvaluation['status'], string> = {
@@ -37,11 +37,5 @@ ${reasons}
 
 /** The result first: effect, lp cost, hp alone, stored baseline (scenario-headline.ts). */
 function renderHeadline(headline: ScenarioHeadline): string {
-  const rows: Array<[string, string]> = [
-    ['effect', headline.effect],
-    ['lp cost', headline.lpCost],
-    ['hp alone', headline.hpAlone],
-    ['stored baseline', headline.storedBaseline],
-  ];
-  return `<dl class="headline" data-headline>${rows.map(([term, text]) => `<dt>${term}</dt><dd>${escapeHtml(text)}</dd>`).join('')}</dl>`;
+  return `<dl class="headline" data-headline>${headlineRows(headline).map(([term, text]) => `<dt>${term}</dt><dd>${escapeHtml(text)}</dd>`).join('')}</dl>`;
 }

@@ -25,6 +25,17 @@ export function formatSignedPercent(fraction: number | null | undefined): string
   return fraction > 0 ? `+${text}%` : `${text}%`;
 }
 
+/** A fraction as a percentage to 0.1: 0.0834 -> "8.3%". */
+export function formatPercent(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return DASH;
+  return `${(fraction * 100).toFixed(1)}%`;
+}
+
+/** An interval's confidence level: 0.95 -> "95%", 0.999 -> "99.9%". */
+export function formatLevel(level: number): string {
+  return `${Number((level * 100).toPrecision(3))}%`;
+}
+
 /** Any measured value: integers as they are, other numbers to 4 significant digits. */
 export function formatMeasuredValue(value: number | string | boolean | null | undefined): string {
   if (value === null || value === undefined) return DASH;

@@ -5,6 +5,7 @@
 // intervals are the verdicts' own; the trial points are checked to reproduce them.
 
 import type { BaselineFile, ScenarioEvaluation, Verdict } from '../../documents/types/index.ts';
+import { formatLevel } from './number-format.ts';
 import { QUANTITY } from './quantity-labels.ts';
 import { regressionTrialPoints } from './ratio-trial-points.ts';
 import type { RatioPlotData, RatioRow } from './plot-data-types.ts';
@@ -12,7 +13,7 @@ import type { RatioPlotData, RatioRow } from './plot-data-types.ts';
 const num = (value: number | null | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 function intervalLabel(v: Verdict): string {
-  return v.interval ? `${Number((v.interval.level * 100).toPrecision(3))}% interval (${v.interval.method})` : 'no interval';
+  return v.interval ? `${formatLevel(v.interval.level)} interval (${v.interval.method})` : 'no interval';
 }
 
 /**

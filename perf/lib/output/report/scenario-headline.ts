@@ -5,7 +5,7 @@
 // verdict table never disagree; where a verdict did not judge, the line says so.
 
 import type { BaselineFile, RunRecord, ScenarioEvaluation, Verdict } from '../../documents/types/index.ts';
-import { formatMs, formatSignedPercent } from './number-format.ts';
+import { formatLevel, formatMs, formatPercent, formatSignedPercent } from './number-format.ts';
 import { QUANTITY } from './quantity-labels.ts';
 
 export interface ScenarioHeadline {
@@ -28,13 +28,16 @@ export function buildScenarioHeadline(record: RunRecord, evaluation: ScenarioEva
   };
 }
 
-/** The headline as labelled lines ("effect: ..."), for plain-text outputs. */
-export function headlineLines(headline: ScenarioHeadline): string[] {
-  return [`effect: ${headline.effect}`, `lp cost: ${headline.lpCost}`, `hp alone: ${headline.hpAlone}`, `stored baseline: ${headline.storedBaseline}`];
+/** The headline as [label, text] rows, in the order every output shows them. */
+export function headlineRows(headline: ScenarioHeadline): Array<[string, string]> {
+  return [['effect', headline.effect], ['lp cost', headline.lpCost], ['hp alone', headline.hpAlone], ['stored baseline', headline.storedBaseline]];
 }
 
-const pct = (fraction: number): string => `${(fraction * 100).toFixed(1)}%`;
-const levelPct = (level: number): string => `${Number((level * 100).toPrecision(3))}%`;
+/** The headline as labelled lines ("effect: ..."), for plain-text outputs. */
+export function headlineLines(headline: ScenarioHeadline): string[] {
+  return headlineRows(headline).map(([label, text]) => `${label}: ${text}`);
+}
+
 const finite = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function verdict(evaluation: ScenarioEvaluation, id: string): Verdict | undefined {
@@ -48,7 +51,7 @@ function describeEffect(evaluation: ScenarioEvaluation): string {
     return `not measured (${v ? `${v.status}: ${v.message}` : 'no hp-p99-improvement verdict: the xsched or baseline arm did not run'})`;
   }
   // The verdict reports an improvement (a cut); the headline shows the change, so a cut reads negative.
-  const interval = v.interval ? `, ${levelPct(v.interval.level)} interval ${formatSignedPercent(-v.interval.high)} to ${formatSignedPercent(-v.interval.low)}` : ', no interval';
+  const interval = v.interval ? `, ${formatLevel(v.interval.level)} interval ${formatSignedPercent(-v.interval.high)} to ${formatSignedPercent(-v.interval.low)}` : ', no interval';
   return `${QUANTITY.hpP99Merged} ${formatMs(xschedP99Ms)} ms (xsched) vs ${formatMs(baselineP99Ms)} ms (baseline arm): ` +
     `${formatSignedPercent(-improvementFraction)}${interval} [${v.status}]`;
 }
@@ -59,8 +62,8 @@ function describeLpCost(evaluation: ScenarioEvaluation): string {
   if (!v || !finite(xschedIterPerSec) || !finite(baselineIterPerSec) || !finite(lossFraction)) {
     return `not measured (${v ? `${v.status}: ${v.message}` : 'no lp-throughput-loss verdict: the xsched or baseline arm did not run lp'})`;
   }
-  const interval = v.interval ? `, ${levelPct(v.interval.level)} interval ${pct(v.interval.low)} to ${pct(v.interval.high)}` : ', no interval';
-  return `${QUANTITY.lpLoss} ${pct(lossFraction)}${interval}: ${xschedIterPerSec.toFixed(3)} vs ${baselineIterPerSec.toFixed(3)} iter/s, xsched vs baseline arm, mean of trials [${v.status}]`;
+  const interval = v.interval ? `, ${formatLevel(v.interval.level)} interval ${formatPercent(v.interval.low)} to ${formatPercent(v.interval.high)}` : ', no interval';
+  return `${QUANTITY.lpLoss} ${formatPercent(lossFraction)}${interval}: ${xschedIterPerSec.toFixed(3)} vs ${baselineIterPerSec.toFixed(3)} iter/s, xsched vs baseline arm, mean of trials [${v.status}]`;
 }
 
 function describeHpAlone(evaluation: ScenarioEvaluation): string {
@@ -75,7 +78,7 @@ function describeStoredBaseline(record: RunRecord, evaluation: ScenarioEvaluatio
   const same = baseline.runId === record.runId ? 'this run (stored from it): the comparison cannot show a regression; ' : '';
   const regression = verdict(evaluation, 'regression.xsched.hp-p99');
   const ratio = regression && finite(regression.measured.ratio)
-    ? `; xsched ${QUANTITY.hpP99TrialMean} now/stored ${regression.measured.ratio.toFixed(3)}${regression.interval ? ` (${levelPct(regression.interval.level)} interval ${regression.interval.low.toFixed(3)} to ${regression.interval.high.toFixed(3)})` : ''} [${regression.status}]`
+    ? `; xsched ${QUANTITY.hpP99TrialMean} now/stored ${regression.measured.ratio.toFixed(3)}${regression.interval ? ` (${formatLevel(regression.interval.level)} interval ${regression.interval.low.toFixed(3)} to ${regression.interval.high.toFixed(3)})` : ''} [${regression.status}]`
     : '';
   return `${same}run ${baseline.runId}, stored ${baseline.createdAt}, ${commit}${ratio}`;
 }

@@ -5,9 +5,8 @@
 import type { SweepPoint } from '../../documents/types/sweep.ts';
 import type { SweepEvaluation } from '../../evaluate/sweeps/evaluate-sweep.ts';
 import { escapeMarkdownCell, renderMarkdownTable } from './markdown-escape.ts';
-import { formatMs } from './number-format.ts';
+import { formatMs, formatPercent } from './number-format.ts';
 
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const NOT_MEASURED = 'not measured';
 
 export const SWEEP_HEADERS = ['point', 'hp P99 ms [interval]', 'lp loss [interval]', 'trials', 'standing'];
@@ -28,7 +27,7 @@ export function sweepRows(evaluation: SweepEvaluation): string[][] {
     rows.push([
       p.id,
       p.hpP99Ms ? `${formatMs(p.hpP99Ms.estimate)} [${formatMs(p.hpP99Ms.low)}, ${formatMs(p.hpP99Ms.high)}]` : NOT_MEASURED,
-      p.lpLoss ? `${pct(p.lpLoss.estimate)} [${pct(p.lpLoss.low)}, ${pct(p.lpLoss.high)}]` : NOT_MEASURED,
+      p.lpLoss ? `${formatPercent(p.lpLoss.estimate)} [${formatPercent(p.lpLoss.low)}, ${formatPercent(p.lpLoss.high)}]` : NOT_MEASURED,
       String(p.trials),
       standing(p),
     ]);
@@ -48,7 +47,7 @@ const verdictLine = (v: SweepEvaluation['verdicts'][number]): string => `${v.sta
 export function sweepRegressionLines(evaluation: SweepEvaluation): string[] {
   const { regression } = evaluation;
   if (regression === undefined) return [];
-  return [`XSched's frontier against ${regression.comparedTo} (tolerance ${pct(regression.tolerance)})`, ...regression.verdicts.map(verdictLine)];
+  return [`XSched's frontier against ${regression.comparedTo} (tolerance ${formatPercent(regression.tolerance)})`, ...regression.verdicts.map(verdictLine)];
 }
 
 export function renderSweepMarkdown(title: string, evaluation: SweepEvaluation): string {

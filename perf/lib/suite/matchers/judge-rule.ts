@@ -4,6 +4,7 @@
 
 import { evaluateRun } from '../../evaluate/index.ts';
 import type { RunRecord, ScenarioEvaluation, Thresholds, Verdict } from '../../documents/types/index.ts';
+import { RUN_RECORD_SCHEMA } from '../../documents/types/run-record.ts';
 import type { FinishedRun } from '../finish-run.ts';
 
 export type RunLike = FinishedRun | RunRecord;
@@ -18,13 +19,13 @@ export interface RuleJudgement {
 function recordOf(run: unknown): RunRecord | null {
   if (typeof run !== 'object' || run === null) return null;
   const candidate = 'record' in run ? (run as FinishedRun).record : run;
-  return (candidate as RunRecord).schema === 'xsched-perf.run' ? (candidate as RunRecord) : null;
+  return (candidate as RunRecord).schema === RUN_RECORD_SCHEMA ? (candidate as RunRecord) : null;
 }
 
 export function judgeRule(run: unknown, verdictId: string, threshold: Partial<Thresholds>): RuleJudgement {
   const record = recordOf(run);
   if (record === null) {
-    return { verdict: null, problem: `expected a finished run or a run record (schema xsched-perf.run), received ${describe(run)}`, evaluation: null };
+    return { verdict: null, problem: `expected a finished run or a run record (schema ${RUN_RECORD_SCHEMA}), received ${describe(run)}`, evaluation: null };
   }
   const scenario = { ...record.scenario, thresholds: { ...record.scenario.thresholds, ...threshold } };
   const evaluation = evaluateRun({ ...record, scenario }, null);
