@@ -16,7 +16,7 @@ function clientPids(trial: ArmTrialRecord): number[] {
 }
 
 /** mps-lpN: lp received the percentage, hp did not, and the MPS log names lp as a client (else the variable did nothing). */
-export function mpsThreadPercentVerdict(trial: ArmTrialRecord): CheckVerdict {
+function mpsThreadPercentVerdict(trial: ArmTrialRecord): CheckVerdict {
   const evidence = trial.reference ?? null;
   const hp = findWorkerResult(trial, 'hp');
   const lp = findWorkerResult(trial, 'lp');
