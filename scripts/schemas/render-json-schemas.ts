@@ -26,7 +26,7 @@ interface PublishedDocument {
   schema: v.GenericSchema;
 }
 
-export const PUBLISHED_DOCUMENTS: readonly PublishedDocument[] = [
+const PUBLISHED_DOCUMENTS: readonly PublishedDocument[] = [
   { file: 'worker-result.schema.json', name: WORKER_RESULT_SCHEMA, version: WORKER_RESULT_SCHEMA_VERSION, description: "The native worker's result file (docs/protocol.md).", schema: WorkerResultSchema },
   { file: 'fingerprint.schema.json', name: 'xsched-perf.fingerprint', version: 1, description: "The JSON of the worker's READY line (docs/protocol.md).", schema: WorkerFingerprintSchema },
   { file: 'run-record.schema.json', name: RUN_RECORD_SCHEMA, version: RUN_RECORD_SCHEMA_VERSION, description: 'run.json: the raw record of one scenario run (docs/orchestration.md).', schema: RunRecordSchema },

@@ -64,7 +64,12 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
   }
 }
 
+/** The text of a saved JSON file: two-space indentation and a final newline. */
+export function jsonFileText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
 /** JSON with two-space indentation and a final newline, written atomically. */
 export async function writeJsonFileAtomic(path: string, value: unknown): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+  await writeFileAtomic(path, jsonFileText(value));
 }

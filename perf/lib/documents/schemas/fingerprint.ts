@@ -9,7 +9,7 @@ export const WorkerPlatformSchema = v.picklist(['hip-amd', 'cuda']);
 /** What a READY line may say: a GPU platform, or "cpu" for a worker's test mode without a GPU
  *  (workloads/pytorch --device cpu), which no GPU run accepts (perf/lib/run/orchestrate). */
 export const FingerprintPlatformSchema = v.picklist([...WorkerPlatformSchema.options, 'cpu']);
-export const nonEmptyString = () => v.pipe(v.string(), v.minLength(1));
+const nonEmptyString = () => v.pipe(v.string(), v.minLength(1));
 const integer = () => v.pipe(v.number(), v.safeInteger());
 
 export const GpuFingerprintSchema = closedObject({

@@ -50,7 +50,7 @@ function problemOf(issue: v.BaseIssue<unknown>): string {
 }
 
 /** The first problem valibot found, in words; a misspelt field first, as it explains the missing one. */
-export function firstProblem(issues: readonly [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): DocumentProblem {
+function firstProblem(issues: readonly [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): DocumentProblem {
   const issue = issues.find(isUnknownKey) ?? issues[0];
   return { field: fieldOf(issue.path), problem: problemOf(issue) };
 }

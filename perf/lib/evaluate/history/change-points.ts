@@ -81,17 +81,22 @@ function splitSegment(values: readonly number[], offset: number, search: Search)
   splitSegment(values.slice(best.index), offset + best.index, search);
 }
 
-/** Windows of `windowSize` overlapping by half that cover `length` points. */
-function windowCount(length: number, windowSize: number): number {
+/**
+ * Where the windows of `windowSize`, overlapping by half, that cover `length` points start:
+ * the search runs one per start, and the Bonferroni level counts them, so both read them here.
+ */
+function windowStarts(length: number, windowSize: number): number[] {
   const step = Math.floor(windowSize / 2);
-  return length <= windowSize ? 1 : 1 + Math.ceil((length - windowSize) / step);
+  const starts = [0];
+  while (starts.at(-1)! + windowSize < length) starts.push(starts.at(-1)! + step);
+  return starts;
 }
 
 /** Bonferroni: every window's every admissible split is one test the series could make. */
 export function tTestLevelFor(length: number, options: ChangePointOptions = {}): number {
   const o = { ...DEFAULTS, ...options };
   const splitsPerWindow = Math.max(1, Math.min(length, o.windowSize) - 2 * o.minSize + 1);
-  return o.significance / (windowCount(length, o.windowSize) * splitsPerWindow);
+  return o.significance / (windowStarts(length, o.windowSize).length * splitsPerWindow);
 }
 
 /** Change points of `values` (in run order), sorted by index. Deterministic for a given seed. */
@@ -102,11 +107,8 @@ export function detectChangePoints(values: readonly number[], options: ChangePoi
   if (!Number.isInteger(o.windowSize) || o.windowSize < 4 * o.minSize) throw new RangeError(`windowSize must be an integer >= 4 x minSize, got ${o.windowSize}`);
   const search: Search = { o, random: createSeededRandom(o.seed), tTestLevel: tTestLevelFor(values.length, o), found: [] };
   const { found } = search;
-  const step = Math.floor(o.windowSize / 2);
-  for (let start = 0; ; start += step) {
-    const end = Math.min(values.length, start + o.windowSize);
-    splitSegment(values.slice(start, end), start, search);
-    if (end >= values.length) break;
+  for (const start of windowStarts(values.length, o.windowSize)) {
+    splitSegment(values.slice(start, Math.min(values.length, start + o.windowSize)), start, search);
   }
   // Overlapping windows find the same change twice (or a point or two apart): keep the stronger.
   const kept: ChangePoint[] = [];

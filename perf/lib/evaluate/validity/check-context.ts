@@ -14,6 +14,14 @@ export interface CheckContext {
 
 export type ValidityCheckFn = (context: CheckContext) => ValidityCheck[];
 
+/** What one check decided about one arm-trial; the caller adds id, title, arm and trial. */
+export type CheckVerdict = Pick<ValidityCheck, 'status' | 'measured' | 'message' | 'recommendation'>;
+
+/** A reference arm whose mechanism was not shown in force: a warning, never a failure (reference-checks.ts). */
+export function unprovenVerdict(measured: CheckVerdict['measured'], message: string, recommendation: string): CheckVerdict {
+  return { status: 'warn', measured, message: `${message}: the arm is unproven`, recommendation };
+}
+
 export function makeCheck(fields: {
   id: string;
   title: string;

@@ -4,12 +4,10 @@
 // GPU's CU count, so a worker that built the wrong mask is caught as well as a runtime that
 // changed it.
 
-import type { ValidityCheck } from '../../documents/types/evaluation.ts';
 import type { ArmTrialRecord } from '../../documents/types/run-record.ts';
 import { armSpec } from '../../plan/scenarios/arms.ts';
 import { findWorkerResult } from '../stats/run-statistics.ts';
-
-type Verdict = Pick<ValidityCheck, 'status' | 'measured' | 'message' | 'recommendation'>;
+import { type CheckVerdict, unprovenVerdict } from './check-context.ts';
 
 /** The first ceil(cuCount x percent / 100) CUs (at least one) as the worker writes masks: 32 CUs a word, word 0 first (native/src/worker/cu_mask.cpp). */
 export function cuMaskHexForPercent(percent: number, cuCount: number): string {
@@ -31,7 +29,7 @@ export function cuMaskEnabledCount(hex: string): number {
 }
 
 /** cu-mask-lpN: lp's fingerprint reports a read-back mask equal to the expected one, hp reports none. */
-export function cuMaskVerdict(trial: ArmTrialRecord): Verdict {
+export function cuMaskVerdict(trial: ArmTrialRecord): CheckVerdict {
   const percent = armSpec(trial.arm).lpCuPercent ?? 0;
   const hp = findWorkerResult(trial, 'hp')?.fingerprint;
   const lp = findWorkerResult(trial, 'lp')?.fingerprint;
@@ -47,7 +45,7 @@ export function cuMaskVerdict(trial: ArmTrialRecord): Verdict {
     lpReadBackCuCount: observed ? cuMaskEnabledCount(observed.readBackHex) : 0,
     hpMasked: hp?.cuMask !== undefined,
   };
-  const unproven = (message: string, recommendation: string): Verdict => ({ status: 'warn', measured, message: `${message}: the arm is unproven`, recommendation });
+  const unproven = (message: string, recommendation: string): CheckVerdict => unprovenVerdict(measured, message, recommendation);
   if (lp === undefined || hp === undefined) return unproven('a worker did not finish, so its fingerprint cannot show the masks', 'both workers must finish for the masks to be shown; see their logs');
   if (observed === undefined) return unproven('the lp worker reports no CU mask', 'run the native worker built for AMD (--cu-mask-percent); a worker without it ignored the arm');
   if (observed.requestedPercent !== percent || observed.cuCount !== cuCount) {

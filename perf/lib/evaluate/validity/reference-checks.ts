@@ -8,8 +8,7 @@ import type { ArmTrialRecord, RunRecord } from '../../documents/types/run-record
 import { armSpec } from '../../plan/scenarios/arms.ts';
 import { cuMaskVerdict } from './cu-mask-check.ts';
 import { findWorkerResult } from '../stats/run-statistics.ts';
-
-type Verdict = Pick<ValidityCheck, 'status' | 'measured' | 'message' | 'recommendation'>;
+import { type CheckVerdict, unprovenVerdict } from './check-context.ts';
 
 function clientPids(trial: ArmTrialRecord): number[] {
   const pids = trial.sharing?.details.clientPids;
@@ -17,7 +16,7 @@ function clientPids(trial: ArmTrialRecord): number[] {
 }
 
 /** mps-lpN: lp received the percentage, hp did not, and the MPS log names lp as a client (else the variable did nothing). */
-export function mpsThreadPercentVerdict(trial: ArmTrialRecord): Verdict {
+function mpsThreadPercentVerdict(trial: ArmTrialRecord): CheckVerdict {
   const evidence = trial.reference ?? null;
   const hp = findWorkerResult(trial, 'hp');
   const lp = findWorkerResult(trial, 'lp');
@@ -31,7 +30,7 @@ export function mpsThreadPercentVerdict(trial: ArmTrialRecord): Verdict {
     lpMultiprocessorCount: lp?.fingerprint.gpu.multiprocessorCount ?? 0,
     hpMultiprocessorCount: hp?.fingerprint.gpu.multiprocessorCount ?? 0,
   };
-  const unproven = (message: string, recommendation: string): Verdict => ({ status: 'warn', measured, message: `${message}: the arm is unproven`, recommendation });
+  const unproven = (message: string, recommendation: string): CheckVerdict => unprovenVerdict(measured, message, recommendation);
   if (evidence === null || evidence.mechanism !== 'mps-thread-percentage') {
     return unproven('no thread-percentage evidence was recorded', 'the arm ran without its setup: a suite bug, report it with the run record');
   }
@@ -51,18 +50,18 @@ export function mpsThreadPercentVerdict(trial: ArmTrialRecord): Verdict {
 }
 
 /** stream-priority: the fingerprints show hp's stream at a higher priority (numerically lower) than lp's. */
-export function streamPriorityVerdict(trial: ArmTrialRecord): Verdict {
+export function streamPriorityVerdict(trial: ArmTrialRecord): CheckVerdict {
   const hp = findWorkerResult(trial, 'hp')?.fingerprint.stream;
   const lp = findWorkerResult(trial, 'lp')?.fingerprint.stream;
   if (hp === undefined || lp === undefined) {
-    return { status: 'warn', measured: {}, message: 'a worker reported no stream fingerprint: the arm is unproven', recommendation: 'both workers must finish for the priorities to be shown' };
+    return unprovenVerdict({}, 'a worker reported no stream fingerprint', 'both workers must finish for the priorities to be shown');
   }
   const measured = { hpPriority: hp.value, lpPriority: lp.value, greatestPriority: hp.greatestPriority };
   if (hp.value < lp.value) return { status: 'pass', measured, message: `hp's stream has priority ${hp.value}, above lp's ${lp.value}`, recommendation: null };
-  return { status: 'warn', measured, message: `hp's stream priority ${hp.value} is not above lp's ${lp.value}: the arm is unproven`, recommendation: 'this GPU or runtime offers a single stream priority (greatestPriority equals leastPriority)' };
+  return unprovenVerdict(measured, `hp's stream priority ${hp.value} is not above lp's ${lp.value}`, 'this GPU or runtime offers a single stream priority (greatestPriority equals leastPriority)');
 }
 
-const VERDICTS: Partial<Record<string, (trial: ArmTrialRecord) => Verdict>> = {
+const VERDICTS: Partial<Record<string, (trial: ArmTrialRecord) => CheckVerdict>> = {
   'mps-thread-percentage': mpsThreadPercentVerdict,
   'stream-priority': streamPriorityVerdict,
   'cu-mask': cuMaskVerdict,

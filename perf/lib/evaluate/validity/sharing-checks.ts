@@ -3,10 +3,9 @@
 // something else: time-sliced and MPS contention differ by 6x in hp P99 (docs/sharing-modes.md, "Why it matters").
 
 import type { ValidityCheck } from '../../documents/types/evaluation.ts';
+import type { CheckVerdict as Verdict } from './check-context.ts';
 import type { ArmTrialRecord, RunRecord, WorkerOutcome } from '../../documents/types/run-record.ts';
 import type { SharingMode } from '../../documents/types/scenario.ts';
-
-type Verdict = Pick<ValidityCheck, 'status' | 'measured' | 'message' | 'recommendation'>;
 
 function numbers(value: unknown): number[] {
   return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];

@@ -3,6 +3,7 @@
 
 import { basename } from 'node:path';
 import type { ValidityCheck } from '../../documents/types/evaluation.ts';
+import type { CheckVerdict as Verdict } from './check-context.ts';
 import type { Role } from '../../documents/types/scenario.ts';
 import type { ArmTrialRecord, WorkerOutcome, XschedEvidence } from '../../documents/types/run-record.ts';
 import { POLICIES_LOGGING_PRIORITY, type XschedPolicyName } from '../../plan/config/xsched-facts.ts';
@@ -15,8 +16,6 @@ export interface RoleContext {
   outcome: WorkerOutcome | undefined;
   evidence: XschedEvidence;
 }
-
-type Verdict = Pick<ValidityCheck, 'status' | 'measured' | 'message' | 'recommendation'>;
 
 function check(ctx: RoleContext, id: string, title: string, verdict: Verdict): ValidityCheck {
   return { id: `${id}.${ctx.role}`, title: `${ctx.role} ${title}`, arm: ctx.trial.arm, trial: ctx.trial.trial, ...verdict };

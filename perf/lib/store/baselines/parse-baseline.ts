@@ -2,12 +2,10 @@
 // published as schemas/baseline.schema.json): anything wrong names the file and the field,
 // because a silently half-read baseline would make every later verdict wrong.
 
-import { failInFile, JsonFileError } from '../../documents/fs/read-json-file.ts';
-import { readJsonRoot } from '../../documents/fs/json-fields.ts';
-import { checkSchemaHeader } from '../../documents/fs/schema-header.ts';
-import { parseDocument } from '../../documents/schemas/first-problem.ts';
+import { JsonFileError } from '../../documents/fs/read-json-file.ts';
+import { parseSavedDocument } from '../../documents/schemas/parse-saved-document.ts';
 import { BaselineFileSchema } from '../../documents/schemas/baseline.ts';
-import { BASELINE_SCHEMA, BASELINE_SCHEMA_VERSION, type BaselineFile, type BaselineKey } from '../../documents/types/baseline.ts';
+import type { BaselineFile, BaselineKey } from '../../documents/types/baseline.ts';
 
 const KEY_FIELDS: Array<keyof BaselineKey> = ['scenario', 'platform', 'gpuName', 'arch', 'sharing'];
 
@@ -16,10 +14,8 @@ const KEY_FIELDS: Array<keyof BaselineKey> = ['scenario', 'platform', 'gpuName',
  * the file must be that key: a renamed or copied file must not stand in for other hardware.
  */
 export function parseBaselineFile(file: string, value: unknown, expectedKey?: BaselineKey): BaselineFile {
-  const doc = readJsonRoot(file, value).asObject();
   // The update reads the stored baseline too, so the advice removes it first: then the update writes a new one.
-  checkSchemaHeader(doc, BASELINE_SCHEMA, BASELINE_SCHEMA_VERSION, `remove it and store a new one: rm '${doc.file}' && npm run perf:update-baselines`);
-  const baseline = parseDocument(BaselineFileSchema, value, failInFile(file));
+  const baseline = parseSavedDocument(file, value, BaselineFileSchema, `remove it and store a new one: rm '${file}' && npm run perf:update-baselines`);
   for (const field of KEY_FIELDS) {
     if (expectedKey && baseline.key[field] !== expectedKey[field]) {
       throw new JsonFileError(file, `key.${field}`, `is ${JSON.stringify(baseline.key[field])} but the file is looked up for ${JSON.stringify(expectedKey[field])} (renamed or copied by hand?)`);

@@ -2,7 +2,7 @@
 // back: a value JSON cannot hold (NaN, Infinity) is refused before anything is written.
 
 import { join } from 'node:path';
-import { writeFileAtomicSync, writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
+import { jsonFileText, writeFileAtomic, writeFileAtomicSync } from '../../documents/fs/write-file-atomic.ts';
 import type { ScenarioEvaluation } from '../../documents/types/evaluation.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
 import { parseEvaluation } from './parse-evaluation.ts';
@@ -15,7 +15,7 @@ import { EVALUATION_FILE, RUN_RECORD_FILE } from './run-directory.ts';
  */
 export async function saveRunRecord(dir: string, record: RunRecord): Promise<string> {
   const path = join(dir, RUN_RECORD_FILE);
-  const text = `${JSON.stringify(record, null, 2)}\n`;
+  const text = jsonFileText(record);
   parseRunRecord(`${path} (about to be written)`, JSON.parse(text));
   writeFileAtomicSync(path, text);
   return path;
@@ -27,14 +27,16 @@ export async function saveRunRecord(dir: string, record: RunRecord): Promise<str
  */
 export function copyLoadedRunRecord(dir: string, record: RunRecord): string {
   const path = join(dir, RUN_RECORD_FILE);
-  writeFileAtomicSync(path, `${JSON.stringify(record, null, 2)}\n`);
+  writeFileAtomicSync(path, jsonFileText(record));
   return path;
 }
 
 /** Writes `<dir>/evaluation.json` and returns its path. */
 export async function saveEvaluation(dir: string, evaluation: ScenarioEvaluation): Promise<string> {
   const path = join(dir, EVALUATION_FILE);
-  parseEvaluation(`${path} (about to be written)`, JSON.parse(JSON.stringify(evaluation)));
-  await writeJsonFileAtomic(path, evaluation);
+  // Checked as it will load back, from the very text written: serialized once.
+  const text = jsonFileText(evaluation);
+  parseEvaluation(`${path} (about to be written)`, JSON.parse(text));
+  await writeFileAtomic(path, text);
   return path;
 }

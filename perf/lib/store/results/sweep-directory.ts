@@ -6,12 +6,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { failInFile, readJsonFile } from '../../documents/fs/read-json-file.ts';
-import { readJsonRoot } from '../../documents/fs/json-fields.ts';
-import { checkSchemaHeader } from '../../documents/fs/schema-header.ts';
+import { readJsonFile } from '../../documents/fs/read-json-file.ts';
 import { slugify } from '../../documents/fs/slugify.ts';
 import { writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
-import { parseDocument } from '../../documents/schemas/first-problem.ts';
+import { parseSavedDocument } from '../../documents/schemas/parse-saved-document.ts';
 import { SWEEP_PLAN_SCHEMA, SWEEP_PLAN_SCHEMA_VERSION, SweepPlanFileSchema } from '../../documents/schemas/sweep.ts';
 import { runStatusOf, type RunRecord } from '../../documents/types/run-record.ts';
 import type { SweepPlanFile } from '../../documents/types/sweep.ts';
@@ -43,8 +41,7 @@ export async function openSweepDirectory(sweepDir: string, key: SweepKey, now: D
   const file = join(sweepDir, SWEEP_PLAN_FILE);
   if (existsSync(file)) {
     const value = await readJsonFile(file);
-    checkSchemaHeader(readJsonRoot(file, value).asObject(), SWEEP_PLAN_SCHEMA, SWEEP_PLAN_SCHEMA_VERSION, 'start the sweep in a new directory');
-    parseDocument(SweepPlanFileSchema, value, failInFile(file));
+    parseSavedDocument(file, value, SweepPlanFileSchema, 'start the sweep in a new directory');
     // The key as saved, not the parse's copy: the parse rebuilds objects in the schema's key
     // order, and the comparison below is by JSON text.
     const difference = firstDifference((value as SweepPlanFile).key, key);
