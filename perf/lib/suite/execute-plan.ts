@@ -44,6 +44,7 @@ export async function executePlan(plan: RunnablePlan, invocationId: string): Pro
       injectDelayUs: settings.injectDelayUs,
       environmentSampler: (options) => startEnvironmentSampler(settings.environmentSampleMs === null ? options : { ...options, intervalMs: settings.environmentSampleMs }),
       readyTimeoutMs: settings.readyTimeoutMs,
+      startLeadMs: settings.startLeadMs,
       notes: [`GPU: ${plan.gpuSummary}`, ...notes],
       onCheckpoint,
     });

@@ -27,6 +27,11 @@ describe('loadSettings defaults', () => {
     expect([settings.requireGpu, settings.requireBaseline, settings.updateBaselines]).toEqual([false, false, false]);
     expect([settings.replayPath, settings.workerPath, settings.configFile]).toEqual([null, null, null]);
     expect(settings.warnings).toEqual([]);
+    expect([settings.readyTimeoutMs, settings.startLeadMs]).toEqual([180_000, 1_000]);
+  });
+
+  it('takes the start lead from PERF_START_LEAD_MS (the "late" worker message names it)', () => {
+    expect(loadSettings({ PERF_START_LEAD_MS: '2500' }, emptyDir()).startLeadMs).toBe(2_500);
   });
 
   it('treats an empty variable as unset (CI templates set "")', () => {
@@ -62,6 +67,8 @@ describe('loadSettings rejects bad values, quoting each and saying what is accep
     ['PERF_UPDATE_BASELINES', 'y', 'expected one of 1, true'],
     ['PERF_REPLAY', '/nonexistent/run', 'expected the path of an existing run directory or run.json'],
     ['PERF_WORKER', '/nonexistent/worker', 'expected the path of an existing worker executable'],
+    ['PERF_START_LEAD_MS', '10', 'an integer >= 50 and <= 60000'],
+    ['PERF_START_LEAD_MS', '1.5', 'an integer >= 50'],
   ];
   it.each(cases)('%s=%j', (name, value, accepted) => {
     const problems = problemsOf({ [name]: value });

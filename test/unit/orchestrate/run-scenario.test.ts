@@ -148,6 +148,7 @@ describe.concurrent('runScenario with the fake worker', () => {
     const late = failureOf(worker(record.trials[0], 'hp'));
     expect(late).toMatchObject({ kind: 'late', exitCode: 6 });
     expect(late.message).toContain('start instant already passed');
+    expect(late.message).toContain('raise it with PERF_START_LEAD_MS');
     const badReady = failureOf(worker(record.trials[1], 'hp'));
     expect(badReady.kind).toBe('bad-output');
     expect(badReady.message).toContain('field "gpu.uuid" is missing');

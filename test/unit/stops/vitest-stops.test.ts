@@ -36,7 +36,7 @@ function startSuite(name: string, durationS: string): { suite: ResultPromise; re
   const suite = execa(process.execPath, [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'perf', 'perf/quick.perf.ts'], {
     cwd: repoRoot,
     env: {
-      ...clean, CI: '1', PERF_WORKER: join(repoRoot, 'test/doubles/fake-worker.mjs'), PERF_SCENARIOS: 'quick', PERF_TRIALS: '1',
+      ...clean, CI: '1', PERF_WORKER: join(repoRoot, 'test/doubles/fake-worker.mjs'), PERF_SCENARIOS: 'quick', PERF_TRIALS: '1', PERF_START_LEAD_MS: '400',
       PERF_DURATION_S: durationS, PERF_HP_RATE_HZ: '200', PERF_RESULTS_DIR: resultsDir, PERF_BASELINES_DIR: join(work, `${name}-baselines`),
       FAKE_WORKER_HP_LATENCY_MS: '0.3', FAKE_WORKER_LP_ITER_MS: '5',
     },

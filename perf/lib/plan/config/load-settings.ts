@@ -19,6 +19,7 @@ function defaultDraft(cwd: string): SettingsDraft {
     requireGpu: false,
     injectDelayUs: 0,
     readyTimeoutMs: 180_000,
+    startLeadMs: 1_000,
     environmentSampleMs: null,
     requireBaseline: false,
     strict: false,

@@ -50,6 +50,8 @@ export interface Settings {
   injectDelayUs: number;
   /** Spawn to READY, per worker (PERF_READY_TIMEOUT_S). */
   readyTimeoutMs: number;
+  /** START to the start instant of every arm-trial (PERF_START_LEAD_MS). */
+  startLeadMs: number;
   /** Between environment samples while the workers run (PERF_ENV_SAMPLE_S); null: the sampler's default. */
   environmentSampleMs: number | null;
   /** Worker executable; null leaves the choice to the worker module (the native build). */

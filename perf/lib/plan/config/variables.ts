@@ -190,6 +190,14 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
     store: (draft, value) => void (draft.readyTimeoutMs = Math.round(value * 1000)),
   }),
   variable({
+    env: 'PERF_START_LEAD_MS',
+    fileKey: null,
+    accepted: 'milliseconds between sending START and the start instant of every arm-trial (raise it when workers fail as "late" on a loaded host): an integer >= 50 and <= 60000',
+    defaultText: '1000',
+    parse: parseIntegerIn(50, 60_000),
+    store: (draft, value) => void (draft.startLeadMs = value),
+  }),
+  variable({
     env: 'PERF_ENV_SAMPLE_S',
     fileKey: null,
     accepted: 'seconds between GPU and host samples while the workers run (docs/environment.md): a number >= 0.1 and <= 3600',

@@ -53,7 +53,7 @@ export async function classifyWorkerOutcome(worker: WorkerProcess, ctx: OutcomeC
   if (exit.signal !== null) return failure('crash', `killed by ${exit.signal}${said}`);
   if (exit.exitCode === WORKER_EXIT.protocolError && worker.startSent) {
     return failure('late', `exited with code 6 after START: the start instant had passed when START arrived ` +
-      `(the start lead of ${ctx.startLeadMs} ms was not enough; raise startLeadMs or check host load)${said}`);
+      `(the start lead of ${ctx.startLeadMs} ms was not enough; raise it with PERF_START_LEAD_MS or check host load)${said}`);
   }
   if (exit.exitCode !== WORKER_EXIT.ok) {
     const code = exit.exitCode ?? -1;

@@ -52,6 +52,7 @@ export function liveUnitTrialRunner(context: LiveSweepContext): RunSweepOptions[
       signal: context.signal,
       environmentSampler: (options) => startEnvironmentSampler(settings.environmentSampleMs === null ? options : { ...options, intervalMs: settings.environmentSampleMs }),
       readyTimeoutMs: settings.readyTimeoutMs,
+      startLeadMs: settings.startLeadMs,
       notes: [`GPU: ${context.gpuSummary}`, `sweep ${context.sweepId}: unit ${unit.id}, sweep trial ${trial}`],
     });
   };
