@@ -9,6 +9,7 @@ import type { RunRecord } from '../../documents/types/run-record.ts';
 import type { CheckContext, ValidityCheckFn } from './check-context.ts';
 import { makeCheck } from './check-context.ts';
 import { checkCompleteResults } from './complete-results.ts';
+import { checkAloneStability } from './alone-stability.ts';
 import { checkContention } from './contention.ts';
 import { checkEnvironment } from './environment/index.ts';
 import { checkHpAloneRate } from './hp-alone-rate.ts';
@@ -35,6 +36,7 @@ export const BUILT_IN_CHECKS: ReadonlyArray<[string, ValidityCheckFn]> = [
   ['overlap', checkOverlap],
   ['sample-count', checkSampleCount],
   ['hp-alone-rate', checkHpAloneRate],
+  ['alone-stability', checkAloneStability],
   ['contention', checkContention],
   ['environment', checkEnvironment],
 ];
