@@ -22,7 +22,7 @@ afterAll(async () => {
 
 async function importH200History() {
   const store = await openHistoryStore({ backend: 'sqlite', file: join(makeTempDir('history-h200-'), 'history.sqlite') });
-  // examples/ (the intensive-mps run with its verdicts) and the committed baselines: five H200 runs.
+  // examples/ (the intensive-mps run with its verdicts) and the committed baselines: six H200 runs.
   const { entries, skipped } = await collectHistoryEntries([join(REPO, 'examples'), join(REPO, 'baselines')]);
   const recorded = await store.record(entries);
   return { store, recorded, skipped };
@@ -32,9 +32,9 @@ describe('the H200 runs as the first history', () => {
   it('imports examples/ and baselines/ once each run, and re-importing adds nothing', async () => {
     const { store, recorded, skipped } = await importH200History();
     expect(skipped).toEqual([]);
-    expect(recorded).toEqual({ added: 5, alreadyThere: 0 });
+    expect(recorded).toEqual({ added: 6, alreadyThere: 0 });
     const again = await collectHistoryEntries([join(REPO, 'examples'), join(REPO, 'baselines')]);
-    expect(await store.record(again.entries)).toEqual({ added: 0, alreadyThere: 5 });
+    expect(await store.record(again.entries)).toEqual({ added: 0, alreadyThere: 6 });
     const runs = await store.query();
     expect(runs.every((e) => e.run.key.gpuName === 'NVIDIA H200' && e.run.accepted)).toBe(true);
     expect(runs.find((e) => e.run.origin === 'run.json')?.points.map((p) => p.metric)).toContain('hpP99ImprovementFraction');
