@@ -6,6 +6,7 @@
 
 import type { ValidityCheck } from '../../documents/types/evaluation.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
+import { round3 } from '../verdicts/verdict-context.ts';
 import { type CheckContext, makeCheck } from './check-context.ts';
 
 const ID = 'alone-stability';
@@ -31,8 +32,6 @@ function perTrialValues(context: CheckContext, arm: AloneArm): Array<{ trial: nu
     .filter((t) => Number.isFinite(t.value) && t.value > 0);
 }
 
-const round = (value: number): number => Math.round(value * 1000) / 1000;
-
 function checkArm(context: CheckContext, arm: AloneArm): ValidityCheck {
   const title = `${arm} measures the same in every trial (the machine did not change during the run)`;
   const values = perTrialValues(context, arm);
@@ -45,10 +44,10 @@ function checkArm(context: CheckContext, arm: AloneArm): ValidityCheck {
   const high = sorted.at(-1)!;
   const spread = high.value / low.value;
   const bound = ALONE_MAX_SPREAD[arm];
-  const listed = values.map((v) => `${round(v.value)}`).join(', ');
-  const measured = { spread: round(spread), maxSpread: bound, lowestTrial: low.trial, lowest: round(low.value), highestTrial: high.trial, highest: round(high.value) };
+  const listed = values.map((v) => `${round3(v.value)}`).join(', ');
+  const measured = { spread: round3(spread), maxSpread: bound, lowestTrial: low.trial, lowest: round3(low.value), highestTrial: high.trial, highest: round3(high.value) };
   if (spread <= bound) {
-    return makeCheck({ id: ID, title, status: 'pass', arm, measured, message: `${arm} ${name} per trial ${listed} ${unit}: within ${round(spread)}x (at most ${bound}x).` });
+    return makeCheck({ id: ID, title, status: 'pass', arm, measured, message: `${arm} ${name} per trial ${listed} ${unit}: within ${round3(spread)}x (at most ${bound}x).` });
   }
   const worst = higherIsWorse ? high : low;
   const best = higherIsWorse ? low : high;
@@ -59,7 +58,7 @@ function checkArm(context: CheckContext, arm: AloneArm): ValidityCheck {
     arm,
     measured,
     message:
-      `${arm} ${name} per trial ${listed} ${unit}: ${round(spread)}x apart (trial ${worst.trial} ${round(worst.value)} against trial ${best.trial} ${round(best.value)}; ` +
+      `${arm} ${name} per trial ${listed} ${unit}: ${round3(spread)}x apart (trial ${worst.trial} ${round3(worst.value)} against trial ${best.trial} ${round3(best.value)}; ` +
       `at most ${bound}x in an undisturbed run). With the GPU to itself this arm should not move: the machine changed while the run measured, so its arms cannot be compared with each other or with a stored baseline.`,
     recommendation:
       'Run again when the machine is quiet. The environment checks and npm run perf:doctor name foreign GPU processes, throttling and host CPU load; ' +

@@ -8,13 +8,13 @@ import { throughputRatioInterval } from '../stats/intervals/throughput-ratio-int
 import { TAIL_PERCENTILE } from '../stats/percentile.ts';
 import { seedForRun } from '../stats/random/seeded-random.ts';
 import type { ValidityCheck } from '../../documents/types/evaluation.ts';
+import { round3 } from '../verdicts/verdict-context.ts';
 import { type CheckContext, makeCheck } from './check-context.ts';
 
 const ID = 'contention';
 const TITLE = 'Baseline shows contention';
 
-const r3 = (x: number): number => Math.round(x * 1000) / 1000;
-const describe = (i: RatioInterval): string => `${r3(i.estimate)} [${r3(i.low)}, ${r3(i.high)}]`;
+const describe = (i: RatioInterval): string => `${round3(i.estimate)} [${round3(i.low)}, ${round3(i.high)}]`;
 
 export function checkContention(context: CheckContext): ValidityCheck[] {
   const { record, stats } = context;
@@ -38,12 +38,12 @@ export function checkContention(context: CheckContext): ValidityCheck[] {
     return [makeCheck({ id: ID, title: TITLE, status: 'skip', message: 'Contention cannot be estimated: the baseline and alone arms share no trial with usable samples.' })];
   }
   const measured = {
-    hpP99RatioBaselineToAlone: r3(hpRatio.estimate),
-    hpP99RatioLow: r3(hpRatio.low),
-    hpP99RatioHigh: r3(hpRatio.high),
-    lpThroughputRatioBaselineToAlone: r3(lpRatio.estimate),
-    lpThroughputRatioLow: r3(lpRatio.low),
-    lpThroughputRatioHigh: r3(lpRatio.high),
+    hpP99RatioBaselineToAlone: round3(hpRatio.estimate),
+    hpP99RatioLow: round3(hpRatio.low),
+    hpP99RatioHigh: round3(hpRatio.high),
+    lpThroughputRatioBaselineToAlone: round3(lpRatio.estimate),
+    lpThroughputRatioLow: round3(lpRatio.low),
+    lpThroughputRatioHigh: round3(lpRatio.high),
     confidence,
   };
   // Within noise: the interval cannot tell the baseline from the alone arm.
