@@ -1,0 +1,54 @@
+// The recorded H200 runs (examples/ and the runs behind baselines/) imported as a history,
+// the trend page built from it, and the page opened in headless Chromium
+// (pages-in-chromium.test.ts): every series must be drawn with its runs.
+
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectHistoryEntries, openHistoryStore } from '../../../perf/lib/store/history/index.ts';
+import { writeTrendPage } from '../../../perf/lib/suite/history-trends.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
+import type { OpenPage } from './open-page.ts';
+
+const REPO = new URL('../../../', import.meta.url).pathname;
+const ARTIFACTS = new URL('../../../test-artifacts/history-browser/', import.meta.url).pathname;
+
+async function importH200History() {
+  const store = await openHistoryStore({ backend: 'sqlite', file: join(makeTempDir('history-h200-'), 'history.sqlite') });
+  // examples/ (the intensive-mps run with its verdicts) and the committed baselines: six H200 runs.
+  const { entries, skipped } = await collectHistoryEntries([join(REPO, 'examples'), join(REPO, 'baselines')]);
+  const recorded = await store.record(entries);
+  return { store, recorded, skipped };
+}
+
+export function describeH200HistoryPage(openPage: OpenPage): void {
+  describe('the H200 runs as the first history', () => {
+    it('imports examples/ and baselines/ once each run, and re-importing adds nothing', async () => {
+      const { store, recorded, skipped } = await importH200History();
+      expect(skipped).toEqual([]);
+      expect(recorded).toEqual({ added: 6, alreadyThere: 0 });
+      const again = await collectHistoryEntries([join(REPO, 'examples'), join(REPO, 'baselines')]);
+      expect(await store.record(again.entries)).toEqual({ added: 0, alreadyThere: 6 });
+      const runs = await store.query();
+      expect(runs.every((e) => e.run.key.gpuName === 'NVIDIA H200' && e.run.accepted)).toBe(true);
+      expect(runs.find((e) => e.run.origin === 'run.json')?.points.map((p) => p.metric)).toContain('hpP99ImprovementFraction');
+      await store.close();
+    });
+
+    it('renders a trend page whose every plot Chromium draws with its runs', { timeout: 120_000 }, async (context) => {
+      const { store } = await importH200History();
+      await mkdir(ARTIFACTS, { recursive: true });
+      const out = await writeTrendPage(store, ARTIFACTS, {}, new Date('2026-11-29T00:00:00Z'));
+      await store.close();
+      expect(out.series.length).toBeGreaterThan(0);
+      const dom = await openPage({ htmlPath: out.htmlPath, widthPx: 1000, heightPx: 2400, screenshotPath: join(ARTIFACTS, 'history.png') }, context.skip);
+      const plots = dom.match(/<svg class="trend-plot"[\s\S]*?<\/svg>/g) ?? [];
+      expect(plots.length).toBe(out.series.length);
+      plots.forEach((svg, i) => {
+        const line = /<polyline class="series"[^>]* points="([^"]*)"/.exec(svg)?.[1] ?? '';
+        expect(line.trim().split(/\s+/).length, `plot ${i}`).toBe(out.series[i]!.points.length);
+        expect((svg.match(/<circle class="run"/g) ?? []).length, `plot ${i}`).toBe(out.series[i]!.points.length);
+      });
+    });
+  });
+}
