@@ -18,9 +18,10 @@ afterAll(() => {
   for (const dir of lockDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The pid of a process that has already exited. */
+/** The pid of a process that has already exited (a shell, not a node: a node start is a second of
+ * CPU on a loaded 2-core machine, and spawnSync blocks this worker meanwhile). */
 function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  const child = spawnSync('sh', ['-c', 'echo $$'], { encoding: 'utf8' });
   return Number(child.stdout);
 }
 
@@ -30,9 +31,15 @@ function writeLock(path: string, ownerPid: number, xserverPid: number | null, ow
   writeFileSync(path, JSON.stringify(info));
 }
 
+/** A live process with these words after its command, blocked on its open stdin until killed: a
+ * shell builtin, so the command line stays the shell's (`sh -c read <name> ...`). */
+function spawnIdle(...words: string[]) {
+  return spawn('sh', ['-c', 'read line', ...words]);
+}
+
 /** A live process whose command line looks like `xserver HPF 50000`, the port writeLock records. */
 function spawnXserverLookalike() {
-  return spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)', 'fake-xserver', 'HPF', '50000']);
+  return spawnIdle('fake-xserver', 'HPF', '50000');
 }
 
 async function commandLineReady(pid: number, word: string): Promise<void> {
@@ -53,7 +60,7 @@ describe('xserver host lock', () => {
 
   it('refuses while a live process holds it, naming holder and xserver', async () => {
     const path = lockPath();
-    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)', 'suite-holder']);
+    const holder = spawnIdle('suite-holder');
     try {
       await commandLineReady(holder.pid as number, 'suite-holder');
       writeLock(path, holder.pid as number, 999_999);
@@ -88,7 +95,7 @@ describe('xserver host lock', () => {
 
   it('takes over a lock whose owner pid now names another program (a reused pid), instead of waiting for it', async () => {
     const path = lockPath();
-    const stranger = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    const stranger = spawnIdle('stranger');
     try {
       writeLock(path, stranger.pid as number, null, ['node', '/somewhere/vitest.mjs', 'run', 'perf']);
       const lock = await acquireXserverLock(path);
@@ -101,7 +108,7 @@ describe('xserver host lock', () => {
 
   it('never advises killing a recorded xserver pid that is now another program', async () => {
     const path = lockPath();
-    const stranger = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    const stranger = spawnIdle('stranger');
     try {
       writeLock(path, deadPid(), stranger.pid as number);
       const lock = await acquireXserverLock(path); // stale: taken over, no "kill <pid>"
