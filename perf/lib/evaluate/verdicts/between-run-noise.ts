@@ -8,11 +8,11 @@ import type { ArmName } from '../../documents/types/scenario.ts';
 
 export type RegressionMetricName = keyof BetweenRunLogSd;
 
-// hp P99: baseline arm 0 (quick, 6 + 4 runs) and 0.033 (intensive-30s-mps, 5 runs on 5 machines);
-// xsched arm 0.149 (quick time-sliced, 11 runs on three H200s, docs/gpu-results.md sections 7-11)
-// and 0 (intensive-30s-mps, 3 runs). 0.18, not 0.149: quick's xsched runs have a stall mode
+// hp P99: baseline arm 0 (quick, 6 + 5 runs) and 0.033 (intensive-30s-mps, 5 runs on 5 machines);
+// xsched arm 0.142 (quick time-sliced, 12 runs on four H200s, docs/gpu-results.md sections 7-11)
+// and 0 (intensive-30s-mps, 3 runs). 0.18, not 0.142: quick's xsched runs have a stall mode
 // (trials at 2.2-2.8 ms among 1.1-1.3 ms, docs/gpu-results.md section 11), a tail a log-normal
-// at 0.149 under-covers; on the recorded runs `npm run bench:decisions` measured quick's A/A pass
+// at 0.142 under-covers; on the recorded runs `npm run bench:decisions` measured quick's A/A pass
 // rate at 94.1% with 0.16 and 97.6% with 0.18 (docs/statistics.md section 6).
 // lp: at most 0.003 anywhere; 0.005 keeps a margin.
 // Configurations without recorded repeats take the largest value measured for the arm.
