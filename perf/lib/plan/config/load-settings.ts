@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG_FILE_NAME, readConfigFile, type ConfigFileEntry } from './config-file.ts';
 import { CONFIG_FILE_VARIABLE, findUnknownVariableWarnings } from './known-variables.ts';
-import { SettingsError, type Settings } from './settings.ts';
+import { SettingsError, TIMING_DEFAULTS, type Settings } from './settings.ts';
 import { SETTING_VARIABLES, type SettingsDraft } from './variables.ts';
 
 function defaultDraft(cwd: string): SettingsDraft {
@@ -17,9 +17,7 @@ function defaultDraft(cwd: string): SettingsDraft {
     baselinesDir: resolve(cwd, 'baselines'),
     replayPath: null,
     requireGpu: false,
-    injectDelayUs: 0,
-    readyTimeoutMs: 180_000,
-    startLeadMs: 1_000,
+    ...TIMING_DEFAULTS,
     environmentSampleMs: null,
     requireBaseline: false,
     strict: false,

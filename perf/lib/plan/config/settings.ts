@@ -62,6 +62,17 @@ export interface Settings {
   warnings: string[];
 }
 
+/**
+ * Timing defaults a run takes when no variable sets them: the settings' defaults
+ * (load-settings.ts) and the orchestrator's for direct callers (RUN_DEFAULTS in
+ * perf/lib/run/orchestrate/run-options.ts, which reads them from here).
+ */
+export const TIMING_DEFAULTS = {
+  readyTimeoutMs: 180_000,
+  startLeadMs: 1_000,
+  injectDelayUs: 0,
+} as const;
+
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
   constructor(readonly problems: string[]) {

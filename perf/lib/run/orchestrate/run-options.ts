@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { ArmSetupProvider, ProgressEvent, WorkerEnv } from '../../documents/types/arm-setup.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
 import type { Scenario } from '../../documents/types/scenario.ts';
+import { TIMING_DEFAULTS } from '../../plan/config/settings.ts';
 import { rolesForArm } from '../worker/worker-args.ts';
 import { allowListedEnv } from '../../process/allowed-env.ts';
 import type { ChildEnvRecord } from '../../documents/types/run-record.ts';
@@ -55,13 +56,11 @@ export interface ResolvedRunOptions extends Required<Omit<RunScenarioOptions, 'o
 }
 
 export const RUN_DEFAULTS = {
-  readyTimeoutMs: 180_000,
-  startLeadMs: 1_000,
+  ...TIMING_DEFAULTS,
   drainMs: 5_000,
   hangGraceMs: 20_000,
   killGraceMs: 5_000,
   progressIntervalMs: 10_000,
-  injectDelayUs: 0,
 } as const;
 
 export function resolveRunOptions(options: RunScenarioOptions): ResolvedRunOptions {
