@@ -1,5 +1,5 @@
 // A framework process creates many XQueues (a PyTorch process under XSched's CUDA shim made
-// about 143 on an H200, issue 20): every one of a worker's queues must get its priority, the
+// about 143 on an H200, docs/workloads.md): every one of a worker's queues must get its priority, the
 // count is recorded, and work launched on the default stream (which XSched does not schedule)
 // fails the arm when the worker reports it (docs/workloads.md).
 

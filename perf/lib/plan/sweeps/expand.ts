@@ -39,8 +39,8 @@ export const FIXED_UNITS: readonly SweepUnit[] = [
 ];
 
 /**
- * The arm of a reference point. MPS thread percentages and CU masks are the reference-arm
- * work's arms (issue 21), named mps-lp<percent> and cu-mask-lp<percent>; the runner checks that
+ * The arm of a reference point. MPS thread percentages and CU masks are the reference arms of
+ * perf/lib/plan/scenarios/arms.ts, named mps-lp<percent> and cu-mask-lp<percent>; the runner checks that
  * the arm table knows the name and records the point as skipped, with why, when it does not.
  */
 function referenceArmName(mechanism: Exclude<SweepMechanism, XschedMechanism>, setting: string): string {
