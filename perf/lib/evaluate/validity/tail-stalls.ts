@@ -8,6 +8,7 @@
 import type { ValidityCheck } from '../../documents/types/evaluation.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
 import { round3 } from '../verdicts/verdict-context.ts';
+import type { RunStatistics } from '../stats/run-statistics.ts';
 import { type CheckContext, makeCheck } from './check-context.ts';
 
 const ID = 'tail-stalls';
@@ -25,13 +26,15 @@ interface TrialTail {
   trial: number;
   p90: number;
   p99: number;
+  /** p99 / p90: the tail's shape. */
+  shape: number;
 }
 
-function tailsOf(context: CheckContext, arm: ArmName): TrialTail[] {
-  const trials = context.stats.arms.find((a) => a.arm === arm)?.trials ?? [];
+function tailsOf(trials: RunStatistics['arms'][number]['trials']): TrialTail[] {
   return trials
     .map((t) => ({ trial: t.trial, p90: t.hp?.latencyMs.p90 ?? NaN, p99: t.hp?.latencyMs.p99 ?? NaN }))
-    .filter((t) => Number.isFinite(t.p90) && Number.isFinite(t.p99) && t.p90 > 0 && t.p99 > 0);
+    .filter((t) => Number.isFinite(t.p90) && Number.isFinite(t.p99) && t.p90 > 0 && t.p99 > 0)
+    .map((t) => ({ ...t, shape: t.p99 / t.p90 }));
 }
 
 function checkArm(arm: ArmName, tails: TrialTail[]): ValidityCheck {
@@ -39,10 +42,10 @@ function checkArm(arm: ArmName, tails: TrialTail[]): ValidityCheck {
   if (tails.length < 2) {
     return makeCheck({ id: ID, title, status: 'skip', arm, message: `Fewer than 2 trials of ${arm} with hp latencies: nothing to compare.` });
   }
-  const calm = tails.reduce((a, b) => (b.p99 / b.p90 < a.p99 / a.p90 ? b : a));
+  const calm = tails.reduce((a, b) => (b.shape < a.shape ? b : a));
   const lowestP99 = Math.min(...tails.map((t) => t.p99));
-  const calmRatio = calm.p99 / calm.p90;
-  const stalled = tails.filter((t) => t.p99 / t.p90 > STALL_TAIL_RATIO * calmRatio && t.p99 > STALL_P99_RATIO * lowestP99);
+  const calmRatio = calm.shape;
+  const stalled = tails.filter((t) => t.shape > STALL_TAIL_RATIO * calmRatio && t.p99 > STALL_P99_RATIO * lowestP99);
   const measured = { stalledCount: stalled.length, stalledTrials: stalled.map((t) => t.trial).join(','), calmTrial: calm.trial, calmP99OverP90: round3(calmRatio) };
   if (stalled.length === 0) {
     return makeCheck({ id: ID, title, status: 'pass', arm, measured, message: `${arm}: every trial's P99/P90 within ${STALL_TAIL_RATIO}x of trial ${calm.trial}'s ${round3(calmRatio)}.` });
@@ -65,5 +68,5 @@ function checkArm(arm: ArmName, tails: TrialTail[]): ValidityCheck {
 }
 
 export function checkTailStalls(context: CheckContext): ValidityCheck[] {
-  return context.stats.arms.filter((a) => a.trials.some((t) => t.hp !== null)).map((a) => checkArm(a.arm, tailsOf(context, a.arm)));
+  return context.stats.arms.filter((a) => a.trials.some((t) => t.hp !== null)).map((a) => checkArm(a.arm, tailsOf(a.trials)));
 }
