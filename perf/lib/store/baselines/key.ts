@@ -8,6 +8,7 @@ import { slugify } from '../../documents/fs/slugify.ts';
 import type { BaselineKey } from '../../documents/types/baseline.ts';
 import type { WorkerFingerprint } from '../../documents/types/fingerprint.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
+import type { Scenario } from '../../documents/types/scenario.ts';
 
 /** The fingerprint of the first worker that finished, in trial order; null when none did. */
 export function findFirstFingerprint(record: RunRecord): WorkerFingerprint | null {
@@ -19,18 +20,17 @@ export function findFirstFingerprint(record: RunRecord): WorkerFingerprint | nul
   return null;
 }
 
+/** The key of a run of `scenario` on the GPU a worker's fingerprint or probe describes. */
+export function baselineKeyOf(scenario: Pick<Scenario, 'name' | 'sharing'>, gpu: { platform: BaselineKey['platform']; gpu: Pick<WorkerFingerprint['gpu'], 'name' | 'arch'> }): BaselineKey {
+  return { scenario: scenario.name, platform: gpu.platform, gpuName: gpu.gpu.name, arch: gpu.gpu.arch, sharing: scenario.sharing };
+}
+
 /** The run's key from its first finished worker; null when no worker finished. */
 export function baselineKeyOfRun(record: RunRecord): BaselineKey | null {
   const fingerprint = findFirstFingerprint(record);
   // A CPU test-mode run (docs/workloads.md) measured no GPU: it has no key and is never a baseline.
   if (!fingerprint || fingerprint.platform === 'cpu') return null;
-  return {
-    scenario: record.scenario.name,
-    platform: fingerprint.platform,
-    gpuName: fingerprint.gpu.name,
-    arch: fingerprint.gpu.arch,
-    sharing: record.scenario.sharing,
-  };
+  return baselineKeyOf(record.scenario, { platform: fingerprint.platform, gpu: fingerprint.gpu });
 }
 
 /** As baselineKeyOfRun, for callers that cannot go on without a key (storing a baseline). */

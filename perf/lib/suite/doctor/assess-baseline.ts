@@ -7,7 +7,7 @@ import type { Scenario } from '../../documents/types/scenario.ts';
 import { resolveScenario, type Settings } from '../../plan/config/index.ts';
 import type { ProbeFingerprint } from '../../run/gpu/parse-probe.ts';
 import { findComparedMismatch, type BaselineMismatch } from '../../store/baselines/baseline-mismatch.ts';
-import { baselinePath } from '../../store/baselines/key.ts';
+import { baselineKeyOf, baselinePath } from '../../store/baselines/key.ts';
 import { readBaseline } from '../../store/baselines/read-baseline.ts';
 import { workloadOfScenario } from '../../store/baselines/workload.ts';
 
@@ -33,7 +33,7 @@ export async function assessBaseline(name: string, context: AssessContext): Prom
   } catch (error) {
     return { kind: 'unresolved', name, reason: (error as Error).message };
   }
-  const key: BaselineKey = { scenario: scenario.name, platform: probe.platform, gpuName: probe.gpu.name, arch: probe.gpu.arch, sharing: scenario.sharing };
+  const key = baselineKeyOf(scenario, probe);
   const file = baselinePath(settings.baselinesDir, key);
   let stored: BaselineFile | null;
   try {
