@@ -42,7 +42,7 @@ describe('the PyTorch workload on CPU tensors', () => {
     }
     const { path: workerPath, foundBy } = await locateWorkloadWorker('pytorch', { env: {} });
     expect(foundBy).toBe('workload pytorch');
-    const scenario = makeScenario({ durationMs: 1000, hp: { rateHz: 10, imageSize: 32 }, lp: { imageSize: 32 } });
+    const scenario = makeScenario({ durationMs: 500, hp: { rateHz: 20, imageSize: 32 }, lp: { imageSize: 32 } });
     const dir = makeTempDir('xsp-torch-');
     const env = { PATH: `${torchDirectory}${delimiter}${process.env.PATH ?? ''}` };
     const roles: Role[] = ['hp', 'lp'];
@@ -57,13 +57,13 @@ describe('the PyTorch workload on CPU tensors', () => {
       expect(worker.readyError, `READY of ${worker.role}`).toBeNull();
       expect(worker.fingerprint).toMatchObject({ role: worker.role, platform: 'cpu', framework: { name: 'pytorch', modelSource: 'torchvision', mathMode: expect.stringMatching(/^fp32-strict/) } });
     }
-    const startNs = process.hrtime.bigint() + 500_000_000n;
-    const endNs = startNs + 1_000_000_000n;
+    const startNs = process.hrtime.bigint() + 300_000_000n;
+    const endNs = startNs + 500_000_000n;
     for (const worker of workers) worker.sendStart(startNs, endNs);
     for (const worker of workers) expect(await worker.exited, `exit of ${worker.role} (log ${worker.logPath})`).toEqual({ exitCode: 0, signal: null, spawnError: null });
     const [hp, lp] = await Promise.all(roles.map((role) => readWorkerResult(join(dir, `${role}.json`), { role, startNs: String(startNs), endNs: String(endNs) })));
-    expect(hp?.requests?.map((r) => r[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => i * 100_000_000));
-    expect(hp?.options).toMatchObject({ streamPriority: 'high', imageSize: 32, rateHz: 10 });
+    expect(hp?.requests?.map((r) => r[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => i * 50_000_000));
+    expect(hp?.options).toMatchObject({ streamPriority: 'high', imageSize: 32, rateHz: 20 });
     expect(lp?.iterations?.length).toBeGreaterThan(0);
     expect(lp?.streamUse).toEqual({ defaultStreamLaunches: null, detail: 'cpu test mode: no streams' });
     // The files themselves, as written, against the published schema (integer nanosecond offsets, streamUse, framework).
