@@ -119,11 +119,11 @@ describe('baseline.stored', () => {
     expect(noGpu.map((f) => `${f.status} ${f.id}`)).toEqual(['fix gpu.device-nodes', 'warn baseline.stored']);
   });
 
-  it('on an H200 with the committed baselines/: quick, standard, intensive-30s and intensive-30s-mps ok; standard-mps warned, with those four as the choice', async () => {
+  it('on an H200 with the committed baselines/: quick, standard, standard-mps, intensive-30s and intensive-30s-mps ok; intensive-mps warned, with those five as the choice', async () => {
     const committed = fileURLToPath(new URL('../../../baselines', import.meta.url));
-    const findings = await check({ PERF_BASELINES_DIR: committed, PERF_SCENARIOS: 'quick,standard,intensive-30s,intensive-30s-mps,standard-mps' });
-    expect(findings.map((f) => f.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'warn']);
-    expect(findings[4]?.fix).toMatch(/\(12 arm-trials x 60 s, about 13 min\); or choose a scenario that has one for this GPU: quick, standard, intensive-30s, intensive-30s-mps$/);
+    const findings = await check({ PERF_BASELINES_DIR: committed, PERF_SCENARIOS: 'quick,standard,standard-mps,intensive-30s,intensive-30s-mps,intensive-mps' });
+    expect(findings.map((f) => f.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'warn']);
+    expect(findings[5]?.fix).toMatch(/\(12 arm-trials x 180 s, about 37 min\); or choose a scenario that has one for this GPU: quick, standard, intensive-30s, standard-mps, intensive-30s-mps$/);
   });
 
   it('GPU time: arm-trials x window, rounded up with the measured per-arm-trial overhead', () => {
