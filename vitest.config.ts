@@ -22,8 +22,9 @@ export default defineConfig({
           // therefore keep no module state between files: registries are read through
           // listBuiltInScenarioNames(), file-system calls are injected, not vi.mock'ed.
           isolate: false,
-          // Removes each file's temporary directories when it ends (test/fixtures/temp-dir.ts).
-          setupFiles: ['test/setup/remove-temp-dirs.ts'],
+          // Removes each file's temporary directories when it ends (test/fixtures/temp-dir.ts);
+          // with XSP_TEST_CPU_LOG set, logs each file's CPU (npm run bench:tests -- --cpu).
+          setupFiles: ['test/setup/remove-temp-dirs.ts', 'test/setup/cpu-per-file.ts'],
           // Two files at once even on 2 cores (Vitest's default is cores - 1): the slow files mostly
           // wait on child processes (nested Vitest, Chromium, workers), so the second core is free
           // while they wait (docs/benchmarks.md: 84 s against 59 s of Vitest time).
