@@ -10,7 +10,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
-import { rankCpuLog } from './bench-tests/cpu-per-file.ts';
+import { rankCpuLog, type FileCpu } from './bench-tests/cpu-per-file.ts';
 import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
 
 const USAGE = 'usage: bench-tests [--top <files to list, default 10>] [--cpu]';
@@ -77,8 +77,8 @@ export async function main(argv: string[], io: ScriptIo): Promise<number> {
 }
 
 /** CPU per file, most first; the totals leave out Vitest's own start-up and module loading. */
-function printCpu(files: ReturnType<typeof rankCpuLog>, top: number, io: ScriptIo): void {
-  const total = (pick: (f: (typeof files)[number]) => number): string => files.reduce((sum, f) => sum + pick(f), 0).toFixed(1);
+function printCpu(files: FileCpu[], top: number, io: ScriptIo): void {
+  const total = (pick: (f: FileCpu) => number): string => files.reduce((sum, f) => sum + pick(f), 0).toFixed(1);
   io.out(`CPU in the test files: ${total((f) => f.ownS)} s in the Vitest workers, ${total((f) => f.childrenS)} s in the processes they started (${files.length} files)`);
   io.out('     own  children  file');
   for (const f of files.slice(0, top)) io.out(`  ${f.ownS.toFixed(1).padStart(6)} s ${f.childrenS.toFixed(1).padStart(6)} s  ${f.file}`);

@@ -4,6 +4,8 @@
 // file started and reaped (nested Vitest, Chromium, PyTorch, workers): on 2026-11-30 they were
 // most of the unit project's CPU (docs/benchmarks.md).
 
+import { pidStatFields } from '../../perf/lib/run/environment/host-cpu.ts';
+
 /** Linux's USER_HZ: /proc/<pid>/stat counts CPU in ticks of 1/100 s on every architecture the suite runs on. */
 const TICKS_PER_SECOND = 100;
 
@@ -14,14 +16,7 @@ export interface CpuReading {
 
 /** utime + stime and cutime + cstime of one /proc/<pid>/stat text, in seconds. */
 export function parseProcStatCpu(stat: string): CpuReading {
-  // The command name (field 2) is in parentheses and may hold spaces or ')': fields resume after the last ') '.
-  const rest = stat.slice(stat.lastIndexOf(') ') + 2).trim().split(/\s+/);
-  // rest[0] is field 3 (state); utime, stime, cutime, cstime are fields 14-17.
-  const field = (n: number): number => {
-    const value = Number(rest[n - 3]);
-    if (!Number.isFinite(value)) throw new Error(`/proc stat field ${n} is not a number in ${JSON.stringify(stat.slice(0, 120))}`);
-    return value;
-  };
+  const field = pidStatFields(stat);
   return { ownS: (field(14) + field(15)) / TICKS_PER_SECOND, childrenS: (field(16) + field(17)) / TICKS_PER_SECOND };
 }
 
@@ -42,7 +37,7 @@ export function rankCpuLog(text: string, root: string): FileCpu[] {
   return text.split('\n').filter((line) => line.trim() !== '').map((line) => {
     const match = /^(\d+(?:\.\d+)?) (\d+(?:\.\d+)?) (.+)$/.exec(line);
     if (match === null) throw new Error(`not a CPU log line: ${JSON.stringify(line)}`);
-    const file = (match[3] as string).startsWith(prefix) ? (match[3] as string).slice(prefix.length) : (match[3] as string);
-    return { file, ownS: Number(match[1]), childrenS: Number(match[2]) };
+    const path = match[3] as string;
+    return { file: path.startsWith(prefix) ? path.slice(prefix.length) : path, ownS: Number(match[1]), childrenS: Number(match[2]) };
   }).sort((a, b) => b.ownS + b.childrenS - (a.ownS + a.childrenS));
 }

@@ -10,7 +10,7 @@ import { formatCpuLine, parseProcStatCpu, type CpuReading } from '../../scripts/
 const log = process.env.XSP_TEST_CPU_LOG;
 if (log !== undefined && log !== '') {
   const read = (): CpuReading => parseProcStatCpu(readFileSync('/proc/self/stat', 'utf8'));
-  let start: CpuReading = read();
+  let start: CpuReading;
   beforeAll(() => {
     start = read();
   });

@@ -44,11 +44,10 @@ function checkArm(arm: ArmName, tails: TrialTail[]): ValidityCheck {
   }
   const calm = tails.reduce((a, b) => (b.shape < a.shape ? b : a));
   const lowestP99 = Math.min(...tails.map((t) => t.p99));
-  const calmRatio = calm.shape;
-  const stalled = tails.filter((t) => t.shape > STALL_TAIL_RATIO * calmRatio && t.p99 > STALL_P99_RATIO * lowestP99);
-  const measured = { stalledCount: stalled.length, stalledTrials: stalled.map((t) => t.trial).join(','), calmTrial: calm.trial, calmP99OverP90: round3(calmRatio) };
+  const stalled = tails.filter((t) => t.shape > STALL_TAIL_RATIO * calm.shape && t.p99 > STALL_P99_RATIO * lowestP99);
+  const measured = { stalledCount: stalled.length, stalledTrials: stalled.map((t) => t.trial).join(','), calmTrial: calm.trial, calmP99OverP90: round3(calm.shape) };
   if (stalled.length === 0) {
-    return makeCheck({ id: ID, title, status: 'pass', arm, measured, message: `${arm}: every trial's P99/P90 within ${STALL_TAIL_RATIO}x of trial ${calm.trial}'s ${round3(calmRatio)}.` });
+    return makeCheck({ id: ID, title, status: 'pass', arm, measured, message: `${arm}: every trial's P99/P90 within ${STALL_TAIL_RATIO}x of trial ${calm.trial}'s ${round3(calm.shape)}.` });
   }
   const listed = stalled.map((t) => `trial ${t.trial} P99 ${round3(t.p99)} ms at P90 ${round3(t.p90)} ms`).join(', ');
   return makeCheck({

@@ -24,12 +24,21 @@ export function parseProcStat(text: string): { cpus: number; busy: number; total
   return { cpus: lines.filter((l) => /^cpu\d+ /.test(l)).length, busy: total - (idle ?? 0) - (iowait ?? 0), total };
 }
 
-/** utime + stime of /proc/<pid>/stat (fields 14 and 15; the command in parentheses may hold spaces). */
-export function parsePidStat(text: string): number {
+/** A reader of the numbered fields of one /proc/<pid>/stat text (man 5 proc: 14 utime, 15 stime,
+ * 16 cutime, 17 cstime, in ticks); the command in parentheses (field 2) may hold spaces. */
+export function pidStatFields(text: string): (field: number) => number {
   const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(rest[11]) + Number(rest[12]);
-  if (!Number.isFinite(ticks)) throw new Error(`unreadable /proc/<pid>/stat: ${JSON.stringify(text.slice(0, 80))}`);
-  return ticks;
+  return (field) => {
+    const value = Number(rest[field - 3]);
+    if (!Number.isFinite(value)) throw new Error(`unreadable /proc/<pid>/stat: field ${field} is not a number in ${JSON.stringify(text.slice(0, 120))}`);
+    return value;
+  };
+}
+
+/** utime + stime of /proc/<pid>/stat. */
+export function parsePidStat(text: string): number {
+  const field = pidStatFields(text);
+  return field(14) + field(15);
 }
 
 export async function readCpuTicks(pids: number[], atMs: number, procRoot = '/proc'): Promise<CpuTicks> {
