@@ -4,6 +4,10 @@
 // signal ended alone. Each aborts the scenario's AbortController once; repeated
 // signals are absorbed, so a second Ctrl-C does not kill the process half-way through
 // stopping its workers and writing run.json (docs/orchestration.md, "Stops").
+// The fork's stdout and stderr are pipes to the Vitest main process: once that is gone, the
+// progress lines the stop prints fail with EPIPE, which unhandled kills the fork before it
+// saves run.json (seen in test/unit/stops/vitest-stops.test.ts on a loaded machine). EPIPE on
+// them is therefore absorbed while a run listens for stops: nobody is left to read.
 
 import { watchParent } from '../process/parent-watch.ts';
 
@@ -13,8 +17,15 @@ export interface StopTriggers {
   dispose(): void;
 }
 
+/** An 'error' listener for stdout and stderr: EPIPE means the reader is gone; anything else is thrown as before. */
+function absorbClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
+}
+
 export function listenForStops(abort: AbortController): StopTriggers {
   let parentGone = false;
+  process.stdout.on('error', absorbClosedPipe);
+  process.stderr.on('error', absorbClosedPipe);
   const onSignal = (signal: NodeJS.Signals): void => {
     if (!abort.signal.aborted) abort.abort(new Error(`received ${signal}`));
   };
@@ -31,6 +42,8 @@ export function listenForStops(abort: AbortController): StopTriggers {
     dispose() {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      process.stdout.off('error', absorbClosedPipe);
+      process.stderr.off('error', absorbClosedPipe);
       stopWatching();
     },
   };
