@@ -31,10 +31,11 @@ export function readRecordedRuns(path: string): RecordedRunsFile {
   return doc;
 }
 
-/** The recorded-runs configuration label of a baseline's key: scenario, sharing and window, e.g. "quick time-sliced 10 s". */
+/** The recorded-runs configuration label of a baseline: scenario, sharing, window and pinned CPUs, e.g. "quick time-sliced 10 s pinned 4". */
 export function configOfBaseline(stored: BaselineFile): string {
   const lengthS = stored.workload ? stored.workload.durationMs / 1000 : null;
-  return `${stored.key.scenario} ${stored.key.sharing} ${lengthS} s`;
+  const pinned = stored.workload?.pinnedCpus ?? 0;
+  return `${stored.key.scenario} ${stored.key.sharing} ${lengthS} s${pinned > 0 ? ` pinned ${pinned}` : ''}`;
 }
 
 export function metricNoise(stored: BaselineFile, arm: JudgedArm, metric: Metric, recorded: RecordedRunsFile): MetricNoise | null {

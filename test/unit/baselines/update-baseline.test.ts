@@ -80,6 +80,7 @@ describe('baselineFromRun', () => {
       lp: { model: 'resnet50', batch: 8, imageSize: 224 },
       durationMs: 30_000,
       kind: 'native',
+      pinnedCpus: 0,
     });
   });
 

@@ -14,6 +14,7 @@ describe('workloadOfRun', () => {
       lp: { model: 'resnet50', batch: 8, imageSize: 224 },
       durationMs: 10_000,
       kind: 'native',
+      pinnedCpus: 0,
     });
     record.scenario.hp.rateHz = 50;
     expect(workload.hp.rateHz).toBe(10);
@@ -51,5 +52,22 @@ describe('settingsRestoringWorkload', () => {
       settings: ['PERF_IMAGE_SIZE=224', 'PERF_DURATION_S=10'],
       unsettable: ['lp.model'],
     });
+  });
+});
+
+describe('pinned CPUs (PERF_CPUS)', () => {
+  it('records how many CPUs the run was pinned to, 0 when not pinned', () => {
+    const record = makeRunRecord();
+    record.scenario.cpuPlacement = { cpus: [32, 33, 34, 35], chosenBy: 'auto: ...' };
+    expect(workloadOfRun(record).pinnedCpus).toBe(4);
+  });
+
+  it('reads a file without the field (written before placement existed) as not pinned, and names the setting that matches it', () => {
+    const { pinnedCpus: _, ...old } = stored();
+    const pinned = { ...stored(), pinnedCpus: 4 };
+    const differences = diffWorkload(old, pinned);
+    expect(differences).toEqual([{ field: 'pinnedCpus', stored: 0, current: 4 }]);
+    expect(settingsRestoringWorkload(differences)).toEqual({ settings: ['PERF_CPUS=none'], unsettable: [] });
+    expect(settingsRestoringWorkload(diffWorkload(pinned, old)).settings).toEqual(['PERF_CPUS=<a list of 4 CPUs, e.g. 0-3>']);
   });
 });

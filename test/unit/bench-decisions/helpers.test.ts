@@ -65,8 +65,11 @@ describe('between-run noise defaults cover the recorded runs', () => {
   // recording that shows more noise than the verdict assumes must fail here, not in a user's CI.
   const recorded = JSON.parse(readFileSync(new URL('../../../scripts/bench-decisions/recorded-runs.json', import.meta.url), 'utf8')) as { groups: RecordedGroup[] };
   for (const group of recorded.groups) {
-    // A configuration label starts with its scenario's name ("intensive-30s-mps mps 30 s").
-    const stored = { key: { scenario: group.config.split(' ')[0] } } as unknown as BaselineFile;
+    // A configuration label is scenario, sharing, window and, for pinned runs, "pinned <CPUs>"
+    // ("intensive-30s-mps mps 30 s", "quick time-sliced 10 s pinned 4").
+    const [scenario, sharing] = group.config.split(' ');
+    const pinnedCpus = Number(/ pinned (\d+)$/.exec(group.config)?.[1] ?? 0);
+    const stored = { key: { scenario, sharing }, workload: { pinnedCpus } } as unknown as BaselineFile;
     it(`${group.config}: ${group.arm} ${group.metric} (worker ${(group as { workerVersion?: string }).workerVersion ?? '?'})`, () => {
       const estimate = estimateBetweenRunLogSd(group);
       const used = betweenRunNoise(stored, group.arm as ArmName, group.metric === 'hp-p99' ? 'hpP99' : 'lpIterPerSec');

@@ -1,6 +1,7 @@
 // perf:doctor's baseline.stored line (perf/lib/suite/doctor/): for each selected scenario, is
 // there a comparable stored baseline for the probed GPU? Baselines are written by hand into a
-// temp dir (PERF_BASELINES_DIR); the probe is a described NVIDIA H200.
+// temp dir (PERF_BASELINES_DIR); the probe is a described NVIDIA H200, on a fake host of 16 CPUs
+// with taskset, where PERF_CPUS=auto pins 4 (test/fixtures/cpu-host.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { describeGpuTime } from '../../../perf/lib/suite/doctor/gpu-time.ts';
 import { runDoctorWithBaselines } from '../../../perf/lib/suite/doctor/run-doctor-with-baselines.ts';
 import { checkStoredBaselines } from '../../../perf/lib/suite/doctor/stored-baseline-check.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
+import { fakeCpuHost } from '../../fixtures/cpu-host.ts';
 import { fakeHost } from './fake-host.ts';
 
 const h200: ProbeFingerprint = {
@@ -22,12 +24,12 @@ const h200: ProbeFingerprint = {
 const arm = { hpP99Ms: [2, 2, 2], hpP50Ms: [1, 1, 1], hpAchievedRateHz: [50, 50, 50], lpIterPerSec: [300, 300, 300], hpHistogram: null };
 const XSCHED_DEFAULTS = { policy: 'HPF', level: 1, hp: { priority: 1, threshold: 16, batchSize: 8 }, lp: { priority: 0, threshold: 4, batchSize: 2 } };
 
-/** A baseline of the catalogue's quick scenario (10 s, hp 50 req/s, lp batch 8) on an H200, time-sliced. */
-function writeQuickBaseline(dir: string, runId = '2026-11-22T00-30-06Z-quick-6fcc'): string {
+/** A baseline of the catalogue's quick scenario (10 s, hp 50 req/s, lp batch 8) on an H200, time-sliced, pinned to 4 CPUs. */
+function writeQuickBaseline(dir: string, runId = '2026-11-22T00-30-06Z-quick-6fcc', pinnedCpus = 4): string {
   const key: BaselineKey = { scenario: 'quick', platform: 'cuda', gpuName: 'NVIDIA H200', arch: 'sm_90', sharing: 'time-sliced' };
   const baseline: BaselineFile = {
     schema: BASELINE_SCHEMA, schemaVersion: BASELINE_SCHEMA_VERSION, key, createdAt: '2026-11-22T00:32:23.875Z', runId, workerVersion: '0.2.0',
-    workload: { hp: { model: 'resnet18', batch: 1, imageSize: 224, rateHz: 50, arrival: 'uniform' }, lp: { model: 'resnet50', batch: 8, imageSize: 224 }, durationMs: 10_000 },
+    workload: { hp: { model: 'resnet18', batch: 1, imageSize: 224, rateHz: 50, arrival: 'uniform' }, lp: { model: 'resnet50', batch: 8, imageSize: 224 }, durationMs: 10_000, pinnedCpus },
     xschedSettings: XSCHED_DEFAULTS, thresholds: {}, arms: { 'hp-alone': arm, 'lp-alone': arm, baseline: arm, xsched: arm },
   };
   const file = baselinePath(dir, key);
@@ -36,13 +38,14 @@ function writeQuickBaseline(dir: string, runId = '2026-11-22T00-30-06Z-quick-6fc
   return file;
 }
 
-function storeWithQuick(): string {
+function storeWithQuick(pinnedCpus = 4): string {
   const dir = makeTempDir('doctor-baselines-');
-  writeQuickBaseline(dir);
+  writeQuickBaseline(dir, undefined, pinnedCpus);
   return dir;
 }
 
-const check = (env: NodeJS.ProcessEnv, probe: ProbeFingerprint | null = h200) => checkStoredBaselines(env, probe, makeTempDir('doctor-cwd-'));
+const PINNING_HOST = fakeCpuHost('0-15', '0-15', { pciBusId: h200.gpu.pciBusId });
+const check = (env: NodeJS.ProcessEnv, probe: ProbeFingerprint | null = h200) => checkStoredBaselines(env, probe, makeTempDir('doctor-cwd-'), PINNING_HOST);
 
 describe('baseline.stored', () => {
   it('ok: names the comparable file and its run id', async () => {
@@ -87,6 +90,15 @@ describe('baseline.stored', () => {
     expect(finding?.fix).toMatch(/^run with PERF_DURATION_S=10 \(the stored values\); or record one on this machine: PERF_SCENARIOS=quick npm run perf:update-baselines \(12 arm-trials x 30 s, about 7 min\), which replaces the stored file; or choose a scenario that has one for this GPU: none has, with these settings$/);
   });
 
+  it('a baseline recorded unpinned judged by a pinned run (PERF_CPUS=auto) is a mismatch naming pinnedCpus; PERF_CPUS=none matches it', async () => {
+    const dir = storeWithQuick(0);
+    const [finding] = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'quick' });
+    expect(finding?.message).toMatch(/was measured with another workload: pinnedCpus 0 -> 4 \(stored -> this run\): regression verdict untested/);
+    expect(finding?.fix).toMatch(/^run with PERF_CPUS=none \(the stored values\)/);
+    const [unpinned] = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'quick', PERF_CPUS: 'none' });
+    expect(unpinned).toMatchObject({ status: 'ok' });
+  });
+
   it('other XSched settings than the stored xsched arm is a mismatch naming the setting', async () => {
     const env = { PERF_BASELINES_DIR: storeWithQuick(), PERF_SCENARIOS: 'quick', XSCHED_ROOT: '/opt/xsched', PERF_XSCHED_THRESHOLD_LP: '1' };
     const [finding] = await check(env);
@@ -111,7 +123,8 @@ describe('baseline.stored', () => {
   });
 
   it('perf:doctor runs it last, on the GPU the probe named, and says "not checked" on a host without a GPU', async () => {
-    const env = { PERF_BASELINES_DIR: storeWithQuick() };
+    // This host's own CPUs decide PERF_CPUS=auto here: unpinned on both sides.
+    const env = { PERF_BASELINES_DIR: storeWithQuick(0), PERF_CPUS: 'none' };
     const host = fakeHost({ env, nodes: { '/dev/nvidiactl': true, '/dev/nvidia0': true }, dirs: { '/dev': ['nvidiactl', 'nvidia0'] } });
     const probed = await runDoctorWithBaselines(host, { probeGpu: async () => ({ workerPath: '/repo/worker', probe: h200 }), cwd: makeTempDir('doctor-cwd-') });
     expect(probed.at(-1)).toMatchObject({ id: 'baseline.stored', status: 'ok', message: expect.stringMatching(/^quick: comparable baseline /) });
@@ -119,11 +132,16 @@ describe('baseline.stored', () => {
     expect(noGpu.map((f) => `${f.status} ${f.id}`)).toEqual(['fix gpu.device-nodes', 'warn baseline.stored']);
   });
 
-  it('on an H200 with the committed baselines/: quick, standard, standard-mps, intensive-30s and intensive-30s-mps ok; intensive-mps warned, with those five as the choice', async () => {
+  it('on an H200 with the committed baselines/: pinned (PERF_CPUS=auto) quick ok, the four recorded unpinned warned as a mismatch; with PERF_CPUS=none the reverse; intensive-mps has none', async () => {
     const committed = fileURLToPath(new URL('../../../baselines', import.meta.url));
-    const findings = await check({ PERF_BASELINES_DIR: committed, PERF_SCENARIOS: 'quick,standard,standard-mps,intensive-30s,intensive-30s-mps,intensive-mps' });
-    expect(findings.map((f) => f.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'warn']);
-    expect(findings[5]?.fix).toMatch(/\(12 arm-trials x 180 s, about 37 min\); or choose a scenario that has one for this GPU: quick, standard, intensive-30s, standard-mps, intensive-30s-mps$/);
+    const scenarios = 'quick,standard,standard-mps,intensive-30s,intensive-30s-mps,intensive-mps';
+    const pinned = await check({ PERF_BASELINES_DIR: committed, PERF_SCENARIOS: scenarios });
+    expect(pinned.map((f) => f.status)).toEqual(['ok', 'warn', 'warn', 'warn', 'warn', 'warn']);
+    expect(pinned[1]?.message).toMatch(/was measured with another workload: pinnedCpus 0 -> 4 \(stored -> this run\)/);
+    expect(pinned[5]?.fix).toMatch(/\(12 arm-trials x 180 s, about 37 min\); or choose a scenario that has one for this GPU: quick$/);
+    const unpinned = await check({ PERF_BASELINES_DIR: committed, PERF_SCENARIOS: scenarios, PERF_CPUS: 'none' });
+    expect(unpinned.map((f) => f.status)).toEqual(['warn', 'ok', 'ok', 'ok', 'ok', 'warn']);
+    expect(unpinned[5]?.fix).toMatch(/or choose a scenario that has one for this GPU: standard, intensive-30s, standard-mps, intensive-30s-mps$/);
   });
 
   it('GPU time: arm-trials x window, rounded up with the measured per-arm-trial overhead', () => {

@@ -29,6 +29,15 @@ describe('renderMarkdownSummary', () => {
     expect(invalidSection.indexOf(firstReason)).toBeLessThan(invalidSection.indexOf('| check | measured | what to do |'));
   });
 
+  it('says where the workers ran (PERF_CPUS) beside the run id', () => {
+    const runs = getSyntheticRuns().map((run) => ({ ...run, record: { ...run.record, scenario: { ...run.record.scenario } } }));
+    runs[0]!.record.scenario.cpuPlacement = { cpus: [0, 1, 2, 3], chosenBy: 'auto: test' };
+    delete runs[1]!.record.scenario.cpuPlacement;
+    const md = renderMarkdownSummary(runs);
+    expect(md).toContain(` trials · workers on CPUs 0-3`);
+    expect(md).toContain(` trials · workers not pinned`);
+  });
+
   it('shows each verdict with icon, rule, measured and threshold', () => {
     const md = renderMarkdownSummary(getSyntheticRuns());
     const [intensive] = getSyntheticRuns();

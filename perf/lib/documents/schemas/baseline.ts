@@ -49,6 +49,8 @@ export const BaselineWorkloadSchema = closedObject({
   durationMs: positive,
   /** The worker that measured it; absent in files written before workloads could be chosen (native). */
   kind: v.optional(WorkloadNameSchema),
+  /** How many CPUs its workers and xserver were pinned to (PERF_CPUS); 0 or absent: not pinned. */
+  pinnedCpus: v.optional(countSchema(0)),
 });
 
 const xschedRole = closedObject({ priority: v.pipe(v.number(), v.integer()), threshold: countSchema(1), batchSize: countSchema(1) });

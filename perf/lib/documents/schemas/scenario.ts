@@ -75,4 +75,9 @@ export const ScenarioSchema = v.object({
   confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   /** Catalogue values this run replaced (environment or config file), with where each came from. */
   overrides: v.optional(v.array(ScenarioOverrideSchema)),
+  /**
+   * The CPUs the workers and the xserver ran on (PERF_CPUS, docs/configuration.md), and how they
+   * were chosen. Absent: not pinned (so are records written before 2026-11-30's placement).
+   */
+  cpuPlacement: v.optional(v.object({ cpus: v.pipe(v.array(countSchema(0)), v.minLength(1)), chosenBy: v.string() })),
 });

@@ -2,6 +2,7 @@
 // day or machine to the next, which a single run cannot measure. Estimated from recorded
 // H200 runs (scripts/bench-decisions/recorded-runs.json, estimator scripts/bench-decisions/between-run-estimate.ts,
 // docs/statistics.md 3.4); a stored baseline may carry its own (BaselineFile.betweenRunLogSd).
+// Where the workers ran matters: pinned runs (PERF_CPUS) repeat far better (PINNED below).
 
 import type { BaselineFile, BetweenRunLogSd } from '../../documents/types/baseline.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
@@ -18,9 +19,21 @@ export type RegressionMetricName = keyof BetweenRunLogSd;
 // Configurations without recorded repeats take the largest value measured for the arm; the
 // baseline arm's 0.035 covers every recorded configuration but standard-mps, whose baseline
 // holds a trial in MPS's stall mode (it has its own below).
+// Since 2026-11-30's seven unpinned quick runs on two H200s (docs/gpu-results.md section 13: one
+// at 3.08 ms), quick's unpinned xsched estimate is 0.213 and its lp 0.007: 0.22 and 0.007.
 const DEFAULTS: Record<'baseline' | 'xsched', BetweenRunLogSd> = {
-  baseline: { hpP99: 0.035, lpIterPerSec: 0.005 },
-  xsched: { hpP99: 0.2, lpIterPerSec: 0.005 },
+  baseline: { hpP99: 0.035, lpIterPerSec: 0.007 },
+  xsched: { hpP99: 0.22, lpIterPerSec: 0.007 },
+};
+/**
+ * Runs whose workers and xserver were pinned (PERF_CPUS; the baseline's workload.pinnedCpus > 0),
+ * per scenario and sharing mode, where pinned repeats were recorded. quick time-sliced: xsched
+ * hp P99 run means 1.15-1.25 ms over seven pinned runs on two H200s (docs/gpu-results.md
+ * section 13), estimate 0.037 (`scripts/bench-decisions/between-run-estimate.ts`); 0.05 leaves a
+ * margin over so few runs. Elsewhere pinned runs take the unpinned values.
+ */
+const PINNED: Record<string, Partial<Record<'baseline' | 'xsched', Partial<BetweenRunLogSd>>>> = {
+  'quick time-sliced': { xsched: { hpP99: 0.05 } },
 };
 /**
  * Per scenario, where recorded repeats show less or more. Less: the intensive load's xsched arm
@@ -53,6 +66,10 @@ export function betweenRunNoise(stored: BaselineFile, arm: ArmName, metric: Regr
     return { logSd: own, source: 'stored with the baseline' };
   }
   const key = arm === 'xsched' ? 'xsched' : 'baseline';
+  if ((stored.workload?.pinnedCpus ?? 0) > 0) {
+    const pinned = PINNED[`${stored.key.scenario} ${stored.key.sharing}`]?.[key]?.[metric];
+    if (pinned !== undefined) return { logSd: pinned, source: `recorded pinned ${stored.key.scenario} ${stored.key.sharing} runs` };
+  }
   const scenario = BY_SCENARIO[stored.key.scenario]?.[key]?.[metric];
   if (scenario !== undefined) return { logSd: scenario, source: `recorded ${stored.key.scenario} runs` };
   return { logSd: DEFAULTS[key][metric], source: 'the largest measured on recorded H200 runs' };

@@ -9,6 +9,7 @@ import { formatMeasuredRecord, formatMs, formatRate } from './number-format.ts';
 import { statusIcon, statusRank, statusWord, WORST_FIRST } from './status-labels.ts';
 import { validateReportRuns } from './validate-report-runs.ts';
 import { labelArm } from '../../evaluate/unproven-arms.ts';
+import { formatCpuList } from '../../process/cpu-list.ts';
 
 export interface SummaryRun {
   record: RunRecord;
@@ -68,7 +69,9 @@ function renderScenarioDetails({ record, evaluation, baseline }: SummaryRun, lin
   const linkText = link ? ` · [HTML report](${encodeURI(link)})` : '';
   for (const line of headlineLines(buildScenarioHeadline(record, evaluation, baseline ?? null))) out.push(`- ${esc(line)}`);
   out.push('');
-  out.push(`run \`${esc(record.runId)}\` · ${esc(record.scenario.durationMs / 1000)} s x ${record.scenario.trials} trials${linkText}`, '');
+  const placement = record.scenario.cpuPlacement;
+  const cpus = placement === undefined ? 'workers not pinned' : `workers on CPUs ${formatCpuList(placement.cpus)}`;
+  out.push(`run \`${esc(record.runId)}\` · ${esc(record.scenario.durationMs / 1000)} s x ${record.scenario.trials} trials · ${esc(cpus)}${linkText}`, '');
   const failedChecks = evaluation.checks.filter((c) => c.status === 'fail');
   const reasons = [...evaluation.reasons];
   if (evaluation.status === 'invalid' && reasons.length === 0) reasons.push(...failedChecks.map((c) => `${c.id}: ${c.message}`));

@@ -22,6 +22,7 @@ function defaultDraft(cwd: string): SettingsDraft {
     requireBaseline: false,
     strict: false,
     updateBaselines: false,
+    cpus: { mode: 'auto' },
     workerPath: null,
   };
 }

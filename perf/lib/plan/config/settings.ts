@@ -24,6 +24,9 @@ export interface ScenarioOverrides {
   referenceArms?: ArmName[];
 }
 
+/** PERF_CPUS: `auto` (4 CPUs near the GPU), `none` (not pinned) or the CPUs given. */
+export type CpuRequest = { mode: 'auto' } | { mode: 'none' } | { mode: 'list'; cpus: number[] };
+
 export interface Settings {
   /** Catalogue names to run, in order (PERF_SCENARIOS). */
   scenarios: string[];
@@ -54,6 +57,8 @@ export interface Settings {
   startLeadMs: number;
   /** Between environment samples while the workers run (PERF_ENV_SAMPLE_S); null: the sampler's default. */
   environmentSampleMs: number | null;
+  /** PERF_CPUS: where the workers and the xserver run (resolved per GPU by run/gpu/cpu-placement.ts). */
+  cpus: CpuRequest;
   /** Worker executable; null leaves the choice to the worker module (the native build). */
   workerPath: string | null;
   /** The config file that was read, if any. */

@@ -10,7 +10,8 @@ import { SHARING_REQUESTS } from '../scenarios/sharing.ts';
 import { WORKLOAD_NAMES, type ArrivalProcess } from '../../documents/types/scenario.ts';
 import { parseArmsOverride } from './arms-override.ts';
 import { knownScenarioNames, SCENARIOS_ACCEPTED } from './scenario-names.ts';
-import type { ScenarioOverrides, Settings } from './settings.ts';
+import type { CpuRequest, ScenarioOverrides, Settings } from './settings.ts';
+import { parseCpuList } from '../../process/cpu-list.ts';
 import {
   BOOLEAN_ACCEPTED,
   parseBoolean,
@@ -204,6 +205,18 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
     defaultText: '2',
     parse: parseNumberAbove(0.099, 3600),
     store: (draft, value) => void (draft.environmentSampleMs = Math.round(value * 1000)),
+  }),
+  variable<CpuRequest>({
+    env: 'PERF_CPUS',
+    fileKey: 'cpus',
+    accepted: '`auto` (the first 4 CPUs this process may use on the GPU\'s NUMA node), `none` (not pinned), or a CPU list such as 0-3 or 0,2,4,6',
+    defaultText: 'auto',
+    parse: (raw) => {
+      if (raw === 'auto' || raw === 'none') return { mode: raw };
+      const cpus = parseCpuList(raw);
+      return cpus === undefined ? undefined : { mode: 'list', cpus };
+    },
+    store: (draft, value) => void (draft.cpus = value),
   }),
   variable({
     env: 'PERF_INJECT_DELAY_US',

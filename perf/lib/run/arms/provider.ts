@@ -104,6 +104,7 @@ export function createArmSetupProvider(options: ArmSetupProviderOptions): ArmSet
             ...(options.xserverLockPath !== undefined ? { lockPath: options.xserverLockPath } : {}),
             ...(stopGrace !== undefined ? { stopGraceMs: stopGrace } : {}),
             ...(ctx.signal ? { signal: ctx.signal } : {}),
+            cpus: scenario.cpuPlacement?.cpus ?? null,
           });
           return xschedArmSession(xschedArm, sharing, warn);
         },

@@ -73,7 +73,8 @@ async function probeWithWorker(workerPath: string, gpuIndex: number, env: NodeJS
   };
 }
 
-async function findOnPath(tool: string, pathVariable: string): Promise<boolean> {
+/** Whether an executable `tool` is in one of the directories of `pathVariable`. */
+export async function findOnPath(tool: string, pathVariable: string): Promise<boolean> {
   for (const dir of pathVariable.split(delimiter).filter((d) => d !== '')) {
     if (await exists(join(dir, tool), constants.X_OK)) return true;
   }

@@ -42,6 +42,7 @@ export async function spawnArmWorkers(ctx: ArmTrialContext, session: ArmSession)
         role,
         logPath: join(ctx.logDir, `${armFileStem(ctx, role)}.log`),
         killGraceMs: options.killGraceMs,
+        cpus: options.scenario.cpuPlacement?.cpus ?? null,
       }),
     ),
   );

@@ -14,6 +14,7 @@ import type { Role } from '../../documents/types/scenario.ts';
 import { BadOutputError } from './bad-output-error.ts';
 import { parseFingerprintJson } from './parse-fingerprint.ts';
 import { parseWorkerLine } from './parse-worker-line.ts';
+import { pinnedCommand } from '../../process/cpu-list.ts';
 import { registerExitCleanup } from '../../process/exit-cleanup.ts';
 import { signalProcessGroup } from '../../process/process-groups.ts';
 import { stopProcess } from '../../process/stop-process.ts';
@@ -28,6 +29,8 @@ export interface SpawnWorkerOptions {
   /** SIGTERM to SIGKILL delay when the suite stops the worker. */
   killGraceMs: number;
   onProgress?: (count: number) => void;
+  /** The CPUs the worker runs on (the scenario's cpuPlacement); null or absent: wherever the kernel puts it. */
+  cpus?: readonly number[] | null;
 }
 
 export interface WorkerExit {
@@ -147,12 +150,13 @@ export class WorkerProcess {
 /** Starts the worker. Never throws for a worker that cannot start: that shows in `exit.spawnError`. */
 export async function spawnWorker(options: SpawnWorkerOptions): Promise<WorkerProcess> {
   await mkdir(dirname(options.logPath), { recursive: true });
-  const header = `# xsched-perf: ${options.workerPath} ${options.args.join(' ')}\n`;
+  // Lets the worker see that its parent died before PR_SET_PDEATHSIG took hold (docs/protocol.md).
+  const command = pinnedCommand(options.workerPath, options.args, { ...options.env, XSP_PARENT_PID: String(process.pid) }, options.cpus);
+  const header = `# xsched-perf: ${command.file} ${command.args.join(' ')}\n`;
   await appendFile(options.logPath, header);
-  const subprocess = execa(options.workerPath, options.args, {
+  const subprocess = execa(command.file, command.args, {
     extendEnv: false,
-    // Lets the worker see that its parent died before PR_SET_PDEATHSIG took hold (docs/protocol.md).
-    env: { ...options.env, XSP_PARENT_PID: String(process.pid) },
+    env: command.env,
     stdin: 'pipe',
     stdout: 'pipe',
     stderr: { file: options.logPath, append: true },

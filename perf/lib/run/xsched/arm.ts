@@ -38,6 +38,8 @@ export interface OpenXschedArmOptions {
   signal?: AbortSignal;
   /** Passed to startXserver (default: its production grace periods). */
   stopGraceMs?: { sigintMs: number; sigtermMs: number };
+  /** The CPUs the xserver runs on (the scenario's cpuPlacement). */
+  cpus?: readonly number[] | null;
 }
 
 /** xserver removes its IPC channels only when SIGINT stops it; anything else is worth a warning. */
@@ -65,6 +67,7 @@ export async function openXschedArm(options: OpenXschedArmOptions): Promise<Xsch
     ...(options.procRoot !== undefined ? { procRoot: options.procRoot } : {}),
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
     ...(options.stopGraceMs !== undefined ? { stopGraceMs: options.stopGraceMs } : {}),
+    cpus: options.cpus ?? null,
   });
   const env: Partial<Record<Role, Record<string, string>>> = {};
   const workerPids: Partial<Record<Role, number>> = {};

@@ -19,6 +19,7 @@ import { assertPreloadReaches, locateLoopbackPreload } from './loopback-preload.
 import { buildXserverEnv } from './xserver-env.ts';
 import type { ApiBindingEvidence } from '../../documents/types/run-record.ts';
 import { fetchXqueues } from './xqueues.ts';
+import { pinnedCommand } from '../../process/cpu-list.ts';
 
 export interface StartXserverOptions {
   install: XschedInstall;
@@ -37,6 +38,8 @@ export interface StartXserverOptions {
   signal?: AbortSignal;
   /** SIGINT, then SIGTERM grace periods when stopping it (default 1500 and 1000 ms; tests pass less). */
   stopGraceMs?: { sigintMs: number; sigtermMs: number };
+  /** The CPUs it runs on, with the workers (the scenario's cpuPlacement); absent: not pinned. */
+  cpus?: readonly number[] | null;
 }
 
 type XserverProcess = ReturnType<typeof spawnXserver>;
@@ -101,9 +104,10 @@ function spawnXserver(options: StartXserverOptions, port: number, env: Record<st
   // Both streams append to one emptied log: O_APPEND keeps their lines whole and in order.
   writeFileSync(options.logPath, '');
   const log = { file: options.logPath, append: true };
-  return execa(options.install.xserverPath, [options.policy, String(port)], {
+  const command = pinnedCommand(options.install.xserverPath, [options.policy, String(port)], env, options.cpus);
+  return execa(command.file, command.args, {
     cwd: dirname(options.logPath),
-    env,
+    env: command.env,
     extendEnv: false,
     stdin: 'ignore',
     stdout: log,

@@ -30,6 +30,8 @@ export function findStoredBaselineGaps(baseline: BaselineFile): string[] {
     hp: { model: entry.hp.model, batch: entry.hp.batch, imageSize: entry.hp.imageSize, rateHz: entry.hp.rateHz, arrival: entry.hp.arrival },
     lp: { model: entry.lp.model, batch: entry.lp.batch, imageSize: entry.lp.imageSize },
     durationMs: entry.durationMs,
+    // Where the workers ran is the host's setting (PERF_CPUS), not the catalogue's: either qualifies.
+    ...(baseline.workload?.pinnedCpus === undefined ? {} : { pinnedCpus: baseline.workload.pinnedCpus }),
   };
   if (baseline.workload === undefined) gaps.push('no recorded workload');
   else {

@@ -33,6 +33,8 @@ const FIELDS: WorkloadField[] = [
   { field: 'lp.imageSize', read: (w) => w.lp.imageSize, setting: (v) => `PERF_IMAGE_SIZE=${v}` },
   { field: 'durationMs', read: (w) => w.durationMs, setting: (v) => `PERF_DURATION_S=${(v as number) / 1000}` },
   { field: 'kind', read: (w) => w.kind ?? 'native', setting: (v) => `PERF_WORKLOAD=${v}` },
+  // XSched's hp tail depends on where its processes run (docs/gpu-results.md section 13).
+  { field: 'pinnedCpus', read: (w) => w.pinnedCpus ?? 0, setting: (v) => (v === 0 ? 'PERF_CPUS=none' : `PERF_CPUS=<a list of ${v} CPUs, e.g. 0-${(v as number) - 1}>`) },
 ];
 
 /** The run's workload, copied field by field so a new scenario field is not stored unchecked. */
@@ -48,6 +50,7 @@ export function workloadOfScenario(scenario: Scenario): BaselineWorkload {
     lp: { model: lp.model, batch: lp.batch, imageSize: lp.imageSize },
     durationMs,
     kind: scenario.workload ?? 'native',
+    pinnedCpus: scenario.cpuPlacement?.cpus.length ?? 0,
   };
 }
 

@@ -50,22 +50,33 @@ function notCheckable(env: NodeJS.ProcessEnv, settings: Settings, probe: ProbeFi
 }
 
 /** One line per selected scenario; one `not checked` line when no GPU was identified or the settings are invalid. */
-export async function checkStoredBaselines(env: NodeJS.ProcessEnv, probe: ProbeFingerprint | null, cwd: string = process.cwd()): Promise<DoctorFinding[]> {
+export async function checkStoredBaselines(
+  env: NodeJS.ProcessEnv,
+  probe: ProbeFingerprint | null,
+  cwd: string = process.cwd(),
+  placementHost?: AssessContext['placementHost'],
+): Promise<DoctorFinding[]> {
   let settings: Settings | null = null;
   try {
     settings = loadSettings(env, cwd);
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
   }
-  return checkStoredBaselinesWith(env, settings, probe, cwd);
+  return checkStoredBaselinesWith(env, settings, probe, cwd, placementHost);
 }
 
 /** checkStoredBaselines with the settings already loaded (null: invalid), as perf:doctor has them. */
-export async function checkStoredBaselinesWith(env: NodeJS.ProcessEnv, settings: Settings | null, probe: ProbeFingerprint | null, cwd: string): Promise<DoctorFinding[]> {
+export async function checkStoredBaselinesWith(
+  env: NodeJS.ProcessEnv,
+  settings: Settings | null,
+  probe: ProbeFingerprint | null,
+  cwd: string,
+  placementHost?: AssessContext['placementHost'],
+): Promise<DoctorFinding[]> {
   if (settings === null) return [warn(BASELINE_CHECK_ID, 'not checked: the settings are invalid', 'correct the values named by config.settings above')];
   const refusal = notCheckable(env, settings, probe);
   if (refusal !== null || probe === null) return refusal === null ? [] : [refusal];
-  const context: AssessContext = { settings, probe, xsched: readComparedXsched(env, probe.platform) };
+  const context: AssessContext = { settings, probe, xsched: readComparedXsched(env, probe.platform), ...(placementHost === undefined ? {} : { placementHost }) };
   const selected = await Promise.all(settings.scenarios.map((name) => assessBaseline(name, context)));
   const comparableNames = selected.every((a) => a.kind === 'comparable')
     ? []
