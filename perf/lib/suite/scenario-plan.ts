@@ -6,7 +6,7 @@ import { loadRunRecord } from '../store/results/load-run.ts';
 import { loadSettings, resolveScenario, type Settings } from '../plan/config/index.ts';
 import { workloadOfScenario } from '../plan/config/resolve-scenario.ts';
 import { detectGpu, decideGpuGate } from '../run/gpu/index.ts';
-import { resolveCpuPlacement } from '../run/gpu/cpu-placement.ts';
+import { placeScenario, resolveCpuPlacement } from '../run/gpu/cpu-placement.ts';
 import { locateWorker, WorkerNotFoundError } from '../run/worker/locate-worker.ts';
 import { locateWorkloadWorker } from '../run/worker/locate-workload.ts';
 import { SharingUnsupportedError } from '../plan/scenarios/sharing.ts';
@@ -56,10 +56,9 @@ export async function planScenario(name: string, env: NodeJS.ProcessEnv = proces
   if (gate.action !== 'run' || !detection.fingerprint) return gateOnly(gate, settings);
   const platform = detection.fingerprint.platform;
   try {
-    const resolved = resolveScenario(name, settings, platform);
     const { placement, warning } = await resolveCpuPlacement(settings.cpus, { pciBusId: detection.fingerprint.gpu.pciBusId, pathVariable: env.PATH ?? '' });
     if (warning !== null) process.stderr.write(`xsched-perf: ${name}: ${warning}\n`);
-    const scenario = placement === null ? resolved : { ...resolved, cpuPlacement: placement };
+    const scenario = placeScenario(resolveScenario(name, settings, platform), placement);
     return { action: 'run', settings, scenario, workerPath, platform, gpuSummary: detection.summary };
   } catch (error) {
     // e.g. an MPS scenario on an AMD GPU: not runnable here, and not a failure of the suite.

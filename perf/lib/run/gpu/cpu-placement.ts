@@ -10,7 +10,7 @@ import type { CpuRequest } from '../../plan/config/settings.ts';
 import type { Scenario } from '../../documents/types/scenario.ts';
 import { findOnPath } from './detect-gpu.ts';
 
-export const AUTO_CPU_COUNT = 4;
+const AUTO_CPU_COUNT = 4;
 
 export type CpuPlacement = NonNullable<Scenario['cpuPlacement']>;
 
@@ -39,8 +39,9 @@ export async function resolveCpuPlacement(request: CpuRequest, options: CpuPlace
   if (!(await findOnPath('taskset', options.pathVariable ?? process.env.PATH ?? ''))) {
     return unpinned('taskset is not on PATH (Debian and Ubuntu: apt install util-linux)');
   }
-  const allowed = await readAllowedCpus(options.procRoot ?? '/proc');
-  if (allowed === null) return unpinned(`cannot read the CPUs this process may use (${options.procRoot ?? '/proc'}/self/status, Cpus_allowed_list)`);
+  const procRoot = options.procRoot ?? '/proc';
+  const allowed = await readAllowedCpus(procRoot);
+  if (allowed === null) return unpinned(`cannot read the CPUs this process may use (${procRoot}/self/status, Cpus_allowed_list)`);
   if (request.mode === 'list') {
     const outside = request.cpus.filter((cpu) => !allowed.includes(cpu));
     if (outside.length > 0) return unpinned(`CPU(s) ${formatCpuList(outside)} are not among those this process may use (${formatCpuList(allowed)})`);
@@ -52,6 +53,11 @@ export async function resolveCpuPlacement(request: CpuRequest, options: CpuPlace
   const where = near.length > 0 ? `on the GPU's NUMA node (local_cpulist ${formatCpuList(local as number[])})` : "(the GPU's NUMA node is not known)";
   const cpus = pool.slice(0, AUTO_CPU_COUNT);
   return { placement: { cpus, chosenBy: `auto: the first ${cpus.length} of the CPUs this process may use (${formatCpuList(allowed)}) ${where}` }, warning: null };
+}
+
+/** `scenario` with its placement recorded (unchanged when not pinned). */
+export function placeScenario(scenario: Scenario, placement: CpuPlacement | null): Scenario {
+  return placement === null ? scenario : { ...scenario, cpuPlacement: placement };
 }
 
 async function readAllowedCpus(procRoot: string): Promise<number[] | null> {

@@ -6,7 +6,7 @@ import type { BaselineFile, BaselineKey, BaselineXschedSettings } from '../../do
 import type { Scenario } from '../../documents/types/scenario.ts';
 import { resolveScenario, type Settings } from '../../plan/config/index.ts';
 import type { ProbeFingerprint } from '../../run/gpu/parse-probe.ts';
-import { resolveCpuPlacement, type CpuPlacementOptions } from '../../run/gpu/cpu-placement.ts';
+import { placeScenario, type CpuPlacement } from '../../run/gpu/cpu-placement.ts';
 import { findComparedMismatch, type BaselineMismatch } from '../../store/baselines/baseline-mismatch.ts';
 import { baselineKeyOf, baselinePath } from '../../store/baselines/key.ts';
 import { readBaseline } from '../../store/baselines/read-baseline.ts';
@@ -17,8 +17,8 @@ export interface AssessContext {
   probe: ProbeFingerprint;
   /** What this run's xsched arm would run with, or why that is not known (then it is not compared). */
   xsched: { settings: BaselineXschedSettings } | { notCompared: string };
-  /** Where PERF_CPUS is resolved (default this host's /proc, /sys and PATH; tests give a fake host). */
-  placementHost?: Omit<CpuPlacementOptions, 'pciBusId'>;
+  /** Where a run would pin its workers (PERF_CPUS, resolved once per check), or why PERF_CPUS cannot be met. */
+  placement: { cpus: CpuPlacement | null } | { error: string };
 }
 
 export type BaselineAssessment =
@@ -34,8 +34,8 @@ export async function assessBaseline(name: string, context: AssessContext): Prom
   try {
     // Placed as the run would be: the number of pinned CPUs is part of the compared workload.
     const resolved = resolveScenario(name, settings, probe.platform);
-    const { placement } = await resolveCpuPlacement(settings.cpus, { ...context.placementHost, pciBusId: probe.gpu.pciBusId });
-    scenario = placement === null ? resolved : { ...resolved, cpuPlacement: placement };
+    if ('error' in context.placement) return { kind: 'unresolved', name, reason: context.placement.error };
+    scenario = placeScenario(resolved, context.placement.cpus);
   } catch (error) {
     return { kind: 'unresolved', name, reason: (error as Error).message };
   }

@@ -10,6 +10,7 @@ import { isXschedConfigured, readXschedConfig, XschedConfigError } from '../../p
 import { listBuiltInScenarioNames } from '../../plan/scenarios/catalogue.ts';
 import { mustFix, warn, type DoctorFinding } from '../../run/doctor/finding.ts';
 import type { ProbeFingerprint } from '../../run/gpu/parse-probe.ts';
+import { CpuPlacementError, resolveCpuPlacement, type CpuPlacementOptions } from '../../run/gpu/cpu-placement.ts';
 import { xschedSettingsOfConfig } from '../../store/baselines/xsched-settings.ts';
 import { BASELINE_FROM_VARIABLE, parseBaselineFrom } from '../../store/history/baseline-from-history.ts';
 import { assessBaseline, type AssessContext } from './assess-baseline.ts';
@@ -21,6 +22,19 @@ function readComparedXsched(env: NodeJS.ProcessEnv, platform: WorkerPlatform): A
     return { settings: xschedSettingsOfConfig(readXschedConfig(env, platform)) };
   } catch (error) {
     if (error instanceof XschedConfigError) return { notCompared: error.message };
+    throw error;
+  }
+}
+
+/** Where PERF_CPUS is resolved: this host's /proc, /sys and PATH by default; tests give a fake host. */
+type PlacementHost = Omit<CpuPlacementOptions, 'pciBusId'>;
+
+/** The placement every scenario's run would get on this host (it does not depend on the scenario). */
+async function placementOf(settings: Settings, probe: ProbeFingerprint, host: PlacementHost | undefined): Promise<AssessContext['placement']> {
+  try {
+    return { cpus: (await resolveCpuPlacement(settings.cpus, { ...host, pciBusId: probe.gpu.pciBusId })).placement };
+  } catch (error) {
+    if (error instanceof CpuPlacementError) return { error: error.message };
     throw error;
   }
 }
@@ -54,7 +68,7 @@ export async function checkStoredBaselines(
   env: NodeJS.ProcessEnv,
   probe: ProbeFingerprint | null,
   cwd: string = process.cwd(),
-  placementHost?: AssessContext['placementHost'],
+  placementHost?: PlacementHost,
 ): Promise<DoctorFinding[]> {
   let settings: Settings | null = null;
   try {
@@ -71,12 +85,12 @@ export async function checkStoredBaselinesWith(
   settings: Settings | null,
   probe: ProbeFingerprint | null,
   cwd: string,
-  placementHost?: AssessContext['placementHost'],
+  placementHost?: PlacementHost,
 ): Promise<DoctorFinding[]> {
   if (settings === null) return [warn(BASELINE_CHECK_ID, 'not checked: the settings are invalid', 'correct the values named by config.settings above')];
   const refusal = notCheckable(env, settings, probe);
   if (refusal !== null || probe === null) return refusal === null ? [] : [refusal];
-  const context: AssessContext = { settings, probe, xsched: readComparedXsched(env, probe.platform), ...(placementHost === undefined ? {} : { placementHost }) };
+  const context: AssessContext = { settings, probe, xsched: readComparedXsched(env, probe.platform), placement: await placementOf(settings, probe, placementHost) };
   const selected = await Promise.all(settings.scenarios.map((name) => assessBaseline(name, context)));
   const comparableNames = selected.every((a) => a.kind === 'comparable')
     ? []
