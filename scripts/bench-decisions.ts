@@ -13,9 +13,10 @@ import { computeRunStatistics } from '../perf/lib/evaluate/stats/run-statistics.
 import { getCatalogueEntry } from '../perf/lib/plan/scenarios/catalogue.ts';
 import { parseBaselineFile } from '../perf/lib/store/baselines/parse-baseline.ts';
 import { loadRunRecord } from '../perf/lib/store/results/load-run.ts';
-import { type ScenarioRow, TARGETS, formatRegressionTable, pct } from './bench-decisions/format-table.ts';
+import { type ScenarioRow, TARGETS, formatLpLossReplay, formatRegressionTable, pct } from './bench-decisions/format-table.ts';
 import { type RegressionSimInput, noiseKey, regressionRates } from './bench-decisions/regression-sim.ts';
 import { type JudgedArm, type Metric, metricNoise, readRecordedRuns } from './bench-decisions/scenario-noise.ts';
+import { replayLpLoss } from './bench-decisions/lp-loss-replay.ts';
 import { thresholdFalseFails } from './bench-decisions/threshold-sim.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -97,4 +98,7 @@ console.log(`\nxsched-vs-baseline verdicts at their thresholds (${example.scenar
 console.log(`| verdict | threshold | false fails | target met |\n|---|---|---|---|`);
 console.log(`| hp-p99-improvement | improvement ${pct(thresholdPair.thresholds.hpP99ImprovementMinFraction)} | ${pct(falseFails.improvement)} | ${falseFails.improvement <= TARGETS.thresholdFalseFail ? 'yes' : 'NO'} |`);
 console.log(`| lp-throughput-loss | loss ${pct(thresholdPair.thresholds.lpThroughputLossMaxFraction)} | ${pct(falseFails.lpLoss)} | ${falseFails.lpLoss <= TARGETS.thresholdFalseFail ? 'yes' : 'NO'} |`);
+console.log(`| lp-throughput-loss, with a stored baseline (spread pooled) | loss ${pct(thresholdPair.thresholds.lpThroughputLossMaxFraction)} | ${pct(falseFails.lpLossPooled)} | ${falseFails.lpLossPooled <= TARGETS.thresholdFalseFail ? 'yes' : 'NO'} |`);
+console.log('\nlp-throughput-loss on the recorded runs (A/A on real data, recorded-runs.json): each run alone, and against every other run of its configuration as the stored baseline:');
+console.log(formatLpLossReplay(replayLpLoss(recorded, example)));
 console.log(`\n(${((performance.now() - began) / 1000).toFixed(0)} s)`);

@@ -1,4 +1,5 @@
 // The benchmark's printed tables (Markdown), and whether each target is met.
+import type { LpLossReplayRow, StatusCounts } from './lp-loss-replay.ts';
 
 export const TARGETS = { aaPass: 0.95, detect: 0.9, thresholdFalseFail: 0.05 } as const;
 
@@ -41,6 +42,19 @@ export function formatRegressionTable(rows: ScenarioRow[]): string {
           `${arm.hpFails.map(cell).join(' / ')} | ${arm.lpFails.map(cell).join(' / ')} | ${i === 0 ? targetsOf(row) : ''} |`,
       );
     });
+  }
+  return lines.join('\n');
+}
+
+/** lp-throughput-loss replayed on recorded runs (bench-decisions/lp-loss-replay.ts): counts per outcome. */
+export function formatLpLossReplay(rows: LpLossReplayRow[]): string {
+  const counts = (c: StatusCounts): string => `${c.pass} / ${c.inconclusive} / ${c.fail} (${pct(c.pass / (c.pass + c.inconclusive + c.fail))} pass)`;
+  const lines = [
+    '| configuration | runs | each run\'s loss | allowed | alone: pass / inconclusive / fail | against another run: pass / inconclusive / fail |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    lines.push(`| ${row.config} | ${row.losses.length} | ${row.losses.map(pct).join(', ')} | ${pct(row.maxLoss)} | ${counts(row.alone)} | ${row.losses.length > 1 ? counts(row.pooled) : '–'} |`);
   }
   return lines.join('\n');
 }

@@ -24,6 +24,12 @@ describe('recommendMoreData', () => {
     expect(text).toContain('Longer trials are no substitute');
   });
 
+  it('the same interval from a spread with 2 more degrees of freedom (pooled, t4 = 2.776) asks for 8', () => {
+    // s = 0.1 sqrt(3) / 2.776 = 0.0624; n = 7: t8 2.306 x 0.0624 / 2.646 = 0.0544; n = 8: t9 2.262 x 0.0624 / 2.828 = 0.0499 < 0.05.
+    const text = recommendMoreData({ estimate: 0.15, low: 0.05, high: 0.25, threshold: 0.2, trials: 3, confidence: 0.95, extraDegreesOfFreedom: 2 });
+    expect(text).toContain('Run trials 8 (now 3)');
+  });
+
   it('an estimate on the threshold cannot be decided by more data', () => {
     expect(recommendMoreData({ estimate: 0.2, low: 0.1, high: 0.3, threshold: 0.2, trials: 3, confidence: 0.95 })).toMatch(/sits on the threshold/);
   });

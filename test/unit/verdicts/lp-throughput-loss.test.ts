@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgeLpThroughputLoss } from '../../../perf/lib/evaluate/verdicts/lp-throughput-loss.ts';
 import { type ArmBehaviour, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
-import { verdictContextOf } from './verdict-fixture.ts';
+import { baselineFromRun, verdictContextOf } from './verdict-fixture.ts';
 
 // 3 trials x 60 s; allowed loss <= 10%.
 function judge(baseline: ArmBehaviour, xsched: ArmBehaviour, seed = 1, trials = 3) {
@@ -29,6 +29,43 @@ describe('lp throughput loss verdict', () => {
     expect(verdict.status).toBe('inconclusive');
     expect(verdict.interval!.low).toBeLessThan(0.1);
     expect(verdict.interval!.high).toBeGreaterThan(0.1);
+  });
+
+  describe('with a stored baseline that can judge the run: the spread is pooled with its paired trials', () => {
+    // Loss about 4.8% with 2% trial-to-trial noise per arm: 3 trials alone leave 2 degrees of freedom (t 4.30).
+    const run = (seed: number, durationMs = 60_000) =>
+      buildSyntheticRun({ seed, scenario: { durationMs, trials: 3 }, arms: { baseline: { lpIterationMs: 50, lpTrialSigma: 0.02 }, xsched: { lpIterationMs: 52.5, lpTrialSigma: 0.02 } } });
+
+    it('a run undecided on its own spread is decided with 4 degrees of freedom; the centre stays its own', () => {
+      const record = run(7);
+      const alone = judgeLpThroughputLoss(verdictContextOf(record));
+      const stored = baselineFromRun(run(8));
+      const pooled = judgeLpThroughputLoss(verdictContextOf(record, stored));
+      expect(alone.status).toBe('inconclusive');
+      expect(pooled.status).toBe('pass');
+      expect(pooled.measured.lossFraction).toBe(alone.measured.lossFraction);
+      expect(pooled.interval!.method).toBe(`paired t over 3 trial log-ratios, spread pooled with the 3 paired trials of the stored baseline (run ${stored.runId}) (4 degrees of freedom)`);
+      expect(pooled.message).toContain('spread pooled');
+    });
+
+    it('not pooled with a baseline of another workload (it cannot judge the run)', () => {
+      const record = run(7);
+      const verdict = judgeLpThroughputLoss(verdictContextOf(record, baselineFromRun(run(8, 30_000))));
+      expect(verdict.interval!.method).toBe('paired t over 3 trial log-ratios');
+    });
+
+    it('not pooled when the alone arms moved against the stored ones (the machine changed)', () => {
+      const arms = (hpAloneMs: number) => ({
+        'hp-alone': { hpMedianMs: hpAloneMs, hpSigma: 0.05 },
+        'lp-alone': { lpIterationMs: 45 },
+        baseline: { lpIterationMs: 50, lpTrialSigma: 0.02 },
+        xsched: { lpIterationMs: 52.5, lpTrialSigma: 0.02 },
+      });
+      const record = buildSyntheticRun({ seed: 7, scenario: { durationMs: 60_000, trials: 3 }, arms: arms(2) });
+      const stored = baselineFromRun(buildSyntheticRun({ seed: 8, scenario: { durationMs: 60_000, trials: 3 }, arms: arms(4) }), ['hp-alone', 'lp-alone', 'baseline', 'xsched']);
+      const verdict = judgeLpThroughputLoss(verdictContextOf(record, stored));
+      expect(verdict.interval!.method).toBe('paired t over 3 trial log-ratios');
+    });
   });
 
   it('one trial: falls back to the within-trial interval and says run-to-run noise is not measured', () => {

@@ -30,6 +30,8 @@ export interface MoreDataInput {
   trials: number;
   /** Two-sided level of the interval. */
   confidence: number;
+  /** Degrees of freedom the spread has beyond trials - 1 (pooled from another run's trials: lp-throughput-loss.ts). */
+  extraDegreesOfFreedom?: number;
 }
 
 /** The advice names at most this many trials; beyond it, it says more trials will not do. */
@@ -37,7 +39,7 @@ const MAX_TRIALS = 50;
 const LONGER_NOTE = 'Longer trials are no substitute: they change the workload (a stored baseline of another length is not compared) and do not shrink run-to-run noise.';
 
 /**
- * For a t-interval over trials, half-width = t(n-1) s / sqrt(n). Taking s from this
+ * For a t-interval over trials, half-width = t(n-1+extra) s / sqrt(n). Taking s from this
  * interval's half-width on the threshold's side, the smallest n whose half-width falls
  * below the distance between estimate and threshold is the trial count that would decide,
  * if the trials spread as these did.
@@ -52,7 +54,8 @@ export function recommendMoreData(input: MoreDataInput): string {
     return `With ${trials} trial the interval holds within-trial noise only: run trials >= 3, so run-to-run noise is measured, before reading this verdict. ${LONGER_NOTE}`;
   }
   const halfWidth = threshold < estimate ? estimate - input.low : input.high - estimate;
-  const quantile = (n: number): number => studentTQuantile((1 + confidence) / 2, n - 1);
+  const extra = input.extraDegreesOfFreedom ?? 0;
+  const quantile = (n: number): number => studentTQuantile((1 + confidence) / 2, n - 1 + extra);
   const spread = (halfWidth * Math.sqrt(trials)) / quantile(trials);
   for (let n = trials + 1; n <= MAX_TRIALS; n++) {
     if ((quantile(n) * spread) / Math.sqrt(n) < gap) {

@@ -1,9 +1,12 @@
 // lp throughput loss of xsched against baseline must be at most lpThroughputLossMaxFraction,
-// judged on a confidence interval for 1 - lp(xsched) / lp(baseline), paired by trial.
+// judged on a confidence interval for 1 - lp(xsched) / lp(baseline), paired by trial. When a
+// stored baseline can judge this run, the trial-to-trial spread of the ratio is pooled with its
+// paired trials (docs/statistics.md section 3.3): the centre stays this run's.
 
 import { pairTrialsByIndex } from '../stats/intervals/pair-trials.ts';
 import { throughputRatioInterval } from '../stats/intervals/throughput-ratio-interval.ts';
 import type { Verdict } from '../../documents/types/evaluation.ts';
+import { comparableStoredBaseline, storedLpPairs } from './comparable-baseline.ts';
 import { decideAgainstThreshold, recommendMoreData } from './decide.ts';
 import { type VerdictContext, oneMinus, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
 
@@ -23,7 +26,10 @@ export function judgeLpThroughputLoss(context: VerdictContext): Verdict {
   const measured = { xschedIterPerSec, baselineIterPerSec, lossFraction: 1 - xschedIterPerSec / baselineIterPerSec, pairedTrials: xsched.length };
   const threshold = { lpThroughputLossMaxFraction: maxLoss };
   const summary = `lp ${round3(xschedIterPerSec)} iter/s (xsched) vs ${round3(baselineIterPerSec)} iter/s (baseline) over ${xsched.length} paired trial(s)`;
-  const ratio = throughputRatioInterval(xsched, baseline, { paired: true, confidence: record.scenario.confidence });
+  const stored = comparableStoredBaseline(context);
+  const storedPairs = stored === null ? null : storedLpPairs(stored);
+  const pooledSpreadWith = storedPairs === null ? undefined : { numerators: storedPairs.xsched, denominators: storedPairs.baseline, label: `the stored baseline (run ${stored!.runId})` };
+  const ratio = throughputRatioInterval(xsched, baseline, { paired: true, confidence: record.scenario.confidence, pooledSpreadWith });
   if (ratio === null) {
     return {
       id: ID,
@@ -44,7 +50,15 @@ export function judgeLpThroughputLoss(context: VerdictContext): Verdict {
     status === 'fail'
       ? 'XSched costs lp more than allowed: a higher lp threshold (XSCHED_AUTO_XQUEUE_THRESHOLD) or batch size preempts less often; if this hardware cannot do better, set lpThroughputLossMaxFraction in the baseline thresholds.'
       : status === 'inconclusive'
-        ? recommendMoreData({ estimate: loss, low: interval.low, high: interval.high, threshold: maxLoss, trials: xsched.length, confidence: interval.level })
+        ? recommendMoreData({
+            estimate: loss,
+            low: interval.low,
+            high: interval.high,
+            threshold: maxLoss,
+            trials: xsched.length,
+            confidence: interval.level,
+            extraDegreesOfFreedom: xsched.length >= 2 && storedPairs !== null ? storedPairs.xsched.length - 1 : 0,
+          })
         : null;
   const label = status === 'pass' ? 'Pass' : status === 'fail' ? 'Fail' : 'Inconclusive';
   return {

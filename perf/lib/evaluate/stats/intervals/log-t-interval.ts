@@ -13,25 +13,51 @@ function meanAndVariance(values: number[]): { mean: number; variance: number } {
 
 const allPositive = (values: number[]): boolean => values.every((v) => v > 0 && Number.isFinite(v));
 
-/**
- * Paired: d_i = ln(a_i / b_i) over trials run back to back (interleaved arms), so drift
- * between trials cancels. Needs 2 or more pairs of positive values, else null.
- */
-export function pairedLogRatioInterval(numerators: number[], denominators: number[], confidence: number): RatioInterval | null {
-  validateConfidence(confidence);
+/** Paired trials of another run of the same configuration whose log-ratio spread is pooled in. */
+export interface PooledSpreadSource {
+  numerators: number[];
+  denominators: number[];
+  /** Where they come from, for the method text, e.g. "the stored baseline (run ...)". */
+  label: string;
+}
+
+/** ln(a_i / b_i) and their sum of squared deviations from their mean; null unless 2+ positive pairs. */
+function pairedLogRatios(numerators: number[], denominators: number[]): { mean: number; squares: number; n: number } | null {
   if (numerators.length !== denominators.length) {
     throw new RangeError(`paired interval needs equal lengths, received ${numerators.length} and ${denominators.length}`);
   }
   if (numerators.length < 2 || !allPositive(numerators) || !allPositive(denominators)) return null;
   const diffs = numerators.map((a, i) => Math.log(a / denominators[i]!));
   const { mean, variance } = meanAndVariance(diffs);
-  const halfWidth = studentTQuantile((1 + confidence) / 2, diffs.length - 1) * Math.sqrt(variance / diffs.length);
+  return { mean, squares: variance * (diffs.length - 1), n: diffs.length };
+}
+
+/**
+ * Paired: d_i = ln(a_i / b_i) over trials run back to back (interleaved arms), so drift
+ * between trials cancels. Needs 2 or more pairs of positive values, else null.
+ *
+ * With `pooledWith` (2 or more positive pairs of another run of the same configuration), the
+ * spread of the d_i is pooled with that run's, each around its own mean: s^2 = (SS_this +
+ * SS_other) / (n_this - 1 + n_other - 1), the centre and its n stay this run's. Why: with 3
+ * trials s has 2 degrees of freedom and the 97.5% t-quantile is 4.30 (2.78 with 4), so a
+ * paired verdict at 3 trials is mostly undecided by the noise of its own noise estimate
+ * (docs/statistics.md section 3.3).
+ */
+export function pairedLogRatioInterval(numerators: number[], denominators: number[], confidence: number, pooledWith?: PooledSpreadSource): RatioInterval | null {
+  validateConfidence(confidence);
+  const own = pairedLogRatios(numerators, denominators);
+  if (own === null) return null;
+  const other = pooledWith === undefined ? null : pairedLogRatios(pooledWith.numerators, pooledWith.denominators);
+  const degreesOfFreedom = own.n - 1 + (other === null ? 0 : other.n - 1);
+  const variance = (own.squares + (other?.squares ?? 0)) / degreesOfFreedom;
+  const halfWidth = studentTQuantile((1 + confidence) / 2, degreesOfFreedom) * Math.sqrt(variance / own.n);
+  const pooled = other === null ? '' : `, spread pooled with the ${other.n} paired trials of ${pooledWith!.label} (${degreesOfFreedom} degrees of freedom)`;
   return {
-    estimate: Math.exp(mean),
-    low: Math.exp(mean - halfWidth),
-    high: Math.exp(mean + halfWidth),
+    estimate: Math.exp(own.mean),
+    low: Math.exp(own.mean - halfWidth),
+    high: Math.exp(own.mean + halfWidth),
     level: confidence,
-    method: `paired t over ${diffs.length} trial log-ratios`,
+    method: `paired t over ${own.n} trial log-ratios${pooled}`,
   };
 }
 

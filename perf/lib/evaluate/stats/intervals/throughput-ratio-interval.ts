@@ -1,12 +1,13 @@
 // Confidence interval for the ratio of lp throughput (iterations per second) between two
 // sets of trials. With 2 or more trials per side: t-interval on log throughput over trials
-// (paired by trial index when interleaved). With a single trial on a side the only noise
+// (paired by trial index when interleaved; the paired spread optionally pooled with another
+// run's paired trials: log-t-interval.ts). With a single trial on a side the only noise
 // measure left is within the trial: the spread of iteration durations (delta method,
 // var(ln rate) ~ CV^2 / n), which ignores run-to-run variation; the method text says so.
 
 import { normalQuantile } from '../distributions/normal.ts';
 import type { LpTrialSamples } from '../lp-samples.ts';
-import { pairedLogRatioInterval, welchLogRatioInterval } from './log-t-interval.ts';
+import { type PooledSpreadSource, pairedLogRatioInterval, welchLogRatioInterval } from './log-t-interval.ts';
 import { pairTrialsByIndex } from './pair-trials.ts';
 import { type RatioInterval, validateConfidence } from './ratio-interval.ts';
 
@@ -41,7 +42,7 @@ function withinTrialInterval(a: ThroughputTrial, b: ThroughputTrial, confidence:
 export function throughputRatioInterval(
   numerator: ThroughputTrial[],
   denominator: ThroughputTrial[],
-  options: { paired: boolean; confidence: number },
+  options: { paired: boolean; confidence: number; pooledSpreadWith?: PooledSpreadSource },
 ): RatioInterval | null {
   validateConfidence(options.confidence);
   let a = numerator;
@@ -51,7 +52,7 @@ export function throughputRatioInterval(
   if (a.length >= 2 && b.length >= 2) {
     const rates = (trials: ThroughputTrial[]): number[] => trials.map((t) => t.iterPerSec);
     return options.paired
-      ? pairedLogRatioInterval(rates(a), rates(b), options.confidence)
+      ? pairedLogRatioInterval(rates(a), rates(b), options.confidence, options.pooledSpreadWith)
       : welchLogRatioInterval(rates(a), rates(b), options.confidence);
   }
   if (a.length === 1 && b.length === 1) return withinTrialInterval(a[0]!, b[0]!, options.confidence);

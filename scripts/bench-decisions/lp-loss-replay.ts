@@ -1,0 +1,86 @@
+// lp-throughput-loss on recorded real runs (recorded-runs.json): nothing changed between the
+// runs of a configuration, so every verdict short of a pass is an A/A miss. Each run is judged on
+// its own trials (no stored baseline), and with every other run of its configuration as the stored
+// baseline (the spread pooled with that run's paired trials: docs/statistics.md section 3.3),
+// through the suite's judgeLpThroughputLoss.
+
+import type { BaselineFile } from '../../perf/lib/documents/types/baseline.ts';
+import type { RunRecord } from '../../perf/lib/documents/types/run-record.ts';
+import type { VerdictStatus } from '../../perf/lib/documents/types/evaluation.ts';
+import type { LpTrialSamples } from '../../perf/lib/evaluate/stats/lp-samples.ts';
+import type { RunStatistics } from '../../perf/lib/evaluate/stats/run-statistics.ts';
+import { judgeLpThroughputLoss } from '../../perf/lib/evaluate/verdicts/lp-throughput-loss.ts';
+import { getCatalogueEntry } from '../../perf/lib/plan/scenarios/catalogue.ts';
+import { baselineKeyOfRun } from '../../perf/lib/store/baselines/key.ts';
+import { workloadOfRun } from '../../perf/lib/store/baselines/workload.ts';
+import { xschedSettingsOfRun } from '../../perf/lib/store/baselines/xsched-settings.ts';
+import type { RecordedRunsFile } from './scenario-noise.ts';
+
+export type StatusCounts = Record<VerdictStatus, number>;
+
+export interface LpLossReplayRow {
+  config: string;
+  maxLoss: number;
+  /** Per run: 1 - geometric mean of its paired xsched/baseline ratios. */
+  losses: number[];
+  alone: StatusCounts;
+  pooled: StatusCounts;
+}
+
+type SharingMode = keyof ReturnType<typeof getCatalogueEntry>['thresholds']['bySharing'];
+export type Paired = { runId: string; xsched: number[]; baseline: number[] };
+
+const lpTrial = (trial: number, iterPerSec: number): LpTrialSamples => ({ trial, windowNs: 1, batch: 1, iterations: 2, iterPerSec, durationsNs: new Float64Array(), coveredNs: 1, malformed: 0 });
+
+/** A baseline file that can judge `template` (its key, workload and XSched settings) holding only `stored`'s lp values. */
+export function storedBaselineOf(template: RunRecord, stored: Paired): BaselineFile {
+  const arm = (lpIterPerSec: number[]) => ({ hpP99Ms: [], hpP50Ms: [], hpAchievedRateHz: [], lpIterPerSec, hpHistogram: null });
+  const xschedSettings = xschedSettingsOfRun(template);
+  return {
+    schema: 'xsched-perf.baseline',
+    schemaVersion: 1,
+    key: baselineKeyOfRun(template)!,
+    createdAt: '2026-11-30T00:00:00.000Z',
+    runId: stored.runId,
+    workerVersion: 'recorded',
+    workload: workloadOfRun(template),
+    ...(xschedSettings === null ? {} : { xschedSettings }),
+    thresholds: {},
+    arms: { baseline: arm(stored.baseline), xsched: arm(stored.xsched) },
+  };
+}
+
+function judge(template: RunRecord, maxLoss: number, run: Paired, stored: Paired | null): VerdictStatus {
+  const samples: RunStatistics['samples'] = new Map(
+    (['baseline', 'xsched'] as const).map((arm) => [arm, { arm, skipped: [], hp: [], lp: run[arm].map((rate, t) => lpTrial(t, rate)) }]),
+  );
+  const thresholds = { ...template.scenario.thresholds, lpThroughputLossMaxFraction: maxLoss };
+  const context = { record: { ...template, runId: run.runId }, stats: { arms: [], samples }, thresholds, baseline: stored === null ? null : storedBaselineOf(template, stored) };
+  return judgeLpThroughputLoss(context).status;
+}
+
+const zero = (): StatusCounts => ({ pass: 0, fail: 0, inconclusive: 0, skip: 0 });
+
+/** `template`: a real run record with both arms, lent for its key and workload (each pairing is judged as its configuration's). */
+export function replayLpLoss(recorded: RecordedRunsFile, template: RunRecord): LpLossReplayRow[] {
+  const rows: LpLossReplayRow[] = [];
+  for (const group of recorded.groups.filter((g) => g.arm === 'baseline' && g.metric === 'lp-throughput')) {
+    const xschedGroup = recorded.groups.find((g) => g.config === group.config && g.arm === 'xsched' && g.metric === 'lp-throughput');
+    if (xschedGroup === undefined) continue;
+    const runs: Paired[] = Object.entries(group.runs)
+      .filter(([id, b]) => (xschedGroup.runs[id]?.length ?? 0) === b.length && b.length >= 2)
+      .map(([runId, baseline]) => ({ runId, baseline, xsched: xschedGroup.runs[runId]! }));
+    if (runs.length === 0) continue;
+    const [scenario, sharing] = group.config.split(' ') as [string, SharingMode];
+    const maxLoss = getCatalogueEntry(scenario).thresholds.bySharing[sharing].lpThroughputLossMaxFraction;
+    const alone = zero();
+    const pooled = zero();
+    for (const run of runs) {
+      alone[judge(template, maxLoss, run, null)]++;
+      for (const stored of runs) if (stored !== run) pooled[judge(template, maxLoss, run, stored)]++;
+    }
+    const loss = (r: Paired) => 1 - Math.exp(r.xsched.reduce((s, x, i) => s + Math.log(x / r.baseline[i]!), 0) / r.xsched.length);
+    rows.push({ config: group.config, maxLoss, losses: runs.map(loss), alone, pooled });
+  }
+  return rows;
+}

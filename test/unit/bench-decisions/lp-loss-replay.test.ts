@@ -1,0 +1,30 @@
+// bench:decisions' replay of lp-throughput-loss on recorded runs (scripts/bench-decisions/lp-loss-replay.ts),
+// on two hand-checked runs.
+
+import { describe, expect, it } from 'vitest';
+import { replayLpLoss } from '../../../scripts/bench-decisions/lp-loss-replay.ts';
+import { buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
+
+// The template lends a key and workload only; its own lp values are not read.
+const template = buildSyntheticRun({ seed: 1, scenario: { durationMs: 10_000, trials: 3 }, arms: { baseline: { lpIterationMs: 10 }, xsched: { lpIterationMs: 11 } } });
+
+describe('replayLpLoss', () => {
+  it('A (losses 6, 8, 4%) is inconclusive alone and passes pooled with B (6% three times); B passes either way', () => {
+    // A: mean ln 0.94, 0.92, 0.96 = -0.0620, SS 0.000907: alone s 0.0213, t2 4.303 -> loss up to 10.9% (> 10%).
+    // Pooled with B (SS 0): s^2 = 0.000907 / 4, t4 2.776 -> half-width 0.0241 -> loss up to 8.3%.
+    const recorded = {
+      schema: 'xsched-perf.recorded-runs' as const,
+      schemaVersion: 1 as const,
+      groups: [
+        { config: 'quick time-sliced 10 s', arm: 'baseline', metric: 'lp-throughput', runs: { A: [100, 100, 100], B: [200, 200, 200] } },
+        { config: 'quick time-sliced 10 s', arm: 'xsched', metric: 'lp-throughput', runs: { A: [94, 92, 96], B: [188, 188, 188] } },
+      ],
+    };
+    const [row] = replayLpLoss(recorded, template);
+    expect(row!.config).toBe('quick time-sliced 10 s');
+    expect(row!.maxLoss).toBe(0.1);
+    expect(row!.losses[0]).toBeCloseTo(1 - Math.exp(-0.062), 3);
+    expect(row!.alone).toEqual({ pass: 1, inconclusive: 1, fail: 0, skip: 0 });
+    expect(row!.pooled).toEqual({ pass: 2, inconclusive: 0, fail: 0, skip: 0 });
+  });
+});
