@@ -43,8 +43,18 @@ export function metricNoise(stored: BaselineFile, arm: JudgedArm, metric: Metric
   const storedValues = storedArm ? (metric === 'hp-p99' ? storedArm.hpP99Ms : storedArm.lpIterPerSec) : [];
   if (storedValues.length === 0) return null;
   const same = (g: RecordedGroup): boolean => g.arm === arm && g.metric === metric;
-  const own = recorded.groups.filter((g) => same(g) && g.config === configOfBaseline(stored));
-  const shiftGroups = own.some((g) => groupRunMeans(g).length >= 2) ? own : recorded.groups.filter(same);
+  const config = configOfBaseline(stored);
+  const repeated = (groups: RecordedGroup[]): boolean => groups.some((g) => groupRunMeans(g).length >= 2);
+  const own = recorded.groups.filter((g) => same(g) && g.config === config);
+  // A pinned configuration not yet repeated takes its unpinned runs' shifts, as the verdict takes
+  // the unpinned between-run values (perf/lib/evaluate/verdicts/between-run-noise.ts): pinning
+  // removes a source of noise, so that errs on the side of more.
+  const unpinned = recorded.groups.filter((g) => same(g) && g.config === config.replace(/ pinned \d+$/, ''));
+  const [shiftGroups, shiftSource] = repeated(own)
+    ? [own, 'own configuration']
+    : repeated(unpinned)
+      ? [unpinned, 'its unpinned runs']
+      : [recorded.groups.filter(same), 'pooled over recorded configurations'];
   const shifts = shiftGroups.flatMap((g) => runMeanDifferences(groupRunMeans(g).map((r) => r.meanLog)));
   const residualRuns = [storedValues, ...own.flatMap((g) => Object.values(g.runs))];
   return {
@@ -52,6 +62,6 @@ export function metricNoise(stored: BaselineFile, arm: JudgedArm, metric: Metric
     levelLog: storedValues.map(Math.log).reduce((s, v) => s + v, 0) / storedValues.length,
     residuals: logResiduals(residualRuns),
     shifts,
-    shiftSource: shiftGroups === own ? 'own configuration' : 'pooled over recorded configurations',
+    shiftSource,
   };
 }

@@ -7,6 +7,7 @@ import { betweenRunNoise } from '../../../perf/lib/evaluate/verdicts/between-run
 import type { BaselineFile } from '../../../perf/lib/documents/types/baseline.ts';
 import type { ArmName } from '../../../perf/lib/documents/types/scenario.ts';
 import { targetsOf } from '../../../scripts/bench-decisions/format-table.ts';
+import { metricNoise } from '../../../scripts/bench-decisions/scenario-noise.ts';
 import { drawTrialValues, logResiduals, resampleTrialLatencies, runMeanDifferences } from '../../../scripts/bench-decisions/noise-models.ts';
 import { createSeededRandom } from '../../../perf/lib/evaluate/stats/random/seeded-random.ts';
 
@@ -57,6 +58,29 @@ describe('targetsOf', () => {
     const arm = (hp20: number, lp10: number) => ({ arm: 'a', aaFalseFail: { hp: 0, lp: 0 }, hpFails: [0, hp20, 1], lpFails: [0, lp10, 1] });
     expect(targetsOf({ scenario: 's', trials: '3', aaAllPass: 0.96, arms: [arm(0.95, 0.99)], shiftSources: '' })).toBe('A/A yes, +20% hp yes, -10% lp yes');
     expect(targetsOf({ scenario: 's', trials: '3', aaAllPass: 0.9, arms: [arm(0.95, 0.99), arm(0.5, 0.99)], shiftSources: '' })).toBe('A/A NO, +20% hp NO, -10% lp yes');
+  });
+});
+
+describe("metricNoise: where a baseline's run-to-run shifts come from", () => {
+  const stored = (pinnedCpus: number) =>
+    ({ key: { scenario: 'quick', sharing: 'mps' }, workload: { durationMs: 10_000, pinnedCpus }, arms: { xsched: { hpP99Ms: [1, 1.1, 1.2], lpIterPerSec: [] } } }) as unknown as BaselineFile;
+  const group = (config: string, runs: Record<string, number[]>): RecordedGroup => ({ config, arm: 'xsched', metric: 'hp-p99', runs });
+  const file = (groups: RecordedGroup[]) => ({ schema: 'xsched-perf.recorded-runs' as const, schemaVersion: 1 as const, groups });
+  const unpinned = group('quick mps 10 s', { b: [1, 1], c: [e(0.1), e(0.1)] }); // run means 0 and 0.1
+  const other = group('standard mps 60 s', { d: [1, 1], f: [e(0.5), e(0.5)] });
+
+  it('a pinned configuration recorded once takes its unpinned runs: m_b - m_c, m_c - m_b', () => {
+    const noise = metricNoise(stored(4), 'xsched', 'hp-p99', file([group('quick mps 10 s pinned 4', { a: [1, 1.1] }), unpinned, other]))!;
+    expect(noise.shiftSource).toBe('its unpinned runs');
+    expect(noise.shifts.map((x) => Math.round(x * 1000) / 1000)).toEqual([-0.1, 0.1]);
+  });
+
+  it('a pinned configuration recorded twice takes its own; one with no runs of either kind, every configuration', () => {
+    const pinnedTwice = group('quick mps 10 s pinned 4', { a: [1, 1], g: [e(0.02), e(0.02)] });
+    expect(metricNoise(stored(4), 'xsched', 'hp-p99', file([pinnedTwice, unpinned]))!.shiftSource).toBe('own configuration');
+    const none = metricNoise(stored(4), 'xsched', 'hp-p99', file([other]))!;
+    expect(none.shiftSource).toBe('pooled over recorded configurations');
+    expect(none.shifts.map((x) => Math.round(x * 1000) / 1000)).toEqual([-0.5, 0.5]);
   });
 });
 
