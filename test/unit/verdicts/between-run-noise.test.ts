@@ -16,8 +16,12 @@ describe('betweenRunNoise', () => {
     expect(betweenRunNoise(stored('quick', 'time-sliced', 4), 'baseline', 'hpP99').logSd).toBe(0.035);
   });
 
+  it('a pinned quick MPS baseline: the same for its xsched arm (two pinned runs recorded)', () => {
+    expect(betweenRunNoise(stored('quick', 'mps', 4), 'xsched', 'hpP99')).toEqual({ logSd: 0.05, source: 'recorded pinned quick mps runs' });
+  });
+
   it('unpinned, or pinned where no pinned repeats were recorded: the unpinned values', () => {
-    for (const file of [stored('quick', 'time-sliced'), stored('quick', 'time-sliced', 0), stored('quick', 'mps', 4), stored('standard', 'time-sliced', 4)]) {
+    for (const file of [stored('quick', 'time-sliced'), stored('quick', 'time-sliced', 0), stored('quick', 'mps'), stored('standard', 'time-sliced', 4)]) {
       expect(betweenRunNoise(file, 'xsched', 'hpP99')).toEqual({ logSd: 0.22, source: 'the largest measured on recorded H200 runs' });
     }
     expect(betweenRunNoise(stored('intensive-30s', 'time-sliced', 4), 'xsched', 'hpP99').logSd).toBe(0.035);

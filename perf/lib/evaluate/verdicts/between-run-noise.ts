@@ -29,11 +29,14 @@ const DEFAULTS: Record<'baseline' | 'xsched', BetweenRunLogSd> = {
  * Runs whose workers and xserver were pinned (PERF_CPUS; the baseline's workload.pinnedCpus > 0),
  * per scenario and sharing mode, where pinned repeats were recorded. quick time-sliced: xsched
  * hp P99 run means 1.15-1.25 ms over seven pinned runs on two H200s (docs/gpu-results.md
- * section 13), estimate 0.037 (`scripts/bench-decisions/between-run-estimate.ts`); 0.05 leaves a
- * margin over so few runs. Elsewhere pinned runs take the unpinned values.
+ * section 13), estimate 0.037 (`scripts/bench-decisions/between-run-estimate.ts`; 0 with the
+ * three of sections 13-14 added); 0.05 leaves a margin over so few runs. quick under MPS: run
+ * means 0.755 and 0.710 ms on two H200s (section 14), estimate 0; two runs are few, so it takes
+ * the pinned time-sliced value. Elsewhere pinned runs take the unpinned values.
  */
 const PINNED: Record<string, Partial<Record<'baseline' | 'xsched', Partial<BetweenRunLogSd>>>> = {
   'quick time-sliced': { xsched: { hpP99: 0.05 } },
+  'quick mps': { xsched: { hpP99: 0.05 } },
 };
 /**
  * Per scenario, where recorded repeats show less or more. Less: the intensive load's xsched arm
