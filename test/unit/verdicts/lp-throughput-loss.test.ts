@@ -44,6 +44,7 @@ describe('lp throughput loss verdict', () => {
       expect(alone.status).toBe('inconclusive');
       expect(pooled.status).toBe('pass');
       expect(pooled.measured.lossFraction).toBe(alone.measured.lossFraction);
+      expect([alone.measured.pooledStoredTrials, pooled.measured.pooledStoredTrials]).toEqual([undefined, 3]);
       expect(pooled.interval!.method).toBe(`paired t over 3 trial log-ratios, spread pooled with the 3 paired trials of the stored baseline (run ${stored.runId}) (4 degrees of freedom)`);
       expect(pooled.message).toContain('spread pooled');
     });

@@ -19,10 +19,10 @@ export function comparableStoredBaseline(context: VerdictContext): BaselineFile 
   return findMachineDrift(context, stored) === null ? stored : null;
 }
 
-/** The stored run's lp iter/s of xsched and baseline, paired by trial index, or null when it has no 2 such pairs. */
+/** The stored run's lp iter/s of xsched and baseline, paired by trial index, or null unless it has 2 or more such pairs, all positive. */
 export function storedLpPairs(stored: BaselineFile): { xsched: number[]; baseline: number[] } | null {
   const xsched = stored.arms.xsched?.lpIterPerSec ?? [];
   const baseline = stored.arms.baseline?.lpIterPerSec ?? [];
-  if (xsched.length < 2 || xsched.length !== baseline.length) return null;
+  if (xsched.length < 2 || xsched.length !== baseline.length || ![...xsched, ...baseline].every((v) => v > 0)) return null;
   return { xsched, baseline };
 }

@@ -23,11 +23,20 @@ export function judgeLpThroughputLoss(context: VerdictContext): Verdict {
   if (xsched.length === 0) return skipVerdict(ID, rule, 'Not judged: xsched and baseline share no trial in which both have lp samples.');
   const xschedIterPerSec = xsched.reduce((s, t) => s + t.iterPerSec, 0) / xsched.length;
   const baselineIterPerSec = baseline.reduce((s, t) => s + t.iterPerSec, 0) / baseline.length;
-  const measured = { xschedIterPerSec, baselineIterPerSec, lossFraction: 1 - xschedIterPerSec / baselineIterPerSec, pairedTrials: xsched.length };
-  const threshold = { lpThroughputLossMaxFraction: maxLoss };
-  const summary = `lp ${round3(xschedIterPerSec)} iter/s (xsched) vs ${round3(baselineIterPerSec)} iter/s (baseline) over ${xsched.length} paired trial(s)`;
   const stored = comparableStoredBaseline(context);
   const storedPairs = stored === null ? null : storedLpPairs(stored);
+  // Pooled only on the paired t path (2 or more trials here): throughput-ratio-interval.ts.
+  const pooledStoredTrials = xsched.length >= 2 && storedPairs !== null ? storedPairs.xsched.length : 0;
+  const measured = {
+    xschedIterPerSec,
+    baselineIterPerSec,
+    lossFraction: 1 - xschedIterPerSec / baselineIterPerSec,
+    pairedTrials: xsched.length,
+    // Only when pooled, so evaluations without a comparable baseline read as before.
+    ...(pooledStoredTrials > 0 ? { pooledStoredTrials } : {}),
+  };
+  const threshold = { lpThroughputLossMaxFraction: maxLoss };
+  const summary = `lp ${round3(xschedIterPerSec)} iter/s (xsched) vs ${round3(baselineIterPerSec)} iter/s (baseline) over ${xsched.length} paired trial(s)`;
   const pooledSpreadWith = storedPairs === null ? undefined : { numerators: storedPairs.xsched, denominators: storedPairs.baseline, label: `the stored baseline (run ${stored!.runId})` };
   const ratio = throughputRatioInterval(xsched, baseline, { paired: true, confidence: record.scenario.confidence, pooledSpreadWith });
   if (ratio === null) {
@@ -57,7 +66,7 @@ export function judgeLpThroughputLoss(context: VerdictContext): Verdict {
             threshold: maxLoss,
             trials: xsched.length,
             confidence: interval.level,
-            extraDegreesOfFreedom: xsched.length >= 2 && storedPairs !== null ? storedPairs.xsched.length - 1 : 0,
+            extraDegreesOfFreedom: Math.max(0, pooledStoredTrials - 1),
           })
         : null;
   const label = status === 'pass' ? 'Pass' : status === 'fail' ? 'Fail' : 'Inconclusive';
