@@ -30,6 +30,12 @@ describe('recommendMoreData', () => {
     expect(text).toContain('Run trials 8 (now 3)');
   });
 
+  it('with the direction, it says which way more trials would decide', () => {
+    const base = { low: 0.05, high: 0.25, threshold: 0.2, trials: 3, confidence: 0.95 };
+    expect(recommendMoreData({ ...base, estimate: 0.15, direction: 'at-least' })).toContain('excludes the threshold, deciding it as a fail if the estimate stays where it is.');
+    expect(recommendMoreData({ ...base, estimate: 0.15, direction: 'at-most' })).toContain('deciding it as a pass');
+  });
+
   it('an estimate on the threshold cannot be decided by more data', () => {
     expect(recommendMoreData({ estimate: 0.2, low: 0.1, high: 0.3, threshold: 0.2, trials: 3, confidence: 0.95 })).toMatch(/sits on the threshold/);
   });

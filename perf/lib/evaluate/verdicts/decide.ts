@@ -32,6 +32,13 @@ export interface MoreDataInput {
   confidence: number;
   /** Degrees of freedom the spread has beyond trials - 1 (pooled from another run's trials: lp-throughput-loss.ts). */
   extraDegreesOfFreedom?: number;
+  /** The rule's direction: with it, the advice says which way more trials would decide. */
+  direction?: Direction;
+}
+
+/** "a pass" or "a fail": where an interval narrowed around `estimate` would land. */
+function leaning(estimate: number, threshold: number, direction: Direction): string {
+  return (direction === 'at-least') === estimate > threshold ? 'a pass' : 'a fail';
 }
 
 /** The advice names at most this many trials; beyond it, it says more trials will not do. */
@@ -59,7 +66,8 @@ export function recommendMoreData(input: MoreDataInput): string {
   const spread = (halfWidth * Math.sqrt(trials)) / quantile(trials);
   for (let n = trials + 1; n <= MAX_TRIALS; n++) {
     if ((quantile(n) * spread) / Math.sqrt(n) < gap) {
-      return `Run trials ${n} (now ${trials}): if the trials spread as much as these did, the interval then excludes the threshold. ${LONGER_NOTE}`;
+      const side = input.direction === undefined ? '' : `, deciding it as ${leaning(estimate, threshold, input.direction)} if the estimate stays where it is`;
+      return `Run trials ${n} (now ${trials}): if the trials spread as much as these did, the interval then excludes the threshold${side}. ${LONGER_NOTE}`;
     }
   }
   return `The estimate is too close to the threshold for ${MAX_TRIALS} trials to decide (it is ${Math.round(gap * 1000) / 1000} from it, the interval reaches ${Math.round(halfWidth * 1000) / 1000} to that side); decide whether the threshold suits this hardware.`;

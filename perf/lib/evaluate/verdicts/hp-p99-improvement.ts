@@ -24,7 +24,7 @@ export function judgeHpP99Improvement(context: VerdictContext): Verdict {
     status === 'fail'
       ? 'XSched did not cut hp tail latency enough: check the xsched checks (shim mapped, both processes registered, priorities set); a lower lp threshold (XSCHED_AUTO_XQUEUE_THRESHOLD) preempts sooner; if this hardware cannot do better, set hpP99ImprovementMinFraction in the baseline thresholds.'
       : status === 'inconclusive'
-        ? recommendMoreData({ estimate: improvement, low: interval.low, high: interval.high, threshold: minImprovement, trials: pairs, confidence: interval.level })
+        ? recommendMoreData({ estimate: improvement, low: interval.low, high: interval.high, threshold: minImprovement, trials: pairs, confidence: interval.level, direction: 'at-least' })
         : null;
   return {
     id: ID,

@@ -67,6 +67,7 @@ export function judgeLpThroughputLoss(context: VerdictContext): Verdict {
             trials: xsched.length,
             confidence: interval.level,
             extraDegreesOfFreedom: Math.max(0, pooledStoredTrials - 1),
+            direction: 'at-most',
           })
         : null;
   const label = status === 'pass' ? 'Pass' : status === 'fail' ? 'Fail' : 'Inconclusive';

@@ -64,7 +64,7 @@ export function judgeXschedVsReference(context: VerdictContext): Verdict {
     status === 'fail'
       ? `${best.arm} gives hp a lower tail latency than XSched on this hardware; compare the lp cost above before preferring it.`
       : status === 'inconclusive'
-        ? recommendMoreData({ estimate: improvement, low: interval.low, high: interval.high, threshold: 0, trials: pairs, confidence: interval.level })
+        ? recommendMoreData({ estimate: improvement, low: interval.low, high: interval.high, threshold: 0, trials: pairs, confidence: interval.level, direction: 'at-least' })
         : null;
   return {
     id: ID,
