@@ -29,8 +29,8 @@ const DEFAULTS: Record<'baseline' | 'xsched', BetweenRunLogSd> = {
  * Runs whose workers and xserver were pinned (PERF_CPUS; the baseline's workload.pinnedCpus > 0),
  * per scenario and sharing mode, where pinned repeats were recorded. quick time-sliced: xsched
  * hp P99 run means 1.15-1.25 ms over seven pinned runs on two H200s (docs/gpu-results.md
- * section 13), estimate 0.037 (`scripts/bench-decisions/between-run-estimate.ts`; 0 with the
- * three of sections 13-14 added); 0.05 leaves a margin over so few runs. quick under MPS: run
+ * section 13), estimate 0.037 (`scripts/bench-decisions/between-run-estimate.ts`; 0.022 with the
+ * four of sections 13-14 added, on three H200s); 0.05 leaves a margin over so few runs. quick under MPS: run
  * means 0.755 and 0.710 ms on two H200s (section 14), estimate 0; two runs are few, so it takes
  * the pinned time-sliced value. Elsewhere pinned runs take the unpinned values.
  */
