@@ -11,9 +11,6 @@ import type { LpTrialSamples } from '../../perf/lib/evaluate/stats/lp-samples.ts
 import type { RunStatistics } from '../../perf/lib/evaluate/stats/run-statistics.ts';
 import { judgeLpThroughputLoss } from '../../perf/lib/evaluate/verdicts/lp-throughput-loss.ts';
 import { getCatalogueEntry } from '../../perf/lib/plan/scenarios/catalogue.ts';
-import { baselineKeyOfRun } from '../../perf/lib/store/baselines/key.ts';
-import { workloadOfRun } from '../../perf/lib/store/baselines/workload.ts';
-import { xschedSettingsOfRun } from '../../perf/lib/store/baselines/xsched-settings.ts';
 import type { RecordedRunsFile } from './scenario-noise.ts';
 
 export type StatusCounts = Record<VerdictStatus, number>;
@@ -32,37 +29,35 @@ export type Paired = { runId: string; xsched: number[]; baseline: number[] };
 
 const lpTrial = (trial: number, iterPerSec: number): LpTrialSamples => ({ trial, windowNs: 1, batch: 1, iterations: 2, iterPerSec, durationsNs: new Float64Array(), coveredNs: 1, malformed: 0 });
 
-/** A baseline file that can judge `template` (its key, workload and XSched settings) holding only `stored`'s lp values. */
-export function storedBaselineOf(template: RunRecord, stored: Paired): BaselineFile {
-  const arm = (lpIterPerSec: number[]) => ({ hpP99Ms: [], hpP50Ms: [], hpAchievedRateHz: [], lpIterPerSec, hpHistogram: null });
-  const xschedSettings = xschedSettingsOfRun(template);
-  return {
-    schema: 'xsched-perf.baseline',
-    schemaVersion: 1,
-    key: baselineKeyOfRun(template)!,
-    createdAt: '2026-11-30T00:00:00.000Z',
-    runId: stored.runId,
-    workerVersion: 'recorded',
-    workload: workloadOfRun(template),
-    ...(xschedSettings === null ? {} : { xschedSettings }),
-    thresholds: {},
-    arms: { baseline: arm(stored.baseline), xsched: arm(stored.xsched) },
-  };
+/**
+ * A real run lent for its key, workload and XSched settings, with the baseline it makes
+ * (perf/lib/store/baselines/from-run.ts): every simulated or recorded stored run is that baseline
+ * with other lp values, so it can judge the run.
+ */
+export interface BaselineTemplate {
+  record: RunRecord;
+  baseline: BaselineFile;
 }
 
-function judge(template: RunRecord, maxLoss: number, run: Paired, stored: Paired | null): VerdictStatus {
+/** `template`'s baseline holding only `stored`'s lp values, so the alone arms show no drift. */
+export function storedBaselineOf(template: BaselineFile, stored: Paired): BaselineFile {
+  const arm = (lpIterPerSec: number[]) => ({ hpP99Ms: [], hpP50Ms: [], hpAchievedRateHz: [], lpIterPerSec, hpHistogram: null });
+  return { ...template, runId: stored.runId, arms: { baseline: arm(stored.baseline), xsched: arm(stored.xsched) } };
+}
+
+function judge(template: BaselineTemplate, maxLoss: number, run: Paired, stored: Paired | null): VerdictStatus {
   const samples: RunStatistics['samples'] = new Map(
     (['baseline', 'xsched'] as const).map((arm) => [arm, { arm, skipped: [], hp: [], lp: run[arm].map((rate, t) => lpTrial(t, rate)) }]),
   );
-  const thresholds = { ...template.scenario.thresholds, lpThroughputLossMaxFraction: maxLoss };
-  const context = { record: { ...template, runId: run.runId }, stats: { arms: [], samples }, thresholds, baseline: stored === null ? null : storedBaselineOf(template, stored) };
+  const thresholds = { ...template.record.scenario.thresholds, lpThroughputLossMaxFraction: maxLoss };
+  const context = { record: { ...template.record, runId: run.runId }, stats: { arms: [], samples }, thresholds, baseline: stored === null ? null : storedBaselineOf(template.baseline, stored) };
   return judgeLpThroughputLoss(context).status;
 }
 
 const zero = (): StatusCounts => ({ pass: 0, fail: 0, inconclusive: 0, skip: 0 });
 
-/** `template`: a real run record with both arms, lent for its key and workload (each pairing is judged as its configuration's). */
-export function replayLpLoss(recorded: RecordedRunsFile, template: RunRecord): LpLossReplayRow[] {
+/** Each pairing is judged as its configuration's (its lp threshold), in `template`'s key and workload. */
+export function replayLpLoss(recorded: RecordedRunsFile, template: BaselineTemplate): LpLossReplayRow[] {
   const rows: LpLossReplayRow[] = [];
   for (const group of recorded.groups.filter((g) => g.arm === 'baseline' && g.metric === 'lp-throughput')) {
     const xschedGroup = recorded.groups.find((g) => g.config === group.config && g.arm === 'xsched' && g.metric === 'lp-throughput');

@@ -4,8 +4,6 @@
 // own judgeHpP99Improvement and judgeLpThroughputLoss; lp loss also with a stored baseline drawn
 // the same way, whose paired trials' spread the verdict then pools (docs/statistics.md 3.3).
 
-import type { BaselineFile } from '../../perf/lib/documents/types/baseline.ts';
-import type { RunRecord } from '../../perf/lib/documents/types/run-record.ts';
 import type { Thresholds } from '../../perf/lib/documents/types/scenario.ts';
 import type { HpTrialSamples } from '../../perf/lib/evaluate/stats/hp-samples.ts';
 import type { LpTrialSamples } from '../../perf/lib/evaluate/stats/lp-samples.ts';
@@ -15,11 +13,10 @@ import { createSeededRandom, hashTextToSeed, type SeededRandom } from '../../per
 import type { RunStatistics } from '../../perf/lib/evaluate/stats/run-statistics.ts';
 import { judgeHpP99Improvement } from '../../perf/lib/evaluate/verdicts/hp-p99-improvement.ts';
 import { judgeLpThroughputLoss } from '../../perf/lib/evaluate/verdicts/lp-throughput-loss.ts';
-import { storedBaselineOf } from './lp-loss-replay.ts';
+import { type BaselineTemplate, storedBaselineOf } from './lp-loss-replay.ts';
 import { resampleIterationDurations, resampleTrialLatencies } from './noise-models.ts';
 
-export interface RecordedPair {
-  record: RunRecord;
+export interface RecordedPair extends BaselineTemplate {
   /** Per trial, ascending, of the recorded run. */
   hp: { baseline: Float64Array[]; xsched: Float64Array[] };
   lpDurations: { baseline: Float64Array[]; xsched: Float64Array[] };
@@ -42,12 +39,12 @@ function lpTrial(trial: number, durationsNs: Float64Array, windowNs: number): Lp
 }
 
 /** The context the verdicts read, for simulated trials of the baseline and xsched arms. */
-function contextOf(pair: RecordedPair, runId: string, hp: Record<'baseline' | 'xsched', HpTrialSamples[]>, lp: Record<'baseline' | 'xsched', LpTrialSamples[]>, baseline: BaselineFile | null = null) {
+function contextOf(pair: RecordedPair, runId: string, hp: Record<'baseline' | 'xsched', HpTrialSamples[]>, lp: Record<'baseline' | 'xsched', LpTrialSamples[]>) {
   const samples: RunStatistics['samples'] = new Map(
     (['baseline', 'xsched'] as const).map((arm) => [arm, { arm, skipped: [], hp: hp[arm], lp: lp[arm] }]),
   );
   const record = { ...pair.record, runId };
-  return { record, stats: { arms: [], samples }, thresholds: pair.thresholds, baseline };
+  return { record, stats: { arms: [], samples }, thresholds: pair.thresholds, baseline: null };
 }
 
 export interface ThresholdFalseFails {
@@ -83,8 +80,8 @@ export function thresholdFalseFails(pair: RecordedPair, trials: number, runs: nu
     if (judgeHpP99Improvement(context).status === 'fail') improvementFails++;
     if (judgeLpThroughputLoss(context).status === 'fail') lpFails++;
     const storedRate = (arm: 'baseline' | 'xsched', scale: number) => indices.map(() => rateOf(resampleIterationDurations(random, pair.lpDurations[arm], scale)));
-    const stored = storedBaselineOf(pair.record, { runId: `${seedText}-${r}-stored`, baseline: storedRate('baseline', 1), xsched: storedRate('xsched', lpScale) });
-    if (judgeLpThroughputLoss(contextOf(pair, `${seedText}-${r}`, hp, lp, stored)).status === 'fail') lpPooledFails++;
+    const stored = storedBaselineOf(pair.baseline, { runId: `${seedText}-${r}-stored`, baseline: storedRate('baseline', 1), xsched: storedRate('xsched', lpScale) });
+    if (judgeLpThroughputLoss({ ...context, baseline: stored }).status === 'fail') lpPooledFails++;
   }
   return { improvement: improvementFails / runs, lpLoss: lpFails / runs, lpLossPooled: lpPooledFails / runs, runs };
 }

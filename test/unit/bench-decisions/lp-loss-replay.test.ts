@@ -3,10 +3,12 @@
 
 import { describe, expect, it } from 'vitest';
 import { replayLpLoss } from '../../../scripts/bench-decisions/lp-loss-replay.ts';
+import { evaluateRun } from '../../../perf/lib/evaluate/evaluate-run.ts';
+import { baselineFromRun } from '../../../perf/lib/store/baselines/from-run.ts';
 import { buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
 
 // The template lends a key and workload only; its own lp values are not read.
-const template = buildSyntheticRun({ seed: 1, scenario: { durationMs: 10_000, trials: 3 }, arms: { baseline: { lpIterationMs: 10 }, xsched: { lpIterationMs: 11 } } });
+const record = buildSyntheticRun({ seed: 1, scenario: { durationMs: 10_000, trials: 3 }, arms: { baseline: { lpIterationMs: 10 }, xsched: { lpIterationMs: 11 } } });
 
 describe('replayLpLoss', () => {
   it('A (losses 6, 8, 4%) is inconclusive alone and passes pooled with B (6% three times); B passes either way', () => {
@@ -20,7 +22,7 @@ describe('replayLpLoss', () => {
         { config: 'quick time-sliced 10 s', arm: 'xsched', metric: 'lp-throughput', runs: { A: [94, 92, 96], B: [188, 188, 188] } },
       ],
     };
-    const [row] = replayLpLoss(recorded, template);
+    const [row] = replayLpLoss(recorded, { record, baseline: baselineFromRun(record, evaluateRun(record, null)) });
     expect(row!.config).toBe('quick time-sliced 10 s');
     expect(row!.maxLoss).toBe(0.1);
     expect(row!.losses[0]).toBeCloseTo(1 - Math.exp(-0.062), 3);
