@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
+          // Builds the compiled test doubles once per source version (test/doubles/compiled.ts).
+          globalSetup: ['test/setup/build-doubles.ts'],
           testTimeout: 30_000,
           // One module cache per worker instead of one per file: on 2 cores the per-file
           // imports were most of the time (265 s against 157 s, docs/benchmarks.md). Tests

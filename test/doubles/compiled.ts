@@ -1,0 +1,50 @@
+// Compiled test doubles (test/doubles/native/*.cpp): the worker, MPS control and xserver
+// doubles are started about a hundred times per unit run, and on a 2-core machine a node start
+// is 0.10-0.15 s of CPU where a small C++ program takes about a millisecond
+// (docs/benchmarks.md). Each binary's name carries a hash of its source, so an edited double is
+// rebuilt and a stale binary is never run; the unit project's globalSetup builds them
+// (test/setup/build-doubles.ts), and tests find them with compiledDouble().
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { execa } from 'execa';
+
+export const COMPILED_DOUBLES = [] as const;
+export type CompiledDoubleName = (typeof COMPILED_DOUBLES)[number];
+
+const doublesDir = import.meta.dirname;
+const sourceDir = join(doublesDir, 'native');
+/** Ignored by git (.gitignore): binaries are built per checkout, never committed. */
+export const COMPILED_DOUBLES_DIR = resolve(doublesDir, 'build');
+
+function sourcePath(name: CompiledDoubleName): string {
+  return join(sourceDir, `${name}.cpp`);
+}
+
+/** The binary of `name` for its current source; it exists once buildCompiledDoubles() ran. */
+export function compiledDouble(name: CompiledDoubleName): string {
+  const digest = createHash('sha256').update(readFileSync(sourcePath(name))).digest('hex').slice(0, 12);
+  return join(COMPILED_DOUBLES_DIR, `${name}-${digest}`);
+}
+
+/** Builds each double whose binary is missing; a compile error throws with the compiler's output. */
+export async function buildCompiledDoubles(compiler = process.env.CXX ?? 'g++'): Promise<string[]> {
+  mkdirSync(COMPILED_DOUBLES_DIR, { recursive: true });
+  const built: string[] = [];
+  await Promise.all(
+    COMPILED_DOUBLES.map(async (name) => {
+      const binary = compiledDouble(name);
+      if (existsSync(binary)) return;
+      // Compiled beside the target and renamed: a concurrent build never runs a half-written binary.
+      const partial = `${binary}.tmp-${process.pid}`;
+      const result = await execa(compiler, ['-std=c++17', '-O1', '-Wall', '-Wextra', '-Werror', '-o', partial, sourcePath(name)], { reject: false, all: true });
+      if (result.exitCode !== 0) {
+        throw new Error(`building the test double ${name} failed: ${result.command} exited ${result.exitCode}\n${result.all}`);
+      }
+      renameSync(partial, binary);
+      built.push(binary);
+    }),
+  );
+  return built;
+}
