@@ -1,16 +1,17 @@
 // Compiled test doubles (test/doubles/native/*.cpp): the worker, MPS control and xserver
 // doubles are started about a hundred times per unit run, and on a 2-core machine a node start
 // is 0.10-0.15 s of CPU where a small C++ program takes about a millisecond
-// (docs/benchmarks.md). Each binary's name carries a hash of its source, so an edited double is
-// rebuilt and a stale binary is never run; the unit project's globalSetup builds them
-// (test/setup/build-doubles.ts), and tests find them with compiledDouble().
+// (docs/benchmarks.md). Each binary's name carries a hash of its source and of the headers beside
+// it that the source includes, so an edited double is rebuilt and a stale binary is never run;
+// the unit project's globalSetup builds them (test/setup/build-doubles.ts), and tests find them
+// with compiledDouble().
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 
-export const COMPILED_DOUBLES = [] as const;
+export const COMPILED_DOUBLES = ['fake-worker'] as const;
 export type CompiledDoubleName = (typeof COMPILED_DOUBLES)[number];
 
 const doublesDir = import.meta.dirname;
@@ -24,8 +25,14 @@ function sourcePath(name: CompiledDoubleName): string {
 
 /** The binary of `name` for its current source; it exists once buildCompiledDoubles() ran. */
 export function compiledDouble(name: CompiledDoubleName): string {
-  const digest = createHash('sha256').update(readFileSync(sourcePath(name))).digest('hex').slice(0, 12);
-  return join(COMPILED_DOUBLES_DIR, `${name}-${digest}`);
+  const hash = createHash('sha256');
+  const source = readFileSync(sourcePath(name));
+  hash.update(source);
+  // The local headers it includes (`#include "fake-worker-js.hpp"`, beside it; one level, as the doubles use them).
+  for (const [, header] of source.toString('utf8').matchAll(/^#include "([^"]+)"/gm)) {
+    hash.update(`\0${header}\0`).update(readFileSync(join(sourceDir, header!)));
+  }
+  return join(COMPILED_DOUBLES_DIR, `${name}-${hash.digest('hex').slice(0, 12)}`);
 }
 
 /** Builds each double whose binary is missing; a compile error throws with the compiler's output. */

@@ -2,14 +2,14 @@
 // double that records every call and gives each arm/role the environment a test asks for.
 
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ArmSession, ArmSetupProvider, WorkerEnv } from '../../../perf/lib/documents/types/arm-setup.ts';
 import type { ArmName, Role, Scenario } from '../../../perf/lib/documents/types/scenario.ts';
 import type { RunScenarioOptions } from '../../../perf/lib/run/orchestrate/run-options.ts';
+import { compiledDouble } from '../../doubles/compiled.ts';
 import { makeScenario, type ScenarioOverrides } from '../../fixtures/run-record/index.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 
-export const FAKE_WORKER_PATH = fileURLToPath(new URL('../../doubles/fake-worker.mjs', import.meta.url));
+export const FAKE_WORKER_PATH = compiledDouble('fake-worker');
 
 /** 300 ms, hp at 20 Hz uniform: offsets 0, 50, ..., 250 ms = 6 requests. */
 export function makeShortScenario(overrides: ScenarioOverrides = {}): Scenario {

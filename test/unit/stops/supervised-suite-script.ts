@@ -2,12 +2,13 @@
 // daemon, an xserver and a worker (all test doubles), prints their pids as one JSON
 // line, and waits to be killed. The test SIGKILLs it: no handler of this process runs.
 
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createArmSetupProvider } from '../../../perf/lib/run/arms/provider.ts';
 import { spawnWorker } from '../../../perf/lib/run/worker/worker-process.ts';
+import { compiledDouble } from '../../doubles/compiled.ts';
 import { record } from '../xsched/run-record-fixture.ts';
 
-const FAKE_WORKER_PATH = resolve(import.meta.dirname, '../../doubles/fake-worker.mjs');
+const FAKE_WORKER_PATH = compiledDouble('fake-worker');
 const [root, driverDir, scratch, mpsControl] = process.argv.slice(2) as [string, string, string, string];
 const env = { PATH: process.env.PATH ?? '', XSCHED_ROOT: root, PERF_MPS_CONTROL: mpsControl };
 const emptyProc = join(scratch, 'empty-proc');

@@ -9,14 +9,16 @@
 
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa, type ResultPromise } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../../perf/lib/process/daemon/process-alive.ts';
 import { waitUntil } from '../../../perf/lib/process/daemon/wait-until.ts';
+import { compiledDouble } from '../../doubles/compiled.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
+const fakeWorker = compiledDouble('fake-worker');
 const work = mkdtempSync(join(tmpdir(), 'xsched-perf-stops-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -25,7 +27,7 @@ function workerPids(resultsDir: string): number[] {
   return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number).filter((pid) => {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      return cmdline.includes('fake-worker.mjs') && cmdline.includes(resultsDir);
+      return cmdline.includes(basename(fakeWorker)) && cmdline.includes(resultsDir);
     } catch {
       return false;
     }
@@ -45,7 +47,7 @@ function startSuite(name: string, durationS: string): { suite: ResultPromise; re
   const suite = execa(process.execPath, [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'perf', 'perf/quick.perf.ts'], {
     cwd: repoRoot,
     env: {
-      ...clean, CI: '1', PERF_WORKER: join(repoRoot, 'test/doubles/fake-worker.mjs'), PERF_SCENARIOS: 'quick', PERF_TRIALS: '1', PERF_START_LEAD_MS: '400',
+      ...clean, CI: '1', PERF_WORKER: fakeWorker, PERF_SCENARIOS: 'quick', PERF_TRIALS: '1', PERF_START_LEAD_MS: '400',
       PERF_DURATION_S: durationS, PERF_HP_RATE_HZ: '200', PERF_RESULTS_DIR: resultsDir, PERF_BASELINES_DIR: join(work, `${name}-baselines`),
       FAKE_WORKER_HP_LATENCY_MS: '0.3', FAKE_WORKER_LP_ITER_MS: '5',
     },

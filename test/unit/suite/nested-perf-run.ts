@@ -1,14 +1,15 @@
 // The nested `vitest run --project perf` of the end-to-end spec tests (specs-end-to-end.test.ts):
 // the environment it gets (this one without PERF_* and XSCHED_*, CI off unless asked) and the
-// fake worker test double's fast settings (test/doubles/fake-worker.mjs, docs/protocol.md).
+// fake worker test double's fast settings (test/doubles/native/fake-worker.cpp, docs/protocol.md).
 
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { parseRunId } from '../../../perf/lib/store/results/run-directory.ts';
+import { compiledDouble } from '../../doubles/compiled.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
-export const fakeWorker = join(repoRoot, 'test/doubles/fake-worker.mjs');
+export const fakeWorker = compiledDouble('fake-worker');
 const vitestBin = join(repoRoot, 'node_modules/vitest/vitest.mjs');
 
 /** What the fake worker reads from its environment: fast requests and iterations; its switches

@@ -47,6 +47,6 @@ describe.concurrent('a worker process', () => {
     const exit = await worker.stopWith('aborted', 'test');
     expect(exit.exitCode === 6 || exit.exitCode === 10).toBe(true); // EOF (6) and SIGTERM (10) race
     expect(worker.stop).toEqual({ reason: 'aborted', detail: 'test', forced: false });
-    expect(await readFile(worker.logPath, 'utf8')).toMatch(/^# xsched-perf: .*fake-worker\.mjs --role hp/);
+    expect(await readFile(worker.logPath, 'utf8')).toMatch(/^# xsched-perf: .*fake-worker-[0-9a-f]{12} --role hp/);
   });
 });
