@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 
-export const COMPILED_DOUBLES = ['fake-worker'] as const;
+export const COMPILED_DOUBLES = ['fake-worker', 'fake-mps-control', 'fake-xserver'] as const;
 export type CompiledDoubleName = (typeof COMPILED_DOUBLES)[number];
 
 const doublesDir = import.meta.dirname;

@@ -1,4 +1,4 @@
-// Sharing modes against the MPS control test double (test/doubles/fake-mps-control.mjs).
+// Sharing modes against the MPS control test double (test/doubles/native/fake-mps-control.cpp).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

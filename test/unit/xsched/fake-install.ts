@@ -1,15 +1,13 @@
-// Builds a throwaway XSched install tree for tests: bin/xserver runs the xserver test
-// double (test/doubles/fake-xserver.mjs); the shim "libraries" are empty files, enough
+// Builds a throwaway XSched install tree for tests: bin/xserver runs the compiled xserver test
+// double (test/doubles/native/fake-xserver.cpp); the shim "libraries" are empty files, enough
 // for the suite's install check, which never loads them. Each install lies in its own
 // mkdtemp directory, so concurrent test runs never share one; a test file that makes
 // installs removes them with afterAll(removeFakeInstalls).
 
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-export const FAKE_XSERVER_PATH = resolve(import.meta.dirname, '../../doubles/fake-xserver.mjs');
-export const FAKE_MPS_CONTROL_PATH = resolve(import.meta.dirname, '../../doubles/fake-mps-control.mjs');
+import { join } from 'node:path';
+import { compiledDouble } from '../../doubles/compiled.ts';
 
 export interface FakeInstall {
   root: string;
@@ -28,8 +26,10 @@ export function makeFakeInstall(parts: { xserver?: boolean; hipShim?: boolean; c
   mkdirSync(join(root, 'bin'), { recursive: true });
   mkdirSync(join(root, 'lib'), { recursive: true });
   if (parts.xserver !== false) {
+    // A script, not a symlink: the double's process keeps its own name (the suite's scan for
+    // foreign processes named `xserver` must not see it), and tests may chmod bin/xserver.
     const wrapper = join(root, 'bin', 'xserver');
-    writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${FAKE_XSERVER_PATH}" "$@"\n`);
+    writeFileSync(wrapper, `#!/bin/sh\nexec "${compiledDouble('fake-xserver')}" "$@"\n`);
     chmodSync(wrapper, 0o755);
   }
   if (parts.hipShim !== false) writeFileSync(join(root, 'lib', 'libshimhip.so'), '');
@@ -49,10 +49,11 @@ export function removeFakeInstalls(): void {
   for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** A wrapper named like the real MPS control program, running the MPS test double. */
+/** A wrapper named like the real MPS control program, running the compiled MPS test double
+ * (test/doubles/native/fake-mps-control.cpp) under its own name, as the xserver wrapper does. */
 export function makeFakeMpsControl(dir: string): string {
   const wrapper = join(dir, 'nvidia-cuda-mps-control');
-  writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${FAKE_MPS_CONTROL_PATH}" "$@"\n`);
+  writeFileSync(wrapper, `#!/bin/sh\nexec "${compiledDouble('fake-mps-control')}" "$@"\n`);
   chmodSync(wrapper, 0o755);
   return wrapper;
 }

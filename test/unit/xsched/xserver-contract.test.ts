@@ -1,5 +1,5 @@
 // Contract test against a REAL XSched install, opt-in: XSCHED_CONTRACT_ROOT=<install prefix>.
-// The other xsched tests run against test/doubles/fake-xserver.mjs; this file checks that
+// The other xsched tests run against test/doubles/native/fake-xserver.cpp; this file checks that
 // the facts the double (and the suite) rely on hold for the real xserver: start-up log,
 // GET /xqueues shape, graceful SIGINT stop, the invalid-policy exit, and that under the
 // suite's loopback preload its control API is refused on every non-loopback address of

@@ -1,4 +1,4 @@
-// The xserver lifecycle against the xserver test double (test/doubles/fake-xserver.mjs).
+// The xserver lifecycle against the xserver test double (test/doubles/native/fake-xserver.cpp).
 // Every start gets its own lock file and an empty process tree to scan: the host's lock
 // and /proc are shared with any other test run on the machine, whose fake xservers
 // would make these starts refuse ("an xserver is already running on this host").
