@@ -20,7 +20,12 @@
 //   FAKE_WORKER_XSCHED_LIBS     comma-separated paths to report as mapped XSched libraries
 // hang mode ignores SIGTERM and stdin EOF after START, like a process stuck in a driver call.
 
+// Its headers lie beside it; each is included here directly, as compiled.ts hashes only the
+// headers the .cpp itself includes.
 #include "fake-worker-js.hpp"
+#include "fake-worker-options.hpp"
+#include "fake-worker-output.hpp"
+#include "fake-worker-records.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -42,108 +47,10 @@ using Ns = __int128;  // START instants are BigInts in the script: differences m
 const std::vector<std::string> kModes = {"ok", "crash", "hang", "never-ready", "late", "bad-ready", "bad-result", "slow-ready", "exit-nonzero", "no-gpu"};
 std::string mode;
 
-// Unbuffered writes: the parent reads stdout line by line through a pipe, so each protocol line
-// must reach it whole and at once (node's stdout to a pipe is synchronous too).
-bool write_all(int fd, const std::string& text) {
-  for (size_t done = 0; done < text.size();) {
-    ssize_t n = write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    done += static_cast<size_t>(n);
-  }
-  return true;
-}
-
-void err(const std::string& text) { write_all(2, text); }
-void log(const std::string& line) { err("fake-worker (test double): " + line + "\n"); }
-
-// node turns a failed stdout write into an error event that ends the process (exit 1) once the
-// current callback returns: a callback that exits first (DONE) still exits with its own code.
-bool stdout_failed = false;
-void out(const std::string& text) {
-  if (!write_all(1, text)) stdout_failed = true;
-}
-
-// A failing system call is a broken environment or a bug, like the script's uncaught
-// exceptions: exit 1 (internal error, docs/protocol.md) with a line naming the call.
-[[noreturn]] void sys_fail(const std::string& call) {
-  err("xsched-perf-worker: error: " + call + " failed: " + std::strerror(errno) + "\n");
-  std::exit(1);
-}
-#define SYS_CHECK(ok, call) ((ok) ? (void)0 : sys_fail(call))
-
-/** The error line, then process.exit(code), which node refuses for a code that is not a safe integer (exit 1). */
-[[noreturn]] void fail(double code, const std::string& reason) {
-  err("xsched-perf-worker: error: " + reason + "\n");
-  std::string refused = js::exit_code_error(code);
-  if (!refused.empty()) err(refused + "\n"), std::exit(1);
-  std::exit(static_cast<int>(js::to_uint32(code) & 0xff));
-}
-
-double number_knob(const char* name, double fallback) {
-  const char* raw = std::getenv(name);
-  if (raw == nullptr || *raw == '\0') return fallback;
-  double value = js::to_number(raw);
-  if (!std::isfinite(value) || value < 0) fail(2, std::string(name) + "=" + js::quote(raw) + " is not a non-negative number");
-  return value;
-}
-
 Ns now_ns() {
   timespec now{};
   SYS_CHECK(clock_gettime(CLOCK_MONOTONIC, &now) == 0, "clock_gettime(CLOCK_MONOTONIC)");
   return static_cast<Ns>(now.tv_sec) * 1000000000 + now.tv_nsec;
-}
-
-struct Options {
-  bool probe = false;
-  std::string role, model, result, arrival, stream_priority;
-  double gpu = 0, rate_hz = 10, batch = 1, image_size = 224, seed = 1, duration_ms = 10000, warmup = 5, inject_delay_us = 0, drain_ms = 5000;
-} opts;
-
-void parse_options(int argc, char** argv) {
-  js::ParsedArgs parsed = js::parse_args(argc, argv, {"role", "model", "result", "batch", "image-size", "gpu", "seed", "duration-ms", "rate-hz",
-    "arrival", "stream-priority", "warmup-iters", "inject-delay-us", "drain-ms"}, {"probe", "version", "help"});
-  if (!parsed.error.empty()) fail(2, parsed.error);
-  auto raw = [&](const std::string& name) -> const std::string* {
-    auto found = parsed.values.find(name);
-    return found == parsed.values.end() ? nullptr : &found->second;
-  };
-  auto integer = [&](const std::string& name, double fallback, double min) {
-    const std::string* text = raw(name);
-    if (text == nullptr) return fallback;
-    size_t sign = (*text)[0] == '-' ? 1 : 0;  // /^-?[0-9]+$/
-    bool digits = text->size() > sign && text->find_first_not_of("0123456789", sign) == std::string::npos;
-    if (!digits || std::strtod(text->c_str(), nullptr) < min) fail(2, "--" + name + " must be an integer >= " + js::number(min) + ", got \"" + *text + "\"");
-    return std::strtod(text->c_str(), nullptr);
-  };
-  auto one_of = [&](const std::string& name, const char* fallback, const std::vector<std::string>& allowed) {
-    const std::string* text = raw(name);
-    std::string value = text != nullptr ? *text : fallback != nullptr ? fallback : "undefined";
-    if ((text == nullptr && fallback == nullptr) || !js::includes(allowed, value)) fail(2, "--" + name + " must be one of " + js::join(allowed, ", ") + ", got \"" + value + "\"");
-    return value;
-  };
-  if (parsed.flags.count("version") != 0) out("xsched-perf-worker 0.1.0-fake (test double)\n"), std::exit(0);
-  if (parsed.flags.count("help") != 0) out("fake xsched-perf-worker (test double): see docs/protocol.md\n"), std::exit(0);
-  opts.gpu = integer("gpu", 0, 0);
-  if ((opts.probe = parsed.flags.count("probe") != 0)) return;
-  opts.role = one_of("role", nullptr, {"hp", "lp"});
-  for (const char* flag : {"rate-hz", "arrival", "inject-delay-us"}) {
-    if (opts.role == "lp" && raw(flag) != nullptr) fail(2, "--" + std::string(flag) + " applies to --role hp only (got it with --role lp)");
-  }
-  if (raw("result") == nullptr || raw("result")->empty()) fail(2, "--result PATH is required");
-  opts.result = *raw("result");
-  opts.rate_hz = raw("rate-hz") != nullptr ? js::to_number(*raw("rate-hz")) : 10;
-  if (!(opts.rate_hz > 0)) fail(2, "--rate-hz must be > 0, got \"" + *raw("rate-hz") + "\"");
-  opts.model = one_of("model", nullptr, {"resnet18", "resnet50"});
-  opts.batch = integer("batch", 1, 1);
-  opts.image_size = integer("image-size", 224, 1);
-  opts.seed = integer("seed", 1, -2147483648.0);
-  opts.duration_ms = integer("duration-ms", 10000, 1);
-  opts.arrival = one_of("arrival", "uniform", {"uniform", "poisson"});
-  opts.stream_priority = one_of("stream-priority", "default", {"default", "high", "low"});
-  opts.warmup = integer("warmup-iters", 5, 0);
-  opts.inject_delay_us = integer("inject-delay-us", 0, 0);
-  opts.drain_ms = integer("drain-ms", 5000, 0);
 }
 
 /** The READY/--probe fingerprint; a probe's has no role and no stream. */
@@ -167,50 +74,6 @@ std::string fingerprint(bool with_uuid) {
             ",\"leastPriority\":0,\"greatestPriority\":-5}";
   }
   return json + ",\"clock\":\"CLOCK_MONOTONIC\"}";
-}
-
-// mulberry32: a small seeded generator, so records are reproducible from --seed.
-struct Mulberry32 {
-  uint32_t a;
-  double operator()() {
-    a += 0x6d2b79f5u;
-    uint32_t t = (a ^ (a >> 15)) * (1u | a);
-    t = (t + (t ^ (t >> 7)) * (61u | t)) ^ t;
-    return static_cast<double>(t ^ (t >> 14)) / 4294967296.0;
-  }
-};
-
-struct Records {
-  std::vector<std::array<double, 3>> requests;  // hp: [scheduled, started, finished]
-  std::vector<std::array<double, 2>> iterations;  // lp: [start, end]
-  double unstarted = 0;
-};
-
-/** Records up to `until_ns` (relative to the start instant); INFINITY: the whole window. */
-Records derive_records(double until_ns) {
-  Mulberry32 random{js::to_uint32(opts.seed)};
-  Records records;
-  double window_ns = opts.duration_ms * 1e6;
-  if (opts.role == "lp") {
-    double iter_ns = number_knob("FAKE_WORKER_LP_ITER_MS", 30) * 1e6;
-    for (double start = 0; start < window_ns;) {
-      double end = start + js::round(iter_ns * (0.95 + 0.1 * random()));
-      if (end > until_ns) break;
-      records.iterations.push_back({start, end});
-      start = end + 5000;
-    }
-    return records;
-  }
-  double service_ns = number_knob("FAKE_WORKER_HP_LATENCY_MS", 2.4) * 1e6, free_at = 0, offset = 0;
-  for (double k = 0; offset < window_ns; k++) {
-    double started = std::max(offset, free_at) + 20000 + opts.inject_delay_us * 1000;
-    double finished = started + js::round(service_ns * (0.9 + 0.2 * random()));
-    if (started > window_ns + opts.drain_ms * 1e6) records.unstarted++;
-    else if (finished <= until_ns) records.requests.push_back({offset, started, finished});
-    free_at = finished;
-    offset = opts.arrival == "poisson" ? offset + js::round((-js::log(1 - random()) / opts.rate_hz) * 1e9) : js::round(((k + 1) * 1e9) / opts.rate_hz);
-  }
-  return records;
 }
 
 struct Instant {
