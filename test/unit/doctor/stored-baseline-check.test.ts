@@ -132,16 +132,16 @@ describe('baseline.stored', () => {
     expect(noGpu.map((f) => `${f.status} ${f.id}`)).toEqual(['fix gpu.device-nodes', 'warn baseline.stored']);
   });
 
-  it('on an H200 with the committed baselines/: pinned (PERF_CPUS=auto) quick and the 30 s intensive ones ok, the two recorded unpinned (standard, standard-mps) warned as a mismatch; with PERF_CPUS=none the reverse; intensive-mps has none', async () => {
+  it('on an H200 with the committed baselines/: pinned (PERF_CPUS=auto) quick, standard and the 30 s intensive ones ok, the one recorded unpinned (standard-mps) warned as a mismatch; with PERF_CPUS=none the reverse; intensive-mps has none', async () => {
     const committed = fileURLToPath(new URL('../../../baselines', import.meta.url));
     const scenarios = 'quick,standard,standard-mps,intensive-30s,intensive-30s-mps,intensive-mps';
     const pinned = await check({ PERF_BASELINES_DIR: committed, PERF_SCENARIOS: scenarios });
-    expect(pinned.map((f) => f.status)).toEqual(['ok', 'warn', 'warn', 'ok', 'ok', 'warn']);
-    expect(pinned[1]?.message).toMatch(/was measured with another workload: pinnedCpus 0 -> 4 \(stored -> this run\)/);
-    expect(pinned[5]?.fix).toMatch(/\(12 arm-trials x 180 s, about 37 min\); or choose a scenario that has one for this GPU: quick, intensive-30s, intensive-30s-mps$/);
+    expect(pinned.map((f) => f.status)).toEqual(['ok', 'ok', 'warn', 'ok', 'ok', 'warn']);
+    expect(pinned[2]?.message).toMatch(/was measured with another workload: pinnedCpus 0 -> 4 \(stored -> this run\)/);
+    expect(pinned[5]?.fix).toMatch(/\(12 arm-trials x 180 s, about 37 min\); or choose a scenario that has one for this GPU: quick, standard, intensive-30s, intensive-30s-mps$/);
     const unpinned = await check({ PERF_BASELINES_DIR: committed, PERF_SCENARIOS: scenarios, PERF_CPUS: 'none' });
-    expect(unpinned.map((f) => f.status)).toEqual(['warn', 'ok', 'ok', 'warn', 'warn', 'warn']);
-    expect(unpinned[5]?.fix).toMatch(/or choose a scenario that has one for this GPU: standard, standard-mps$/);
+    expect(unpinned.map((f) => f.status)).toEqual(['warn', 'warn', 'ok', 'warn', 'warn', 'warn']);
+    expect(unpinned[5]?.fix).toMatch(/or choose a scenario that has one for this GPU: standard-mps$/);
   });
 
   it('GPU time: arm-trials x window, rounded up with the measured per-arm-trial overhead', () => {
