@@ -2,11 +2,11 @@
 // lines, result file, exit codes, SIGTERM/stdin-EOF handling) but uses no GPU. Its
 // fingerprint says "fake" everywhere, and its records are derived from its options and
 // seed, not measured: it only waits in real time until the end instant.
-// It was a node script: the unit tests start it about 60 times a run, and a node start is
+// Compiled, not a node script: the unit tests start it about 60 times a run, and a node start is
 // 0.10-0.15 s of CPU on a 2-core machine where this program takes a few milliseconds
-// (test/doubles/compiled.ts builds it). Its outputs stay the script's, so tests and stored
-// results do not change: options are read as node's util.parseArgs (strict) reads them, timers
-// follow node's setTimeout, and numbers are JavaScript's (fake-worker-js.hpp).
+// (test/doubles/compiled.ts builds it). It behaves as a node program would, which the tests'
+// expectations were written against: options are read as node's util.parseArgs (strict) reads
+// them, timers follow node's setTimeout, and numbers are JavaScript's (fake-worker-js.hpp).
 //
 // Behaviour knobs (environment):
 //   FAKE_WORKER_MODE            ok (default) | crash | hang | never-ready | late | bad-ready |
