@@ -4,6 +4,7 @@
 // trial's requests, and the shift between two runs' levels by drawing a difference of two
 // recorded run means of the same configuration.
 
+import { normalQuantile } from '../../perf/lib/evaluate/stats/distributions/normal.ts';
 import type { SeededRandom } from '../../perf/lib/evaluate/stats/random/seeded-random.ts';
 
 const mean = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
@@ -53,7 +54,22 @@ export function resampleTrialLatencies(random: SeededRandom, trials: Float64Arra
   return out.sort();
 }
 
-/** A simulated lp trial: a recorded trial's iteration durations drawn with replacement, times `scale`. */
-export function resampleIterationDurations(random: SeededRandom, trials: Float64Array[], scale: number): Float64Array {
-  return resampleTrialLatencies(random, trials, scale);
+/** The SD of log(iterations per second) across recorded trials (n - 1 in the denominator); 0 for one trial. */
+export function trialLogRateSd(trials: Float64Array[]): number {
+  const logRates = trials.map((durationsNs) => -Math.log(durationsNs.reduce((s, d) => s + d, 0) / durationsNs.length));
+  if (logRates.length < 2) return 0;
+  const m = mean(logRates);
+  return Math.sqrt(logRates.reduce((s, v) => s + (v - m) ** 2, 0) / (logRates.length - 1));
+}
+
+/**
+ * A simulated lp trial, as a smoothed bootstrap: a recorded trial's iteration durations drawn
+ * with replacement, times `scale`, times a log-normal factor of SD `jitterLogSd` (the recorded
+ * trials' own spread, trialLogRateSd). Without the factor a simulated trial is one of the few
+ * recorded trials (their iterations vary far less than the trials do), a population of a few
+ * points on which no interval built from three trials holds its level.
+ */
+export function resampleIterationDurations(random: SeededRandom, trials: Float64Array[], scale: number, jitterLogSd: number): Float64Array {
+  const jitter = jitterLogSd > 0 ? Math.exp(jitterLogSd * normalQuantile(random.nextOpen01())) : 1;
+  return resampleTrialLatencies(random, trials, scale * jitter);
 }

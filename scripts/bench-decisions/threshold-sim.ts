@@ -3,6 +3,7 @@
 // run's requests and lp iterations (xsched scaled onto the threshold), judged by the suite's
 // own judgeHpP99Improvement and judgeLpThroughputLoss; lp loss also with a stored baseline drawn
 // the same way, whose paired trials' spread the verdict then pools (docs/statistics.md 3.3).
+// lp trials are a smoothed bootstrap of the recorded ones (noise-models.ts says why).
 
 import type { Thresholds } from '../../perf/lib/documents/types/scenario.ts';
 import type { HpTrialSamples } from '../../perf/lib/evaluate/stats/hp-samples.ts';
@@ -14,7 +15,7 @@ import type { RunStatistics } from '../../perf/lib/evaluate/stats/run-statistics
 import { judgeHpP99Improvement } from '../../perf/lib/evaluate/verdicts/hp-p99-improvement.ts';
 import { judgeLpThroughputLoss } from '../../perf/lib/evaluate/verdicts/lp-throughput-loss.ts';
 import { type BaselineTemplate, storedBaselineOf } from './lp-loss-replay.ts';
-import { resampleIterationDurations, resampleTrialLatencies } from './noise-models.ts';
+import { resampleIterationDurations, resampleTrialLatencies, trialLogRateSd } from './noise-models.ts';
 
 export interface RecordedPair extends BaselineTemplate {
   /** Per trial, ascending, of the recorded run. */
@@ -63,6 +64,8 @@ export function thresholdFalseFails(pair: RecordedPair, trials: number, runs: nu
   const hpScale = (1 - pair.thresholds.hpP99ImprovementMinFraction) / ratioNow;
   const lpRatioNow = meanRate(pair.lpDurations.xsched) / meanRate(pair.lpDurations.baseline);
   const lpScale = lpRatioNow / (1 - pair.thresholds.lpThroughputLossMaxFraction);
+  const jitter = { baseline: trialLogRateSd(pair.lpDurations.baseline), xsched: trialLogRateSd(pair.lpDurations.xsched) };
+  const lpDraw = (arm: 'baseline' | 'xsched', scale: number): Float64Array => resampleIterationDurations(random, pair.lpDurations[arm], scale, jitter[arm]);
   let improvementFails = 0;
   let lpFails = 0;
   let lpPooledFails = 0;
@@ -73,13 +76,13 @@ export function thresholdFalseFails(pair: RecordedPair, trials: number, runs: nu
       xsched: indices.map((t) => hpTrial(t, resampleTrialLatencies(random, pair.hp.xsched, hpScale), windowNs)),
     };
     const lp = {
-      baseline: indices.map((t) => lpTrial(t, resampleIterationDurations(random, pair.lpDurations.baseline, 1), windowNs)),
-      xsched: indices.map((t) => lpTrial(t, resampleIterationDurations(random, pair.lpDurations.xsched, lpScale), windowNs)),
+      baseline: indices.map((t) => lpTrial(t, lpDraw('baseline', 1), windowNs)),
+      xsched: indices.map((t) => lpTrial(t, lpDraw('xsched', lpScale), windowNs)),
     };
     const context = contextOf(pair, `${seedText}-${r}`, hp, lp);
     if (judgeHpP99Improvement(context).status === 'fail') improvementFails++;
     if (judgeLpThroughputLoss(context).status === 'fail') lpFails++;
-    const storedRate = (arm: 'baseline' | 'xsched', scale: number) => indices.map(() => rateOf(resampleIterationDurations(random, pair.lpDurations[arm], scale)));
+    const storedRate = (arm: 'baseline' | 'xsched', scale: number) => indices.map(() => rateOf(lpDraw(arm, scale)));
     const stored = storedBaselineOf(pair.baseline, { runId: `${seedText}-${r}-stored`, baseline: storedRate('baseline', 1), xsched: storedRate('xsched', lpScale) });
     if (judgeLpThroughputLoss({ ...context, baseline: stored }).status === 'fail') lpPooledFails++;
   }

@@ -8,7 +8,7 @@ import type { BaselineFile } from '../../../perf/lib/documents/types/baseline.ts
 import type { ArmName } from '../../../perf/lib/documents/types/scenario.ts';
 import { targetsOf } from '../../../scripts/bench-decisions/format-table.ts';
 import { metricNoise } from '../../../scripts/bench-decisions/scenario-noise.ts';
-import { drawTrialValues, logResiduals, resampleTrialLatencies, runMeanDifferences } from '../../../scripts/bench-decisions/noise-models.ts';
+import { drawTrialValues, logResiduals, resampleIterationDurations, resampleTrialLatencies, runMeanDifferences, trialLogRateSd } from '../../../scripts/bench-decisions/noise-models.ts';
 import { createSeededRandom } from '../../../perf/lib/evaluate/stats/random/seeded-random.ts';
 
 const e = Math.exp;
@@ -50,6 +50,21 @@ describe('noise models', () => {
     const trial = Float64Array.from({ length: 100 }, (_, i) => (i + 1) * 1e6);
     const drawn = resampleTrialLatencies(createSeededRandom(1), [trial], 2);
     expect(drawn.every((v, i) => v % 2e6 === 0 && (i === 0 || v >= drawn[i - 1]!))).toBe(true);
+  });
+
+  it('trialLogRateSd: trials of 1 s and 2 s iterations (rates 1 and 0.5 /s) spread ln 2 / sqrt 2; one trial, 0', () => {
+    const trials = [Float64Array.of(1e9, 1e9), Float64Array.of(2e9, 2e9)];
+    expect(trialLogRateSd(trials)).toBeCloseTo(Math.LN2 / Math.SQRT2, 12);
+    expect(trialLogRateSd([Float64Array.of(1e9, 3e9)])).toBe(0);
+  });
+
+  it('a smoothed lp draw: without jitter one of the recorded trials; with it, the trial times one factor', () => {
+    const trial = Float64Array.of(1e9, 1e9, 1e9);
+    expect([...resampleIterationDurations(createSeededRandom(2), [trial], 2, 0)]).toEqual([2e9, 2e9, 2e9]);
+    const jittered = resampleIterationDurations(createSeededRandom(2), [trial], 1, 0.1);
+    expect(new Set(jittered).size).toBe(1);
+    expect(jittered[0]).not.toBe(1e9);
+    expect(Math.abs(Math.log(jittered[0]! / 1e9))).toBeLessThan(0.6);
   });
 });
 
