@@ -2,9 +2,9 @@
 // doubles are started about a hundred times per unit run, and on a 2-core machine a node start
 // is 0.10-0.15 s of CPU where a small C++ program takes a few milliseconds
 // (docs/benchmarks.md). Each binary's name carries a hash of its source and of the headers beside
-// it that the source includes, so an edited double is rebuilt and a stale binary is never run;
-// the unit project's globalSetup builds them (test/setup/build-doubles.ts), and tests find them
-// with compiledDouble().
+// it that the source includes, so an edited double is rebuilt and a stale binary is never run.
+// `npm test` builds them before Vitest starts (build.ts), the unit project's globalSetup
+// (test/setup/build-doubles.ts) for a direct `vitest run`; tests find them with compiledDouble().
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
