@@ -4,10 +4,8 @@
 // `vitest run`. Prints each double's binary and whether it was built or up to date.
 
 import { relative } from 'node:path';
-import { COMPILED_DOUBLES, buildCompiledDoubles, compiledDouble } from './compiled.ts';
+import { buildCompiledDoubles } from './compiled.ts';
 
-const built = new Set(await buildCompiledDoubles());
-for (const name of COMPILED_DOUBLES) {
-  const path = compiledDouble(name);
-  console.log(`${name}: ${relative(process.cwd(), path)} (${built.has(path) ? 'built' : 'up to date'})`);
+for (const { name, binary, built } of await buildCompiledDoubles()) {
+  console.log(`${name}: ${relative(process.cwd(), binary)} (${built ? 'built' : 'up to date'})`);
 }

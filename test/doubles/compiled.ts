@@ -23,26 +23,40 @@ function sourcePath(name: CompiledDoubleName): string {
   return join(sourceDir, `${name}.cpp`);
 }
 
+// Hashed once per process: tests ask for a double's path each time they make an install or a
+// worker, and the sources do not change under a running test process.
+const binaries = new Map<CompiledDoubleName, string>();
+
 /** The binary of `name` for its current source; it exists once buildCompiledDoubles() ran. */
 export function compiledDouble(name: CompiledDoubleName): string {
+  const known = binaries.get(name);
+  if (known !== undefined) return known;
   const hash = createHash('sha256');
   const source = readFileSync(sourcePath(name));
   hash.update(source);
-  // The local headers it includes (`#include "fake-worker-js.hpp"`, beside it; one level, as the doubles use them).
+  // The local headers it includes (`#include "js-semantics.hpp"`, beside it; one level, as the doubles use them).
   for (const [, header] of source.toString('utf8').matchAll(/^#include "([^"]+)"/gm)) {
     hash.update(`\0${header}\0`).update(readFileSync(join(sourceDir, header!)));
   }
-  return join(COMPILED_DOUBLES_DIR, `${name}-${hash.digest('hex').slice(0, 12)}`);
+  const binary = join(COMPILED_DOUBLES_DIR, `${name}-${hash.digest('hex').slice(0, 12)}`);
+  binaries.set(name, binary);
+  return binary;
+}
+
+export interface CompiledDoubleStatus {
+  name: CompiledDoubleName;
+  binary: string;
+  /** False when the binary of this source was already there. */
+  built: boolean;
 }
 
 /** Builds each double whose binary is missing; a compile error throws with the compiler's output. */
-export async function buildCompiledDoubles(compiler = process.env.CXX ?? 'g++'): Promise<string[]> {
+export async function buildCompiledDoubles(compiler = process.env.CXX ?? 'g++'): Promise<CompiledDoubleStatus[]> {
   mkdirSync(COMPILED_DOUBLES_DIR, { recursive: true });
-  const built: string[] = [];
-  await Promise.all(
-    COMPILED_DOUBLES.map(async (name) => {
+  return Promise.all(
+    COMPILED_DOUBLES.map(async (name): Promise<CompiledDoubleStatus> => {
       const binary = compiledDouble(name);
-      if (existsSync(binary)) return;
+      if (existsSync(binary)) return { name, binary, built: false };
       // Compiled beside the target and renamed: a concurrent build never runs a half-written binary.
       const partial = `${binary}.tmp-${process.pid}`;
       const result = await execa(compiler, ['-std=c++17', '-O1', '-Wall', '-Wextra', '-Werror', '-o', partial, sourcePath(name)], { reject: false, all: true });
@@ -50,8 +64,7 @@ export async function buildCompiledDoubles(compiler = process.env.CXX ?? 'g++'):
         throw new Error(`building the test double ${name} failed: ${result.command} exited ${result.exitCode}\n${result.all}`);
       }
       renameSync(partial, binary);
-      built.push(binary);
+      return { name, binary, built: true };
     }),
   );
-  return built;
 }

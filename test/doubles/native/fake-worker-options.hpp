@@ -2,7 +2,7 @@
 
 #pragma once
 
-#include "fake-worker-js.hpp"
+#include "js-semantics.hpp"
 #include "fake-worker-output.hpp"
 
 #include <cmath>

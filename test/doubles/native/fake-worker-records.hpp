@@ -2,7 +2,7 @@
 
 #pragma once
 
-#include "fake-worker-js.hpp"
+#include "js-semantics.hpp"
 #include "fake-worker-options.hpp"
 
 #include <algorithm>

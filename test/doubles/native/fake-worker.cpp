@@ -6,7 +6,7 @@
 // 0.10-0.15 s of CPU on a 2-core machine where this program takes a few milliseconds
 // (test/doubles/compiled.ts builds it). It behaves as a node program would, which the tests'
 // expectations were written against: options are read as node's util.parseArgs (strict) reads
-// them, timers follow node's setTimeout, and numbers are JavaScript's (fake-worker-js.hpp).
+// them, timers follow node's setTimeout, and numbers are JavaScript's (js-semantics.hpp).
 //
 // Behaviour knobs (environment):
 //   FAKE_WORKER_MODE            ok (default) | crash | hang | never-ready | late | bad-ready |
@@ -22,7 +22,7 @@
 
 // Its headers lie beside it; each is included here directly, as compiled.ts hashes only the
 // headers the .cpp itself includes.
-#include "fake-worker-js.hpp"
+#include "js-semantics.hpp"
 #include "fake-worker-options.hpp"
 #include "fake-worker-output.hpp"
 #include "fake-worker-records.hpp"

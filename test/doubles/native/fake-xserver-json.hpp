@@ -1,11 +1,12 @@
-// The xserver TEST DOUBLE's request-body JSON (fake-xserver.cpp): values as JavaScript sees them, parser, output.
+// The xserver TEST DOUBLE's request-body JSON (fake-xserver.cpp): its values as JavaScript sees them, and its parser.
 
 #pragma once
+
+#include "js-semantics.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -24,35 +25,13 @@ struct Value {
 double toNumber(const Value& v) {
   if (v.kind == Value::Number || v.kind == Value::Bool) return v.number;
   if (v.kind == Value::Null) return 0;
-  if (v.kind == Value::Missing) return NAN;
-  size_t start = v.text.find_first_not_of(" \t\r\n"), end = v.text.find_last_not_of(" \t\r\n");
-  if (start == std::string::npos) return 0;
-  std::string trimmed = v.text.substr(start, end - start + 1);
-  char* rest = nullptr;
-  double parsed = std::strtod(trimmed.c_str(), &rest);
-  return *rest == '\0' ? parsed : NAN;
-}
-
-// A number as JavaScript prints it: integers without a fraction, others in the shortest form.
-std::string formatNumber(double x) {
-  if (std::isnan(x)) return "NaN";
-  if (std::isinf(x)) return x > 0 ? "Infinity" : "-Infinity";
-  char text[40];
-  if (x == std::trunc(x) && std::fabs(x) < 1e21) {
-    std::snprintf(text, sizeof text, "%.0f", x == 0 ? 0.0 : x);
-    return text;
-  }
-  for (int digits = 1; digits <= 17; digits++) {
-    std::snprintf(text, sizeof text, "%.*g", digits, x);
-    if (std::strtod(text, nullptr) == x) break;
-  }
-  return text;
+  return v.kind == Value::Missing ? NAN : js::to_number(v.text);
 }
 
 std::string toText(const Value& v, const std::string& fallback) {
   if (!v.present()) return fallback;
   if (v.kind == Value::Bool) return v.number != 0 ? "true" : "false";
-  return v.kind == Value::Number ? formatNumber(v.number) : v.text;
+  return v.kind == Value::Number ? js::number(v.number) : v.text;
 }
 
 bool truthy(const Value& v) {
@@ -131,20 +110,5 @@ class BodyParser {
     return true;
   }
 };
-
-// JSON.stringify of a string: quotes, backslashes and control characters escaped.
-std::string jsonString(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    const char* at = c == '/' || c == '\0' ? nullptr : std::strchr(escapedChars, c);  // JSON.stringify leaves '/' alone
-    char escaped[8];
-    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(c));
-    if (at != nullptr) out += {'\\', escapeLetters[at - escapedChars]};
-    else out += static_cast<unsigned char>(c) < 0x20 ? escaped : std::string(1, c);
-  }
-  return out + "\"";
-}
-
-std::string jsonNumber(double x) { return std::isfinite(x) ? formatNumber(x) : "null"; }
 
 }  // namespace

@@ -14,7 +14,10 @@
 // Each response carries Content-Length and closes its connection, so no client ever waits
 // on a kept-alive socket of this double.
 
+// Its headers are each included here directly, as compiled.ts hashes only the headers the
+// .cpp itself includes.
 #include "fake-xserver-json.hpp"
+#include "js-semantics.hpp"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -80,30 +83,30 @@ std::string hex(uint64_t value) {
 
 void addClient(std::map<std::string, Value>& body) {
   double pid = toNumber(body["pid"]);
-  std::string cmdline = toText(body["cmdline"], "fake-worker " + formatNumber(pid));
+  std::string cmdline = toText(body["cmdline"], "fake-worker " + js::number(pid));
   processes.push_back({pid, cmdline});
-  log("INFO", "client process " + formatNumber(pid) + " connected, cmdline: " + cmdline);
+  log("INFO", "client process " + js::number(pid) + " connected, cmdline: " + cmdline);
   auto numberOr = [&](const char* name, double fallback) { return body[name].present() ? toNumber(body[name]) : fallback; };
   for (double i = 0; i < numberOr("queues", 1); i++) {
     uint64_t handle = nextHandle;
     nextHandle += 0x100;
     // Emitted as a raw 64-bit JSON number, as jsoncpp writes it.
     xqueues.push_back({handle, pid, numberOr("level", 1), numberOr("threshold", 16), numberOr("batch_size", 8)});
-    if (!truthy(body["skipQueueLine"])) log("INFO", "XQueue (" + hex(handle) + ") from process " + formatNumber(pid) + " created");
-    if (!truthy(body["skipPriorityLine"])) log("INFO", "set priority " + formatNumber(numberOr("priority", 0)) + " for XQueue " + hex(handle));
+    if (!truthy(body["skipQueueLine"])) log("INFO", "XQueue (" + hex(handle) + ") from process " + js::number(pid) + " created");
+    if (!truthy(body["skipPriorityLine"])) log("INFO", "set priority " + js::number(numberOr("priority", 0)) + " for XQueue " + hex(handle));
   }
 }
 
 std::string xqueuesBody() {
   std::string out = "{\"processes\":[";
   for (size_t i = 0; i < processes.size(); i++)
-    out += (i ? "," : "") + std::string("{\"pid\":") + jsonNumber(processes[i].pid) + ",\"cmdline\":" + jsonString(processes[i].cmdline) + "}";
+    out += (i ? "," : "") + std::string("{\"pid\":") + js::json_number(processes[i].pid) + ",\"cmdline\":" + js::quote(processes[i].cmdline) + "}";
   out += "],\"xqueues\":[";
   for (size_t i = 0; i < xqueues.size(); i++) {
     const XQueue& q = xqueues[i];
-    out += (i ? "," : "") + std::string("{\"batch_size\":") + formatNumber(q.batchSize) + ",\"device\":" + std::to_string(0x10de0000ULL + 1) +
-           ",\"handle\":" + std::to_string(q.handle) + ",\"level\":" + formatNumber(q.level) + ",\"pid\":" + formatNumber(q.pid) +
-           ",\"ready\":true,\"suspended\":false,\"threshold\":" + formatNumber(q.threshold) + "}";
+    out += (i ? "," : "") + std::string("{\"batch_size\":") + js::number(q.batchSize) + ",\"device\":" + std::to_string(0x10de0000ULL + 1) +
+           ",\"handle\":" + std::to_string(q.handle) + ",\"level\":" + js::number(q.level) + ",\"pid\":" + js::number(q.pid) +
+           ",\"ready\":true,\"suspended\":false,\"threshold\":" + js::number(q.threshold) + "}";
   }
   return out + "]}";
 }

@@ -1,7 +1,7 @@
-// JavaScript and node semantics for the worker TEST DOUBLE (fake-worker.cpp): it replaced a node
-// script, and its outputs stay the script's, so numbers parse, round and print here exactly as in
-// V8 (Number(), Math.round, Math.log, String(number), JSON.stringify), and the command line is
-// read as node's util.parseArgs reads it, with its messages.
+// JavaScript and node semantics for the compiled TEST DOUBLES (fake-worker.cpp, fake-xserver.cpp):
+// they replaced node scripts and behave as those did, so numbers parse, round and print here
+// exactly as in V8 (Number(), Math.round, Math.log, String(number), JSON.stringify), and a
+// command line is read as node's util.parseArgs reads it, with its messages.
 
 #pragma once
 
