@@ -26,6 +26,19 @@ async function readError(dir: string): Promise<string> {
   throw new Error('expected readBaseline to throw');
 }
 
+const RUN_A = { runId: 'run-a', startedAt: '2026-11-30T10:00:00Z', machine: 'GPU-aaaa' };
+const RUN_B = { runId: 'run-b', startedAt: '2026-11-30T12:00:00Z' };
+
+/** Turns the stored file into a baseline of two runs (each arm's trials alternating between them), then breaks it. */
+function withRuns(json: Record<string, any>, breakIt: (arms: Record<string, any>) => unknown): void {
+  json.runs = [RUN_A, RUN_B];
+  for (const arm of Object.values<Record<string, any>>(json.arms)) {
+    const trials = Math.max(arm.hpP99Ms.length, arm.lpIterPerSec.length);
+    arm.trialRuns = Array.from({ length: trials }, (_, i) => i % 2);
+  }
+  breakIt(json.arms);
+}
+
 const XSCHED_SETTINGS = { policy: 'HPF', level: 1, hp: { priority: 1, threshold: 16, batchSize: 8 }, lp: { priority: 0, threshold: 4, batchSize: 2 } };
 
 describe('readBaseline', () => {
@@ -76,13 +89,27 @@ describe('readBaseline', () => {
     ['a missing lp batch', (j) => delete j.workload.lp.batch, 'field "workload.lp.batch": is missing'],
     ['an lp arrival process', (j) => (j.workload.lp.arrival = 'uniform'), 'field "workload.lp.arrival": unknown field; known fields here: model, batch, imageSize'],
     ['a misspelt XSched setting', (j) => (j.xschedSettings = { ...XSCHED_SETTINGS, lp: { priority: 0, threshold: 4, batch: 2 } }), 'field "xschedSettings.lp.batch": unknown field; known fields here: priority, threshold, batchSize'],
+    ['trial runs in a baseline of one run', (j) => (j.arms.baseline.trialRuns = [0, 0]), 'field "arms.baseline.trialRuns": is set, but the baseline lists no runs (runs)'],
+    ['a baseline of one listed run', (j) => (j.runs = [RUN_A]), 'field "runs": must be >= 2'],
+    ['an arm of several runs without trial runs', (j) => withRuns(j, (arms) => delete arms.baseline.trialRuns), 'field "arms.baseline.trialRuns": is missing: a baseline of several runs (runs: 2) says which run each trial came from'],
+    ['a trial run that is not listed', (j) => withRuns(j, (arms) => (arms.baseline.trialRuns[1] = 2)), 'field "arms.baseline.trialRuns": has 2, but the baseline lists only 2 runs (indexes 0 to 1)'],
+    ['trial runs of another length than the trials', (j) => withRuns(j, (arms) => arms.baseline.trialRuns.pop()), 'field "arms.baseline": trialRuns must have one entry per trial'],
     ['a zero XSched threshold', (j) => (j.xschedSettings = { ...XSCHED_SETTINGS, hp: { priority: 1, threshold: 0, batchSize: 8 } }), 'field "xschedSettings.hp.threshold": must be >= 1, got 0'],
   ];
   it.each(cases)('names the file and the field for %s', async (_what, breakIt, expected) => {
     const { dir, file, json } = await storedBaseline();
     breakIt(json);
     writeFileSync(file, JSON.stringify(json));
-    expect((await readError(dir)).startsWith(`${file}: ${expected}`)).toBe(true);
+    expect(await readError(dir)).toContain(`${file}: ${expected}`);
+  });
+
+  it('reads a baseline of several runs, with the run of each trial', async () => {
+    const { dir, file, json } = await storedBaseline();
+    withRuns(json, () => undefined);
+    writeFileSync(file, JSON.stringify(json));
+    const read = await readBaseline(dir, key);
+    expect(read?.runs).toEqual([RUN_A, RUN_B]);
+    expect(read?.arms.baseline?.trialRuns).toEqual(json.arms.baseline.trialRuns);
   });
 
   it('names the file for corrupt JSON and for an empty file', async () => {

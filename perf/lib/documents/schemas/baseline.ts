@@ -29,12 +29,33 @@ export const BaselineArmSchema = v.pipe(
     lpIterPerSec: perTrial,
     /** Merged hp latency histogram (hdr-histogram-js base64, microseconds), for plots. */
     hpHistogram: v.nullable(v.string()),
+    /**
+     * In a baseline of several runs (BaselineFile.runs), the index into `runs` of the run each
+     * trial came from, one per trial (the values above are the runs' trials concatenated). The
+     * regression verdict uses it to see between-run noise (docs/statistics.md 3.4).
+     */
+    trialRuns: v.optional(v.array(v.pipe(v.number(), v.integer(), v.minValue(0)))),
   }),
   v.check(
     (arm) => arm.hpP50Ms.length === arm.hpP99Ms.length && arm.hpAchievedRateHz.length === arm.hpP99Ms.length,
     'hpP50Ms, hpAchievedRateHz and hpP99Ms must have one value per trial each (the same length)',
   ),
+  v.check(
+    (arm) => arm.trialRuns === undefined || [arm.hpP99Ms, arm.lpIterPerSec].every((values) => values.length === 0 || values.length === arm.trialRuns!.length),
+    'trialRuns must have one entry per trial: the length of hpP99Ms and of lpIterPerSec, where those are not empty',
+  ),
 );
+
+/** One of the runs a baseline of several runs was made from. */
+export const BaselineRunSchema = closedObject({
+  runId: v.string(),
+  /** When the run started (its run id's time), ISO 8601. */
+  startedAt: v.pipe(v.string(), v.check((text) => !Number.isNaN(Date.parse(text)), 'must be an ISO 8601 date')),
+  /** What identifies the machine: the GPU UUID of the run's first worker fingerprint, or for a baseline from history the runner's hostname; absent when unknown. */
+  machine: v.optional(v.string()),
+  /** The suite commit of the run, when recorded. */
+  commit: v.optional(v.string()),
+});
 
 const positive = v.pipe(v.number(), v.gtValue(0));
 const role = { model: ModelNameSchema, batch: countSchema(1), imageSize: countSchema(1) };
@@ -83,4 +104,11 @@ export const BaselineFileSchema = closedObject({
   arms: strictOptionalKeys(ArmNameSchema.options, BaselineArmSchema),
   /** Between-run noise measured for this hardware; absent: the suite's recorded defaults. */
   betweenRunLogSd: v.optional(strictOptionalKeys(ArmNameSchema.options, v.partial(BetweenRunLogSdSchema))),
+  /**
+   * A baseline of several runs (npm run perf:update-baselines -- --from ... --combine, or
+   * PERF_BASELINE_FROM=history:K): the runs, in order; each arm's trialRuns indexes them.
+   * Absent: one run, `runId`. That every arm's trialRuns matches it is checked where the file
+   * is read (store/baselines/parse-baseline.ts): a check across fields.
+   */
+  runs: v.optional(v.pipe(v.array(BaselineRunSchema), v.minLength(2))),
 });

@@ -12,3 +12,4 @@ export type BaselineWorkload = v.InferOutput<typeof s.BaselineWorkloadSchema>;
 export type BaselineXschedSettings = v.InferOutput<typeof s.BaselineXschedSettingsSchema>;
 export type BetweenRunLogSd = v.InferOutput<typeof s.BetweenRunLogSdSchema>;
 export type BaselineFile = v.InferOutput<typeof s.BaselineFileSchema>;
+export type BaselineRun = v.InferOutput<typeof s.BaselineRunSchema>;

@@ -21,5 +21,20 @@ export function parseBaselineFile(file: string, value: unknown, expectedKey?: Ba
       throw new JsonFileError(file, `key.${field}`, `is ${JSON.stringify(baseline.key[field])} but the file is looked up for ${JSON.stringify(expectedKey[field])} (renamed or copied by hand?)`);
     }
   }
+  checkBaselineRuns(file, baseline);
   return baseline;
+}
+
+/** A baseline of several runs: every arm says which run each trial came from, and only runs it lists. */
+function checkBaselineRuns(file: string, baseline: BaselineFile): void {
+  for (const [arm, values] of Object.entries(baseline.arms)) {
+    if (values === undefined) continue;
+    if (baseline.runs === undefined) {
+      if (values.trialRuns !== undefined) throw new JsonFileError(file, `arms.${arm}.trialRuns`, 'is set, but the baseline lists no runs (runs): remove it, or list the runs it indexes');
+      continue;
+    }
+    if (values.trialRuns === undefined) throw new JsonFileError(file, `arms.${arm}.trialRuns`, `is missing: a baseline of several runs (runs: ${baseline.runs.length}) says which run each trial came from`);
+    const outside = values.trialRuns.find((index) => index >= baseline.runs!.length);
+    if (outside !== undefined) throw new JsonFileError(file, `arms.${arm}.trialRuns`, `has ${outside}, but the baseline lists only ${baseline.runs.length} runs (indexes 0 to ${baseline.runs.length - 1})`);
+  }
 }
