@@ -217,10 +217,50 @@ describe('regression against the stored baseline: hp requests that never complet
       tolerance: 0.1,
       current: [22, Infinity, 23],
       stored: [22, 22.5, 23],
-      betweenRun: { logSd: 0.035, source: 'test' },
+      betweenRun: { logSd: 0.035, source: 'test', estimateFromRuns: false },
       falseFailRate: 0.05,
     });
     expect(verdict.status).toBe('fail');
     expect(verdict.message).toContain('unbounded in 1 of 3 trial(s)');
+  });
+});
+
+describe('regression against a stored baseline of several runs', () => {
+  /** A test stand-in for perf:update-baselines --combine: the runs' baselines concatenated, each trial tagged with its run. */
+  function combined(records: RunRecord[]): BaselineFile {
+    const files = records.map((r) => baselineFromRun(r));
+    const arms: BaselineFile['arms'] = {};
+    files.forEach((file, run) => {
+      for (const [name, arm] of Object.entries(file.arms)) {
+        const into = (arms[name as keyof typeof arms] ??= { hpP99Ms: [], hpP50Ms: [], hpAchievedRateHz: [], lpIterPerSec: [], hpHistogram: null, trialRuns: [] });
+        into.hpP99Ms.push(...arm!.hpP99Ms);
+        into.hpP50Ms.push(...arm!.hpP50Ms);
+        into.hpAchievedRateHz.push(...arm!.hpAchievedRateHz);
+        into.lpIterPerSec.push(...arm!.lpIterPerSec);
+        into.trialRuns!.push(...Array.from({ length: Math.max(arm!.hpP99Ms.length, arm!.lpIterPerSec.length) }, () => run));
+      }
+    });
+    const runs = files.map((f, i) => ({ runId: f.runId, startedAt: `2026-11-30T0${i}:00:00Z`, machine: `GPU-${i}` }));
+    return { ...files[0]!, runId: runs.map((r) => r.runId).join(','), runs, arms };
+  }
+
+  it('estimates the between-run noise from its runs and says so in every judged verdict', () => {
+    const stored = combined([1, 2, 3, 4].map((seed) => buildSyntheticRun(spec(seed))));
+    const verdicts = judgeBaselineRegression(verdictContextOf(buildSyntheticRun(spec(5)), stored));
+    expect(verdicts).toHaveLength(4);
+    for (const v of verdicts) {
+      expect(v.status).toBe('pass');
+      expect(v.message).toContain('(12 trials of 4 runs)');
+      expect(v.message).toContain("estimated from the baseline's 4 runs on 4 machines over 3.0 h");
+      expect(v.measured.storedRuns).toBe(4);
+      expect(v.interval?.method).toContain('in 4 stored runs');
+    }
+  });
+
+  it('an injected 50% hp slowdown still fails', () => {
+    const stored = combined([1, 2, 3, 4].map((seed) => buildSyntheticRun(spec(seed))));
+    const verdicts = judgeBaselineRegression(verdictContextOf(buildSyntheticRun(spec(5, 1.5)), stored));
+    expect(verdicts.find((v) => v.id === 'regression.xsched.hp-p99')?.status).toBe('fail');
+    expect(verdicts.find((v) => v.id === 'regression.baseline.hp-p99')?.status).toBe('fail');
   });
 });

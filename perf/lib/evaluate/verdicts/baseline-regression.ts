@@ -57,6 +57,12 @@ const METRICS: Metric[] = [
 
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
+/** The stored values of a metric and, in a baseline of several runs, the run of each. */
+function storedValuesOf(arm: BaselineArm, metric: Metric): { stored: number[]; storedRuns?: number[] } {
+  const stored = metric.stored(arm);
+  return arm.trialRuns !== undefined && stored.length > 0 ? { stored, storedRuns: arm.trialRuns } : { stored };
+}
+
 /** The values to judge for one arm and metric, or the skip verdict when that arm has no data. */
 function metricInput(context: VerdictContext, arm: ArmName, metric: Metric, stored: BaselineFile): Omit<RegressionValuesInput, 'falseFailRate'> | Verdict {
   const higherIsWorse = metric.name === 'hp-p99';
@@ -71,7 +77,7 @@ function metricInput(context: VerdictContext, arm: ArmName, metric: Metric, stor
     rule,
     tolerance,
     current: metric.current(context, arm),
-    stored: metric.stored(stored.arms[arm]!),
+    ...storedValuesOf(stored.arms[arm]!, metric),
     betweenRun: betweenRunNoise(stored, arm, metric.noiseKey),
   };
 }
@@ -83,13 +89,23 @@ function metricInput(context: VerdictContext, arm: ArmName, metric: Metric, stor
 export function judgeRegressionSet(inputs: ReadonlyArray<Omit<RegressionValuesInput, 'falseFailRate'>>, confidence: number): Verdict[] {
   const decidable = inputs.filter((i) => !i.current.includes(Number.POSITIVE_INFINITY));
   const rates = allocateFalseFailRates(
-    decidable.map((i) => ({ current: i.current, stored: i.stored, betweenRunLogSd: i.betweenRun.logSd, tolerance: i.tolerance, higherIsWorse: i.metric.name === 'hp-p99' })),
+    decidable.map((i) => ({ ...decisionNoiseOf(i), current: i.current, tolerance: i.tolerance, higherIsWorse: i.metric.name === 'hp-p99' })),
     confidence,
   );
   return inputs.map((input) => {
     const index = decidable.indexOf(input);
     return judgeRegressionValues({ ...input, falseFailRate: index >= 0 ? rates[index]! : (1 - confidence) / inputs.length });
   });
+}
+
+/** What the decision needs to know about the stored side and the between-run noise. */
+function decisionNoiseOf(input: Omit<RegressionValuesInput, 'falseFailRate'>) {
+  return {
+    stored: input.stored,
+    ...(input.storedRuns !== undefined ? { storedRuns: input.storedRuns } : {}),
+    betweenRunLogSd: input.betweenRun.logSd,
+    estimateBetweenRun: input.betweenRun.estimateFromRuns,
+  };
 }
 
 export interface RegressionValuesInput {
@@ -99,6 +115,8 @@ export interface RegressionValuesInput {
   tolerance: number;
   current: number[];
   stored: number[];
+  /** In a baseline of several runs, the run of each stored value (BaselineArm.trialRuns). */
+  storedRuns?: number[];
   betweenRun: BetweenRunNoise;
   /** One-sided rate at which an unchanged configuration may fail. */
   falseFailRate: number;
@@ -109,8 +127,10 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
   const { arm, metric, tolerance, current, stored: storedValues, rule } = input;
   const id = `regression.${arm}.${metric.name}`;
   const higherIsWorse = metric.name === 'hp-p99';
-  const measured = { currentMean: mean(current), storedMean: storedValues.length > 0 ? mean(storedValues) : null, currentTrials: current.length, storedTrials: storedValues.length };
-  const summary = `${arm} ${metric.label} ${round3(measured.currentMean)} ${metric.unit} now (${current.length} trials) vs ${measured.storedMean === null ? 'nothing' : round3(measured.storedMean)} ${metric.unit} stored (${storedValues.length} trials)`;
+  const storedRunCount = Math.max(1, new Set(input.storedRuns ?? []).size);
+  const measured = { currentMean: mean(current), storedMean: storedValues.length > 0 ? mean(storedValues) : null, currentTrials: current.length, storedTrials: storedValues.length, storedRuns: storedRunCount };
+  const storedTrials = storedRunCount > 1 ? `${storedValues.length} trials of ${storedRunCount} runs` : `${storedValues.length} trials`;
+  const summary = `${arm} ${metric.label} ${round3(measured.currentMean)} ${metric.unit} now (${current.length} trials) vs ${measured.storedMean === null ? 'nothing' : round3(measured.storedMean)} ${metric.unit} stored (${storedTrials})`;
   const unbounded = current.filter((v) => v === Number.POSITIVE_INFINITY).length;
   if (unbounded > 0) {
     return {
@@ -124,7 +144,7 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
       recommendation: 'hp fell behind its schedule in this run: read the hp-achieved-rate verdict and the workers\' logs; the stored baseline completed every request it counted.',
     };
   }
-  const decision = decideRegression({ current, stored: storedValues, betweenRunLogSd: input.betweenRun.logSd, tolerance, higherIsWorse, falseFailRate: input.falseFailRate });
+  const decision = decideRegression({ ...decisionNoiseOf(input), current, tolerance, higherIsWorse, falseFailRate: input.falseFailRate });
   if (decision === null) {
     return {
       id,
@@ -144,12 +164,12 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
       ? `Find the change that caused it (worker, XSched, driver, firmware: compare the fingerprints with the baseline's); if the new level is intended, store it with ${UPDATE}. At this noise an unchanged configuration fails ${percent(decision.falseFailRate)} of the time.`
       : adviseOnPower({ decision, currentTrials: current.length, storedTrials: storedValues.length, tolerance, higherIsWorse, falseFailRate: input.falseFailRate, toleranceField, betweenRunSource: input.betweenRun.source });
   const verdictWord = status === 'fail' ? 'REGRESSION' : 'No regression';
-  const noise = `noise: within-run log-SD ${round3(decision.withinRunLogSd)}, between-run ${decision.betweenRunLogSd} (${input.betweenRun.source})`;
+  const noise = `noise: within-run log-SD ${round3(decision.withinRunLogSd)}, between-run ${round3(decision.betweenRunLogSd)} (${input.betweenRun.source})`;
   return {
     id,
     rule,
     status,
-    measured: { ...measured, ratio: decision.ratio, falseFailRate: decision.falseFailRate, detectionRate: decision.detectionRate },
+    measured: { ...measured, ratio: decision.ratio, falseFailRate: decision.falseFailRate, detectionRate: decision.detectionRate, betweenRunLogSd: decision.betweenRunLogSd },
     threshold: { tolerance, ratioBound: decision.toleranceRatio, decisionBoundary: decision.boundaryRatio },
     interval: decision.interval,
     message:

@@ -1,11 +1,13 @@
 // Between-run noise of the regression verdict: the log-SD of a whole run's level from one
-// day or machine to the next, which a single run cannot measure. Estimated from recorded
-// H200 runs (scripts/bench-decisions/recorded-runs.json, estimator scripts/bench-decisions/between-run-estimate.ts,
+// day or machine to the next, which a single run cannot measure. A baseline of several runs
+// (3 or more, across machines or days) measures it itself; otherwise it is assumed, estimated
+// from recorded H200 runs (scripts/bench-decisions/recorded-runs.json, estimator scripts/bench-decisions/between-run-estimate.ts,
 // docs/statistics.md 3.4); a stored baseline may carry its own (BaselineFile.betweenRunLogSd).
 // Where the workers ran matters: pinned runs (PERF_CPUS) repeat far better (PINNED below).
 
 import type { BaselineFile, BetweenRunLogSd } from '../../documents/types/baseline.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
+import { formatHours, runsWithValues, spanOfRuns, spansRunToRunVariation } from './baseline-runs-span.ts';
 
 export type RegressionMetricName = keyof BetweenRunLogSd;
 
@@ -56,18 +58,18 @@ const BY_SCENARIO: Record<string, Partial<Record<'baseline' | 'xsched', Partial<
 };
 
 export interface BetweenRunNoise {
+  /** The assumed log-SD; when estimateFromRuns, the least the estimate may be (0: no floor). */
   logSd: number;
   source: string;
+  /** A baseline of several runs that spans machines or days: sigma_b is estimated from its runs (regression-noise.ts). */
+  estimateFromRuns: boolean;
 }
 
-export function betweenRunNoise(stored: BaselineFile, arm: ArmName, metric: RegressionMetricName): BetweenRunNoise {
-  const own = stored.betweenRunLogSd?.[arm]?.[metric];
-  if (own !== undefined) {
-    if (!(own >= 0 && Number.isFinite(own))) {
-      throw new RangeError(`the stored baseline for ${stored.key.scenario} has betweenRunLogSd.${arm}.${metric} = ${JSON.stringify(own)}; expected a finite number >= 0`);
-    }
-    return { logSd: own, source: 'stored with the baseline' };
-  }
+/** Fewer stored runs than this: their spread says too little (1 degree of freedom for 2), so sigma_b is assumed. */
+export const MIN_RUNS_TO_ESTIMATE = 3;
+
+/** The recorded value for this baseline's configuration (pinned, per scenario, or the largest measured). */
+function recordedNoise(stored: BaselineFile, arm: ArmName, metric: RegressionMetricName): { logSd: number; source: string } {
   const key = arm === 'xsched' ? 'xsched' : 'baseline';
   if ((stored.workload?.pinnedCpus ?? 0) > 0) {
     const pinned = PINNED[`${stored.key.scenario} ${stored.key.sharing}`]?.[key]?.[metric];
@@ -76,4 +78,25 @@ export function betweenRunNoise(stored: BaselineFile, arm: ArmName, metric: Regr
   const scenario = BY_SCENARIO[stored.key.scenario]?.[key]?.[metric];
   if (scenario !== undefined) return { logSd: scenario, source: `recorded ${stored.key.scenario} runs` };
   return { logSd: DEFAULTS[key][metric], source: 'the largest measured on recorded H200 runs' };
+}
+
+export function betweenRunNoise(stored: BaselineFile, arm: ArmName, metric: RegressionMetricName): BetweenRunNoise {
+  const own = stored.betweenRunLogSd?.[arm]?.[metric];
+  if (own !== undefined) {
+    if (!(own >= 0 && Number.isFinite(own))) {
+      throw new RangeError(`the stored baseline for ${stored.key.scenario} has betweenRunLogSd.${arm}.${metric} = ${JSON.stringify(own)}; expected a finite number >= 0`);
+    }
+    return { logSd: own, source: 'stored with the baseline', estimateFromRuns: false };
+  }
+  const recorded = recordedNoise(stored, arm, metric);
+  const runs = runsWithValues(stored, arm, metric);
+  if (runs < MIN_RUNS_TO_ESTIMATE) return { ...recorded, estimateFromRuns: false };
+  const span = spanOfRuns(stored.runs!);
+  const where = `${span.machines} machine${span.machines === 1 ? '' : 's'} over ${formatHours(span.hours)}`;
+  if (spansRunToRunVariation(span)) return { logSd: 0, source: `estimated from the baseline's ${runs} runs on ${where}`, estimateFromRuns: true };
+  return {
+    logSd: recorded.logSd,
+    source: `estimated from the baseline's ${runs} runs, but not below ${recorded.source} (${recorded.logSd}): its runs are from ${where}, less than another day or machine`,
+    estimateFromRuns: true,
+  };
 }

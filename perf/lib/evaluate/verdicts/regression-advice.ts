@@ -1,9 +1,10 @@
 // What to do when a no-regression verdict passes without the power to see the regression it
 // is meant to catch: how many trials would give it, or, when no number of trials in this run
-// can (between-run noise and the stored trials set a floor), what can.
+// can (between-run noise and the stored baseline set a floor), what can.
 
 import { studentTQuantile } from '../stats/distributions/student-t.ts';
-import { DETECTION_RATE_TARGET, type RegressionDecision, reachesBothTargets, regressionDelta, regressionStandardError } from './regression-decision.ts';
+import { DETECTION_RATE_TARGET, type RegressionDecision, reachesBothTargets, regressionDelta } from './regression-decision.ts';
+import { type RegressionNoise, standardErrorAt } from './regression-noise.ts';
 import { percent } from './verdict-context.ts';
 
 export interface AdviceInput {
@@ -21,18 +22,41 @@ export interface AdviceInput {
 const MAX_TRIALS = 50;
 
 /** Does a comparison of n current trials reach both error-rate targets? */
-function reaches(input: AdviceInput, currentTrials: number, storedTrials: number): boolean {
-  const { decision } = input;
-  const { se, df } = regressionStandardError(decision.withinRunLogSd, currentTrials + storedTrials - 2, currentTrials, storedTrials, decision.betweenRunLogSd);
+function reaches(input: AdviceInput, currentTrials: number): boolean {
+  const { se, df } = standardErrorAt(input.decision.noise, currentTrials);
   return reachesBothTargets(se, df, input.falseFailRate, regressionDelta(input.tolerance, input.higherIsWorse));
 }
 
 /** The smallest change (fraction) detected 90% of the time with unlimited current trials. */
-function detectableFloor(input: AdviceInput, storedTrials: number): number {
-  const { decision } = input;
-  const { se, df } = regressionStandardError(decision.withinRunLogSd, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, storedTrials, decision.betweenRunLogSd);
+function detectableFloor(input: AdviceInput, noise: RegressionNoise): number {
+  const { se, df } = standardErrorAt(noise, Number.POSITIVE_INFINITY);
   const logSize = (studentTQuantile(1 - input.falseFailRate, df) + studentTQuantile(DETECTION_RATE_TARGET, df)) * se;
   return input.higherIsWorse ? Math.exp(logSize) - 1 : 1 - Math.exp(-logSize);
+}
+
+/** The same noise with a far larger baseline: many trials in one run, or many runs. */
+function withLargerBaseline(noise: RegressionNoise): RegressionNoise {
+  return noise.storedRuns > 1 ? { ...noise, storedRuns: 1000 } : { ...noise, storedInverseTrials: 1 / 1000 };
+}
+
+/** What limits the floor, and what a user can do about it. */
+function limitAndRemedy(input: AdviceInput): { limit: string; larger: string; remedy: string } {
+  const { decision, toleranceField } = input;
+  const sd = Math.round(decision.betweenRunLogSd * 1e4) / 1e4;
+  const raise = `Set ${toleranceField} to at least that in the baseline thresholds`;
+  if (decision.betweenRunFrom === 'estimated') {
+    return {
+      limit: `the between-run noise the baseline's ${decision.storedRuns} runs show (log-SD ${sd}, estimated from their spread) limits it`,
+      larger: 'with many more runs in the baseline',
+      remedy: `${raise}, or make runs repeat better (docs/statistics.md section 3.4).`,
+    };
+  }
+  const stored = decision.storedRuns > 1 ? `${decision.storedRuns} runs` : `${input.storedTrials} trials`;
+  return {
+    limit: `the between-run noise (log-SD ${sd}, ${decision.betweenRunFrom === 'floor' ? `a floor: ${input.betweenRunSource}` : input.betweenRunSource}) and the stored baseline's ${stored} limit it`,
+    larger: decision.storedRuns > 1 ? 'with many more runs in the baseline' : 'with a many-trial baseline',
+    remedy: `${raise}, or store a baseline of several runs on this machine, from whose spread the verdict measures the between-run noise itself (npm run perf:update-baselines -- --from <run dirs> --combine, docs/baselines.md).`,
+  };
 }
 
 /** null when the verdict already detects the tolerance at the target rate. */
@@ -42,22 +66,21 @@ export function adviseOnPower(input: AdviceInput): string | null {
   const target = percent(DETECTION_RATE_TARGET);
   const size = `a ${input.higherIsWorse ? '+' : '-'}${percent(input.tolerance)} change`;
   // reaches() is monotone in n (more trials, smaller SE, more df): bisect for the smallest n.
-  if (reaches(input, MAX_TRIALS, input.storedTrials)) {
+  if (reaches(input, MAX_TRIALS)) {
     let low = input.currentTrials;
     let high = MAX_TRIALS;
     while (high - low > 1) {
       const middle = (low + high) >>> 1;
-      if (reaches(input, middle, input.storedTrials)) high = middle;
+      if (reaches(input, middle)) high = middle;
       else low = middle;
     }
     return `This comparison sees ${size} only ${percent(input.decision.detectionRate)} of the time; with trials ${high} (now ${input.currentTrials}) it would see it ${target} of the time.`;
   }
-  const floor = detectableFloor(input, input.storedTrials);
-  const floorManyStored = detectableFloor(input, 1000);
+  const floor = detectableFloor(input, input.decision.noise);
+  const floorLarger = detectableFloor(input, withLargerBaseline(input.decision.noise));
+  const { limit, larger, remedy } = limitAndRemedy(input);
   return (
     `This comparison sees ${size} only ${percent(input.decision.detectionRate)} of the time, and more trials in this run cannot raise that to ${target}: ` +
-    `the between-run noise (log-SD ${input.decision.betweenRunLogSd}, ${input.betweenRunSource}) and the stored baseline's ${input.storedTrials} trials ` +
-    `limit it to changes of about ${percent(floor)} or more (${percent(floorManyStored)} with a many-trial baseline). ` +
-    `Set ${input.toleranceField} to at least that in the baseline thresholds, or measure this machine's own between-run noise from repeated runs and store it as betweenRunLogSd.`
+    `${limit} to changes of about ${percent(floor)} or more (${percent(floorLarger)} ${larger}). ${remedy}`
   );
 }

@@ -2,12 +2,11 @@
 // "inconclusive", with its error rates computed from the noise it assumes.
 //
 // Model (docs/statistics.md 3.4): the log of a per-trial value is run effect + trial noise.
-// The difference of the two runs' mean logs has variance
-//   s_w^2 (1/n_now + 1/n_stored) + 2 sigma_b^2,
-// s_w the within-run log-SD pooled over both runs, sigma_b the between-run log-SD (a day,
-// a machine), which one run cannot measure and so comes from recorded runs
-// (between-run-noise.ts). The decision boundary c lies between 0 (no change) and
-// delta = the log of the regression to detect (the tolerance):
+// The standard error SE of the difference of mean logs (this run minus the baseline, a baseline
+// of one run or of several: regression-noise.ts) combines within-run noise s_w and between-run
+// noise sigma_b, which one run cannot measure: it is assumed from recorded runs
+// (between-run-noise.ts) or estimated from a baseline of several runs. The decision boundary c
+// lies between 0 (no change) and delta = the log of the regression to detect (the tolerance):
 //   c = max(q_a SE, (q_a SE + delta - q_b SE) / 2),
 // q_a, q_b the t-quantiles for the false-fail rate alpha and the detection rate 1 - beta.
 // When q_a SE + q_b SE <= delta both targets hold (an unchanged run fails <= alpha, a run
@@ -15,17 +14,20 @@
 // detection rate reported as what it is.
 
 import { studentTCdf, studentTQuantile } from '../stats/distributions/student-t.ts';
+import { type BetweenRunFrom, type BetweenRunModel, type RegressionNoise, regressionNoise, standardErrorAt } from './regression-noise.ts';
 
 export const DETECTION_RATE_TARGET = 0.9;
-/** Beyond this, the t-distribution is the normal one for the quantiles needed here. */
-const MAX_DF = 1000;
 
 export interface RegressionDecisionInput {
   /** Per-trial values of this run and of the stored baseline, all > 0. */
   current: number[];
   stored: number[];
-  /** Log-SD of a whole run's level between runs (days, machines). */
+  /** For a baseline of several runs: the run of each stored value (BaselineArm.trialRuns). Absent: one run. */
+  storedRuns?: number[];
+  /** Log-SD of a whole run's level between runs (days, machines); with estimateBetweenRun, the least it may be. */
   betweenRunLogSd: number;
+  /** Estimate sigma_b from the stored runs' own spread (a baseline of several runs: between-run-noise.ts says when). */
+  estimateBetweenRun?: boolean;
   /** The regression to detect, a fraction: hp P99 +tolerance, lp throughput -tolerance. */
   tolerance: number;
   higherIsWorse: boolean;
@@ -42,7 +44,13 @@ export interface RegressionDecision {
   /** The ratio of the regression to detect (1 + tolerance, or 1 - tolerance). */
   toleranceRatio: number;
   withinRunLogSd: number;
+  /** The sigma_b used, and where it came from (regression-noise.ts). */
   betweenRunLogSd: number;
+  betweenRunFrom: BetweenRunFrom;
+  /** The stored runs the values came from (1: a baseline of one run). */
+  storedRuns: number;
+  /** Everything the standard error is made of, so advice can vary the trial count. */
+  noise: RegressionNoise;
   standardErrorLog: number;
   degreesOfFreedom: number;
   /** Chance that an unchanged configuration fails, at this noise. */
@@ -55,13 +63,23 @@ export interface RegressionDecision {
   interval: { level: number; low: number; high: number; method: string };
 }
 
-function sumOfSquares(logs: number[]): number {
-  const mean = logs.reduce((s, v) => s + v, 0) / logs.length;
-  return logs.reduce((s, v) => s + (v - mean) ** 2, 0);
-}
-
+const BETWEEN_FROM_TEXT: Record<BetweenRunFrom, string> = { assumed: 'assumed', estimated: 'estimated from the stored runs', floor: 'the floor: the stored runs spread less' };
+const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 const meanOf = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
 const validValues = (xs: number[]): boolean => xs.every((v) => v > 0 && Number.isFinite(v));
+
+/** The stored values grouped by run, in order of first appearance. */
+function groupByRun(values: number[], runs: number[] | undefined): number[][] {
+  if (runs === undefined) return [values];
+  if (runs.length !== values.length) throw new RangeError(`decideRegression needs one run index per stored value: ${runs.length} indexes for ${values.length} values`);
+  const groups = new Map<number, number[]>();
+  values.forEach((value, i) => {
+    const group = groups.get(runs[i]!) ?? [];
+    group.push(value);
+    groups.set(runs[i]!, group);
+  });
+  return [...groups.values()];
+}
 
 /** The log of the regression to detect: ln(1 + tolerance) for hp P99, -ln(1 - tolerance) for lp. */
 export function regressionDelta(tolerance: number, higherIsWorse: boolean): number {
@@ -73,31 +91,21 @@ export function reachesBothTargets(se: number, df: number, falseFailRate: number
   return (studentTQuantile(1 - falseFailRate, df) + studentTQuantile(DETECTION_RATE_TARGET, df)) * se <= delta;
 }
 
-/**
- * Standard error of the difference of mean logs, and its Satterthwaite degrees of freedom.
- * nCurrent = Infinity gives the floor that no number of trials in this run goes below.
- */
-export function regressionStandardError(withinLogSd: number, withinDf: number, nCurrent: number, nStored: number, betweenLogSd: number): { se: number; df: number } {
-  const within = withinLogSd ** 2 * (1 / nCurrent + 1 / nStored);
-  const total = within + 2 * betweenLogSd ** 2;
-  const df = within > 0 ? Math.min(MAX_DF, total ** 2 / (within ** 2 / withinDf)) : MAX_DF;
-  return { se: Math.sqrt(total), df };
-}
-
 /** Needs at least 3 trials in all (a within-run variance); null otherwise or on non-positive values. */
 export function decideRegression(input: RegressionDecisionInput): RegressionDecision | null {
   const { current, stored, tolerance, higherIsWorse, falseFailRate, betweenRunLogSd } = input;
   if (!(tolerance >= 0 && tolerance < 1)) throw new RangeError(`decideRegression needs a tolerance in [0, 1), received ${tolerance}`);
   if (!(falseFailRate > 0 && falseFailRate < 0.5)) throw new RangeError(`decideRegression needs a false-fail rate in (0, 0.5), received ${falseFailRate}`);
   if (!(betweenRunLogSd >= 0)) throw new RangeError(`decideRegression needs a between-run log-SD >= 0, received ${betweenRunLogSd}`);
-  const withinDf = current.length + stored.length - 2;
-  if (current.length < 1 || stored.length < 1 || withinDf < 1 || !validValues(current) || !validValues(stored)) return null;
+  if (current.length < 1 || stored.length < 1 || !validValues(current) || !validValues(stored)) return null;
+  const storedLogsByRun = groupByRun(stored.map(Math.log), input.storedRuns);
+  const between: BetweenRunModel = input.estimateBetweenRun === true && storedLogsByRun.length >= 2 ? { kind: 'estimated', floorLogSd: betweenRunLogSd } : { kind: 'assumed', logSd: betweenRunLogSd };
   const logCurrent = current.map(Math.log);
-  const logStored = stored.map(Math.log);
-  const withinRunLogSd = Math.sqrt((sumOfSquares(logCurrent) + sumOfSquares(logStored)) / withinDf);
-  const { se, df } = regressionStandardError(withinRunLogSd, withinDf, current.length, stored.length, betweenRunLogSd);
+  const noise = regressionNoise(logCurrent, storedLogsByRun, between);
+  if (noise === null) return null;
+  const { se, df, betweenRunLogSd: betweenUsed, betweenRunFrom } = standardErrorAt(noise, current.length);
   const sign = higherIsWorse ? 1 : -1;
-  const logRatio = meanOf(logCurrent) - meanOf(logStored);
+  const logRatio = meanOf(logCurrent) - meanOf(storedLogsByRun.map(meanOf));
   const worse = sign * logRatio;
   const delta = regressionDelta(tolerance, higherIsWorse);
   const qFalse = studentTQuantile(1 - falseFailRate, df);
@@ -109,8 +117,11 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
     ratio: Math.exp(logRatio),
     boundaryRatio: Math.exp(sign * boundary),
     toleranceRatio: Math.exp(sign * delta),
-    withinRunLogSd,
-    betweenRunLogSd,
+    withinRunLogSd: noise.withinRunLogSd,
+    betweenRunLogSd: betweenUsed,
+    betweenRunFrom,
+    storedRuns: noise.storedRuns,
+    noise,
     standardErrorLog: se,
     degreesOfFreedom: df,
     falseFailRate: tail(boundary),
@@ -120,7 +131,10 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
       level: 1 - 2 * falseFailRate,
       low: Math.exp(logRatio - qFalse * se),
       high: Math.exp(logRatio + qFalse * se),
-      method: `t on log per-trial values (${current.length} vs ${stored.length} trials), pooled within-run log-SD plus between-run log-SD ${betweenRunLogSd}`,
+      method:
+        noise.storedRuns > 1
+          ? `t on log per-trial values (${current.length} trials vs ${stored.length} in ${noise.storedRuns} stored runs), pooled within-run log-SD plus between-run log-SD ${round4(betweenUsed)} (${BETWEEN_FROM_TEXT[betweenRunFrom]})`
+          : `t on log per-trial values (${current.length} vs ${stored.length} trials), pooled within-run log-SD plus between-run log-SD ${betweenRunLogSd}`,
     },
   };
 }
