@@ -2,14 +2,22 @@
 //   Runs the perf specs (`npx vitest run perf`) with PERF_UPDATE_BASELINES=1: each valid
 //   run writes its baseline and prints old vs new (maybeUpdateBaseline).
 // npm run perf:update-baselines -- --from <run dir> [<run dir> ...]
-//   Writes baselines from saved runs, re-evaluated by this checkout; no GPU needed.
-// Neither mode ever writes a baseline from an invalid run, one with fewer trials than the
-// scenario's minTrials, or one missing an arm x trial (perf/lib/store/baselines/baseline-refusals.ts).
+//   Writes baselines from saved runs, re-evaluated by this checkout, each run in turn; no GPU needed.
+// npm run perf:update-baselines -- --from <run dir> <run dir> [...] --combine
+//   Writes ONE baseline of all the given runs (perf/lib/store/baselines/from-runs.ts), so the
+//   regression verdict sees between-run noise; they must share key, workload, worker and XSched
+//   settings (docs/baselines.md, "A baseline of several runs").
+// No mode ever writes a baseline from an invalid run, one with fewer trials than the scenario's
+// minTrials, or one missing an arm x trial (perf/lib/store/baselines/baseline-refusals.ts); with
+// --combine one such run refuses them all.
+// Exit codes of --from: 0 written, 1 refused (or, with --combine, runs that differ), 3 a run or
+// the stored baseline could not be read, or the arguments are wrong.
 
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import { formatBaselineChange } from '../perf/lib/store/baselines/format-change.ts';
-import { updateBaseline } from '../perf/lib/store/baselines/update-baseline.ts';
+import { RunsNotCombinableError, type RunToCombine } from '../perf/lib/store/baselines/from-runs.ts';
+import { BaselineRefusedError, updateBaseline, updateBaselineFromRuns } from '../perf/lib/store/baselines/update-baseline.ts';
 import { findBaselineRefusals } from '../perf/lib/store/baselines/baseline-refusals.ts';
 import { loadSettings } from '../perf/lib/plan/config/load-settings.ts';
 import { replayRun } from '../perf/lib/suite/replay-run.ts';
@@ -17,7 +25,10 @@ import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
 
 const USAGE = [
   'usage: npm run perf:update-baselines [-- <vitest arguments>]      run the perf specs and write baselines of valid runs',
-  '       npm run perf:update-baselines -- --from <run dir> [...]    write baselines from saved runs (no GPU)',
+  '       npm run perf:update-baselines -- --from <run dir> [...]    write baselines from saved runs (no GPU), each in turn',
+  '       npm run perf:update-baselines -- --from <run dir> <run dir> [...] --combine',
+  '                                                                  write ONE baseline of all the runs (2 or more, same key,',
+  '                                                                  workload, worker and XSched settings; docs/baselines.md)',
 ].join('\n');
 
 async function runSpecs(vitestArgs: string[]): Promise<number> {
@@ -53,16 +64,52 @@ async function writeFromSavedRuns(runDirs: string[], io: ScriptIo): Promise<numb
   return exitCode;
 }
 
+/** --combine: one baseline of all `runDirs`. 0 written, 1 refused or runs that differ, 3 a run or the stored baseline unreadable. */
+async function writeCombined(runDirs: string[], io: ScriptIo): Promise<number> {
+  const settings = loadSettings(io.env, io.cwd);
+  for (const warning of settings.warnings) io.err(`warning: ${warning}`);
+  const items: RunToCombine[] = [];
+  for (const runDir of runDirs) {
+    try {
+      const { record, evaluation } = await replayRun(runDir, settings.baselinesDir);
+      items.push({ record, evaluation });
+    } catch (error) {
+      io.err(`could not read ${runDir}, so no baseline is written from the ${runDirs.length} runs: ${(error as Error).message}`);
+      return 3;
+    }
+  }
+  try {
+    io.out(formatBaselineChange(await updateBaselineFromRuns(settings.baselinesDir, items)));
+    return 0;
+  } catch (error) {
+    if (error instanceof BaselineRefusedError || error instanceof RunsNotCombinableError) {
+      io.out(`NOT written: ${error.message}`);
+      return 1;
+    }
+    io.err(`could not write a baseline from ${runDirs.join(' ')}: ${(error as Error).message}`);
+    return 3;
+  }
+}
+
 export async function main(args: string[], io: ScriptIo): Promise<number> {
-  const fromIndex = args.indexOf('--from');
   if (args.includes('--help') || args.includes('-h')) {
     io.out(USAGE);
     return 0;
   }
-  if (fromIndex === -1) return runSpecs(args);
-  const { positionals } = parseArgs({ args: args.slice(fromIndex + 1), allowPositionals: true, strict: true });
-  if (fromIndex !== 0 || positionals.length === 0) throw new Error('--from takes one or more run directories and nothing else');
-  return writeFromSavedRuns(positionals, io);
+  const combine = args.includes('--combine');
+  const rest = args.filter((arg) => arg !== '--combine');
+  const fromIndex = rest.indexOf('--from');
+  if (fromIndex === -1) {
+    if (combine) throw new Error('--combine works only with --from: npm run perf:update-baselines -- --from <run dir> <run dir> ... --combine');
+    return runSpecs(args);
+  }
+  const { positionals } = parseArgs({ args: rest.slice(fromIndex + 1), allowPositionals: true, strict: true });
+  if (fromIndex !== 0 || positionals.length === 0) throw new Error('--from takes one or more run directories (and --combine) and nothing else');
+  if (!combine) return writeFromSavedRuns(positionals, io);
+  if (positionals.length < 2) {
+    throw new Error(`--combine writes one baseline of several runs and was given ${positionals.length} run directory (${positionals[0]}): give 2 or more run directories, or leave out --combine to write a baseline from this run alone`);
+  }
+  return writeCombined(positionals, io);
 }
 
 export const script: Script = { name: 'perf:update-baselines', main, errorExitCode: 3, usage: USAGE };

@@ -75,6 +75,18 @@ describe('formatBaselineChange', () => {
     expect(text).toContain('  old: (none)');
     expect(text).toMatch(/baseline: lp iter\/s +- +105\.00 \(2 trials\) +new/);
   });
+
+  it('describes a baseline of several runs by their count, first and last run, and machines', () => {
+    const record = makeRunRecord();
+    const single = baselineFromRun(record, makeEvaluation(record), { now: new Date('2026-11-30T15:00:00Z') });
+    const run = (runId: string, machine?: string) => ({ runId, startedAt: '2026-11-30T09:35:11Z', ...(machine ? { machine } : {}) });
+    const runs = [run('2026-11-30T09-35-11Z-quick-42de', 'GPU-a'), run('2026-11-30T10-00-00Z-quick-1111', 'GPU-b'), run('2026-11-30T11-00-00Z-quick-2222', 'GPU-a'), run('2026-11-30T14-50-00Z-quick-abcd', 'GPU-c')];
+    const lines = formatBaselineChange({ path: '/b/x.json', old: single, new: { ...single, runs } }).split('\n');
+    expect(lines[1]).toBe('  old: run 2026-11-21T21-40-00Z-quick-ab12, written 2026-11-30T15:00:00.000Z');
+    expect(lines[2]).toBe('  new: 4 runs (2026-11-30T09-35-11Z-quick-42de .. 2026-11-30T14-50-00Z-quick-abcd) on 3 machines, written 2026-11-30T15:00:00.000Z');
+    const unknown = formatBaselineChange({ path: '/b/x.json', old: null, new: { ...single, runs: [runs[0]!, run('2026-11-30T10-00-00Z-quick-1111')] } });
+    expect(unknown.split('\n')[2]).toBe('  new: 2 runs (2026-11-30T09-35-11Z-quick-42de .. 2026-11-30T10-00-00Z-quick-1111) on 1 machine (some unknown), written 2026-11-30T15:00:00.000Z');
+  });
 });
 
 describe('missingBaselineMessage', () => {

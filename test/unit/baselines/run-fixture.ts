@@ -7,6 +7,7 @@ import type { ArmTrialRecord, RunRecord, WorkerOutcome } from '../../../perf/lib
 import type { ArmName, Role, Scenario } from '../../../perf/lib/documents/types/scenario.ts';
 import { makeFingerprint as makeSharedFingerprint, makeRunRecord as makeSharedRunRecord, makeScenario, makeSharingEvidence } from '../../fixtures/run-record/index.ts';
 import { rolesForArm } from '../../../perf/lib/run/worker/worker-args.ts';
+import { encodeLatenciesNsAsHistogram } from '../../../perf/lib/evaluate/stats/latency-histogram.ts';
 
 export const SCENARIO: Scenario = makeScenario({
   name: 'quick',
@@ -102,4 +103,13 @@ export function makeEvaluation(record: RunRecord, status: ScenarioEvaluation['st
     arms, checks: [], verdicts: [], status, statusReason: `fixture: ${status}`, requiredVerdicts: [], verdictOutcomes: [],
     reasons: status === 'pass' ? [] : [`the run is ${status}: fixture reason`],
   };
+}
+
+/**
+ * `evaluation` with each arm's merged hp histogram a real one of `latenciesMs` (the fixture's
+ * "merged-<arm>" strings do not decode): for code that merges histograms (baselines/from-runs.ts).
+ */
+export function withEncodedHistograms(evaluation: ScenarioEvaluation, latenciesMs: number[]): ScenarioEvaluation {
+  const histogram = encodeLatenciesNsAsHistogram(latenciesMs.map((ms) => ms * 1e6));
+  return { ...evaluation, arms: evaluation.arms.map((a) => ({ ...a, merged: { ...a.merged, hp: a.merged.hp ? { ...a.merged.hp, histogram } : null } })) };
 }

@@ -1,4 +1,4 @@
-// scripts/replay.ts and scripts/update-baselines.ts --from, run in this process as the
+// scripts/replay.ts and scripts/update-baselines.ts --from (and --combine), run in this process as the
 // command line runs them (test/fixtures/run-script.ts), on SYNTHETIC saved runs
 // (test/fixtures/synthetic-run: invented numbers, no GPU).
 
@@ -137,5 +137,49 @@ describe('replay and update-baselines --from', () => {
     const strict = await runScript('update-baselines.ts', ['--from', validRun], cwd, { PERF_TRAILS: '3', CI: 'true' });
     expect(strict.all).toContain('PERF_TRAILS: unknown; did you mean PERF_TRIALS? (an error in strict mode: PERF_STRICT=1 or CI=true)');
     expect(strict.exitCode).toBe(3);
+  });
+});
+
+describe('update-baselines --from ... --combine', () => {
+  let cwd: string;
+  let runs: string[];
+  beforeAll(async () => {
+    cwd = makeTempDir('combine-');
+    runs = [await saveSyntheticRun(join(cwd, 'results'), true), await saveSyntheticRun(join(cwd, 'results'), true)];
+  });
+
+  it('says what to do when given fewer than 2 runs, or --combine without --from (exit 3)', async () => {
+    const one = await runScript('update-baselines.ts', ['--from', runs[0]!, '--combine'], cwd);
+    expect(one.all).toContain(`--combine writes one baseline of several runs and was given 1 run directory (${runs[0]}): give 2 or more run directories, or leave out --combine to write a baseline from this run alone`);
+    expect(one.exitCode).toBe(3);
+    const alone = await runScript('update-baselines.ts', ['--combine'], cwd);
+    expect(alone.all).toContain('--combine works only with --from: npm run perf:update-baselines -- --from <run dir> <run dir> ... --combine');
+    expect(alone.exitCode).toBe(3);
+    expect(existsSync(join(cwd, 'baselines'))).toBe(false);
+  });
+
+  it('refuses all runs when one is invalid, and runs of another workload (exit 1), writing nothing', { timeout: 90_000 }, async () => {
+    const invalid = await saveSyntheticRun(join(cwd, 'invalid-results'), false);
+    const refused = await runScript('update-baselines.ts', ['--from', runs[0]!, invalid, '--combine'], cwd);
+    expect(refused.all).toMatch(/^NOT written: the runs .* are never written as a baseline: every run of it must be a valid, complete run:\n {2}- run \S+-synthetic-intensive-\w+: the run is invalid: /m);
+    expect(refused.exitCode).toBe(1);
+    const longer = await saveSyntheticRun(join(cwd, 'longer-results'), true, () => {}, 60_000);
+    const differing = await runScript('update-baselines.ts', ['--combine', '--from', runs[0]!, longer], cwd);
+    expect(differing.all).toMatch(/^NOT written: runs \S+ and \S+ were measured with different workloads: durationMs (30000 -> 60000|60000 -> 30000) /m);
+    expect(differing.exitCode).toBe(1);
+    expect(existsSync(join(cwd, 'baselines'))).toBe(false);
+  });
+
+  it('writes one baseline of all the runs, listing them and which run each trial came from (exit 0)', { timeout: 90_000 }, async () => {
+    const written = await runScript('update-baselines.ts', ['--from', ...runs, '--combine'], cwd);
+    expect(written.exitCode).toBe(0);
+    const ids = runs.map((run) => run.split('/').pop()!).sort();
+    expect(written.all).toContain(`  new: 2 runs (${ids[0]} .. ${ids[1]}) on 1 machine, written `);
+    const baseline = JSON.parse(readFileSync(join(cwd, 'baselines', BASELINE_FILE), 'utf8'));
+    expect(baseline.runId).toBe(ids.join(','));
+    expect(baseline.runs).toEqual(ids.map((runId) => ({ runId, startedAt: INTENSIVE_SPEC.createdAt, machine: 'GPU-5y17e71c-0000-4000-8000-000000000001' })));
+    expect(Object.keys(baseline.arms)).toEqual(['hp-alone', 'lp-alone', 'baseline']);
+    expect(baseline.arms.baseline.trialRuns).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(baseline.arms.baseline.hpP99Ms.slice(0, 3)).toEqual(baseline.arms.baseline.hpP99Ms.slice(3));
   });
 });

@@ -11,7 +11,8 @@ export {
 export { parseBaselineFile } from './parse-baseline.ts';
 export { readBaseline } from './read-baseline.ts';
 export { baselineFromRun, type BaselineFromRunOptions } from './from-run.ts';
-export { BaselineRefusedError, updateBaseline, type BaselineChange } from './update-baseline.ts';
+export { baselineFromRuns, RunsNotCombinableError, type RunToCombine } from './from-runs.ts';
+export { BaselineRefusedError, updateBaseline, updateBaselineFromRuns, type BaselineChange } from './update-baseline.ts';
 export { findBaselineRefusals } from './baseline-refusals.ts';
 export { formatBaselineChange } from './format-change.ts';
 export { missingBaselineMessage } from './missing-baseline.ts';

@@ -1,15 +1,16 @@
-// Writes the baseline a run makes, never from an invalid or incomplete run (too few trials,
-// an arm x trial missing: baseline-refusals.ts): such a run did not measure what the
-// scenario claims, and would poison every later comparison.
+// Writes the baseline a run (or several runs: from-runs.ts) makes, never from an invalid or
+// incomplete run (too few trials, an arm x trial missing: baseline-refusals.ts): such a run did
+// not measure what the scenario claims, and would poison every later comparison.
 
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeJsonFileAtomic } from '../../documents/fs/write-file-atomic.ts';
-import type { BaselineFile } from '../../documents/types/baseline.ts';
+import type { BaselineFile, BaselineKey } from '../../documents/types/baseline.ts';
 import type { ScenarioEvaluation } from '../../documents/types/evaluation.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
 import { findBaselineRefusals } from './baseline-refusals.ts';
 import { baselineFromRun } from './from-run.ts';
+import { baselineFromRuns, type RunToCombine } from './from-runs.ts';
 import { baselineKeyFromRun, baselinePath } from './key.ts';
 import { parseBaselineFile } from './parse-baseline.ts';
 import { readBaseline } from './read-baseline.ts';
@@ -20,9 +21,10 @@ export class BaselineRefusedError extends Error {
   constructor(
     readonly runId: string,
     readonly reasons: string[],
+    heading = `run ${runId} is never written as a baseline`,
   ) {
     const listed = reasons.length > 0 ? reasons.map((r) => `  - ${r}`).join('\n') : '  - (the evaluation gave no reason)';
-    super(`run ${runId} is never written as a baseline:\n${listed}`);
+    super(`${heading}:\n${listed}`);
   }
 }
 
@@ -46,6 +48,27 @@ export async function updateBaseline(
   const refusals = findBaselineRefusals(record, evaluation);
   if (refusals.length > 0) throw new BaselineRefusedError(record.runId, refusals);
   const key = baselineKeyFromRun(record);
+  return writeBaseline(dir, key, (old) => baselineFromRun(record, evaluation, { existing: old, now }));
+}
+
+/**
+ * Writes one baseline of all `items` (baselineFromRuns) under `dir`, as updateBaseline does for
+ * one run. Throws BaselineRefusedError listing every run that is invalid or incomplete with its
+ * reasons (one such run refuses them all), RunsNotCombinableError when the runs differ.
+ */
+export async function updateBaselineFromRuns(dir: string, items: readonly RunToCombine[], now: Date = new Date()): Promise<BaselineChange> {
+  const refused = items.flatMap(({ record, evaluation }) => findBaselineRefusals(record, evaluation).map((reason) => `run ${record.runId}: ${reason}`));
+  if (refused.length > 0) {
+    const ids = items.map((item) => item.record.runId);
+    throw new BaselineRefusedError(ids.join(','), refused, `the runs ${ids.join(', ')} are never written as a baseline: every run of it must be a valid, complete run`);
+  }
+  // Checked before the stored file is read: runs of other keys must not reach baselinePath.
+  const key = baselineFromRuns(items, { now }).key;
+  return writeBaseline(dir, key, (old) => baselineFromRuns(items, { existing: old, now }));
+}
+
+/** Reads the stored baseline for `key` (refusing to replace an unreadable one), writes `make(old)` atomically. */
+async function writeBaseline(dir: string, key: BaselineKey, make: (old: BaselineFile | null) => BaselineFile): Promise<BaselineChange> {
   const path = baselinePath(dir, key);
   let old: BaselineFile | null;
   try {
@@ -55,7 +78,7 @@ export async function updateBaseline(
       cause: error,
     });
   }
-  const next = baselineFromRun(record, evaluation, { existing: old, now });
+  const next = make(old);
   // Only write what reads back: a NaN would become null in JSON and break the next run.
   parseBaselineFile(`${path} (about to be written)`, JSON.parse(JSON.stringify(next)), key);
   await mkdir(dirname(path), { recursive: true });

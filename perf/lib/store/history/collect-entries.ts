@@ -9,7 +9,7 @@ import type { HistoryEntry } from '../../documents/types/history.ts';
 import { parseBaselineFile } from '../baselines/parse-baseline.ts';
 import { loadEvaluation, loadRunRecord } from '../results/load-run.ts';
 import { EVALUATION_FILE, RUN_RECORD_FILE } from '../results/run-directory.ts';
-import { historyEntryFromBaseline } from './entry-from-baseline.ts';
+import { historyEntriesFromBaseline } from './entry-from-baseline.ts';
 import { historyEntryFromRun } from './entry-from-run.ts';
 
 export interface CollectedEntries {
@@ -26,7 +26,7 @@ async function collectPath(path: string, out: CollectedEntries): Promise<void> {
     if (!path.endsWith('.json')) return;
     const value = await readJsonFileIfPresent(path);
     const schema = (value as { schema?: unknown } | undefined)?.schema;
-    if (schema === BASELINE_SCHEMA) out.entries.push(historyEntryFromBaseline(parseBaselineFile(path, value)));
+    if (schema === BASELINE_SCHEMA) out.entries.push(...historyEntriesFromBaseline(parseBaselineFile(path, value)));
     return;
   }
   if (await exists(join(path, RUN_RECORD_FILE))) {

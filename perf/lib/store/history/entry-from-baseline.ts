@@ -2,8 +2,11 @@
 // runs were kept only as baselines. A baseline keeps per-trial values but not the pooled P99,
 // the verdicts or the commit: the value is the mean of the trials, the status "valid" (only
 // valid runs become baselines), and the commit is null with the reason given.
+// A baseline of several runs (its `runs`, baselines/from-runs.ts) gives one entry per run: its
+// trials split by trialRuns, its commit where `runs` lists one. History must never hold several
+// runs disguised as one, whose spread would read as one run's trial noise.
 
-import type { BaselineFile } from '../../documents/types/baseline.ts';
+import type { BaselineArm, BaselineFile, BaselineRun } from '../../documents/types/baseline.ts';
 import type { HistoryEntry, HistoryMetric, HistoryPoint } from '../../documents/types/history.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
 
@@ -20,9 +23,9 @@ function runTime(baseline: BaselineFile): string {
   return match ? new Date(`${match[1]}T${match[2]}:${match[3]}:${match[4]}Z`).toISOString() : baseline.createdAt;
 }
 
-export function historyEntryFromBaseline(baseline: BaselineFile): HistoryEntry {
+function armPoints(arms: BaselineFile['arms']): HistoryPoint[] {
   const points: HistoryPoint[] = [];
-  for (const [arm, values] of Object.entries(baseline.arms)) {
+  for (const [arm, values] of Object.entries(arms)) {
     for (const [metric, field] of ARM_METRICS) {
       const trials = values?.[field] ?? [];
       if (trials.length === 0) continue;
@@ -40,19 +43,23 @@ export function historyEntryFromBaseline(baseline: BaselineFile): HistoryEntry {
       });
     }
   }
+  return points;
+}
+
+function entry(baseline: BaselineFile, runId: string, createdAt: string, commit: string | null, points: HistoryPoint[]): HistoryEntry {
   return {
     run: {
-      runId: baseline.runId,
-      createdAt: runTime(baseline),
+      runId,
+      createdAt,
       key: baseline.key,
       status: 'valid',
       accepted: true,
       origin: 'baseline-file',
-      commit: null,
+      commit,
       branch: null,
       dirty: null,
       commitTime: null,
-      gitNote: 'imported from a baseline file, which does not record the commit',
+      gitNote: commit === null ? 'imported from a baseline file, which does not record the commit' : null,
       xschedVersion: null,
       workerVersion: baseline.workerVersion,
       driverVersion: null,
@@ -62,4 +69,26 @@ export function historyEntryFromBaseline(baseline: BaselineFile): HistoryEntry {
     },
     points,
   };
+}
+
+/** The trials of run `index` of a baseline of several runs: each per-trial array filtered by trialRuns. */
+function armsOfRun(baseline: BaselineFile, index: number): BaselineFile['arms'] {
+  const arms: BaselineFile['arms'] = {};
+  for (const [arm, values] of Object.entries(baseline.arms) as Array<[ArmName, BaselineArm | undefined]>) {
+    if (values === undefined) continue;
+    const mine = (trials: number[]) => trials.filter((_, trial) => values.trialRuns?.[trial] === index);
+    arms[arm] = { hpP99Ms: mine(values.hpP99Ms), hpP50Ms: mine(values.hpP50Ms), hpAchievedRateHz: mine(values.hpAchievedRateHz), lpIterPerSec: mine(values.lpIterPerSec), hpHistogram: null };
+  }
+  return arms;
+}
+
+/** A baseline of one run (no `runs`) as one history entry. */
+export function historyEntryFromBaseline(baseline: BaselineFile): HistoryEntry {
+  return entry(baseline, baseline.runId, runTime(baseline), null, armPoints(baseline.arms));
+}
+
+/** The entries a baseline file gives: one per listed run (its time, commit and own trials), else one. */
+export function historyEntriesFromBaseline(baseline: BaselineFile): HistoryEntry[] {
+  if (baseline.runs === undefined) return [historyEntryFromBaseline(baseline)];
+  return baseline.runs.map((run: BaselineRun, index) => entry(baseline, run.runId, new Date(run.startedAt).toISOString(), run.commit ?? null, armPoints(armsOfRun(baseline, index))));
 }
