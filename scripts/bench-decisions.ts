@@ -1,9 +1,16 @@
-// npm run bench:decisions [-- --runs N --threshold-runs N --seed TEXT]
+// npm run bench:decisions [-- --runs N --threshold-runs N --seed TEXT --baselines DIR]
 // Measures how the suite's decisions behave on recorded real H200 data (docs/statistics.md 6):
 // the A/A pass rate and the fail rate at injected hp P99 / lp changes of the regression
 // verdicts against every committed baseline, at each scenario's default trial count, and the
 // false-fail rate of the hp-p99-improvement and lp-throughput-loss verdicts at their
-// thresholds. Simulated by resampling; not part of npm test.
+// thresholds. Simulated by resampling; not part of npm test. A baseline of one run keeps its
+// committed values and the new run is drawn from recorded shifts and trial residuals
+// (regression-sim.ts); a baseline of several runs (BaselineFile.runs) is simulated by a
+// bootstrap of whole recorded runs, without parametric noise (several-runs-sim.ts).
+//   --runs N            simulated runs per regression cell (default 1000)
+//   --threshold-runs N  simulated runs for the threshold verdicts (default 400)
+//   --seed TEXT         seed of every PRNG stream (default bench-decisions-1)
+//   --baselines DIR     read the baselines from DIR/<scenario>/*.json instead of baselines/
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,13 +23,14 @@ import { baselineFromRun } from '../perf/lib/store/baselines/from-run.ts';
 import { parseBaselineFile } from '../perf/lib/store/baselines/parse-baseline.ts';
 import { loadRunRecord } from '../perf/lib/store/results/load-run.ts';
 import { type ScenarioRow, TARGETS, formatLpLossReplay, formatRegressionTable, pct } from './bench-decisions/format-table.ts';
-import { type RegressionSimInput, noiseKey, regressionRates } from './bench-decisions/regression-sim.ts';
-import { type JudgedArm, type Metric, metricNoise, readRecordedRuns } from './bench-decisions/scenario-noise.ts';
+import { type RegressionSimInput, type RunSimulator, noiseKey, regressionRates, shiftSimulator } from './bench-decisions/regression-sim.ts';
+import { type JudgedArm, type Metric, configOfBaseline, metricNoise, readRecordedRuns } from './bench-decisions/scenario-noise.ts';
 import { replayLpLoss } from './bench-decisions/lp-loss-replay.ts';
+import { severalRunsModel, severalRunsRow } from './bench-decisions/several-runs-sim.ts';
 import { thresholdFalseFails } from './bench-decisions/threshold-sim.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '1000' }, 'threshold-runs': { type: 'string', default: '400' }, seed: { type: 'string', default: 'bench-decisions-1' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '1000' }, 'threshold-runs': { type: 'string', default: '400' }, seed: { type: 'string', default: 'bench-decisions-1' }, baselines: { type: 'string' } } });
 const positiveInt = (name: string, text: string): number => {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`--${name} must be a positive integer, received ${JSON.stringify(text)}`);
@@ -37,20 +45,23 @@ const example = await loadRunRecord(join(root, 'examples/h200-intensive-mps'));
 const exampleSamples = computeRunStatistics(example).samples;
 const rawHpOf = (arm: JudgedArm): Float64Array[] => exampleSamples.get(arm)!.hp.map((t) => t.latenciesNs);
 
-const baselineFiles = readdirSync(join(root, 'baselines'), { withFileTypes: true })
+const baselinesDir = args.baselines === undefined ? join(root, 'baselines') : resolve(args.baselines);
+const baselineFiles = readdirSync(baselinesDir, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .flatMap((d) => readdirSync(join(root, 'baselines', d.name)).filter((f) => f.endsWith('.json')).map((f) => join(root, 'baselines', d.name, f)))
+  .flatMap((d) => readdirSync(join(baselinesDir, d.name)).filter((f) => f.endsWith('.json')).map((f) => join(baselinesDir, d.name, f)))
   .sort();
 
 const ARMS: JudgedArm[] = ['baseline', 'xsched'];
 const HP_FACTORS = [1.1, 1.2, 1.3];
 const LP_FACTORS = [0.95, 0.9, 0.8];
 const rows: ScenarioRow[] = [];
+/** Baselines of several runs: how each was simulated (R, K), and notes where K shrank or runs were lacking. */
+const severalRuns: string[] = [];
+const severalRunsNotes: string[] = [];
 const began = performance.now();
-for (const file of baselineFiles) {
-  const stored: BaselineFile = parseBaselineFile(file, JSON.parse(readFileSync(file, 'utf8')));
-  const entry = getCatalogueEntry(stored.key.scenario);
-  const thresholds = { ...entry.thresholds.bySharing[stored.key.sharing], ...stored.thresholds };
+
+/** A baseline of one run: recorded shifts and trial residuals around its committed values. */
+function shiftRow(stored: BaselineFile, trials: number, thresholds: RegressionSimInput['thresholds'], confidence: number) {
   const noise = new Map<string, NonNullable<ReturnType<typeof metricNoise>>>();
   for (const arm of ARMS) {
     for (const metric of ['hp-p99', 'lp-throughput'] as Metric[]) {
@@ -58,18 +69,37 @@ for (const file of baselineFiles) {
       if (m !== null) noise.set(noiseKey(arm, metric), m);
     }
   }
-  const input: RegressionSimInput = {
-    stored,
-    trials: entry.trials,
-    thresholds,
-    confidence: entry.confidence,
-    noise,
+  const storedTrials = [...noise.values()].map((n) => n.storedValues.length);
+  return {
+    simulator: shiftSimulator({ stored, trials, thresholds, confidence, noise }),
+    trials: `${trials} / ${Math.min(...storedTrials)}-${Math.max(...storedTrials)}`,
+    sources: [...new Set([...noise.entries()].map(([k, n]) => `${k}: ${n.shiftSource}`))].join('; '),
   };
+}
+
+for (const file of baselineFiles) {
+  const stored: BaselineFile = parseBaselineFile(file, JSON.parse(readFileSync(file, 'utf8')));
+  const entry = getCatalogueEntry(stored.key.scenario);
+  const thresholds = { ...entry.thresholds.bySharing[stored.key.sharing], ...stored.thresholds };
   const label = `${stored.key.scenario} (${stored.key.sharing})`;
-  const aa = regressionRates(input, null, runs, `${seed}/${label}/aa`);
-  const armRows = ARMS.filter((arm) => noise.has(noiseKey(arm, 'hp-p99')) || noise.has(noiseKey(arm, 'lp-throughput'))).map((arm) => {
+  const model = severalRunsModel({ stored, trials: entry.trials, thresholds, confidence: entry.confidence }, recorded);
+  let sim: { simulator: RunSimulator; trials: string; sources: string };
+  if (model !== null) {
+    const row = severalRunsRow(model, label);
+    severalRuns.push(row.summary);
+    if (row.note !== null) severalRunsNotes.push(row.note);
+    sim = row;
+  } else {
+    if (stored.runs !== undefined) {
+      severalRunsNotes.push(`Note: ${label} is a baseline of ${stored.runs.length} runs, but fewer than 2 recorded runs of ${configOfBaseline(stored)} (worker ${stored.workerVersion}) have every judged metric: simulated as a baseline of one run (shifts).`);
+    }
+    sim = shiftRow(stored, entry.trials, thresholds, entry.confidence);
+  }
+  const keys = new Set(sim.simulator.keys);
+  const aa = regressionRates(sim.simulator, null, runs, `${seed}/${label}/aa`);
+  const armRows = ARMS.filter((arm) => keys.has(noiseKey(arm, 'hp-p99')) || keys.has(noiseKey(arm, 'lp-throughput'))).map((arm) => {
     const failAt = (metric: Metric, factor: number): number | null =>
-      noise.has(noiseKey(arm, metric)) ? regressionRates(input, { arm, metric, factor }, runs, `${seed}/${label}/${arm}/${metric}/${factor}`).failRate.get(noiseKey(arm, metric))! : null;
+      keys.has(noiseKey(arm, metric)) ? regressionRates(sim.simulator, { arm, metric, factor }, runs, `${seed}/${label}/${arm}/${metric}/${factor}`).failRate.get(noiseKey(arm, metric))! : null;
     return {
       arm,
       aaFalseFail: { hp: aa.failRate.get(noiseKey(arm, 'hp-p99')) ?? null, lp: aa.failRate.get(noiseKey(arm, 'lp-throughput')) ?? null },
@@ -77,9 +107,7 @@ for (const file of baselineFiles) {
       lpFails: LP_FACTORS.map((f) => failAt('lp-throughput', f)),
     };
   });
-  const storedTrials = [...noise.values()].map((n) => n.storedValues.length);
-  const sources = [...new Set([...noise.entries()].map(([k, n]) => `${k}: ${n.shiftSource}`))].join('; ');
-  rows.push({ scenario: label, trials: `${entry.trials} / ${Math.min(...storedTrials)}-${Math.max(...storedTrials)}`, aaAllPass: aa.allPass, arms: armRows, shiftSources: sources });
+  rows.push({ scenario: label, trials: sim.trials, aaAllPass: aa.allPass, arms: armRows, shiftSources: sim.sources });
 }
 
 const exampleEntry = getCatalogueEntry(example.scenario.name);
@@ -93,8 +121,12 @@ const thresholdPair = {
 const falseFails = thresholdFalseFails(thresholdPair, exampleEntry.trials, thresholdRuns, `${seed}/thresholds`);
 
 console.log(`bench:decisions  seed ${JSON.stringify(seed)}  ${runs} simulated runs per cell (regression), ${thresholdRuns} (thresholds)  ${new Date().toISOString().slice(0, 10)}`);
-console.log('Simulated from recorded H200 runs: committed baselines/, examples/h200-intensive-mps (raw latencies, for the threshold verdicts), scripts/bench-decisions/recorded-runs.json.\n');
+console.log(`Simulated from recorded H200 runs: ${args.baselines === undefined ? 'committed baselines/' : `the baselines in ${args.baselines}`}, examples/h200-intensive-mps (raw latencies, for the threshold verdicts), scripts/bench-decisions/recorded-runs.json.\n`);
 console.log(formatRegressionTable(rows));
+if (severalRuns.length > 0) {
+  console.log(`Baselines of several runs, simulated by resampling real recorded runs (a bootstrap of whole runs: no parametric noise, no shifts; R recorded runs, K drawn without replacement from the R - 1 other than the new run's): ${severalRuns.join('; ')}.`);
+}
+for (const note of severalRunsNotes) console.log(note);
 console.log('\nRun-to-run shifts drawn from:');
 for (const row of rows) console.log(`- ${row.scenario}: ${row.shiftSources}`);
 console.log(`\nxsched-vs-baseline verdicts at their thresholds (${example.scenario.name}, ${exampleEntry.trials} trials, resampled from ${example.runId}; target <= ${pct(TARGETS.thresholdFalseFail)}):`);

@@ -8,6 +8,8 @@ export interface RecordedGroup {
   arm: string;
   metric: string;
   runs: Record<string, number[]>;
+  /** The worker version the runs were recorded with (several-runs-sim.ts takes only the baseline's). */
+  workerVersion?: string;
   /** Runs known only as a ratio of their mean against a listed run, with their trial count. */
   otherDayRatios?: Array<{ against: string; ratio: number; trials: number }>;
 }

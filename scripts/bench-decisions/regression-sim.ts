@@ -1,7 +1,8 @@
 // Simulated runs against a committed baseline, judged by the suite's own regression verdict
-// (judgeRegressionValues, perf/lib/evaluate/verdicts/baseline-regression.ts): the stored
-// values stay as committed; the new run's level is the stored level plus a recorded
-// run-to-run shift plus an injected change; its trials carry recorded trial noise.
+// (judgeRegressionSet, perf/lib/evaluate/verdicts/baseline-regression.ts). A baseline of one
+// run (shiftSimulator): the stored values stay as committed; the new run's level is the stored
+// level plus a recorded run-to-run shift plus an injected change; its trials carry recorded trial
+// noise. A baseline of several runs: several-runs-sim.ts, through the same judging and rates.
 
 import type { BaselineFile } from '../../perf/lib/documents/types/baseline.ts';
 import type { Thresholds } from '../../perf/lib/documents/types/scenario.ts';
@@ -28,33 +29,64 @@ export interface Injection {
 
 export const noiseKey = (arm: JudgedArm, metric: Metric): string => `${arm}.${metric}`;
 
-const LABELS = { 'hp-p99': { name: 'hp-p99', label: 'hp P99', unit: 'ms' }, 'lp-throughput': { name: 'lp-throughput', label: 'lp throughput', unit: 'iter/s' } } as const;
+/** The injected factor for this arm and metric: 1 unless it is the injected one. */
+export const factorFor = (injection: Injection | null, arm: JudgedArm, metric: Metric): number =>
+  injection && injection.arm === arm && injection.metric === metric ? injection.factor : 1;
 
-function currentValues(input: RegressionSimInput, random: SeededRandom, arm: JudgedArm, metric: Metric, noise: MetricNoise, factor: number): number[] {
-  const shift = Math.exp(pick(random, noise.shifts));
-  return drawTrialValues(random, noise.levelLog + Math.log(shift * factor), noise.residuals, input.trials);
+/** How one simulated run is drawn and judged: the status of every regression verdict, keyed arm.metric. */
+export interface RunSimulator {
+  keys: string[];
+  simulate(random: SeededRandom, injection: Injection | null): Map<string, string>;
 }
 
-/** One simulated run: the status of every regression verdict, keyed arm.metric. */
-export function simulateRegressionRun(input: RegressionSimInput, random: SeededRandom, injection: Injection | null): Map<string, string> {
-  const keys = [...input.noise.keys()];
-  const inputs = keys.map((key) => {
-    const noise = input.noise.get(key)!;
-    const [arm, metric] = key.split('.') as [JudgedArm, Metric];
-    const factor = injection && injection.arm === arm && injection.metric === metric ? injection.factor : 1;
+/** One arm and metric of a simulated run: its per-trial values, the stored ones and (several runs) their run. */
+export interface SimulatedValues {
+  key: string;
+  current: number[];
+  stored: number[];
+  storedRuns?: number[];
+}
+
+const LABELS = { 'hp-p99': { name: 'hp-p99', label: 'hp P99', unit: 'ms' }, 'lp-throughput': { name: 'lp-throughput', label: 'lp throughput', unit: 'iter/s' } } as const;
+
+/** Judges simulated values as the suite would against `baseline` (its between-run noise from betweenRunNoise). */
+export function judgeSimulatedRun(baseline: BaselineFile, thresholds: Thresholds, confidence: number, values: SimulatedValues[]): Map<string, string> {
+  const inputs = values.map((v) => {
+    const [arm, metric] = v.key.split('.') as [JudgedArm, Metric];
     return {
       arm,
       metric: LABELS[metric],
       rule: 'simulated',
-      tolerance: metric === 'hp-p99' ? input.thresholds.regressionP99Tolerance : input.thresholds.regressionLpTolerance,
-      current: currentValues(input, random, arm, metric, noise, factor),
-      stored: noise.storedValues,
-      betweenRun: betweenRunNoise(input.stored, arm, metric === 'hp-p99' ? 'hpP99' : 'lpIterPerSec'),
+      tolerance: metric === 'hp-p99' ? thresholds.regressionP99Tolerance : thresholds.regressionLpTolerance,
+      current: v.current,
+      stored: v.stored,
+      ...(v.storedRuns !== undefined ? { storedRuns: v.storedRuns } : {}),
+      betweenRun: betweenRunNoise(baseline, arm, metric === 'hp-p99' ? 'hpP99' : 'lpIterPerSec'),
     };
   });
-  const verdicts = judgeRegressionSet(inputs, input.confidence);
-  return new Map(keys.map((key, i) => [key, verdicts[i]!.status]));
+  const verdicts = judgeRegressionSet(inputs, confidence);
+  return new Map(values.map((v, i) => [v.key, verdicts[i]!.status]));
 }
+
+function currentValues(input: RegressionSimInput, random: SeededRandom, noise: MetricNoise, factor: number): number[] {
+  const shift = Math.exp(pick(random, noise.shifts));
+  return drawTrialValues(random, noise.levelLog + Math.log(shift * factor), noise.residuals, input.trials);
+}
+
+/** One simulated run against a baseline of one run: the status of every regression verdict, keyed arm.metric. */
+export function simulateRegressionRun(input: RegressionSimInput, random: SeededRandom, injection: Injection | null): Map<string, string> {
+  const values = [...input.noise.entries()].map(([key, noise]) => {
+    const [arm, metric] = key.split('.') as [JudgedArm, Metric];
+    return { key, current: currentValues(input, random, noise, factorFor(injection, arm, metric)), stored: noise.storedValues };
+  });
+  return judgeSimulatedRun(input.stored, input.thresholds, input.confidence, values);
+}
+
+/** Run-to-run shifts and resampled trial residuals around the committed values (a baseline of one run). */
+export const shiftSimulator = (input: RegressionSimInput): RunSimulator => ({
+  keys: [...input.noise.keys()],
+  simulate: (random, injection) => simulateRegressionRun(input, random, injection),
+});
 
 export interface RegressionRates {
   /** Share of runs in which every regression verdict passed. */
@@ -63,12 +95,12 @@ export interface RegressionRates {
   failRate: Map<string, number>;
 }
 
-export function regressionRates(input: RegressionSimInput, injection: Injection | null, runs: number, seedText: string): RegressionRates {
+export function regressionRates(simulator: RunSimulator, injection: Injection | null, runs: number, seedText: string): RegressionRates {
   const random = createSeededRandom(hashTextToSeed(seedText));
   let allPass = 0;
-  const fails = new Map<string, number>([...input.noise.keys()].map((k) => [k, 0]));
+  const fails = new Map<string, number>(simulator.keys.map((k) => [k, 0]));
   for (let r = 0; r < runs; r++) {
-    const statuses = simulateRegressionRun(input, random, injection);
+    const statuses = simulator.simulate(random, injection);
     if ([...statuses.values()].every((s) => s === 'pass')) allPass++;
     for (const [key, status] of statuses) if (status === 'fail') fails.set(key, fails.get(key)! + 1);
   }

@@ -1,0 +1,137 @@
+// A committed baseline of several runs (BaselineFile.runs, K runs), simulated by resampling
+// REAL recorded runs of its configuration (recorded-runs.json): a bootstrap of whole runs, with
+// no parametric noise, no run-to-run shifts and no resampled residuals. One simulated run:
+// - the new run j, drawn uniformly from the R recorded runs present for every judged arm and
+//   metric (one real run for all four, so their correlation is kept); its first `trials`
+//   trials, times the injected factor on the injected arm and metric only;
+// - the stored baseline: K runs drawn WITHOUT replacement from the other R - 1 (K' = R - 1 when
+//   fewer), their per-trial values concatenated, trialRuns the drawn run's index 0..K'-1;
+// - judged by judgeSimulatedRun (regression-sim.ts) against the committed file with its arms
+//   replaced and its runs list cut to K' entries: the committed runs' machines and start times
+//   stay, so the span rule (baseline-runs-span.ts) sees what the committed baseline spans.
+
+import type { BaselineArm, BaselineFile } from '../../perf/lib/documents/types/baseline.ts';
+import type { Thresholds } from '../../perf/lib/documents/types/scenario.ts';
+import type { SeededRandom } from '../../perf/lib/evaluate/stats/random/seeded-random.ts';
+import { type Injection, type RunSimulator, type SimulatedValues, factorFor, judgeSimulatedRun, noiseKey } from './regression-sim.ts';
+import { type JudgedArm, type Metric, type RecordedRunsFile, configOfBaseline } from './scenario-noise.ts';
+
+const ARMS: JudgedArm[] = ['baseline', 'xsched'];
+const METRICS: Metric[] = ['hp-p99', 'lp-throughput'];
+const valuesOf = (arm: BaselineArm, metric: Metric): number[] => (metric === 'hp-p99' ? arm.hpP99Ms : arm.lpIterPerSec);
+
+export interface SeveralRunsInput {
+  stored: BaselineFile;
+  trials: number;
+  thresholds: Thresholds;
+  confidence: number;
+}
+
+export interface SeveralRunsModel extends SeveralRunsInput {
+  /** The judged arm.metric keys: those with values in the committed baseline. */
+  keys: string[];
+  /** The R recorded runs usable for every key, in recorded order. */
+  runIds: string[];
+  /** Per key, per run id: the recorded per-trial values. */
+  values: Map<string, Record<string, number[]>>;
+  /** The committed baseline's run count K, and the K' drawn per simulated baseline (min(K, R - 1)). */
+  committedRuns: number;
+  drawnRuns: number;
+}
+
+/**
+ * The recorded runs a baseline of several runs is simulated from, or null when it has no runs
+ * list or fewer than 2 recorded runs fit. Groups of its configuration and worker version (groups
+ * that name none fit any); several groups of one arm and metric are merged.
+ */
+export function severalRunsModel(input: SeveralRunsInput, recorded: RecordedRunsFile): SeveralRunsModel | null {
+  const { stored } = input;
+  if (stored.runs === undefined) return null;
+  const config = configOfBaseline(stored);
+  const keys: string[] = [];
+  const values = new Map<string, Record<string, number[]>>();
+  for (const arm of ARMS) {
+    for (const metric of METRICS) {
+      const storedArm = stored.arms[arm];
+      if (storedArm === undefined || valuesOf(storedArm, metric).length === 0) continue;
+      const groups = recorded.groups.filter(
+        (g) => g.config === config && g.arm === arm && g.metric === metric && (g.workerVersion === undefined || g.workerVersion === stored.workerVersion),
+      );
+      keys.push(noiseKey(arm, metric));
+      values.set(noiseKey(arm, metric), Object.assign({}, ...groups.map((g) => g.runs)) as Record<string, number[]>);
+    }
+  }
+  if (keys.length === 0) return null;
+  const runIds = Object.keys(values.get(keys[0]!)!).filter((id) => keys.every((k) => (values.get(k)![id]?.length ?? 0) > 0));
+  if (runIds.length < 2) return null;
+  const committedRuns = stored.runs.length;
+  return { ...input, keys, runIds, values, committedRuns, drawnRuns: Math.min(committedRuns, runIds.length - 1) };
+}
+
+/** The trial counts of the model's recorded runs over every key: "3", or "3-6". */
+export function trialsPerRun(model: SeveralRunsModel): string {
+  const counts = model.keys.flatMap((k) => model.runIds.map((id) => model.values.get(k)![id]!.length));
+  const [lo, hi] = [Math.min(...counts), Math.max(...counts)];
+  return lo === hi ? `${lo}` : `${lo}-${hi}`;
+}
+
+export interface SeveralRunsDraw {
+  currentRun: string;
+  /** The drawn stored runs, in trialRuns order. */
+  storedRunIds: string[];
+  values: SimulatedValues[];
+  /** The committed file with the drawn arms, trialRuns and runs cut to the drawn count. */
+  baseline: BaselineFile;
+}
+
+/** One simulated run: the new run and a stored baseline of K' other recorded runs. */
+export function drawSeveralRuns(model: SeveralRunsModel, random: SeededRandom, injection: Injection | null): SeveralRunsDraw {
+  const current = random.nextIntBelow(model.runIds.length);
+  const others = model.runIds.filter((_, i) => i !== current);
+  // The first K' of a partial Fisher-Yates shuffle: K' runs without replacement, in random order.
+  for (let i = 0; i < model.drawnRuns; i++) {
+    const j = i + random.nextIntBelow(others.length - i);
+    [others[i], others[j]] = [others[j]!, others[i]!];
+  }
+  const storedRunIds = others.slice(0, model.drawnRuns);
+  const currentRun = model.runIds[current]!;
+  const values = model.keys.map((key) => {
+    const [arm, metric] = key.split('.') as [JudgedArm, Metric];
+    const runs = model.values.get(key)!;
+    const factor = factorFor(injection, arm, metric);
+    return {
+      key,
+      current: runs[currentRun]!.slice(0, model.trials).map((v) => v * factor),
+      stored: storedRunIds.flatMap((id) => runs[id]!),
+      storedRuns: storedRunIds.flatMap((id, index) => runs[id]!.map(() => index)),
+    };
+  });
+  const arms = { ...model.stored.arms };
+  for (const arm of ARMS) {
+    const [hp, lp] = METRICS.map((metric) => values.find((v) => v.key === noiseKey(arm, metric)));
+    if (hp === undefined && lp === undefined) continue;
+    arms[arm] = { ...arms[arm]!, hpP99Ms: hp?.stored ?? [], lpIterPerSec: lp?.stored ?? [], trialRuns: (hp ?? lp)!.storedRuns };
+  }
+  const baseline = { ...model.stored, runs: model.stored.runs!.slice(0, model.drawnRuns), arms };
+  return { currentRun, storedRunIds, values, baseline };
+}
+
+export const severalRunsSimulator = (model: SeveralRunsModel): RunSimulator => ({
+  keys: model.keys,
+  simulate: (random, injection) => {
+    const draw = drawSeveralRuns(model, random, injection);
+    return judgeSimulatedRun(draw.baseline, model.thresholds, model.confidence, draw.values);
+  },
+});
+
+/** The benchmark's row for a baseline of several runs: its simulator, table cells and the printed summary and note. */
+export function severalRunsRow(model: SeveralRunsModel, label: string) {
+  const [r, k, listed] = [model.runIds.length, model.drawnRuns, model.committedRuns];
+  return {
+    simulator: severalRunsSimulator(model),
+    trials: `${model.trials} / ${k} runs${k < listed ? ` (of ${listed})` : ''} x ${trialsPerRun(model)}`,
+    sources: `none: whole recorded runs resampled (R = ${r}, K = ${k})`,
+    summary: `${label}: R = ${r}, K = ${k}${k < listed ? ` (it lists ${listed})` : ''}`,
+    note: k < listed ? `Note: ${label} lists ${listed} runs, but only ${r} recorded runs of ${configOfBaseline(model.stored)} fit: each simulated baseline is K' = R - 1 = ${k} of them.` : null,
+  };
+}

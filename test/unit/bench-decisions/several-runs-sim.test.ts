@@ -1,0 +1,156 @@
+// bench:decisions' bootstrap of whole recorded runs for a baseline of several runs
+// (scripts/bench-decisions/several-runs-sim.ts), on a hand-made recorded-runs document.
+
+import { describe, expect, it } from 'vitest';
+import type { BaselineFile } from '../../../perf/lib/documents/types/baseline.ts';
+import { createSeededRandom } from '../../../perf/lib/evaluate/stats/random/seeded-random.ts';
+import { betweenRunNoise } from '../../../perf/lib/evaluate/verdicts/between-run-noise.ts';
+import { getCatalogueEntry } from '../../../perf/lib/plan/scenarios/catalogue.ts';
+import type { RecordedGroup } from '../../../scripts/bench-decisions/between-run-estimate.ts';
+import type { RecordedRunsFile } from '../../../scripts/bench-decisions/scenario-noise.ts';
+import { drawSeveralRuns, severalRunsModel, severalRunsRow, severalRunsSimulator } from '../../../scripts/bench-decisions/several-runs-sim.ts';
+
+const CONFIG = 'quick time-sliced 10 s pinned 4';
+const RUNS = ['r0', 'r1', 'r2', 'r3', 'r4'];
+const LEVEL = { 'baseline.hp-p99': 2.6, 'baseline.lp-throughput': 303, 'xsched.hp-p99': 1.2, 'xsched.lp-throughput': 286 } as const;
+type Key = keyof typeof LEVEL;
+const KEYS = Object.keys(LEVEL) as Key[];
+// Every value names its key, run and trial: level x (1 + run / 100 + trial / 1000).
+const value = (key: Key, run: number, trial: number): number => LEVEL[key] * (1 + run / 100 + trial / 1000);
+const trialsOf = (key: Key, run: number): number[] => [0, 1, 2].map((t) => value(key, run, t));
+
+function group(key: Key, runs: Record<string, number[]>, workerVersion = '0.2.0'): RecordedGroup {
+  const [arm, metric] = key.split('.') as [string, string];
+  return { config: CONFIG, arm, metric, workerVersion, runs };
+}
+
+const recorded: RecordedRunsFile = {
+  schema: 'xsched-perf.recorded-runs',
+  schemaVersion: 1,
+  groups: [
+    ...KEYS.map((key) => group(key, Object.fromEntries(RUNS.map((id, i) => [id, trialsOf(key, i)])))),
+    // Not usable: a run missing from one group (xsched lp), and a run of another worker version.
+    ...KEYS.filter((key) => key !== 'xsched.lp-throughput').map((key) => group(key, { partial: trialsOf(key, 9) })),
+    ...KEYS.map((key) => group(key, { old: trialsOf(key, 8) }, '0.1.0')),
+  ],
+};
+
+/** A baseline of `k` runs on `k` machines, each arm k runs x 3 trials (the values are replaced by the simulation). */
+function baselineOf(k: number): BaselineFile {
+  const runs = Array.from({ length: k }, (_, i) => ({ runId: `stored-${i}`, startedAt: `2026-11-30T0${i}:00:00Z`, machine: `GPU-${i}` }));
+  const arm = (hp: number, lp: number) => ({
+    hpP99Ms: Array(3 * k).fill(hp),
+    hpP50Ms: Array(3 * k).fill(hp / 2),
+    hpAchievedRateHz: Array(3 * k).fill(50),
+    lpIterPerSec: Array(3 * k).fill(lp),
+    hpHistogram: null,
+    trialRuns: runs.flatMap((_, i) => [i, i, i]),
+  });
+  return {
+    key: { scenario: 'quick', platform: 'cuda', gpuName: 'NVIDIA H200', arch: 'sm_90', sharing: 'time-sliced' },
+    runId: 'stored-0',
+    workerVersion: '0.2.0',
+    workload: { durationMs: 10_000, pinnedCpus: 4 },
+    runs,
+    arms: { baseline: arm(2.6, 303), xsched: arm(1.2, 286) },
+  } as unknown as BaselineFile;
+}
+
+const entry = getCatalogueEntry('quick');
+const input = (stored: BaselineFile, trials = 3) => ({ stored, trials, thresholds: entry.thresholds.bySharing['time-sliced'], confidence: entry.confidence });
+
+describe('severalRunsModel', () => {
+  it('takes the runs present in all four groups of its configuration and worker version: R = 5, K = 3', () => {
+    const model = severalRunsModel(input(baselineOf(3)), recorded)!;
+    expect(model.keys).toEqual(KEYS);
+    expect(model.runIds).toEqual(RUNS);
+    expect([model.committedRuns, model.drawnRuns]).toEqual([3, 3]);
+  });
+
+  it('is null for a baseline of one run, and where fewer than 2 recorded runs fit', () => {
+    const { runs: _, ...oneRun } = baselineOf(3);
+    expect(severalRunsModel(input(oneRun as BaselineFile), recorded)).toBeNull();
+    expect(severalRunsModel(input({ ...baselineOf(3), workerVersion: '0.1.0' }), recorded)).toBeNull(); // only "old"
+  });
+});
+
+describe('drawSeveralRuns', () => {
+  const model = severalRunsModel(input(baselineOf(3)), recorded)!;
+
+  it('stores 3 distinct recorded runs other than the new one, their trials concatenated, trialRuns lined up', () => {
+    const random = createSeededRandom(11);
+    const seen = { current: new Set<string>(), stored: new Set<string>() };
+    for (let draw = 0; draw < 40; draw++) {
+      const d = drawSeveralRuns(model, random, null);
+      seen.current.add(d.currentRun);
+      d.storedRunIds.forEach((id) => seen.stored.add(id));
+      expect(new Set(d.storedRunIds).size).toBe(3);
+      expect(d.storedRunIds).not.toContain(d.currentRun);
+      for (const v of d.values) {
+        const key = v.key as Key;
+        expect(v.stored).toEqual(d.storedRunIds.flatMap((id) => trialsOf(key, RUNS.indexOf(id))));
+        expect(v.storedRuns).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2]);
+        expect(v.current).toEqual(trialsOf(key, RUNS.indexOf(d.currentRun)));
+      }
+      for (const arm of ['baseline', 'xsched'] as const) {
+        const stored = d.baseline.arms[arm]!;
+        expect(stored.trialRuns).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2]);
+        expect(stored.hpP99Ms).toEqual(d.values.find((v) => v.key === `${arm}.hp-p99`)!.stored);
+        expect(stored.lpIterPerSec).toEqual(d.values.find((v) => v.key === `${arm}.lp-throughput`)!.stored);
+      }
+      // The committed runs' metadata stays: 3 runs on 3 machines, so the verdict estimates sigma_b.
+      expect(d.baseline.runs).toEqual(model.stored.runs);
+      expect(betweenRunNoise(d.baseline, 'xsched', 'hpP99').estimateFromRuns).toBe(true);
+    }
+    expect([...seen.current].sort()).toEqual(RUNS);
+    expect([...seen.stored].sort()).toEqual(RUNS);
+  });
+
+  it('the new run is its first `trials` trials', () => {
+    const d = drawSeveralRuns(severalRunsModel(input(baselineOf(3), 2), recorded)!, createSeededRandom(3), null);
+    expect(d.values[0]!.current).toEqual(trialsOf('baseline.hp-p99', RUNS.indexOf(d.currentRun)).slice(0, 2));
+  });
+
+  it('the injected factor multiplies only the injected arm and metric of the new run', () => {
+    const plain = drawSeveralRuns(model, createSeededRandom(5), null);
+    const injected = drawSeveralRuns(model, createSeededRandom(5), { arm: 'xsched', metric: 'hp-p99', factor: 1.2 });
+    expect(injected.currentRun).toBe(plain.currentRun);
+    injected.values.forEach((v, i) => {
+      expect(v.stored).toEqual(plain.values[i]!.stored);
+      const factor = v.key === 'xsched.hp-p99' ? 1.2 : 1;
+      v.current.forEach((c, t) => expect(c).toBeCloseTo(plain.values[i]!.current[t]! * factor, 12));
+    });
+    expect(injected.values.find((v) => v.key === 'xsched.hp-p99')!.current).not.toEqual(plain.values.find((v) => v.key === 'xsched.hp-p99')!.current);
+  });
+
+  it('the same seed gives the same draws; another seed others', () => {
+    const draws = (seed: number) => {
+      const random = createSeededRandom(seed);
+      return Array.from({ length: 10 }, () => drawSeveralRuns(model, random, null));
+    };
+    expect(draws(7)).toEqual(draws(7));
+    expect(draws(7).map((d) => [d.currentRun, ...d.storedRunIds])).not.toEqual(draws(8).map((d) => [d.currentRun, ...d.storedRunIds]));
+  });
+
+  it('a baseline of 5 runs with R = 5 recorded: K shrinks to R - 1 = 4, in the draw, the runs list and the table', () => {
+    const shrunk = severalRunsModel(input(baselineOf(5)), recorded)!;
+    expect([shrunk.committedRuns, shrunk.drawnRuns]).toEqual([5, 4]);
+    const d = drawSeveralRuns(shrunk, createSeededRandom(1), null);
+    expect([...d.storedRunIds, d.currentRun].sort()).toEqual(RUNS);
+    expect(d.baseline.runs).toHaveLength(4);
+    expect(d.baseline.arms.xsched!.trialRuns).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3]);
+    const row = severalRunsRow(shrunk, 'quick (time-sliced)');
+    expect(row.trials).toBe('3 / 4 runs (of 5) x 3');
+    expect(row.note).toContain("K' = R - 1 = 4");
+    expect(severalRunsRow(model, 'quick (time-sliced)')).toMatchObject({ trials: '3 / 3 runs x 3', note: null });
+  });
+});
+
+describe('severalRunsSimulator', () => {
+  it('judges all four verdicts with the suite: a doubled xsched hp P99 fails, the rest pass', () => {
+    const simulator = severalRunsSimulator(severalRunsModel(input(baselineOf(3)), recorded)!);
+    expect(simulator.keys).toEqual(KEYS);
+    const statuses = simulator.simulate(createSeededRandom(2), { arm: 'xsched', metric: 'hp-p99', factor: 2 });
+    expect(Object.fromEntries(statuses)).toEqual({ 'baseline.hp-p99': 'pass', 'baseline.lp-throughput': 'pass', 'xsched.hp-p99': 'fail', 'xsched.lp-throughput': 'pass' });
+  });
+});
