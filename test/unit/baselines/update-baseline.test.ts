@@ -125,6 +125,17 @@ describe('updateBaseline', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('refuses a run with an injected delay (PERF_INJECT_DELAY_US), however valid, and writes nothing', async () => {
+    const dir = newDir();
+    const record = makeCompleteRunRecord();
+    for (const entry of record.trials.filter((t) => t.arm === 'baseline' || t.arm === 'xsched')) {
+      for (const worker of entry.workers) if (worker.ok && worker.role === 'hp') worker.result.options.injectDelayUs = 400;
+    }
+    const attempt = updateBaseline(dir, record, makeEvaluation(record, 'pass'));
+    await expect(attempt).rejects.toThrow('6 worker(s) added an injected delay of 400 us to every request (PERF_INJECT_DELAY_US): a deliberate regression for testing the suite, never a baseline');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('writes a failed (but valid) run, returning the old and new contents', async () => {
     const dir = newDir();
     const record = makeCompleteRunRecord();

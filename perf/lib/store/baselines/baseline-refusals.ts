@@ -1,7 +1,8 @@
 // Which runs may become a stored baseline. Every later run is judged against it, so it must
-// be a complete measurement: a valid run, at least the scenario's minTrials trials, and every
+// be a complete measurement: a valid run, at least the scenario's minTrials trials, every
 // arm of the scenario (the catalogue's arms as well as the run's own, so PERF_ARMS=-xsched
-// cannot drop one) measured in every trial by workers that all finished. Every path that
+// cannot drop one) measured in every trial by workers that all finished, and no injected
+// delay (PERF_INJECT_DELAY_US: a deliberate regression, evaluate/validity/options-match.ts). Every path that
 // writes a baseline goes through updateBaseline, which asks this first.
 
 import { ALL_ARMS, gateRequirementsOf, getCatalogueEntry, listScenarioNames } from '../../plan/scenarios/catalogue.ts';
@@ -48,6 +49,11 @@ export function findBaselineRefusals(record: RunRecord, evaluation: ScenarioEval
     if (gaps.length === 0) continue;
     const listed = gaps.map((g) => `trial ${g.trial}: ${g.gap}`).join('; ');
     refusals.push(`arm ${arm} was not measured in ${gaps.length} of ${trials} trial(s) (${listed}): a baseline covers every arm x trial`);
+  }
+  const injectedUs = record.trials.flatMap((t) => t.workers.flatMap((w) => (w.ok && w.result.options.injectDelayUs > 0 ? [w.result.options.injectDelayUs] : [])));
+  if (injectedUs.length > 0) {
+    const delaysUs = [...new Set(injectedUs)].join(', ');
+    refusals.push(`${injectedUs.length} worker(s) added an injected delay of ${delaysUs} us to every request (PERF_INJECT_DELAY_US): a deliberate regression for testing the suite, never a baseline`);
   }
   return refusals;
 }
