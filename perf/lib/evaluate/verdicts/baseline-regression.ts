@@ -18,6 +18,7 @@ import { adviseOnPower } from './regression-advice.ts';
 import { hpP99PerTrialMs, lpIterPerSecPerTrial } from './per-trial-values.ts';
 import { decideRegression } from './regression-decision.ts';
 import { type VerdictContext, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
+import { describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
 
 export const REGRESSION_ARMS: readonly ArmName[] = ['baseline', 'xsched'];
 const UPDATE = 'npm run perf:update-baselines';
@@ -181,7 +182,7 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
 
 /** The skip verdict for a baseline measured with another workload. */
 function workloadMismatch(stored: BaselineFile, differences: WorkloadDifference[], rule: string): Verdict {
-  const message = `Not compared: the stored baseline (run ${stored.runId}) was measured with another workload: ${formatWorkloadDifferences(differences)} (stored -> this run).`;
+  const message = `Not compared: the stored baseline (${describeBaselineRuns(stored)}) was measured with another workload: ${formatWorkloadDifferences(differences)} (stored -> this run).`;
   const { settings, unsettable } = settingsRestoringWorkload(differences);
   const restore = [
     settings.length > 0 ? `run with ${settings.join(' ')}` : '',
@@ -194,7 +195,7 @@ function workloadMismatch(stored: BaselineFile, differences: WorkloadDifference[
 /** Why the xsched arm cannot be compared: XSched ran with other settings. */
 function xschedSettingsMismatch(stored: BaselineFile, differences: WorkloadDifference[]): { message: string; recommendation: string } {
   return {
-    message: `Not compared: the stored xsched arm (run ${stored.runId}) ran XSched with other settings: ${formatWorkloadDifferences(differences)} (stored -> this run).`,
+    message: `Not compared: the stored xsched arm (${describeBaselineRuns(stored)}) ran XSched with other settings: ${formatWorkloadDifferences(differences)} (stored -> this run).`,
     recommendation: `For a comparable run, set ${settingsRestoringXsched(differences).join(' ')}. Or store a baseline for these settings with ${UPDATE} (it replaces the stored one).`,
   };
 }

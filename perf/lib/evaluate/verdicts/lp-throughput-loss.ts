@@ -9,6 +9,7 @@ import type { Verdict } from '../../documents/types/evaluation.ts';
 import { comparableStoredBaseline, storedLpPairs } from './comparable-baseline.ts';
 import { decideAgainstThreshold, recommendMoreData } from './decide.ts';
 import { type VerdictContext, oneMinus, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
+import { describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
 
 const ID = 'lp-throughput-loss';
 
@@ -37,7 +38,7 @@ export function judgeLpThroughputLoss(context: VerdictContext): Verdict {
   };
   const threshold = { lpThroughputLossMaxFraction: maxLoss };
   const summary = `lp ${round3(xschedIterPerSec)} iter/s (xsched) vs ${round3(baselineIterPerSec)} iter/s (baseline) over ${xsched.length} paired trial(s)`;
-  const pooledSpreadWith = storedPairs === null ? undefined : { numerators: storedPairs.xsched, denominators: storedPairs.baseline, label: `the stored baseline (run ${stored!.runId})` };
+  const pooledSpreadWith = storedPairs === null ? undefined : { numerators: storedPairs.xsched, denominators: storedPairs.baseline, label: `the stored baseline (${describeBaselineRuns(stored!)})` };
   const ratio = throughputRatioInterval(xsched, baseline, { paired: true, confidence: record.scenario.confidence, pooledSpreadWith });
   if (ratio === null) {
     return {

@@ -9,6 +9,7 @@ import { buildRatioPlotData } from './ratio-data.ts';
 import { buildSpectrumPlotData } from './spectrum-data.ts';
 import { buildThroughputPlotData } from './throughput-data.ts';
 import { buildTimelinePlotData, MAX_LP_BANDS, MAX_SCATTER_POINTS_PER_ARM } from './timeline-data.ts';
+import { describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
 
 export function renderScenarioPlots(
   record: RunRecord,
@@ -36,7 +37,7 @@ export function renderScenarioPlots(
   const top: string[] = [];
   if (spectrum) {
     const note = baseline
-      ? `Dashed, drawn on top with a white edge: the stored baseline (run ${baseline.runId}, ${baseline.createdAt}), same colour per arm. Each line stops at the highest percentile its sample count resolves.`
+      ? `Dashed, drawn on top with a white edge: the stored baseline (${describeBaselineRuns(baseline)}, ${baseline.createdAt}), same colour per arm. Each line stops at the highest percentile its sample count resolves.`
       : 'No stored baseline for this hardware. Each line stops at the highest percentile its sample count resolves.';
     top.push(renderFigure('spectrum', `${idPrefix}-spectrum`, spectrum, 'hp latency percentile spectrum (trials pooled)', note, 'wide', logAttributes));
   }

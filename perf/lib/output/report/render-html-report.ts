@@ -19,6 +19,7 @@ import { buildInlinePlotScript } from './plot-scripts.ts';
 import { validateReportRuns } from './validate-report-runs.ts';
 import { WORST_FIRST } from './status-labels.ts';
 import { QUANTITY } from './quantity-labels.ts';
+import { describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
 
 export interface ReportRun {
   record: RunRecord;
@@ -86,7 +87,7 @@ function renderScenarioSection(run: ReportRun, id: string): string {
   const { record, evaluation, baseline } = run;
   const notes = record.notes.length ? `<div class="notes">${record.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</div>` : '';
   const baselineLine = baseline
-    ? `Stored baseline: run <code>${escapeHtml(baseline.runId)}</code> from ${escapeHtml(baseline.createdAt)} ` +
+    ? `Stored baseline: <code>${escapeHtml(describeBaselineRuns(baseline))}</code> from ${escapeHtml(baseline.createdAt)} ` +
       `(worker ${escapeHtml(baseline.workerVersion)}, ${escapeHtml(baseline.key.gpuName)}, ${escapeHtml(baseline.key.sharing)}).`
     : 'No stored baseline for this scenario and hardware.';
   const xsched = renderXschedEvidence(record);

@@ -7,6 +7,7 @@
 import type { BaselineFile, RunRecord, ScenarioEvaluation, Verdict } from '../../documents/types/index.ts';
 import { formatLevel, formatMs, formatPercent, formatSignedPercent } from './number-format.ts';
 import { QUANTITY } from './quantity-labels.ts';
+import { baselineIncludesRun, describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
 
 export interface ScenarioHeadline {
   /** xsched hp P99 vs the baseline arm's, with the verdict's interval. */
@@ -75,10 +76,11 @@ function describeHpAlone(evaluation: ScenarioEvaluation): string {
 function describeStoredBaseline(record: RunRecord, evaluation: ScenarioEvaluation, baseline: BaselineFile | null): string {
   if (!baseline) return 'none for this scenario and hardware: no comparison with an earlier run was made';
   const commit = baseline.commit ? `commit ${baseline.commit.slice(0, 12)}` : 'commit not recorded';
-  const same = baseline.runId === record.runId ? 'this run (stored from it): the comparison cannot show a regression; ' : '';
+  const made = baseline.runs === undefined ? 'this run (stored from it)' : `made from this run and ${baseline.runs.length - 1} others`;
+  const same = baselineIncludesRun(baseline, record.runId) ? `${made}: the comparison cannot show a regression; ` : '';
   const regression = verdict(evaluation, 'regression.xsched.hp-p99');
   const ratio = regression && finite(regression.measured.ratio)
     ? `; xsched ${QUANTITY.hpP99TrialMean} now/stored ${regression.measured.ratio.toFixed(3)}${regression.interval ? ` (${formatLevel(regression.interval.level)} interval ${regression.interval.low.toFixed(3)} to ${regression.interval.high.toFixed(3)})` : ''} [${regression.status}]`
     : '';
-  return `${same}run ${baseline.runId}, stored ${baseline.createdAt}, ${commit}${ratio}`;
+  return `${same}${describeBaselineRuns(baseline)}, stored ${baseline.createdAt}, ${commit}${ratio}`;
 }

@@ -6,6 +6,7 @@ import type { BaselineArm, BaselineFile } from '../../documents/types/baseline.t
 import type { BaselineChange } from './update-baseline.ts';
 import { diffWorkload, formatWorkloadDifferences } from './workload.ts';
 import { diffXschedSettings } from './xsched-settings.ts';
+import { describeBaselineRuns } from './baseline-source.ts';
 
 function medianOf(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -32,13 +33,7 @@ function formatPercentChange(oldValues: number[] | undefined, newValues: number[
 
 function describeSource(file: BaselineFile | null): string {
   if (file === null) return '(none)';
-  if (file.runs === undefined) return `run ${file.runId}, written ${file.createdAt}`;
-  // A baseline of several runs (from-runs.ts): how many, the first and last, on how many machines.
-  const machines = new Set(file.runs.flatMap((run) => (run.machine === undefined ? [] : [run.machine]))).size;
-  const unknown = file.runs.some((run) => run.machine === undefined) ? ' (some unknown)' : '';
-  const first = file.runs[0]!.runId;
-  const last = file.runs[file.runs.length - 1]!.runId;
-  return `${file.runs.length} runs (${first} .. ${last}) on ${machines} machine${machines === 1 ? '' : 's'}${unknown}, written ${file.createdAt}`;
+  return `${describeBaselineRuns(file)}, written ${file.createdAt}`;
 }
 
 // The numbers of two workloads are not comparable: the reviewer must see that the table

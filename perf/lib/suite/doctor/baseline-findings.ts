@@ -14,6 +14,7 @@ import { formatWorkloadDifferences, settingsRestoringWorkload } from '../../stor
 import { settingsRestoringXsched } from '../../store/baselines/xsched-settings.ts';
 import type { AssessContext, BaselineAssessment } from './assess-baseline.ts';
 import { describeGpuTime } from './gpu-time.ts';
+import { describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
 
 export const BASELINE_CHECK_ID = 'baseline.stored';
 
@@ -71,7 +72,7 @@ export function baselineFinding(assessment: BaselineAssessment, context: Finding
       ...(stored.workload === undefined ? ['it does not record its workload, so it is compared as if it matched'] : []),
       ...(scenario.arms.includes('xsched') && 'notCompared' in context.xsched ? [`XSched settings not compared: ${context.xsched.notCompared}`] : []),
     ];
-    return ok(id, `${name}: comparable baseline ${file} (run ${stored.runId})${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`);
+    return ok(id, `${name}: comparable baseline ${file} (${describeBaselineRuns(stored)})${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`);
   }
   const level = (blocks: boolean) => (blocks ? mustFix : warn);
   if (assessment.kind === 'missing') {
@@ -87,10 +88,10 @@ export function baselineFinding(assessment: BaselineAssessment, context: Finding
   if (mismatch.kind === 'workload') {
     const { blocks, text } = consequence(name, 'regression verdict', context);
     const { settings, unsettable } = settingsRestoringWorkload(mismatch.differences);
-    const message = `${name}: the stored baseline ${file} (run ${stored.runId}) was measured with another workload: ${differences}: ${text}`;
+    const message = `${name}: the stored baseline ${file} (${describeBaselineRuns(stored)}) was measured with another workload: ${differences}: ${text}`;
     return level(blocks)(id, message, `${restoring(settings, unsettable)}; or ${recordOrChoose(assessment, context, true)}`);
   }
   const { blocks, text } = consequence(name, 'xsched regression verdicts', context);
-  const message = `${name}: the stored baseline ${file} (run ${stored.runId}) ran its xsched arm with other XSched settings: ${differences}: ${text}`;
+  const message = `${name}: the stored baseline ${file} (${describeBaselineRuns(stored)}) ran its xsched arm with other XSched settings: ${differences}: ${text}`;
   return level(blocks)(id, message, `${restoring(settingsRestoringXsched(mismatch.differences), [])}; or ${recordOrChoose(assessment, context, true)}`);
 }
