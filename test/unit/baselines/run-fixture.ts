@@ -7,7 +7,7 @@ import type { ArmTrialRecord, RunRecord, WorkerOutcome } from '../../../perf/lib
 import type { ArmName, Role, Scenario } from '../../../perf/lib/documents/types/scenario.ts';
 import { makeFingerprint as makeSharedFingerprint, makeRunRecord as makeSharedRunRecord, makeScenario, makeSharingEvidence } from '../../fixtures/run-record/index.ts';
 import { rolesForArm } from '../../../perf/lib/run/worker/worker-args.ts';
-import { encodeLatenciesNsAsHistogram } from '../../../perf/lib/evaluate/stats/latency-histogram.ts';
+import { encodeLatenciesNsAsHistogram } from '../../../perf/lib/documents/encoding/latency-histogram.ts';
 
 export const SCENARIO: Scenario = makeScenario({
   name: 'quick',

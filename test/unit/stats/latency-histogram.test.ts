@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLatencyHistogram, encodeLatenciesNsAsHistogram, mergeEncodedHistograms } from '../../../perf/lib/evaluate/stats/latency-histogram.ts';
+import { decodeLatencyHistogram, encodeLatenciesNsAsHistogram, mergeEncodedHistograms } from '../../../perf/lib/documents/encoding/latency-histogram.ts';
 import { histogramSampleCount, percentileSpectrum } from '../../../perf/lib/evaluate/stats/percentile-spectrum.ts';
 
 const MS = 1e6;

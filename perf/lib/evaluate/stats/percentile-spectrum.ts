@@ -1,6 +1,6 @@
 // Percentile spectrum of an encoded latency histogram, for report plots.
 
-import { decodeLatencyHistogram } from './latency-histogram.ts';
+import { decodeLatencyHistogram } from '../../documents/encoding/latency-histogram.ts';
 
 export interface SpectrumPoint {
   /** 0-100, e.g. 99.9 */

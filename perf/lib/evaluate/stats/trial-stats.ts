@@ -3,7 +3,7 @@
 import type { HpStats, LpStats } from '../../documents/types/evaluation.ts';
 import { type HpTrialSamples, achievedRateHz } from './hp-samples.ts';
 import type { LpTrialSamples } from './lp-samples.ts';
-import { encodeLatenciesNsAsHistogram } from './latency-histogram.ts';
+import { encodeLatenciesNsAsHistogram } from '../../documents/encoding/latency-histogram.ts';
 import { sortAscending, summarizeNsAsMs } from './percentile.ts';
 
 export function summarizeHpTrial(samples: HpTrialSamples, targetRateHz: number): HpStats {

@@ -8,7 +8,7 @@ import type { BaselineArm, BaselineFile, BaselineRun } from '../../documents/typ
 import type { ScenarioEvaluation } from '../../documents/types/evaluation.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
-import { mergeEncodedHistograms } from '../../evaluate/stats/latency-histogram.ts';
+import { mergeEncodedHistograms } from '../../documents/encoding/latency-histogram.ts';
 import { ALL_ARMS } from '../../plan/scenarios/catalogue.ts';
 import { baselineFromRun, type BaselineFromRunOptions } from './from-run.ts';
 import { findFirstFingerprint, formatBaselineKeyFields, sameBaselineKey } from './key.ts';
