@@ -87,6 +87,17 @@ describe('formatBaselineChange', () => {
     const unknown = formatBaselineChange({ path: '/b/x.json', old: null, new: { ...single, runs: [runs[0]!, run('2026-11-30T10-00-00Z-quick-1111')] } });
     expect(unknown.split('\n')[2]).toBe('  new: 2 runs (2026-11-30T09-35-11Z-quick-42de .. 2026-11-30T10-00-00Z-quick-1111) on 1 machine (some unknown), written 2026-11-30T15:00:00.000Z');
   });
+
+  it('warns when a baseline of several runs is replaced by one run, and only then', () => {
+    const record = makeRunRecord();
+    const single = baselineFromRun(record, makeEvaluation(record));
+    const runs = ['a', 'b', 'c'].map((id) => ({ runId: id, startedAt: '2026-11-30T09:35:11Z' }));
+    const lost = formatBaselineChange({ path: '/b/x.json', old: { ...single, runs }, new: single });
+    expect(lost).toContain('  note: the old baseline was made of 3 runs, the new one of 1: the regression verdict goes back to assuming the between-run noise');
+    expect(lost).toContain('npm run perf:update-baselines -- --from <run dirs> --combine');
+    expect(formatBaselineChange({ path: '/b/x.json', old: { ...single, runs }, new: { ...single, runs } })).not.toContain('note:');
+    expect(formatBaselineChange({ path: '/b/x.json', old: single, new: single })).not.toContain('note:');
+  });
 });
 
 describe('missingBaselineMessage', () => {

@@ -56,6 +56,16 @@ function describeXschedSettingsChange(change: BaselineChange): string[] {
   return differences.length === 0 ? [] : [`  XSched settings changed (old -> new): ${formatWorkloadDifferences(differences)}`];
 }
 
+// Replacing a baseline of several runs with one run undoes what those runs bought: say so.
+function describeRunsLost(change: BaselineChange): string[] {
+  const before = change.old?.runs?.length ?? 0;
+  if (before < 2 || change.new.runs !== undefined) return [];
+  return [
+    `  note: the old baseline was made of ${before} runs, the new one of 1: the regression verdict goes back to assuming the between-run noise instead of measuring it. ` +
+      'To keep a baseline of several runs, write it from several run directories: npm run perf:update-baselines -- --from <run dirs> --combine (docs/baselines.md)',
+  ];
+}
+
 /** A plain-text table: per arm, median hp P99 and lp iter/s over trials, old, new and % change; a workload change above it. */
 export function formatBaselineChange(change: BaselineChange): string {
   const header = ['metric (median of trials)', 'old', 'new', 'change'];
@@ -81,6 +91,7 @@ export function formatBaselineChange(change: BaselineChange): string {
     `  new: ${describeSource(change.new)}`,
     ...describeWorkloadChange(change),
     ...describeXschedSettingsChange(change),
+    ...describeRunsLost(change),
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
