@@ -33,6 +33,18 @@ describe('scenario headline (examples/h200-intensive-mps)', () => {
     expect(line).toContain(`run ${record.runId}, stored 2026-11-22T01:00:00.000Z, commit 0123456789ab`);
   });
 
+  it('names a baseline of several runs that holds this run, and its runs\' commits', () => {
+    const runs = [
+      { runId: record.runId, startedAt: '2026-11-22T00:46:39Z', machine: 'GPU-a', commit: 'aaaa' },
+      { runId: 'other-1', startedAt: '2026-11-23T00:00:00Z', machine: 'GPU-b', commit: 'bbbb' },
+      { runId: 'other-2', startedAt: '2026-11-24T00:00:00Z', machine: 'GPU-b', commit: 'bbbb' },
+    ];
+    const { commit: _dropped, ...withoutCommit } = storedFromThisRun;
+    const line = buildScenarioHeadline(record, evaluation, { ...withoutCommit, runId: runs.map((r) => r.runId).join(','), runs }).storedBaseline;
+    expect(line).toContain('made from this run and 2 others: the comparison cannot show a regression; ');
+    expect(line).toContain(`3 runs (${record.runId} .. other-2) on 2 machines, stored 2026-11-22T01:00:00.000Z, 2 commits (each run's in the file)`);
+  });
+
   it('says what is missing instead of a number when the verdict did not judge', () => {
     const noVerdicts = { ...evaluation, verdicts: [], arms: evaluation.arms.filter((a) => a.arm !== 'hp-alone') };
     const headline = buildScenarioHeadline(record, noVerdicts, null);

@@ -75,7 +75,8 @@ function describeHpAlone(evaluation: ScenarioEvaluation): string {
 
 function describeStoredBaseline(record: RunRecord, evaluation: ScenarioEvaluation, baseline: BaselineFile | null): string {
   if (!baseline) return 'none for this scenario and hardware: no comparison with an earlier run was made';
-  const commit = baseline.commit ? `commit ${baseline.commit.slice(0, 12)}` : 'commit not recorded';
+  const runCommits = new Set(baseline.runs?.flatMap((run) => (run.commit === undefined ? [] : [run.commit])) ?? []).size;
+  const commit = baseline.commit ? `commit ${baseline.commit.slice(0, 12)}` : runCommits > 0 ? `${runCommits} commits (each run's in the file)` : 'commit not recorded';
   const made = baseline.runs === undefined ? 'this run (stored from it)' : `made from this run and ${baseline.runs.length - 1} others`;
   const same = baselineIncludesRun(baseline, record.runId) ? `${made}: the comparison cannot show a regression; ` : '';
   const regression = verdict(evaluation, 'regression.xsched.hp-p99');
