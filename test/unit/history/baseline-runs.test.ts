@@ -32,10 +32,12 @@ describe('baselineFromEntries: runs and trialRuns', () => {
     const third = syntheticEntry({ index: 3, arms: { baseline: { hpP99Ms: [2.6, 2.65, 2.7], lpIterPerSec: [302, 303, 304] }, xsched: { hpP99Ms: [1.3, 1.31, 1.32], lpIterPerSec: [280, 281, 282] } } });
     const baseline = baselineFromEntries(SYNTHETIC_KEY, [first, second, third], NOW)!;
     expect(baseline.runs).toEqual([
-      { runId: first.run.runId, startedAt: '2026-01-01T01:00:00.000Z', machine: 'SYNTHETIC-runner', commit: 'c0000001' },
+      { runId: first.run.runId, startedAt: '2026-01-01T01:00:00.000Z', commit: 'c0000001' },
       { runId: second.run.runId, startedAt: '2026-01-01T02:00:00.000Z' },
-      { runId: third.run.runId, startedAt: '2026-01-01T03:00:00.000Z', machine: 'SYNTHETIC-runner', commit: 'c0000003' },
+      { runId: third.run.runId, startedAt: '2026-01-01T03:00:00.000Z', commit: 'c0000003' },
     ]);
+    // The hostname (SYNTHETIC-runner) is not taken for the machine: a container job gets a new one every run.
+    expect(baseline.runs!.some((run) => 'machine' in run)).toBe(false);
     expect(baseline.arms.baseline).toMatchObject({ hpP99Ms: [2.7, 2.8, 2.75, 3.1, 3.2, 2.6, 2.65, 2.7], lpIterPerSec: [300, 301, 299, 290, 291, 302, 303, 304], trialRuns: [0, 0, 0, 1, 1, 2, 2, 2] });
     expect(baseline.arms.xsched).toMatchObject({ hpP99Ms: [1.2, 1.25, 1.22, 1.3, 1.31, 1.32], trialRuns: [0, 0, 0, 2, 2, 2] });
     // A valid BaselineFile, the check across fields included.

@@ -51,7 +51,7 @@ export const BaselineRunSchema = closedObject({
   runId: v.string(),
   /** When the run started (its run id's time), ISO 8601. */
   startedAt: v.pipe(v.string(), v.check((text) => !Number.isNaN(Date.parse(text)), 'must be an ISO 8601 date')),
-  /** What identifies the machine: the GPU UUID of the run's first worker fingerprint, or for a baseline from history the runner's hostname; absent when unknown. */
+  /** What identifies the machine: the GPU UUID of the run's first worker fingerprint; absent when unknown (a baseline from history: see store/history/baseline-from-history.ts). */
   machine: v.optional(v.string()),
   /** The suite commit of the run, when recorded. */
   commit: v.optional(v.string()),

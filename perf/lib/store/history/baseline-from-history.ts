@@ -39,14 +39,14 @@ function checkTrialRuns(arms: Partial<Record<ArmName, BaselineArm>>, entries: re
   }
 }
 
-/** The history run as a BaselineFile's run: its machine is the runner's hostname. */
+/**
+ * The history run as a BaselineFile's run. No `machine`: the store keeps the runner's hostname,
+ * which in a container job (.github/workflows/perf.yml) is a new name every run, so it would
+ * count one GPU host as many and lift the floor on the between-run noise
+ * (evaluate/verdicts/baseline-runs-span.ts); unknown, only a span of days counts.
+ */
 function baselineRun(run: HistoryEntry['run']): BaselineRun {
-  return {
-    runId: run.runId,
-    startedAt: run.createdAt,
-    ...(run.hostname !== null ? { machine: run.hostname } : {}),
-    ...(run.commit !== null ? { commit: run.commit } : {}),
-  };
+  return { runId: run.runId, startedAt: run.createdAt, ...(run.commit !== null ? { commit: run.commit } : {}) };
 }
 
 export function baselineFromEntries(key: BaselineKey, entries: readonly HistoryEntry[], now = new Date()): BaselineFile | null {
