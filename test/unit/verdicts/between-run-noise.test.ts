@@ -68,6 +68,14 @@ describe('betweenRunNoise', () => {
       expect(noise.source).toContain('not below recorded pinned quick time-sliced runs (0.05): its runs are from 1 machine over 0.1 h');
     });
 
+    it('runs that name no machine (a baseline from history): only a span of a day or more counts', () => {
+      const days = [run('a', '2026-11-28T09:00:00Z'), run('b', '2026-11-29T10:00:00Z'), run('c', '2026-11-29T15:00:00Z')];
+      expect(betweenRunNoise(several(days), 'xsched', 'hpP99')).toEqual({ logSd: 0, source: "estimated from the baseline's 3 runs on unknown machines over 30.0 h", estimateFromRuns: true });
+      const hours = [run('a', '2026-11-30T09:00:00Z'), run('b', '2026-11-30T10:00:00Z'), run('c', '2026-11-30T11:00:00Z', 'GPU-1')];
+      expect(betweenRunNoise(several(hours), 'xsched', 'hpP99')).toMatchObject({ logSd: 0.05, estimateFromRuns: true });
+      expect(betweenRunNoise(several(hours), 'xsched', 'hpP99').source).toContain('its runs are from 1 machine (and some unknown) over 2.0 h');
+    });
+
     it('2 runs are too few to estimate from: assumed, as for one run', () => {
       expect(betweenRunNoise(several(threeMachines.slice(0, 2)), 'xsched', 'hpP99')).toEqual({ logSd: 0.05, source: 'recorded pinned quick time-sliced runs', estimateFromRuns: false });
     });

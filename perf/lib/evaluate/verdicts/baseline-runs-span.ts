@@ -10,16 +10,24 @@ import type { ArmName } from '../../documents/types/scenario.ts';
 export const DAY_HOURS = 24;
 
 export interface RunSpan {
-  /** Distinct machines named by the runs (GPU UUID or hostname); runs without one count as one unknown machine. */
+  /** Distinct machines the runs name (GPU UUIDs); runs that name none add nothing here. */
   machines: number;
+  /** Some run names no machine (a baseline from history: store/history/baseline-from-history.ts). */
+  someUnknown: boolean;
   /** From the first run's start to the last's. */
   hours: number;
 }
 
 export function spanOfRuns(runs: readonly BaselineRun[]): RunSpan {
-  const machines = new Set(runs.map((r) => r.machine ?? '(unknown)')).size;
+  const machines = new Set(runs.flatMap((r) => (r.machine === undefined ? [] : [r.machine]))).size;
   const times = runs.map((r) => Date.parse(r.startedAt));
-  return { machines, hours: (Math.max(...times) - Math.min(...times)) / 3.6e6 };
+  return { machines, someUnknown: runs.some((r) => r.machine === undefined), hours: (Math.max(...times) - Math.min(...times)) / 3.6e6 };
+}
+
+/** "4 machines over 5.2 h", "2 machines (and some unknown) over 1.0 h", "unknown machines over 2.1 days". */
+export function formatSpan(span: RunSpan): string {
+  const machines = span.machines === 0 ? 'unknown machines' : `${span.machines} machine${span.machines === 1 ? '' : 's'}${span.someUnknown ? ' (and some unknown)' : ''}`;
+  return `${machines} over ${formatHours(span.hours)}`;
 }
 
 /** Two machines or two days: the variation "an identical configuration on another day" means. */

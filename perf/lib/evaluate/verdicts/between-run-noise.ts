@@ -7,7 +7,7 @@
 
 import type { BaselineFile, BetweenRunLogSd } from '../../documents/types/baseline.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
-import { formatHours, runsWithValues, spanOfRuns, spansRunToRunVariation } from './baseline-runs-span.ts';
+import { formatSpan, runsWithValues, spanOfRuns, spansRunToRunVariation } from './baseline-runs-span.ts';
 
 export type RegressionMetricName = keyof BetweenRunLogSd;
 
@@ -92,7 +92,7 @@ export function betweenRunNoise(stored: BaselineFile, arm: ArmName, metric: Regr
   const runs = runsWithValues(stored, arm, metric);
   if (runs < MIN_RUNS_TO_ESTIMATE) return { ...recorded, estimateFromRuns: false };
   const span = spanOfRuns(stored.runs!);
-  const where = `${span.machines} machine${span.machines === 1 ? '' : 's'} over ${formatHours(span.hours)}`;
+  const where = formatSpan(span);
   if (spansRunToRunVariation(span)) return { logSd: 0, source: `estimated from the baseline's ${runs} runs on ${where}`, estimateFromRuns: true };
   return {
     logSd: recorded.logSd,
