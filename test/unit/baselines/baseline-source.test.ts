@@ -21,5 +21,7 @@ describe('describeBaselineRuns / baselineIncludesRun', () => {
     expect(describeBaselineRuns(several)).toBe('3 runs (a .. c) on 1 machine (some unknown)');
     expect(baselineIncludesRun(several, 'b')).toBe(true);
     expect(baselineIncludesRun(several, 'a,b')).toBe(false);
+    const fromHistory = { runId: 'history:a,b', runs: several.runs.map(({ runId, startedAt }) => ({ runId, startedAt })) };
+    expect(describeBaselineRuns(fromHistory)).toBe('3 runs (a .. c) on unknown machines');
   });
 });

@@ -11,7 +11,8 @@ export function describeBaselineRuns(file: Pick<BaselineFile, 'runId' | 'runs'>)
   const unknown = file.runs.some((run) => run.machine === undefined) ? ' (some unknown)' : '';
   const first = file.runs[0]!.runId;
   const last = file.runs[file.runs.length - 1]!.runId;
-  return `${file.runs.length} runs (${first} .. ${last}) on ${machines} machine${machines === 1 ? '' : 's'}${unknown}`;
+  const where = machines === 0 ? 'unknown machines' : `${machines} machine${machines === 1 ? '' : 's'}${unknown}`;
+  return `${file.runs.length} runs (${first} .. ${last}) on ${where}`;
 }
 
 /** Was the baseline made from this run (alone or as one of its runs)? A comparison with it then cannot show a regression. */
