@@ -33,4 +33,18 @@ describe('the stored baselines', () => {
   it.each(files.map((f) => [relative(root, f), f]))('%s qualifies as a baseline of its catalogue scenario', (name, file) => {
     expect(findStoredBaselineGaps(read(file))).toEqual([]);
   });
+
+  it('a baseline of several runs qualifies run by run: a run with too few trials is named', () => {
+    const quick = read(join(root, 'quick', 'cuda-sm_90-nvidia-h200-time-sliced.json'));
+    expect(quick.runs?.length).toBe(11);
+    const xsched = quick.arms.xsched!;
+    // Drop the last trial of the fourth run from the xsched arm.
+    const drop = xsched.trialRuns!.lastIndexOf(3);
+    const keep = <T,>(values: T[]): T[] => values.filter((_, t) => t !== drop);
+    const short = { ...quick, arms: { ...quick.arms, xsched: { ...xsched, hpP99Ms: keep(xsched.hpP99Ms), hpP50Ms: keep(xsched.hpP50Ms), hpAchievedRateHz: keep(xsched.hpAchievedRateHz), lpIterPerSec: keep(xsched.lpIterPerSec), trialRuns: keep(xsched.trialRuns!) } } };
+    expect(findStoredBaselineGaps(short)).toEqual([
+      `xsched hp of run ${quick.runs![3]!.runId}: 2 trial(s), fewer than minTrials 3`,
+      `xsched lp of run ${quick.runs![3]!.runId}: 2 trial(s), fewer than minTrials 3`,
+    ]);
+  });
 });

@@ -2,7 +2,8 @@
 // before them (or by hand) may hold 2-trial arms, lack an arm, or come from a shortened run whose
 // workload no catalogue run matches. Such files stay readable (a run is still compared with them
 // where the workload matches), but none is committed: test/unit/baselines/stored-baselines.test.ts
-// checks every file under baselines/ (docs/baselines.md).
+// checks every file under baselines/ (docs/baselines.md). In a baseline of several runs each run
+// must qualify on its own.
 import { gateRequirementsOf, getCatalogueEntry, listScenarioNames } from '../../plan/scenarios/catalogue.ts';
 import type { BaselineFile, BaselineWorkload } from '../../documents/types/baseline.ts';
 import { rolesForArm } from '../../run/worker/worker-args.ts';
@@ -22,8 +23,12 @@ export function findStoredBaselineGaps(baseline: BaselineFile): string[] {
       continue;
     }
     for (const role of rolesForArm(arm)) {
-      const trials = role === 'hp' ? stored.hpP99Ms.length : stored.lpIterPerSec.length;
-      if (trials < minTrials) gaps.push(`${arm} ${role}: ${trials} trial(s), fewer than minTrials ${minTrials}`);
+      const values = role === 'hp' ? stored.hpP99Ms : stored.lpIterPerSec;
+      // A baseline of several runs: every run is a baseline's worth (baseline-refusals.ts applies per run).
+      const perRun = baseline.runs?.map((run, index) => ({ of: ` of run ${run.runId}`, trials: values.filter((_, t) => stored.trialRuns?.[t] === index).length }));
+      for (const { of, trials } of perRun ?? [{ of: '', trials: values.length }]) {
+        if (trials < minTrials) gaps.push(`${arm} ${role}${of}: ${trials} trial(s), fewer than minTrials ${minTrials}`);
+      }
     }
   }
   const catalogueWorkload: BaselineWorkload = {
