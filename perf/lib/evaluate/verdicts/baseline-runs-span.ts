@@ -5,6 +5,7 @@
 
 import type { BaselineFile, BaselineRun } from '../../documents/types/baseline.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
+import { machinesOf } from '../../store/baselines/baseline-source.ts';
 
 /** Runs at least this far apart count as different days. */
 export const DAY_HOURS = 24;
@@ -19,9 +20,9 @@ export interface RunSpan {
 }
 
 export function spanOfRuns(runs: readonly BaselineRun[]): RunSpan {
-  const machines = new Set(runs.flatMap((r) => (r.machine === undefined ? [] : [r.machine]))).size;
+  const { known, someUnknown } = machinesOf(runs);
   const times = runs.map((r) => Date.parse(r.startedAt));
-  return { machines, someUnknown: runs.some((r) => r.machine === undefined), hours: (Math.max(...times) - Math.min(...times)) / 3.6e6 };
+  return { machines: known, someUnknown, hours: (Math.max(...times) - Math.min(...times)) / 3.6e6 };
 }
 
 /** "4 machines over 5.2 h", "2 machines (and some unknown) over 1.0 h", "unknown machines over 2.1 days". */

@@ -14,7 +14,7 @@
 // detection rate reported as what it is.
 
 import { studentTCdf, studentTQuantile } from '../stats/distributions/student-t.ts';
-import { type BetweenRunFrom, type BetweenRunModel, type RegressionNoise, regressionNoise, standardErrorAt } from './regression-noise.ts';
+import { type BetweenRunFrom, type BetweenRunModel, type RegressionNoise, meanOf, regressionNoise, standardErrorAt } from './regression-noise.ts';
 
 export const DETECTION_RATE_TARGET = 0.9;
 
@@ -65,7 +65,6 @@ export interface RegressionDecision {
 
 const BETWEEN_FROM_TEXT: Record<BetweenRunFrom, string> = { assumed: 'assumed', estimated: 'estimated from the stored runs', floor: 'the floor: the stored runs spread less' };
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
-const meanOf = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
 const validValues = (xs: number[]): boolean => xs.every((v) => v > 0 && Number.isFinite(v));
 
 /** The stored values grouped by run, in order of first appearance. */

@@ -45,7 +45,7 @@ export interface StandardError {
 
 export type BetweenRunFrom = 'assumed' | 'estimated' | 'floor';
 
-const meanOf = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
+export const meanOf = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
 const sumOfSquares = (xs: number[]): number => {
   const mean = meanOf(xs);
   return xs.reduce((s, v) => s + (v - mean) ** 2, 0);

@@ -11,9 +11,9 @@ import type { RunRecord } from '../../documents/types/run-record.ts';
 import { mergeEncodedHistograms } from '../../documents/encoding/latency-histogram.ts';
 import { ALL_ARMS } from '../../plan/scenarios/catalogue.ts';
 import { baselineFromRun, type BaselineFromRunOptions } from './from-run.ts';
-import { findFirstFingerprint, formatBaselineKeyFields, sameBaselineKey } from './key.ts';
-import { diffWorkload, formatWorkloadDifferences } from './workload.ts';
-import { diffXschedSettings } from './xsched-settings.ts';
+import { findComparedMismatch } from './baseline-mismatch.ts';
+import { findFirstFingerprint, formatBaselineKeyFields } from './key.ts';
+import { formatWorkloadDifferences } from './workload.ts';
 
 /** The runs may not make one baseline together; the message names the runs and the values. */
 export class RunsNotCombinableError extends Error {
@@ -31,27 +31,29 @@ function startMs(record: RunRecord): number {
   return Date.parse(record.createdAt);
 }
 
-/** Throws when `other` measured something else than `first` (both as baselineFromRun makes them). */
+/**
+ * Throws when `other` measured something else than `first` (both as baselineFromRun makes them):
+ * the comparability rule a run and a stored baseline are held to (baseline-mismatch.ts), plus
+ * one worker build and XSched settings recorded by both or neither.
+ */
 function checkSameMeasurement(first: BaselineFile, other: BaselineFile): void {
   const pair = `runs ${first.runId} and ${other.runId}`;
-  if (!sameBaselineKey(first.key, other.key)) {
+  const mismatch = findComparedMismatch({ key: other.key, workload: other.workload!, xschedSettings: other.xschedSettings ?? null }, first);
+  if (mismatch?.kind === 'key') {
     throw new RunsNotCombinableError(`${pair} have different baseline keys (${formatBaselineKeyFields(first.key)} against ${formatBaselineKeyFields(other.key)}): combine only runs of one scenario on one kind of GPU and sharing mode`);
   }
   if (first.workerVersion !== other.workerVersion) {
     throw new RunsNotCombinableError(`${pair} ran different worker versions (${JSON.stringify(first.workerVersion)} against ${JSON.stringify(other.workerVersion)}): combine only runs of one worker build`);
   }
-  const workload = diffWorkload(first.workload!, other.workload!);
-  if (workload.length > 0) {
-    throw new RunsNotCombinableError(`${pair} were measured with different workloads: ${formatWorkloadDifferences(workload)} (${first.runId} -> ${other.runId}): combine only runs of one workload`);
+  if (mismatch?.kind === 'workload') {
+    throw new RunsNotCombinableError(`${pair} were measured with different workloads: ${formatWorkloadDifferences(mismatch.differences)} (${first.runId} -> ${other.runId}): combine only runs of one workload`);
   }
-  const [a, b] = [first.xschedSettings, other.xschedSettings];
-  if ((a === undefined) !== (b === undefined)) {
-    const missing = a === undefined ? first.runId : other.runId;
+  if ((first.xschedSettings === undefined) !== (other.xschedSettings === undefined)) {
+    const missing = first.xschedSettings === undefined ? first.runId : other.runId;
     throw new RunsNotCombinableError(`${pair}: only one recorded XSched settings (${missing} has none): combine only runs whose xsched arm recorded the same settings`);
   }
-  const xsched = a && b ? diffXschedSettings(a, b) : [];
-  if (xsched.length > 0) {
-    throw new RunsNotCombinableError(`${pair} ran XSched with different settings: ${formatWorkloadDifferences(xsched)} (${first.runId} -> ${other.runId}): combine only runs of one XSched configuration`);
+  if (mismatch?.kind === 'xsched-settings') {
+    throw new RunsNotCombinableError(`${pair} ran XSched with different settings: ${formatWorkloadDifferences(mismatch.differences)} (${first.runId} -> ${other.runId}): combine only runs of one XSched configuration`);
   }
 }
 

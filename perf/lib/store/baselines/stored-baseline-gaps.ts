@@ -5,7 +5,8 @@
 // checks every file under baselines/ (docs/baselines.md). In a baseline of several runs each run
 // must qualify on its own.
 import { gateRequirementsOf, getCatalogueEntry, listScenarioNames } from '../../plan/scenarios/catalogue.ts';
-import type { BaselineFile, BaselineWorkload } from '../../documents/types/baseline.ts';
+import type { BaselineArm, BaselineFile, BaselineWorkload } from '../../documents/types/baseline.ts';
+import { armOfRun } from './baseline-source.ts';
 import { rolesForArm } from '../../run/worker/worker-args.ts';
 import { diffWorkload, formatWorkloadDifferences } from './workload.ts';
 
@@ -23,10 +24,10 @@ export function findStoredBaselineGaps(baseline: BaselineFile): string[] {
       continue;
     }
     for (const role of rolesForArm(arm)) {
-      const values = role === 'hp' ? stored.hpP99Ms : stored.lpIterPerSec;
+      const count = (arm: BaselineArm) => (role === 'hp' ? arm.hpP99Ms : arm.lpIterPerSec).length;
       // A baseline of several runs: every run is a baseline's worth (baseline-refusals.ts applies per run).
-      const perRun = baseline.runs?.map((run, index) => ({ of: ` of run ${run.runId}`, trials: values.filter((_, t) => stored.trialRuns?.[t] === index).length }));
-      for (const { of, trials } of perRun ?? [{ of: '', trials: values.length }]) {
+      const perRun = baseline.runs?.map((run, index) => ({ of: ` of run ${run.runId}`, trials: count(armOfRun(stored, index)) }));
+      for (const { of, trials } of perRun ?? [{ of: '', trials: count(stored) }]) {
         if (trials < minTrials) gaps.push(`${arm} ${role}${of}: ${trials} trial(s), fewer than minTrials ${minTrials}`);
       }
     }

@@ -9,6 +9,7 @@
 import type { BaselineArm, BaselineFile, BaselineRun } from '../../documents/types/baseline.ts';
 import type { HistoryEntry, HistoryMetric, HistoryPoint } from '../../documents/types/history.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
+import { armOfRun } from '../baselines/baseline-source.ts';
 
 const ARM_METRICS: Array<[HistoryMetric, 'hpP99Ms' | 'hpP50Ms' | 'hpAchievedRateHz' | 'lpIterPerSec']> = [
   ['hpP99Ms', 'hpP99Ms'],
@@ -71,13 +72,11 @@ function entry(baseline: BaselineFile, runId: string, createdAt: string, commit:
   };
 }
 
-/** The trials of run `index` of a baseline of several runs: each per-trial array filtered by trialRuns. */
+/** The trials of run `index` of a baseline of several runs, per arm. */
 function armsOfRun(baseline: BaselineFile, index: number): BaselineFile['arms'] {
   const arms: BaselineFile['arms'] = {};
   for (const [arm, values] of Object.entries(baseline.arms) as Array<[ArmName, BaselineArm | undefined]>) {
-    if (values === undefined) continue;
-    const mine = (trials: number[]) => trials.filter((_, trial) => values.trialRuns?.[trial] === index);
-    arms[arm] = { hpP99Ms: mine(values.hpP99Ms), hpP50Ms: mine(values.hpP50Ms), hpAchievedRateHz: mine(values.hpAchievedRateHz), lpIterPerSec: mine(values.lpIterPerSec), hpHistogram: null };
+    if (values !== undefined) arms[arm] = armOfRun(values, index);
   }
   return arms;
 }
