@@ -7,17 +7,23 @@
 //   Writes ONE baseline of all the given runs (perf/lib/store/baselines/from-runs.ts), so the
 //   regression verdict sees between-run noise; they must share key, workload, worker and XSched
 //   settings (docs/baselines.md, "A baseline of several runs").
+// npm run perf:update-baselines -- --from <run dir> [...] --append
+//   Adds the runs to the stored baseline of their key (one run or several), so a baseline grows
+//   by a run or two per session without keeping every run directory
+//   (perf/lib/store/baselines/append-runs.ts); they are held to the stored baseline's key,
+//   workload, worker and XSched settings.
 // No mode ever writes a baseline from an invalid run, one with fewer trials than the scenario's
 // minTrials, or one missing an arm x trial (perf/lib/store/baselines/baseline-refusals.ts); with
-// --combine one such run refuses them all.
-// Exit codes of --from: 0 written, 1 refused (or, with --combine, runs that differ), 3 a run or
+// --combine or --append one such run refuses them all.
+// Exit codes of --from: 0 written, 1 refused (or, with --combine or --append, runs that differ or,
+// with --append, no stored baseline to add to), 3 a run or
 // the stored baseline could not be read, or the arguments are wrong.
 
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import { formatBaselineChange } from '../perf/lib/store/baselines/format-change.ts';
 import { RunsNotCombinableError, type RunToCombine } from '../perf/lib/store/baselines/from-runs.ts';
-import { BaselineRefusedError, updateBaseline, updateBaselineFromRuns } from '../perf/lib/store/baselines/update-baseline.ts';
+import { appendToStoredBaseline, BaselineRefusedError, updateBaseline, updateBaselineFromRuns } from '../perf/lib/store/baselines/update-baseline.ts';
 import { findBaselineRefusals } from '../perf/lib/store/baselines/baseline-refusals.ts';
 import { loadSettings } from '../perf/lib/plan/config/load-settings.ts';
 import { replayRun } from '../perf/lib/suite/replay-run.ts';
@@ -29,6 +35,8 @@ const USAGE = [
   '       npm run perf:update-baselines -- --from <run dir> <run dir> [...] --combine',
   '                                                                  write ONE baseline of all the runs (2 or more, same key,',
   '                                                                  workload, worker and XSched settings; docs/baselines.md)',
+  '       npm run perf:update-baselines -- --from <run dir> [...] --append',
+  '                                                                  add the runs to the stored baseline of their key',
 ].join('\n');
 
 async function runSpecs(vitestArgs: string[]): Promise<number> {
@@ -64,8 +72,11 @@ async function writeFromSavedRuns(runDirs: string[], io: ScriptIo): Promise<numb
   return exitCode;
 }
 
-/** --combine: one baseline of all `runDirs`. 0 written, 1 refused or runs that differ, 3 a run or the stored baseline unreadable. */
-async function writeCombined(runDirs: string[], io: ScriptIo): Promise<number> {
+/**
+ * --combine: one baseline of all `runDirs`; --append: the stored baseline with `runDirs` added.
+ * 0 written, 1 refused, runs that differ or (append) nothing stored, 3 a run or the stored baseline unreadable.
+ */
+async function writeCombined(runDirs: string[], mode: 'combine' | 'append', io: ScriptIo): Promise<number> {
   const settings = loadSettings(io.env, io.cwd);
   for (const warning of settings.warnings) io.err(`warning: ${warning}`);
   const items: RunToCombine[] = [];
@@ -79,7 +90,8 @@ async function writeCombined(runDirs: string[], io: ScriptIo): Promise<number> {
     }
   }
   try {
-    io.out(formatBaselineChange(await updateBaselineFromRuns(settings.baselinesDir, items)));
+    const write = mode === 'combine' ? updateBaselineFromRuns : appendToStoredBaseline;
+    io.out(formatBaselineChange(await write(settings.baselinesDir, items)));
     return 0;
   } catch (error) {
     if (error instanceof BaselineRefusedError || error instanceof RunsNotCombinableError) {
@@ -97,19 +109,23 @@ export async function main(args: string[], io: ScriptIo): Promise<number> {
     return 0;
   }
   const combine = args.includes('--combine');
-  const rest = args.filter((arg) => arg !== '--combine');
+  const append = args.includes('--append');
+  const rest = args.filter((arg) => arg !== '--combine' && arg !== '--append');
   const fromIndex = rest.indexOf('--from');
+  if (combine && append) throw new Error('--combine and --append exclude each other: --combine writes a new baseline of the given runs, --append adds them to the stored one; give one');
   if (fromIndex === -1) {
     if (combine) throw new Error('--combine works only with --from: npm run perf:update-baselines -- --from <run dir> <run dir> ... --combine');
+    if (append) throw new Error('--append works only with --from: npm run perf:update-baselines -- --from <run dir> [...] --append');
     return runSpecs(args);
   }
   const { positionals } = parseArgs({ args: rest.slice(fromIndex + 1), allowPositionals: true, strict: true });
-  if (fromIndex !== 0 || positionals.length === 0) throw new Error('--from takes one or more run directories (and --combine) and nothing else');
+  if (fromIndex !== 0 || positionals.length === 0) throw new Error('--from takes one or more run directories (and --combine or --append) and nothing else');
+  if (append) return writeCombined(positionals, 'append', io);
   if (!combine) return writeFromSavedRuns(positionals, io);
   if (positionals.length < 2) {
     throw new Error(`--combine writes one baseline of several runs and was given ${positionals.length} run directory (${positionals[0]}): give 2 or more run directories, or leave out --combine to write a baseline from this run alone`);
   }
-  return writeCombined(positionals, io);
+  return writeCombined(positionals, 'combine', io);
 }
 
 export const script: Script = { name: 'perf:update-baselines', main, errorExitCode: 3, usage: USAGE };

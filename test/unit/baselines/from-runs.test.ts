@@ -2,47 +2,12 @@
 // every reason the runs may not make one, on the hand-made runs of run-fixture.ts.
 
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '../../../perf/lib/documents/types/run-record.ts';
 import type { XschedEvidence } from '../../../perf/lib/documents/types/run-record.ts';
 import { histogramSampleCount } from '../../../perf/lib/evaluate/stats/percentile-spectrum.ts';
 import { baselineFromRun } from '../../../perf/lib/store/baselines/from-run.ts';
-import { baselineFromRuns, RunsNotCombinableError, type RunToCombine } from '../../../perf/lib/store/baselines/from-runs.ts';
-import { makeEvaluation, makeRunRecord, withEncodedHistograms, type ArmValues } from './run-fixture.ts';
-
-const NOW = new Date('2026-11-30T15:00:00.000Z');
-const A = '2026-11-30T09-35-11Z-quick-42de';
-const B = '2026-11-30T12-00-00Z-quick-5678';
-const C = '2026-11-30T14-50-00Z-quick-abcd';
-
-const LATER_VALUES: ArmValues = {
-  'hp-alone': [{ hp: [2, 6, 10], lp: null }, { hp: [2, 7, 9.6], lp: null }],
-  baseline: [{ hp: [3, 9, 9.5], lp: 90 }, { hp: [3, 10, 9.4], lp: 95 }],
-};
-
-interface RunOptions {
-  uuid?: string;
-  commit?: string;
-  values?: ArmValues;
-  latenciesMs?: number[];
-  edit?: (record: RunRecord) => void;
-}
-
-/** The first finished worker's fingerprint, which gives the key, machine and worker version. */
-function firstFingerprint(record: RunRecord) {
-  const worker = record.trials[0]!.workers[0]!;
-  if (!worker.ok) throw new Error('fixture: expected an ok worker');
-  return worker.result.fingerprint;
-}
-
-function run(runId: string, createdAt: string, options: RunOptions = {}): RunToCombine {
-  const record = makeRunRecord(runId);
-  record.createdAt = createdAt;
-  if (options.uuid) firstFingerprint(record).gpu.uuid = options.uuid;
-  if (options.commit) record.source = { git: { available: true, commit: options.commit, branch: 'main', dirty: false, commitTime: createdAt }, xsched: null };
-  options.edit?.(record);
-  const evaluation = withEncodedHistograms(makeEvaluation(record, 'pass', options.values), options.latenciesMs ?? [1, 2]);
-  return { record, evaluation };
-}
+import { baselineFromRuns, type RunToCombine } from '../../../perf/lib/store/baselines/from-runs.ts';
+import { makeEvaluation, makeRunRecord, type ArmValues } from './run-fixture.ts';
+import { A, B, C, firstFingerprint, LATER_VALUES, notCombinableMessage, NOW, run } from './combine-fixture.ts';
 
 const env = (priority: number, threshold: number) => ({
   XSCHED_AUTO_XQUEUE_PRIORITY: String(priority), XSCHED_AUTO_XQUEUE_LEVEL: '1', XSCHED_AUTO_XQUEUE_THRESHOLD: String(threshold), XSCHED_AUTO_XQUEUE_BATCH_SIZE: '8',
@@ -60,15 +25,7 @@ function xschedRun(runId: string, createdAt: string, lpThreshold: number | null)
   });
 }
 
-const combineError = (items: RunToCombine[]) => {
-  try {
-    baselineFromRuns(items, { now: NOW });
-  } catch (error) {
-    expect(error).toBeInstanceOf(RunsNotCombinableError);
-    return (error as Error).message;
-  }
-  throw new Error('expected baselineFromRuns to throw');
-};
+const combineError = (items: RunToCombine[]) => notCombinableMessage(() => baselineFromRuns(items, { now: NOW }));
 
 describe('baselineFromRuns', () => {
   it('concatenates per-trial values in start order, says which run each trial came from, and lists the runs', () => {

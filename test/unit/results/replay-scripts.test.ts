@@ -1,4 +1,4 @@
-// scripts/replay.ts and scripts/update-baselines.ts --from (and --combine), run in this process as the
+// scripts/replay.ts and scripts/update-baselines.ts --from (--combine and --append), run in this process as the
 // command line runs them (test/fixtures/run-script.ts), on SYNTHETIC saved runs
 // (test/fixtures/synthetic-run: invented numbers, no GPU).
 
@@ -181,5 +181,44 @@ describe('update-baselines --from ... --combine', () => {
     expect(Object.keys(baseline.arms)).toEqual(['hp-alone', 'lp-alone', 'baseline']);
     expect(baseline.arms.baseline.trialRuns).toEqual([0, 0, 0, 1, 1, 1]);
     expect(baseline.arms.baseline.hpP99Ms.slice(0, 3)).toEqual(baseline.arms.baseline.hpP99Ms.slice(3));
+  });
+});
+
+describe('update-baselines --from ... --append', () => {
+  let cwd: string;
+  let runs: string[];
+  beforeAll(async () => {
+    cwd = makeTempDir('append-');
+    runs = [await saveSyntheticRun(join(cwd, 'results'), true), await saveSyntheticRun(join(cwd, 'results'), true)];
+  });
+
+  it('says what to do without --from, or with --combine too (exit 3)', async () => {
+    const alone = await runScript('update-baselines.ts', ['--append'], cwd);
+    expect(alone.all).toContain('--append works only with --from: npm run perf:update-baselines -- --from <run dir> [...] --append');
+    expect(alone.exitCode).toBe(3);
+    const both = await runScript('update-baselines.ts', ['--from', ...runs, '--combine', '--append'], cwd);
+    expect(both.all).toContain('--combine and --append exclude each other');
+    expect(both.exitCode).toBe(3);
+  });
+
+  it('needs a stored baseline, adds a run to it, and refuses a run it already holds', { timeout: 90_000 }, async () => {
+    const [first, second] = runs.map((run) => run.split('/').pop()!);
+    const nothing = await runScript('update-baselines.ts', ['--from', runs[1]!, '--append'], cwd);
+    expect(nothing.all).toMatch(new RegExp(`^NOT written: no stored baseline to add run ${second} to \\(looked for \\S+\\): write one first`, 'm'));
+    expect(nothing.exitCode).toBe(1);
+    expect(existsSync(join(cwd, 'baselines'))).toBe(false);
+
+    expect((await runScript('update-baselines.ts', ['--from', runs[0]!], cwd)).exitCode).toBe(0);
+    const added = await runScript('update-baselines.ts', ['--from', runs[1]!, '--append'], cwd);
+    expect(added.exitCode).toBe(0);
+    expect(added.all).toContain(`  old: run ${first}, written `);
+    expect(added.all).toMatch(/ {2}new: 2 runs \(\S+ \.\. \S+\) on 1 machine \(some unknown\), written /);
+    const baseline = JSON.parse(readFileSync(join(cwd, 'baselines', BASELINE_FILE), 'utf8'));
+    expect(baseline.runs.map((r: { runId: string }) => r.runId).sort()).toEqual([first, second].sort());
+    expect(baseline.arms.baseline.trialRuns).toEqual([0, 0, 0, 1, 1, 1]);
+
+    const again = await runScript('update-baselines.ts', ['--from', runs[0]!, '--append'], cwd);
+    expect(again.all).toContain(`NOT written: run ${first} is already in the stored baseline (2 runs `);
+    expect(again.exitCode).toBe(1);
   });
 });

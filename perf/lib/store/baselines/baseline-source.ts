@@ -1,8 +1,10 @@
-// What a stored baseline was made from, in words for messages and reports: one run, or a
-// baseline of several runs (runs[], docs/baselines.md), whose joined run ids would drown a
-// message.
+// What a stored baseline was made from: one run, or a baseline of several runs (runs[],
+// docs/baselines.md), in words for messages and reports (whose joined run ids would drown a
+// message), and split back into its runs, each with its own trials, for adding runs to it
+// (append-runs.ts) and importing it into history (../history/entry-from-baseline.ts).
 
 import type { BaselineArm, BaselineFile, BaselineRun } from '../../documents/types/baseline.ts';
+import type { ArmName } from '../../documents/types/scenario.ts';
 
 /** How many distinct machines the runs name, and whether some name none. */
 export function machinesOf(runs: readonly BaselineRun[]): { known: number; someUnknown: boolean } {
@@ -13,6 +15,43 @@ export function machinesOf(runs: readonly BaselineRun[]): { known: number; someU
 export function armOfRun(values: BaselineArm, index: number): BaselineArm {
   const mine = (trials: number[]) => trials.filter((_, trial) => values.trialRuns?.[trial] === index);
   return { hpP99Ms: mine(values.hpP99Ms), hpP50Ms: mine(values.hpP50Ms), hpAchievedRateHz: mine(values.hpAchievedRateHz), lpIterPerSec: mine(values.lpIterPerSec), hpHistogram: null };
+}
+
+/** The trials of run `index` of a baseline of several runs, per arm; no histograms. */
+export function armsOfRun(baseline: BaselineFile, index: number): BaselineFile['arms'] {
+  const arms: BaselineFile['arms'] = {};
+  for (const [arm, values] of Object.entries(baseline.arms) as Array<[ArmName, BaselineArm | undefined]>) {
+    if (values !== undefined) arms[arm] = armOfRun(values, index);
+  }
+  return arms;
+}
+
+/** A one-run baseline's run time: from the run id's UTC stamp (2026-11-21T23-37-56Z-...), else the file's createdAt. */
+export function runTimeOfBaseline(baseline: Pick<BaselineFile, 'runId' | 'createdAt'>): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z/.exec(baseline.runId);
+  return match ? new Date(`${match[1]}T${match[2]}:${match[3]}:${match[4]}Z`).toISOString() : baseline.createdAt;
+}
+
+/** One run of a stored baseline: its entry in `runs` (made up from the file for a one-run baseline) and its own trials. */
+export interface StoredRun {
+  run: BaselineRun;
+  arms: BaselineFile['arms'];
+}
+
+/**
+ * The runs a stored baseline holds, in the file's order, each with its trials and no histograms
+ * (a file keeps only the merged one). A one-run baseline names no machine: the file does not record it.
+ */
+export function storedRunsOf(baseline: BaselineFile): StoredRun[] {
+  if (baseline.runs === undefined) {
+    const arms: BaselineFile['arms'] = {};
+    for (const [arm, values] of Object.entries(baseline.arms) as Array<[ArmName, BaselineArm | undefined]>) {
+      if (values !== undefined) arms[arm] = { hpP99Ms: values.hpP99Ms, hpP50Ms: values.hpP50Ms, hpAchievedRateHz: values.hpAchievedRateHz, lpIterPerSec: values.lpIterPerSec, hpHistogram: null };
+    }
+    const run: BaselineRun = { runId: baseline.runId, startedAt: runTimeOfBaseline(baseline), ...(baseline.commit !== undefined ? { commit: baseline.commit } : {}) };
+    return [{ run, arms }];
+  }
+  return baseline.runs.map((run, index) => ({ run, arms: armsOfRun(baseline, index) }));
 }
 
 /** "run <id>", or "11 runs (<first> .. <last>) on 4 machines". */

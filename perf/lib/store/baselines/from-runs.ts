@@ -31,13 +31,19 @@ function startMs(record: RunRecord): number {
   return Date.parse(record.createdAt);
 }
 
+/** How checkSameMeasurement names the two sides: the pair, and `first` in "(first -> other)". */
+export interface MeasurementNames {
+  pair: string;
+  first: string;
+}
+
 /**
- * Throws when `other` measured something else than `first` (both as baselineFromRun makes them):
- * the comparability rule a run and a stored baseline are held to (baseline-mismatch.ts), plus
- * one worker build and XSched settings recorded by both or neither.
+ * Throws when `other` measured something else than `first` (both as baselineFromRun makes them,
+ * or `first` a stored baseline): the comparability rule a run and a stored baseline are held to
+ * (baseline-mismatch.ts), plus one worker build and XSched settings recorded by both or neither.
  */
-function checkSameMeasurement(first: BaselineFile, other: BaselineFile): void {
-  const pair = `runs ${first.runId} and ${other.runId}`;
+export function checkSameMeasurement(first: BaselineFile, other: BaselineFile, names: MeasurementNames = { pair: `runs ${first.runId} and ${other.runId}`, first: first.runId }): void {
+  const pair = names.pair;
   const mismatch = findComparedMismatch({ key: other.key, workload: other.workload!, xschedSettings: other.xschedSettings ?? null }, first);
   if (mismatch?.kind === 'key') {
     throw new RunsNotCombinableError(`${pair} have different baseline keys (${formatBaselineKeyFields(first.key)} against ${formatBaselineKeyFields(other.key)}): combine only runs of one scenario on one kind of GPU and sharing mode`);
@@ -46,23 +52,36 @@ function checkSameMeasurement(first: BaselineFile, other: BaselineFile): void {
     throw new RunsNotCombinableError(`${pair} ran different worker versions (${JSON.stringify(first.workerVersion)} against ${JSON.stringify(other.workerVersion)}): combine only runs of one worker build`);
   }
   if (mismatch?.kind === 'workload') {
-    throw new RunsNotCombinableError(`${pair} were measured with different workloads: ${formatWorkloadDifferences(mismatch.differences)} (${first.runId} -> ${other.runId}): combine only runs of one workload`);
+    throw new RunsNotCombinableError(`${pair} were measured with different workloads: ${formatWorkloadDifferences(mismatch.differences)} (${names.first} -> ${other.runId}): combine only runs of one workload`);
   }
   if ((first.xschedSettings === undefined) !== (other.xschedSettings === undefined)) {
-    const missing = first.xschedSettings === undefined ? first.runId : other.runId;
+    const missing = first.xschedSettings === undefined ? names.first : other.runId;
     throw new RunsNotCombinableError(`${pair}: only one recorded XSched settings (${missing} has none): combine only runs whose xsched arm recorded the same settings`);
   }
   if (mismatch?.kind === 'xsched-settings') {
-    throw new RunsNotCombinableError(`${pair} ran XSched with different settings: ${formatWorkloadDifferences(mismatch.differences)} (${first.runId} -> ${other.runId}): combine only runs of one XSched configuration`);
+    throw new RunsNotCombinableError(`${pair} ran XSched with different settings: ${formatWorkloadDifferences(mismatch.differences)} (${names.first} -> ${other.runId}): combine only runs of one XSched configuration`);
   }
 }
 
-/** One arm over all runs: values concatenated in run order, trialRuns, the runs' hp histograms merged. */
-function combineArm(arm: ArmName, singles: BaselineFile[]): BaselineArm {
+/** One run's share of a baseline of several runs: its entry in `runs` and its trials per arm. */
+export interface RunPart {
+  run: BaselineRun;
+  arms: BaselineFile['arms'];
+}
+
+/** A run's part: its start, machine (the GPU's UUID) and commit, and `single` (its baseline alone)'s arms. */
+export function partOfRun(record: RunRecord, single: BaselineFile): RunPart {
+  const machine = findFirstFingerprint(record)?.gpu.uuid;
+  const run: BaselineRun = { runId: record.runId, startedAt: record.createdAt, ...(machine ? { machine } : {}), ...(single.commit ? { commit: single.commit } : {}) };
+  return { run, arms: single.arms };
+}
+
+/** One arm over all parts: values concatenated in part order, trialRuns, the hp histograms that are there merged. */
+function combineArm(arm: ArmName, parts: readonly RunPart[]): BaselineArm {
   const combined: BaselineArm = { hpP99Ms: [], hpP50Ms: [], hpAchievedRateHz: [], lpIterPerSec: [], hpHistogram: null, trialRuns: [] };
   const histograms: string[] = [];
-  singles.forEach((single, index) => {
-    const values = single.arms[arm]!;
+  parts.forEach((part, index) => {
+    const values = part.arms[arm]!;
     for (const field of PER_TRIAL) combined[field].push(...values[field]);
     // Per trial one entry: hp and lp have one value per trial each where the arm has them.
     const trials = Math.max(values.hpP99Ms.length, values.lpIterPerSec.length);
@@ -73,10 +92,48 @@ function combineArm(arm: ArmName, singles: BaselineFile[]): BaselineArm {
     try {
       combined.hpHistogram = mergeEncodedHistograms(histograms);
     } catch (error) {
-      throw new Error(`arm ${arm}: the hp histograms of runs ${singles.map((s) => s.runId).join(', ')} cannot be merged: ${(error as Error).message}`, { cause: error });
+      throw new Error(`arm ${arm}: the hp histograms of runs ${parts.map((p) => p.run.runId).join(', ')} cannot be merged: ${(error as Error).message}`, { cause: error });
     }
   }
   return combined;
+}
+
+/**
+ * The baseline of `parts`, in start order (equal starts by run id), with the rest of `meta` (key,
+ * workload, thresholds: one run's baseline, as baselineFromRun makes it). Throws
+ * RunsNotCombinableError for an arm that some parts lack. Names a commit only when every run has
+ * the same one.
+ */
+export function assembleBaseline(meta: BaselineFile, parts: readonly RunPart[]): BaselineFile {
+  const ordered = [...parts].sort((a, b) => Date.parse(a.run.startedAt) - Date.parse(b.run.startedAt) || a.run.runId.localeCompare(b.run.runId));
+  const arms: Partial<Record<ArmName, BaselineArm>> = {};
+  for (const arm of ALL_ARMS) {
+    const holding = ordered.filter((p) => p.arms[arm] !== undefined).map((p) => p.run.runId);
+    if (holding.length === 0) continue;
+    if (holding.length < ordered.length) {
+      const lacking = ordered.filter((p) => p.arms[arm] === undefined).map((p) => p.run.runId);
+      throw new RunsNotCombinableError(`arm ${arm} was measured in runs ${holding.join(', ')} but not in ${lacking.join(', ')}: a baseline holds every arm of its scenario in every run`);
+    }
+    arms[arm] = combineArm(arm, ordered);
+  }
+  const runs = ordered.map((p) => p.run);
+  const commits = new Set(runs.map((r) => r.commit));
+  const commit = commits.size === 1 ? runs[0]!.commit : undefined;
+  return {
+    schema: meta.schema,
+    schemaVersion: meta.schemaVersion,
+    key: meta.key,
+    createdAt: meta.createdAt,
+    runId: runs.map((r) => r.runId).join(','),
+    workerVersion: meta.workerVersion,
+    ...(commit !== undefined ? { commit } : {}),
+    ...(meta.workload ? { workload: meta.workload } : {}),
+    ...(meta.xschedSettings ? { xschedSettings: meta.xschedSettings } : {}),
+    thresholds: meta.thresholds,
+    arms,
+    ...(meta.betweenRunLogSd ? { betweenRunLogSd: meta.betweenRunLogSd } : {}),
+    runs,
+  };
 }
 
 /**
@@ -92,44 +149,11 @@ export function baselineFromRuns(items: readonly RunToCombine[], options: Baseli
   }
   const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (twice.length > 0) throw new RunsNotCombinableError(`run ${[...new Set(twice)].join(', ')} is given more than once (runs: ${ids.join(', ')}): give each run once`);
-  // Equal start times keep the run id order, so the result does not depend on the argument order.
-  const ordered = [...items].sort((a, b) => startMs(a.record) - startMs(b.record) || a.record.runId.localeCompare(b.record.runId));
   const now = options.now ?? new Date();
-  const singles = ordered.map(({ record, evaluation }) => baselineFromRun(record, evaluation, { ...options, now }));
-  const first = singles[0]!;
-  for (const other of singles.slice(1)) checkSameMeasurement(first, other);
-
-  const arms: Partial<Record<ArmName, BaselineArm>> = {};
-  for (const arm of ALL_ARMS) {
-    const holding = singles.filter((s) => s.arms[arm] !== undefined).map((s) => s.runId);
-    if (holding.length === 0) continue;
-    if (holding.length < singles.length) {
-      const lacking = singles.filter((s) => s.arms[arm] === undefined).map((s) => s.runId);
-      throw new RunsNotCombinableError(`arm ${arm} was measured in runs ${holding.join(', ')} but not in ${lacking.join(', ')}: a baseline holds every arm of its scenario in every run`);
-    }
-    arms[arm] = combineArm(arm, singles);
-  }
-
-  const runs: BaselineRun[] = ordered.map(({ record }, index) => {
-    const machine = findFirstFingerprint(record)?.gpu.uuid;
-    const commit = singles[index]!.commit;
-    return { runId: record.runId, startedAt: record.createdAt, ...(machine ? { machine } : {}), ...(commit ? { commit } : {}) };
-  });
-  // One commit only when every run recorded the same one: otherwise the file names none.
-  const commit = new Set(singles.map((s) => s.commit)).size === 1 ? first.commit : undefined;
-  return {
-    schema: first.schema,
-    schemaVersion: first.schemaVersion,
-    key: first.key,
-    createdAt: first.createdAt,
-    runId: runs.map((r) => r.runId).join(','),
-    workerVersion: first.workerVersion,
-    ...(commit !== undefined ? { commit } : {}),
-    ...(first.workload ? { workload: first.workload } : {}),
-    ...(first.xschedSettings ? { xschedSettings: first.xschedSettings } : {}),
-    thresholds: first.thresholds,
-    arms,
-    ...(first.betweenRunLogSd ? { betweenRunLogSd: first.betweenRunLogSd } : {}),
-    runs,
-  };
+  const singles = items.map(({ record, evaluation }) => baselineFromRun(record, evaluation, { ...options, now }));
+  // The earliest run (equal starts: the first run id) is the one the others are held to and named against.
+  const order = items.map((_, i) => i).sort((a, b) => startMs(items[a]!.record) - startMs(items[b]!.record) || ids[a]!.localeCompare(ids[b]!));
+  const first = singles[order[0]!]!;
+  for (const i of order.slice(1)) checkSameMeasurement(first, singles[i]!);
+  return assembleBaseline(first, items.map(({ record }, i) => partOfRun(record, singles[i]!)));
 }

@@ -1,4 +1,5 @@
-// Writes the baseline a run (or several runs: from-runs.ts) makes, never from an invalid or
+// Writes the baseline a run (or several runs: from-runs.ts; or runs added to the stored one:
+// append-runs.ts) makes, never from an invalid or
 // incomplete run (too few trials, an arm x trial missing: baseline-refusals.ts): such a run did
 // not measure what the scenario claims, and would poison every later comparison.
 
@@ -10,7 +11,8 @@ import type { ScenarioEvaluation } from '../../documents/types/evaluation.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
 import { findBaselineRefusals } from './baseline-refusals.ts';
 import { baselineFromRun } from './from-run.ts';
-import { baselineFromRuns, type RunToCombine } from './from-runs.ts';
+import { appendRunsToBaseline } from './append-runs.ts';
+import { baselineFromRuns, RunsNotCombinableError, type RunToCombine } from './from-runs.ts';
 import { baselineKeyFromRun, baselinePath } from './key.ts';
 import { parseBaselineFile } from './parse-baseline.ts';
 import { readBaseline } from './read-baseline.ts';
@@ -57,18 +59,40 @@ export async function updateBaseline(
  * reasons (one such run refuses them all), RunsNotCombinableError when the runs differ.
  */
 export async function updateBaselineFromRuns(dir: string, items: readonly RunToCombine[], now: Date = new Date()): Promise<BaselineChange> {
-  const refused = items.flatMap(({ record, evaluation }) => findBaselineRefusals(record, evaluation).map((reason) => `run ${record.runId}: ${reason}`));
-  if (refused.length > 0) {
-    const ids = items.map((item) => item.record.runId);
-    throw new BaselineRefusedError(ids.join(','), refused, `the runs ${ids.join(', ')} are never written as a baseline: every run of it must be a valid, complete run`);
-  }
+  refuseUnfitRuns(items);
   // Checked before the stored file is read: runs of other keys must not reach baselinePath.
   const key = baselineFromRuns(items, { now }).key;
   return writeBaseline(dir, key, (old) => baselineFromRuns(items, { existing: old, now }));
 }
 
-/** Reads the stored baseline for `key` (refusing to replace an unreadable one), writes `make(old)` atomically. */
-async function writeBaseline(dir: string, key: BaselineKey, make: (old: BaselineFile | null) => BaselineFile): Promise<BaselineChange> {
+/**
+ * Adds `items` to the stored baseline of their key under `dir` (appendRunsToBaseline), as
+ * updateBaselineFromRuns writes. Throws BaselineRefusedError as it does, RunsNotCombinableError
+ * when no baseline is stored for the first run's key or the runs differ from the stored one.
+ */
+export async function appendToStoredBaseline(dir: string, items: readonly RunToCombine[], now: Date = new Date()): Promise<BaselineChange> {
+  refuseUnfitRuns(items);
+  if (items.length === 0) throw new RunsNotCombinableError('no runs to add: give one or more run directories');
+  const key = baselineKeyFromRun(items[0]!.record);
+  return writeBaseline(dir, key, (old, path) => {
+    if (old === null) {
+      throw new RunsNotCombinableError(`no stored baseline to add run ${items.map((i) => i.record.runId).join(', ')} to (looked for ${path}): write one first, from one run (--from <run dir>) or several (--from <run dir> <run dir> ... --combine)`);
+    }
+    return appendRunsToBaseline(old, items, { now });
+  });
+}
+
+/** One invalid or incomplete run refuses them all, each reason listed. */
+function refuseUnfitRuns(items: readonly RunToCombine[]): void {
+  const refused = items.flatMap(({ record, evaluation }) => findBaselineRefusals(record, evaluation).map((reason) => `run ${record.runId}: ${reason}`));
+  if (refused.length > 0) {
+    const ids = items.map((item) => item.record.runId);
+    throw new BaselineRefusedError(ids.join(','), refused, `the runs ${ids.join(', ')} are never written as a baseline: every run of it must be a valid, complete run`);
+  }
+}
+
+/** Reads the stored baseline for `key` (refusing to replace an unreadable one), writes `make(old, path)` atomically. */
+async function writeBaseline(dir: string, key: BaselineKey, make: (old: BaselineFile | null, path: string) => BaselineFile): Promise<BaselineChange> {
   const path = baselinePath(dir, key);
   let old: BaselineFile | null;
   try {
@@ -78,7 +102,7 @@ async function writeBaseline(dir: string, key: BaselineKey, make: (old: Baseline
       cause: error,
     });
   }
-  const next = make(old);
+  const next = make(old, path);
   // Only write what reads back: a NaN would become null in JSON and break the next run.
   parseBaselineFile(`${path} (about to be written)`, JSON.parse(JSON.stringify(next)), key);
   await mkdir(dirname(path), { recursive: true });

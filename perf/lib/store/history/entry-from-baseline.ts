@@ -6,10 +6,10 @@
 // trials split by trialRuns, its commit where `runs` lists one. History must never hold several
 // runs disguised as one, whose spread would read as one run's trial noise.
 
-import type { BaselineArm, BaselineFile, BaselineRun } from '../../documents/types/baseline.ts';
+import type { BaselineFile, BaselineRun } from '../../documents/types/baseline.ts';
 import type { HistoryEntry, HistoryMetric, HistoryPoint } from '../../documents/types/history.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
-import { armOfRun } from '../baselines/baseline-source.ts';
+import { armsOfRun, runTimeOfBaseline } from '../baselines/baseline-source.ts';
 
 const ARM_METRICS: Array<[HistoryMetric, 'hpP99Ms' | 'hpP50Ms' | 'hpAchievedRateHz' | 'lpIterPerSec']> = [
   ['hpP99Ms', 'hpP99Ms'],
@@ -17,12 +17,6 @@ const ARM_METRICS: Array<[HistoryMetric, 'hpP99Ms' | 'hpP50Ms' | 'hpAchievedRate
   ['hpAchievedRateHz', 'hpAchievedRateHz'],
   ['lpIterPerSec', 'lpIterPerSec'],
 ];
-
-/** The run's time: from the run id's UTC stamp (2026-11-21T23-37-56Z-...), else the file's createdAt. */
-function runTime(baseline: BaselineFile): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z/.exec(baseline.runId);
-  return match ? new Date(`${match[1]}T${match[2]}:${match[3]}:${match[4]}Z`).toISOString() : baseline.createdAt;
-}
 
 function armPoints(arms: BaselineFile['arms']): HistoryPoint[] {
   const points: HistoryPoint[] = [];
@@ -72,18 +66,9 @@ function entry(baseline: BaselineFile, runId: string, createdAt: string, commit:
   };
 }
 
-/** The trials of run `index` of a baseline of several runs, per arm. */
-function armsOfRun(baseline: BaselineFile, index: number): BaselineFile['arms'] {
-  const arms: BaselineFile['arms'] = {};
-  for (const [arm, values] of Object.entries(baseline.arms) as Array<[ArmName, BaselineArm | undefined]>) {
-    if (values !== undefined) arms[arm] = armOfRun(values, index);
-  }
-  return arms;
-}
-
 /** A baseline of one run (no `runs`) as one history entry. */
 export function historyEntryFromBaseline(baseline: BaselineFile): HistoryEntry {
-  return entry(baseline, baseline.runId, runTime(baseline), null, armPoints(baseline.arms));
+  return entry(baseline, baseline.runId, runTimeOfBaseline(baseline), null, armPoints(baseline.arms));
 }
 
 /** The entries a baseline file gives: one per listed run (its time, commit and own trials), else one. */

@@ -1,0 +1,51 @@
+// Runs added to a stored baseline (npm run perf:update-baselines -- --from <run dir> ... --append):
+// the stored runs, split back by trialRuns (baseline-source.ts), and the new ones, assembled in
+// start order as --combine does (from-runs.ts). A baseline can so grow by a run or two per day or
+// per session without keeping every run directory: the runs of a 12-minute scenario
+// accumulate across sessions, and the regression verdict estimates their between-run noise once
+// they span machines or a day (docs/statistics.md 3.4, docs/baselines.md).
+
+import type { BaselineArm, BaselineFile } from '../../documents/types/baseline.ts';
+import type { ArmName } from '../../documents/types/scenario.ts';
+import { describeBaselineRuns, storedRunsOf } from './baseline-source.ts';
+import { baselineFromRun, type BaselineFromRunOptions } from './from-run.ts';
+import { assembleBaseline, checkSameMeasurement, partOfRun, RunsNotCombinableError, type RunPart, type RunToCombine } from './from-runs.ts';
+
+/**
+ * `stored` with `items` added. Throws RunsNotCombinableError for no runs, a run given twice or
+ * already stored, a stored baseline that records no workload, or runs that differ from it in key,
+ * worker version, workload, XSched settings or arms. Keeps the stored hand-set thresholds and
+ * between-run noise. Does not look at the evaluations' status (appendRunsToStoredBaseline
+ * refuses invalid or incomplete runs first).
+ */
+export function appendRunsToBaseline(stored: BaselineFile, items: readonly RunToCombine[], options: Omit<BaselineFromRunOptions, 'existing'> = {}): BaselineFile {
+  const storedText = `the stored baseline (${describeBaselineRuns(stored)})`;
+  if (items.length === 0) throw new RunsNotCombinableError(`no runs to add to ${storedText}: give one or more run directories`);
+  const ids = items.map((item) => item.record.runId);
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length > 0) throw new RunsNotCombinableError(`run ${[...new Set(twice)].join(', ')} is given more than once (runs: ${ids.join(', ')}): give each run once`);
+  const storedRuns = storedRunsOf(stored);
+  const already = ids.filter((id) => storedRuns.some((s) => s.run.runId === id));
+  if (already.length > 0) {
+    throw new RunsNotCombinableError(`run ${already.join(', ')} is already in ${storedText}: give only runs it does not hold`);
+  }
+  if (stored.workload === undefined) {
+    throw new RunsNotCombinableError(`${storedText} records no workload, so new runs cannot be shown to measure what it measured: combine the run directories instead (--combine), or store a new baseline`);
+  }
+  const now = options.now ?? new Date();
+  const singles = items.map(({ record, evaluation }) => baselineFromRun(record, evaluation, { existing: stored, now }));
+  for (const single of singles) checkSameMeasurement(stored, single, { pair: `${storedText} and run ${single.runId}`, first: 'stored' });
+
+  // A file keeps one histogram merged over its runs: it rides with the first stored run, so the
+  // result merges it with the new runs' (the merge is a sum of counts, in any order).
+  const storedParts: RunPart[] = storedRuns.map(({ run, arms }, index) => {
+    if (index > 0) return { run, arms };
+    const withHistogram: BaselineFile['arms'] = {};
+    for (const [arm, values] of Object.entries(arms) as Array<[ArmName, BaselineArm]>) {
+      withHistogram[arm] = { ...values, hpHistogram: stored.arms[arm]?.hpHistogram ?? null };
+    }
+    return { run, arms: withHistogram };
+  });
+  const newParts = items.map(({ record }, i) => partOfRun(record, singles[i]!));
+  return assembleBaseline(singles[0]!, [...storedParts, ...newParts]);
+}
