@@ -11,6 +11,7 @@
 //   --threshold-runs N  simulated runs for the threshold verdicts (default 400)
 //   --seed TEXT         seed of every PRNG stream (default bench-decisions-1)
 //   --baselines DIR     read the baselines from DIR/<scenario>/*.json instead of baselines/
+// Exit codes: 0 printed the tables, 2 bad command line or unreadable inputs.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,44 +25,26 @@ import { parseBaselineFile } from '../perf/lib/store/baselines/parse-baseline.ts
 import { loadRunRecord } from '../perf/lib/store/results/load-run.ts';
 import { type ScenarioRow, TARGETS, formatLpLossReplay, formatRegressionTable, pct } from './bench-decisions/format-table.ts';
 import { type RegressionSimInput, type RunSimulator, noiseKey, regressionRates, shiftSimulator } from './bench-decisions/regression-sim.ts';
-import { type JudgedArm, type Metric, configOfBaseline, metricNoise, readRecordedRuns } from './bench-decisions/scenario-noise.ts';
+import { type JudgedArm, type Metric, type RecordedRunsFile, configOfBaseline, metricNoise, readRecordedRuns } from './bench-decisions/scenario-noise.ts';
 import { replayLpLoss } from './bench-decisions/lp-loss-replay.ts';
 import { severalRunsModel, severalRunsRow } from './bench-decisions/several-runs-sim.ts';
 import { thresholdFalseFails } from './bench-decisions/threshold-sim.ts';
+import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
+
+const USAGE = 'usage: npm run bench:decisions [-- --runs N (default 1000) --threshold-runs N (default 400) --seed TEXT (default bench-decisions-1) --baselines DIR (default baselines/)]';
 
 const root = resolve(import.meta.dirname, '..');
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '1000' }, 'threshold-runs': { type: 'string', default: '400' }, seed: { type: 'string', default: 'bench-decisions-1' }, baselines: { type: 'string' } } });
 const positiveInt = (name: string, text: string): number => {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`--${name} must be a positive integer, received ${JSON.stringify(text)}`);
   return n;
 };
-const runs = positiveInt('runs', args.runs!);
-const thresholdRuns = positiveInt('threshold-runs', args['threshold-runs']!);
-const seed = args.seed!;
-
-const recorded = readRecordedRuns(join(root, 'scripts/bench-decisions/recorded-runs.json'));
-const example = await loadRunRecord(join(root, 'examples/h200-intensive-mps'));
-const exampleSamples = computeRunStatistics(example).samples;
-const rawHpOf = (arm: JudgedArm): Float64Array[] => exampleSamples.get(arm)!.hp.map((t) => t.latenciesNs);
-
-const baselinesDir = args.baselines === undefined ? join(root, 'baselines') : resolve(args.baselines);
-const baselineFiles = readdirSync(baselinesDir, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .flatMap((d) => readdirSync(join(baselinesDir, d.name)).filter((f) => f.endsWith('.json')).map((f) => join(baselinesDir, d.name, f)))
-  .sort();
-
 const ARMS: JudgedArm[] = ['baseline', 'xsched'];
 const HP_FACTORS = [1.1, 1.2, 1.3];
 const LP_FACTORS = [0.95, 0.9, 0.8];
-const rows: ScenarioRow[] = [];
-/** Baselines of several runs: how each was simulated (R, K), and notes where K shrank or runs were lacking. */
-const severalRuns: string[] = [];
-const severalRunsNotes: string[] = [];
-const began = performance.now();
 
 /** A baseline of one run: recorded shifts and trial residuals around its committed values. */
-function shiftRow(stored: BaselineFile, trials: number, thresholds: RegressionSimInput['thresholds'], confidence: number) {
+function shiftRow(stored: BaselineFile, trials: number, thresholds: RegressionSimInput['thresholds'], confidence: number, recorded: RecordedRunsFile) {
   const noise = new Map<string, NonNullable<ReturnType<typeof metricNoise>>>();
   for (const arm of ARMS) {
     for (const metric of ['hp-p99', 'lp-throughput'] as Metric[]) {
@@ -77,63 +60,96 @@ function shiftRow(stored: BaselineFile, trials: number, thresholds: RegressionSi
   };
 }
 
-for (const file of baselineFiles) {
-  const stored: BaselineFile = parseBaselineFile(file, JSON.parse(readFileSync(file, 'utf8')));
-  const entry = getCatalogueEntry(stored.key.scenario);
-  const thresholds = { ...entry.thresholds.bySharing[stored.key.sharing], ...stored.thresholds };
-  const label = `${stored.key.scenario} (${stored.key.sharing})`;
-  const model = severalRunsModel({ stored, trials: entry.trials, thresholds, confidence: entry.confidence }, recorded);
-  let sim: { simulator: RunSimulator; trials: string; sources: string };
-  if (model !== null) {
-    const row = severalRunsRow(model, label);
-    severalRuns.push(row.summary);
-    if (row.note !== null) severalRunsNotes.push(row.note);
-    sim = row;
-  } else {
-    if (stored.runs !== undefined) {
-      severalRunsNotes.push(`Note: ${label} is a baseline of ${stored.runs.length} runs, but fewer than 2 recorded runs of ${configOfBaseline(stored)} (worker ${stored.workerVersion}) have every judged metric: simulated as a baseline of one run (shifts).`);
-    }
-    sim = shiftRow(stored, entry.trials, thresholds, entry.confidence);
+async function main(argv: string[], io: ScriptIo): Promise<number> {
+  const { values: args } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '1000' }, 'threshold-runs': { type: 'string', default: '400' }, seed: { type: 'string', default: 'bench-decisions-1' }, baselines: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (args.help) {
+    io.out(USAGE);
+    return 0;
   }
-  const keys = new Set(sim.simulator.keys);
-  const aa = regressionRates(sim.simulator, null, runs, `${seed}/${label}/aa`);
-  const armRows = ARMS.filter((arm) => keys.has(noiseKey(arm, 'hp-p99')) || keys.has(noiseKey(arm, 'lp-throughput'))).map((arm) => {
-    const failAt = (metric: Metric, factor: number): number | null =>
-      keys.has(noiseKey(arm, metric)) ? regressionRates(sim.simulator, { arm, metric, factor }, runs, `${seed}/${label}/${arm}/${metric}/${factor}`).failRate.get(noiseKey(arm, metric))! : null;
-    return {
-      arm,
-      aaFalseFail: { hp: aa.failRate.get(noiseKey(arm, 'hp-p99')) ?? null, lp: aa.failRate.get(noiseKey(arm, 'lp-throughput')) ?? null },
-      hpFails: HP_FACTORS.map((f) => failAt('hp-p99', f)),
-      lpFails: LP_FACTORS.map((f) => failAt('lp-throughput', f)),
-    };
-  });
-  rows.push({ scenario: label, trials: sim.trials, aaAllPass: aa.allPass, arms: armRows, shiftSources: sim.sources });
+  const runs = positiveInt('runs', args.runs!);
+  const thresholdRuns = positiveInt('threshold-runs', args['threshold-runs']!);
+  const seed = args.seed!;
+
+  const recorded = readRecordedRuns(join(root, 'scripts/bench-decisions/recorded-runs.json'));
+  const example = await loadRunRecord(join(root, 'examples/h200-intensive-mps'));
+  const exampleSamples = computeRunStatistics(example).samples;
+  const rawHpOf = (arm: JudgedArm): Float64Array[] => exampleSamples.get(arm)!.hp.map((t) => t.latenciesNs);
+
+  const baselinesDir = args.baselines === undefined ? join(root, 'baselines') : resolve(io.cwd, args.baselines);
+  const baselineFiles = readdirSync(baselinesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => readdirSync(join(baselinesDir, d.name)).filter((f) => f.endsWith('.json')).map((f) => join(baselinesDir, d.name, f)))
+    .sort();
+
+  const rows: ScenarioRow[] = [];
+  /** Baselines of several runs: how each was simulated (R, K), and notes where K shrank or runs were lacking. */
+  const severalRuns: string[] = [];
+  const severalRunsNotes: string[] = [];
+  const began = performance.now();
+
+  for (const file of baselineFiles) {
+    const stored: BaselineFile = parseBaselineFile(file, JSON.parse(readFileSync(file, 'utf8')));
+    const entry = getCatalogueEntry(stored.key.scenario);
+    const thresholds = { ...entry.thresholds.bySharing[stored.key.sharing], ...stored.thresholds };
+    const label = `${stored.key.scenario} (${stored.key.sharing})`;
+    const model = severalRunsModel({ stored, trials: entry.trials, thresholds, confidence: entry.confidence }, recorded);
+    let sim: { simulator: RunSimulator; trials: string; sources: string };
+    if (model !== null) {
+      const row = severalRunsRow(model, label);
+      severalRuns.push(row.summary);
+      if (row.note !== null) severalRunsNotes.push(row.note);
+      sim = row;
+    } else {
+      if (stored.runs !== undefined) {
+        severalRunsNotes.push(`Note: ${label} is a baseline of ${stored.runs.length} runs, but fewer than 2 recorded runs of ${configOfBaseline(stored)} (worker ${stored.workerVersion}) have every judged metric: simulated as a baseline of one run (shifts).`);
+      }
+      sim = shiftRow(stored, entry.trials, thresholds, entry.confidence, recorded);
+    }
+    const keys = new Set(sim.simulator.keys);
+    const aa = regressionRates(sim.simulator, null, runs, `${seed}/${label}/aa`);
+    const armRows = ARMS.filter((arm) => keys.has(noiseKey(arm, 'hp-p99')) || keys.has(noiseKey(arm, 'lp-throughput'))).map((arm) => {
+      const failAt = (metric: Metric, factor: number): number | null =>
+        keys.has(noiseKey(arm, metric)) ? regressionRates(sim.simulator, { arm, metric, factor }, runs, `${seed}/${label}/${arm}/${metric}/${factor}`).failRate.get(noiseKey(arm, metric))! : null;
+      return {
+        arm,
+        aaFalseFail: { hp: aa.failRate.get(noiseKey(arm, 'hp-p99')) ?? null, lp: aa.failRate.get(noiseKey(arm, 'lp-throughput')) ?? null },
+        hpFails: HP_FACTORS.map((f) => failAt('hp-p99', f)),
+        lpFails: LP_FACTORS.map((f) => failAt('lp-throughput', f)),
+      };
+    });
+    rows.push({ scenario: label, trials: sim.trials, aaAllPass: aa.allPass, arms: armRows, shiftSources: sim.sources });
+  }
+
+  const exampleEntry = getCatalogueEntry(example.scenario.name);
+  const thresholdPair = {
+    record: example,
+    baseline: baselineFromRun(example, evaluateRun(example, null)),
+    hp: { baseline: rawHpOf('baseline'), xsched: rawHpOf('xsched') },
+    lpDurations: { baseline: exampleSamples.get('baseline')!.lp.map((t) => t.durationsNs), xsched: exampleSamples.get('xsched')!.lp.map((t) => t.durationsNs) },
+    thresholds: example.scenario.thresholds,
+  };
+  const falseFails = thresholdFalseFails(thresholdPair, exampleEntry.trials, thresholdRuns, `${seed}/thresholds`);
+
+  io.out(`bench:decisions  seed ${JSON.stringify(seed)}  ${runs} simulated runs per cell (regression), ${thresholdRuns} (thresholds)  ${new Date().toISOString().slice(0, 10)}`);
+  io.out(`Simulated from recorded H200 runs: ${args.baselines === undefined ? 'committed baselines/' : `the baselines in ${args.baselines}`}, examples/h200-intensive-mps (raw latencies, for the threshold verdicts), scripts/bench-decisions/recorded-runs.json.\n`);
+  io.out(formatRegressionTable(rows));
+  if (severalRuns.length > 0) {
+    io.out(`Baselines of several runs, simulated by resampling real recorded runs (a bootstrap of whole runs: no parametric noise, no shifts; R recorded runs, K drawn without replacement from the R - 1 other than the new run's): ${severalRuns.join('; ')}.`);
+  }
+  for (const note of severalRunsNotes) io.out(note);
+  io.out('\nRun-to-run shifts drawn from:');
+  for (const row of rows) io.out(`- ${row.scenario}: ${row.shiftSources}`);
+  io.out(`\nxsched-vs-baseline verdicts at their thresholds (${example.scenario.name}, ${exampleEntry.trials} trials, resampled from ${example.runId}; target <= ${pct(TARGETS.thresholdFalseFail)}):`);
+  io.out(`| verdict | threshold | false fails | target met |\n|---|---|---|---|`);
+  io.out(`| hp-p99-improvement | improvement ${pct(thresholdPair.thresholds.hpP99ImprovementMinFraction)} | ${pct(falseFails.improvement)} | ${falseFails.improvement <= TARGETS.thresholdFalseFail ? 'yes' : 'NO'} |`);
+  io.out(`| lp-throughput-loss | loss ${pct(thresholdPair.thresholds.lpThroughputLossMaxFraction)} | ${pct(falseFails.lpLoss)} | ${falseFails.lpLoss <= TARGETS.thresholdFalseFail ? 'yes' : 'NO'} |`);
+  io.out(`| lp-throughput-loss, with a stored baseline (spread pooled) | loss ${pct(thresholdPair.thresholds.lpThroughputLossMaxFraction)} | ${pct(falseFails.lpLossPooled)} | ${falseFails.lpLossPooled <= TARGETS.thresholdFalseFail ? 'yes' : 'NO'} |`);
+  io.out('\nlp-throughput-loss on the recorded runs (A/A on real data, recorded-runs.json): each run alone, and against every other run of its configuration as the stored baseline:');
+  io.out(formatLpLossReplay(replayLpLoss(recorded, thresholdPair)));
+  io.out(`\n(${((performance.now() - began) / 1000).toFixed(0)} s)`);
+  return 0;
 }
 
-const exampleEntry = getCatalogueEntry(example.scenario.name);
-const thresholdPair = {
-  record: example,
-  baseline: baselineFromRun(example, evaluateRun(example, null)),
-  hp: { baseline: rawHpOf('baseline'), xsched: rawHpOf('xsched') },
-  lpDurations: { baseline: exampleSamples.get('baseline')!.lp.map((t) => t.durationsNs), xsched: exampleSamples.get('xsched')!.lp.map((t) => t.durationsNs) },
-  thresholds: example.scenario.thresholds,
-};
-const falseFails = thresholdFalseFails(thresholdPair, exampleEntry.trials, thresholdRuns, `${seed}/thresholds`);
+export const script: Script = { name: 'bench:decisions', main, errorExitCode: 2, usage: USAGE };
 
-console.log(`bench:decisions  seed ${JSON.stringify(seed)}  ${runs} simulated runs per cell (regression), ${thresholdRuns} (thresholds)  ${new Date().toISOString().slice(0, 10)}`);
-console.log(`Simulated from recorded H200 runs: ${args.baselines === undefined ? 'committed baselines/' : `the baselines in ${args.baselines}`}, examples/h200-intensive-mps (raw latencies, for the threshold verdicts), scripts/bench-decisions/recorded-runs.json.\n`);
-console.log(formatRegressionTable(rows));
-if (severalRuns.length > 0) {
-  console.log(`Baselines of several runs, simulated by resampling real recorded runs (a bootstrap of whole runs: no parametric noise, no shifts; R recorded runs, K drawn without replacement from the R - 1 other than the new run's): ${severalRuns.join('; ')}.`);
-}
-for (const note of severalRunsNotes) console.log(note);
-console.log('\nRun-to-run shifts drawn from:');
-for (const row of rows) console.log(`- ${row.scenario}: ${row.shiftSources}`);
-console.log(`\nxsched-vs-baseline verdicts at their thresholds (${example.scenario.name}, ${exampleEntry.trials} trials, resampled from ${example.runId}; target <= ${pct(TARGETS.thresholdFalseFail)}):`);
-console.log(`| verdict | threshold | false fails | target met |\n|---|---|---|---|`);
-console.log(`| hp-p99-improvement | improvement ${pct(thresholdPair.thresholds.hpP99ImprovementMinFraction)} | ${pct(falseFails.improvement)} | ${falseFails.improvement <= TARGETS.thresholdFalseFail ? 'yes' : 'NO'} |`);
-console.log(`| lp-throughput-loss | loss ${pct(thresholdPair.thresholds.lpThroughputLossMaxFraction)} | ${pct(falseFails.lpLoss)} | ${falseFails.lpLoss <= TARGETS.thresholdFalseFail ? 'yes' : 'NO'} |`);
-console.log(`| lp-throughput-loss, with a stored baseline (spread pooled) | loss ${pct(thresholdPair.thresholds.lpThroughputLossMaxFraction)} | ${pct(falseFails.lpLossPooled)} | ${falseFails.lpLossPooled <= TARGETS.thresholdFalseFail ? 'yes' : 'NO'} |`);
-console.log('\nlp-throughput-loss on the recorded runs (A/A on real data, recorded-runs.json): each run alone, and against every other run of its configuration as the stored baseline:');
-console.log(formatLpLossReplay(replayLpLoss(recorded, thresholdPair)));
-console.log(`\n(${((performance.now() - began) / 1000).toFixed(0)} s)`);
+runWhenInvoked(import.meta.url, script);

@@ -1,0 +1,35 @@
+// scripts/bench-decisions.ts as its command line runs it (test/fixtures/run-script.ts): a clear
+// error for a bad option, and, at a few simulated runs, every table printed for every committed
+// baseline, so the benchmark cannot rot between its (minutes-long) real runs.
+
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScriptInProcess } from '../../fixtures/run-script.ts';
+import { script } from '../../../scripts/bench-decisions.ts';
+
+const BASELINES = new URL('../../../baselines/', import.meta.url).pathname;
+
+describe('npm run bench:decisions', () => {
+  it('prints its usage, and refuses a bad option quoting it (exit 2)', async () => {
+    const help = await runScriptInProcess(script, ['--help']);
+    expect([help.exitCode, help.stdout]).toEqual([0, expect.stringContaining('usage: npm run bench:decisions [-- --runs N')]);
+    const zero = await runScriptInProcess(script, ['--runs', '0']);
+    expect(zero.stderr).toContain('bench:decisions: --runs must be a positive integer, received "0"');
+    expect(zero.exitCode).toBe(2);
+    const unknown = await runScriptInProcess(script, ['--run', '10']);
+    expect(unknown.stderr).toContain("Unknown option '--run'");
+    expect(unknown.exitCode).toBe(2);
+  });
+
+  it('prints a row per committed baseline and the threshold and lp-replay tables', { timeout: 60_000 }, async () => {
+    const result = await runScriptInProcess(script, ['--runs', '10', '--threshold-runs', '5', '--seed', 'command-line-test']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^bench:decisions {2}seed "command-line-test" {2}10 simulated runs per cell \(regression\), 5 \(thresholds\)/);
+    const files = readdirSync(BASELINES, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => readdirSync(join(BASELINES, d.name)));
+    const rows = result.stdout.split('\n').filter((line) => /^\| [a-z0-9-]+ \((time-sliced|mps|platform-default)\) \|/.test(line));
+    expect(rows).toHaveLength(files.length);
+    expect(result.stdout).toContain('| hp-p99-improvement | improvement ');
+    expect(result.stdout).toContain('lp-throughput-loss on the recorded runs (A/A on real data, recorded-runs.json)');
+  });
+});
