@@ -28,18 +28,23 @@ describe('appendRunsToBaseline', () => {
     expect(histogramSampleCount(olderAdded.arms.baseline!.hpHistogram!)).toBe(5);
   });
 
-  it('turns a baseline of one run into one of several: its run time from the run id, its commit, no machine', () => {
+  it('turns a baseline of one run into one of several: its run time from the run id, its machine and commit', () => {
     const a = runA();
     const stored = baselineFromRun(a.record, a.evaluation, { now: new Date('2026-11-30T09:40:00.000Z') });
     const grown = appendRunsToBaseline(stored, [runB()], { now: NOW });
     expect(grown.runs).toEqual([
-      { runId: A, startedAt: '2026-11-30T09:35:11.000Z', commit: 'c0ffee1' },
+      { runId: A, startedAt: '2026-11-30T09:35:11.000Z', machine: 'GPU-1', commit: 'c0ffee1' },
       { runId: B, startedAt: '2026-11-30T12:00:00.000Z', machine: 'GPU-1', commit: 'c0ffee1' },
     ]);
     expect([grown.runId, grown.createdAt, grown.commit]).toEqual([`${A},${B}`, NOW.toISOString(), 'c0ffee1']);
     const { hpHistogram, ...arm } = grown.arms.baseline!;
     expect(arm).toEqual({ hpP99Ms: [6, 8, 9, 10], hpP50Ms: [3, 3, 3, 3], hpAchievedRateHz: [9.8, 9.7, 9.5, 9.4], lpIterPerSec: [100, 110, 90, 95], trialRuns: [0, 0, 1, 1] });
     expect(histogramSampleCount(hpHistogram!)).toBe(4);
+    expect(stored.machine).toBe('GPU-1');
+    expect('machine' in grown).toBe(false);
+    // A file written before one-run baselines recorded their machine: that run's is unknown.
+    const { machine: _unknown, ...older } = stored;
+    expect(appendRunsToBaseline(older, [runB()], { now: NOW }).runs![0]).toEqual({ runId: A, startedAt: '2026-11-30T09:35:11.000Z', commit: 'c0ffee1' });
   });
 
   it('keeps the stored hand-set thresholds and between-run noise', () => {

@@ -31,6 +31,8 @@ const RUN_B = { runId: 'run-b', startedAt: '2026-11-30T12:00:00Z' };
 
 /** Turns the stored file into a baseline of two runs (each arm's trials alternating between them), then breaks it. */
 function withRuns(json: Record<string, any>, breakIt: (arms: Record<string, any>) => unknown): void {
+  // A baseline of several runs names each run's machine in runs, none of its own.
+  delete json.machine;
   json.runs = [RUN_A, RUN_B];
   for (const arm of Object.values<Record<string, any>>(json.arms)) {
     const trials = Math.max(arm.hpP99Ms.length, arm.lpIterPerSec.length);
@@ -92,6 +94,7 @@ describe('readBaseline', () => {
     ['trial runs in a baseline of one run', (j) => (j.arms.baseline.trialRuns = [0, 0]), 'field "arms.baseline.trialRuns": is set, but the baseline lists no runs (runs)'],
     ['a baseline of one listed run', (j) => (j.runs = [RUN_A]), 'field "runs": must be >= 2'],
     ['an arm of several runs without trial runs', (j) => withRuns(j, (arms) => delete arms.baseline.trialRuns), 'field "arms.baseline.trialRuns": is missing: a baseline of several runs (runs: 2) says which run each trial came from'],
+    ['a machine beside several runs', (j) => withRuns(j, () => (j.machine = 'GPU-1')), 'field "machine": is set, but the baseline lists 2 runs, each with its own machine (runs[].machine): remove it'],
     ['a trial run that is not listed', (j) => withRuns(j, (arms) => (arms.baseline.trialRuns[1] = 2)), 'field "arms.baseline.trialRuns": has 2, but the baseline lists only 2 runs (indexes 0 to 1)'],
     ['trial runs of another length than the trials', (j) => withRuns(j, (arms) => arms.baseline.trialRuns.pop()), 'field "arms.baseline": trialRuns must have one entry per trial'],
     ['a zero XSched threshold', (j) => (j.xschedSettings = { ...XSCHED_SETTINGS, hp: { priority: 1, threshold: 0, batchSize: 8 } }), 'field "xschedSettings.hp.threshold": must be >= 1, got 0'],

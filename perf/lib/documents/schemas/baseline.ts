@@ -95,6 +95,12 @@ export const BaselineFileSchema = closedObject({
   workerVersion: v.string(),
   /** The suite commit of the run it was made from (its RunSource); absent when not recorded. */
   commit: v.optional(v.string()),
+  /**
+   * A baseline of one run: its machine, as runs[].machine says it (the GPU UUID of its first
+   * worker fingerprint), so runs added later (--append) know whether they ran elsewhere. Absent in
+   * older files and in a baseline of several runs, whose `runs` name each run's.
+   */
+  machine: v.optional(v.string()),
   /** Absent in files written before the workload was recorded. */
   workload: v.optional(BaselineWorkloadSchema),
   /** Present when the run had an xsched arm; absent in older files. */

@@ -40,7 +40,7 @@ export interface StoredRun {
 
 /**
  * The runs a stored baseline holds, in the file's order, each with its trials and no histograms
- * (a file keeps only the merged one). A one-run baseline names no machine: the file does not record it.
+ * (a file keeps only the merged one). A one-run baseline written before it recorded `machine` names none.
  */
 export function storedRunsOf(baseline: BaselineFile): StoredRun[] {
   if (baseline.runs === undefined) {
@@ -48,7 +48,12 @@ export function storedRunsOf(baseline: BaselineFile): StoredRun[] {
     for (const [arm, values] of Object.entries(baseline.arms) as Array<[ArmName, BaselineArm | undefined]>) {
       if (values !== undefined) arms[arm] = { hpP99Ms: values.hpP99Ms, hpP50Ms: values.hpP50Ms, hpAchievedRateHz: values.hpAchievedRateHz, lpIterPerSec: values.lpIterPerSec, hpHistogram: null };
     }
-    const run: BaselineRun = { runId: baseline.runId, startedAt: runTimeOfBaseline(baseline), ...(baseline.commit !== undefined ? { commit: baseline.commit } : {}) };
+    const run: BaselineRun = {
+      runId: baseline.runId,
+      startedAt: runTimeOfBaseline(baseline),
+      ...(baseline.machine !== undefined ? { machine: baseline.machine } : {}),
+      ...(baseline.commit !== undefined ? { commit: baseline.commit } : {}),
+    };
     return [{ run, arms }];
   }
   return baseline.runs.map((run, index) => ({ run, arms: armsOfRun(baseline, index) }));

@@ -36,14 +36,16 @@ export function baselineFromRun(record: RunRecord, evaluation: ScenarioEvaluatio
     if (arm) arms[stats.arm] = arm;
   }
   const xschedSettings = arms.xsched ? xschedSettingsOfRun(record) : null;
+  const fingerprint = findFirstFingerprint(record);
   return {
     schema: BASELINE_SCHEMA,
     schemaVersion: BASELINE_SCHEMA_VERSION,
     key,
     createdAt: (options.now ?? new Date()).toISOString(),
     runId: record.runId,
-    workerVersion: findFirstFingerprint(record)?.workerVersion ?? 'unknown',
+    workerVersion: fingerprint?.workerVersion ?? 'unknown',
     ...(record.source?.git.available ? { commit: record.source.git.commit } : {}),
+    ...(fingerprint?.gpu.uuid ? { machine: fingerprint.gpu.uuid } : {}),
     workload: workloadOfRun(record),
     ...(xschedSettings ? { xschedSettings } : {}),
     thresholds: { ...(options.existing?.thresholds ?? {}) },

@@ -12,7 +12,7 @@ import { mergeEncodedHistograms } from '../../documents/encoding/latency-histogr
 import { ALL_ARMS } from '../../plan/scenarios/catalogue.ts';
 import { baselineFromRun, type BaselineFromRunOptions } from './from-run.ts';
 import { findComparedMismatch } from './baseline-mismatch.ts';
-import { findFirstFingerprint, formatBaselineKeyFields } from './key.ts';
+import { formatBaselineKeyFields } from './key.ts';
 import { formatWorkloadDifferences } from './workload.ts';
 
 /** The runs may not make one baseline together; the message names the runs and the values. */
@@ -69,10 +69,9 @@ export interface RunPart {
   arms: BaselineFile['arms'];
 }
 
-/** A run's part: its start, machine (the GPU's UUID) and commit, and `single` (its baseline alone)'s arms. */
+/** A run's part: its start, and from `single` (its baseline alone, baselineFromRun) its machine, commit and arms. */
 export function partOfRun(record: RunRecord, single: BaselineFile): RunPart {
-  const machine = findFirstFingerprint(record)?.gpu.uuid;
-  const run: BaselineRun = { runId: record.runId, startedAt: record.createdAt, ...(machine ? { machine } : {}), ...(single.commit ? { commit: single.commit } : {}) };
+  const run: BaselineRun = { runId: record.runId, startedAt: record.createdAt, ...(single.machine ? { machine: single.machine } : {}), ...(single.commit ? { commit: single.commit } : {}) };
   return { run, arms: single.arms };
 }
 

@@ -27,6 +27,9 @@ export function parseBaselineFile(file: string, value: unknown, expectedKey?: Ba
 
 /** A baseline of several runs: every arm says which run each trial came from, and only runs it lists. */
 function checkBaselineRuns(file: string, baseline: BaselineFile): void {
+  if (baseline.runs !== undefined && baseline.machine !== undefined) {
+    throw new JsonFileError(file, 'machine', `is set, but the baseline lists ${baseline.runs.length} runs, each with its own machine (runs[].machine): remove it`);
+  }
   for (const [arm, values] of Object.entries(baseline.arms)) {
     if (values === undefined) continue;
     if (baseline.runs === undefined) {
