@@ -1,6 +1,7 @@
-// npm run perf:update-baselines [-- <vitest arguments>]
+// npm run perf:update-baselines [-- [--append] <vitest arguments>]
 //   Runs the perf specs (`npx vitest run perf`) with PERF_UPDATE_BASELINES=1: each valid
-//   run writes its baseline and prints old vs new (maybeUpdateBaseline).
+//   run writes its baseline and prints old vs new (maybeUpdateBaseline); with --append,
+//   PERF_UPDATE_BASELINES=append: each valid run is added to its stored baseline.
 // npm run perf:update-baselines -- --from <run dir> [<run dir> ...]
 //   Writes baselines from saved runs, re-evaluated by this checkout, each run in turn; no GPU needed.
 // npm run perf:update-baselines -- --from <run dir> <run dir> [...] --combine
@@ -31,6 +32,7 @@ import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
 
 const USAGE = [
   'usage: npm run perf:update-baselines [-- <vitest arguments>]      run the perf specs and write baselines of valid runs',
+  '       npm run perf:update-baselines -- --append [<vitest args>]  run the perf specs and add each valid run to its stored baseline',
   '       npm run perf:update-baselines -- --from <run dir> [...]    write baselines from saved runs (no GPU), each in turn',
   '       npm run perf:update-baselines -- --from <run dir> <run dir> [...] --combine',
   '                                                                  write ONE baseline of all the runs (2 or more, same key,',
@@ -39,10 +41,10 @@ const USAGE = [
   '                                                                  add the runs to the stored baseline of their key',
 ].join('\n');
 
-async function runSpecs(vitestArgs: string[]): Promise<number> {
+async function runSpecs(vitestArgs: string[], mode: 'replace' | 'append'): Promise<number> {
   const result = await execa('npx', ['vitest', 'run', 'perf', ...vitestArgs], {
     // A missing baseline is what this run is about to create, so it must not fail the run.
-    env: { PERF_UPDATE_BASELINES: '1', PERF_REQUIRE_BASELINE: '0' },
+    env: { PERF_UPDATE_BASELINES: mode === 'append' ? 'append' : '1', PERF_REQUIRE_BASELINE: '0' },
     stdio: 'inherit',
     reject: false,
   });
@@ -115,8 +117,7 @@ export async function main(args: string[], io: ScriptIo): Promise<number> {
   if (combine && append) throw new Error('--combine and --append exclude each other: --combine writes a new baseline of the given runs, --append adds them to the stored one; give one');
   if (fromIndex === -1) {
     if (combine) throw new Error('--combine works only with --from: npm run perf:update-baselines -- --from <run dir> <run dir> ... --combine');
-    if (append) throw new Error('--append works only with --from: npm run perf:update-baselines -- --from <run dir> [...] --append');
-    return runSpecs(args);
+    return runSpecs(rest, append ? 'append' : 'replace');
   }
   const { positionals } = parseArgs({ args: rest.slice(fromIndex + 1), allowPositionals: true, strict: true });
   if (fromIndex !== 0 || positionals.length === 0) throw new Error('--from takes one or more run directories (and --combine or --append) and nothing else');

@@ -104,7 +104,13 @@ describe('loadSettings overrides', () => {
     const settings = loadSettings({ PERF_RESULTS_DIR: 'out/r', PERF_BASELINES_DIR: '/abs/b', PERF_UPDATE_BASELINES: 'true' }, cwd);
     expect(settings.resultsDir).toBe(join(cwd, 'out/r'));
     expect(settings.baselinesDir).toBe('/abs/b');
-    expect(settings.updateBaselines).toBe(true);
+    expect(settings.updateBaselines).toBe('replace');
+  });
+
+  it('reads PERF_UPDATE_BASELINES as off, replace or append, and quotes a value it does not know', () => {
+    const cwd = emptyDir();
+    expect(['0', '1', 'yes', 'APPEND'].map((value) => loadSettings({ PERF_UPDATE_BASELINES: value }, cwd).updateBaselines)).toEqual([false, 'replace', 'replace', 'append']);
+    expect(() => loadSettings({ PERF_UPDATE_BASELINES: 'add', CI: 'true' }, cwd)).toThrow(/PERF_UPDATE_BASELINES.*"add"/);
   });
 });
 

@@ -47,8 +47,12 @@ export interface Settings {
    * PERF_* variable is an error, not a warning.
    */
   strict: boolean;
-  /** Valid runs are written as the new stored baselines. */
-  updateBaselines: boolean;
+  /**
+   * Valid runs are written as the stored baselines (PERF_UPDATE_BASELINES): 'replace' makes each
+   * run the new baseline, 'append' adds it to the stored one (store/baselines/append-runs.ts);
+   * false writes nothing.
+   */
+  updateBaselines: false | 'replace' | 'append';
   /** A known delay added to every hp request: an injected regression for sensitivity tests; never in real measurements. */
   injectDelayUs: number;
   /** Spawn to READY, per worker (PERF_READY_TIMEOUT_S). */

@@ -177,9 +177,13 @@ export const SETTING_VARIABLES: readonly SettingVariable[] = [
   variable({
     env: 'PERF_UPDATE_BASELINES',
     fileKey: null,
-    accepted: BOOLEAN_ACCEPTED,
+    accepted: `${BOOLEAN_ACCEPTED} (true: each valid run replaces its stored baseline), or append (each valid run is added to it)`,
     defaultText: '0',
-    parse: parseBoolean,
+    parse: (raw) => {
+      if (raw.trim().toLowerCase() === 'append') return 'append' as const;
+      const on = parseBoolean(raw);
+      return on === undefined ? undefined : on ? ('replace' as const) : false;
+    },
     store: (draft, value) => void (draft.updateBaselines = value),
   }),
   variable({

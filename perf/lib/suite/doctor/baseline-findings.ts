@@ -38,7 +38,7 @@ function consequence(name: string, verdicts: string, context: FindingContext): {
   const { settings } = context;
   const required = gateRequirementsOf(name).requiredVerdicts.includes('regression');
   // perf:update-baselines (and its workflow) records the missing one: that must not stop it.
-  if (settings.updateBaselines) return { blocks: false, text: `${verdicts} untested in this run, which records one (PERF_UPDATE_BASELINES=1)` };
+  if (settings.updateBaselines) return { blocks: false, text: `${verdicts} untested in this run, which records one (PERF_UPDATE_BASELINES=${settings.updateBaselines === 'append' ? 'append' : '1'})` };
   if (settings.requireBaseline) return { blocks: true, text: `${verdicts} untested, and PERF_REQUIRE_BASELINE=1 fails it` };
   if (settings.strict && required) return { blocks: true, text: `${verdicts} untested: the scenario cannot pass under ${strictName(context.env)}` };
   if (required) return { blocks: false, text: `${verdicts} untested: the scenario's outcome is untested, which fails under CI=true or PERF_STRICT=1` };
