@@ -124,14 +124,29 @@ export const severalRunsSimulator = (model: SeveralRunsModel): RunSimulator => (
   },
 });
 
+/**
+ * How many different (new run, stored runs) pairs the bootstrap can draw: R x C(R - 1, K). Its
+ * rates are fractions of these cases, however many runs are simulated: with K = R - 1 only R.
+ */
+export function distinctPairings(r: number, k: number): number {
+  let choose = 1;
+  for (let i = 1; i <= k; i++) choose = (choose * (r - 1 - k + i)) / i;
+  return r * Math.round(choose);
+}
+
 /** The benchmark's row for a baseline of several runs: its simulator, table cells and the printed summary and note. */
 export function severalRunsRow(model: SeveralRunsModel, label: string) {
   const [r, k, listed] = [model.runIds.length, model.drawnRuns, model.committedRuns];
+  const pairings = distinctPairings(r, k);
+  const notes = [
+    ...(k < listed ? [`Note: ${label} lists ${listed} runs, but only ${r} recorded runs of ${configOfBaseline(model.stored)} fit: each simulated baseline is K' = R - 1 = ${k} of them.`] : []),
+    ...(pairings < 1000 ? [`Note: ${label} has only ${pairings} distinct pairings of a new run and ${k} stored runs: its rates are fractions of those ${pairings} cases (100% says all ${pairings}, not every run that could come); more recorded runs resolve them finer.`] : []),
+  ];
   return {
     simulator: severalRunsSimulator(model),
     trials: `${model.trials} / ${k} runs${k < listed ? ` (of ${listed})` : ''} x ${trialsPerRun(model)}`,
     sources: `none: whole recorded runs resampled (R = ${r}, K = ${k})`,
-    summary: `${label}: R = ${r}, K = ${k}${k < listed ? ` (it lists ${listed})` : ''}`,
-    note: k < listed ? `Note: ${label} lists ${listed} runs, but only ${r} recorded runs of ${configOfBaseline(model.stored)} fit: each simulated baseline is K' = R - 1 = ${k} of them.` : null,
+    summary: `${label}: R = ${r}, K = ${k}${k < listed ? ` (it lists ${listed})` : ''}, ${pairings} distinct pairings`,
+    note: notes.length > 0 ? notes.join('\n') : null,
   };
 }

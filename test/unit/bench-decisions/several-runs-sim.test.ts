@@ -8,7 +8,7 @@ import { betweenRunNoise } from '../../../perf/lib/evaluate/verdicts/between-run
 import { getCatalogueEntry } from '../../../perf/lib/plan/scenarios/catalogue.ts';
 import type { RecordedGroup } from '../../../scripts/bench-decisions/between-run-estimate.ts';
 import type { RecordedRunsFile } from '../../../scripts/bench-decisions/scenario-noise.ts';
-import { drawSeveralRuns, severalRunsModel, severalRunsRow, severalRunsSimulator } from '../../../scripts/bench-decisions/several-runs-sim.ts';
+import { distinctPairings, drawSeveralRuns, severalRunsModel, severalRunsRow, severalRunsSimulator } from '../../../scripts/bench-decisions/several-runs-sim.ts';
 
 const CONFIG = 'quick time-sliced 10 s pinned 4';
 const RUNS = ['r0', 'r1', 'r2', 'r3', 'r4'];
@@ -142,7 +142,14 @@ describe('drawSeveralRuns', () => {
     const row = severalRunsRow(shrunk, 'quick (time-sliced)');
     expect(row.trials).toBe('3 / 4 runs (of 5) x 3');
     expect(row.note).toContain("K' = R - 1 = 4");
-    expect(severalRunsRow(model, 'quick (time-sliced)')).toMatchObject({ trials: '3 / 3 runs x 3', note: null });
+    expect(row.note).toContain('Note: quick (time-sliced) has only 5 distinct pairings of a new run and 4 stored runs');
+    expect(row.summary).toBe('quick (time-sliced): R = 5, K = 4 (it lists 5), 5 distinct pairings');
+    // R = 5, K = 3: 5 x C(4, 3) = 20 pairings, still few enough to say so.
+    expect(severalRunsRow(model, 'quick (time-sliced)')).toMatchObject({ trials: '3 / 3 runs x 3', summary: 'quick (time-sliced): R = 5, K = 3, 20 distinct pairings' });
+  });
+
+  it('counts the distinct pairings as R x C(R - 1, K)', () => {
+    expect([distinctPairings(5, 4), distinctPairings(5, 3), distinctPairings(11, 10), distinctPairings(21, 11)]).toEqual([5, 20, 11, 21 * 167_960]);
   });
 });
 
