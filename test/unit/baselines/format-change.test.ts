@@ -94,7 +94,7 @@ describe('formatBaselineChange', () => {
     const runs = ['a', 'b', 'c'].map((id) => ({ runId: id, startedAt: '2026-11-30T09:35:11Z' }));
     const lost = formatBaselineChange({ path: '/b/x.json', old: { ...single, runs }, new: single });
     expect(lost).toContain('  note: the old baseline was made of 3 runs, the new one of 1: the regression verdict goes back to assuming the between-run noise');
-    expect(lost).toContain('npm run perf:update-baselines -- --from <run dirs> --combine');
+    expect(lost).toContain('add runs to it instead (npm run perf:update-baselines -- --append, or -- --from <run dir> --append)');
     expect(formatBaselineChange({ path: '/b/x.json', old: { ...single, runs }, new: { ...single, runs } })).not.toContain('note:');
     expect(formatBaselineChange({ path: '/b/x.json', old: single, new: single })).not.toContain('note:');
   });

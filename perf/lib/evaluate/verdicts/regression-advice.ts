@@ -55,7 +55,7 @@ function limitAndRemedy(input: AdviceInput): { limit: string; larger: string; re
   return {
     limit: `the between-run noise (log-SD ${sd}, ${decision.betweenRunFrom === 'floor' ? `a floor: ${input.betweenRunSource}` : input.betweenRunSource}) and the stored baseline's ${stored} limit it`,
     larger: decision.storedRuns > 1 ? 'with many more runs in the baseline' : 'with a many-trial baseline',
-    remedy: `${raise}, or store a baseline of several runs on this machine, from whose spread the verdict measures the between-run noise itself (npm run perf:update-baselines -- --from <run dirs> --combine, docs/baselines.md).`,
+    remedy: `${raise}, or store a baseline of several runs on this hardware, from whose spread the verdict measures the between-run noise itself: add runs of other days or machines to it (npm run perf:update-baselines -- --from <run dir> --append, or PERF_UPDATE_BASELINES=append on a live run; docs/baselines.md).`,
   };
 }
 

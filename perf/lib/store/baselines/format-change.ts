@@ -62,7 +62,7 @@ function describeRunsLost(change: BaselineChange): string[] {
   if (before < 2 || change.new.runs !== undefined) return [];
   return [
     `  note: the old baseline was made of ${before} runs, the new one of 1: the regression verdict goes back to assuming the between-run noise instead of measuring it. ` +
-      'To keep a baseline of several runs, write it from several run directories: npm run perf:update-baselines -- --from <run dirs> --combine (docs/baselines.md)',
+      'To keep a baseline of several runs, add runs to it instead (npm run perf:update-baselines -- --append, or -- --from <run dir> --append), or write it from several run directories (-- --from <run dirs> --combine); docs/baselines.md',
   ];
 }
 
