@@ -71,5 +71,8 @@ describe('adviseOnPower: computed advice when a pass could not have seen the reg
     expect(advice).toContain('more trials in this run cannot');
     expect(advice).toMatch(/changes of about \d+(\.\d)?% or more/);
     expect(advice).toContain('regressionP99Tolerance');
+    // A baseline of one run: what lets the verdict measure that noise instead of assuming it.
+    expect(advice).toContain('store a baseline of several runs on this hardware');
+    expect(advice).toContain('npm run perf:update-baselines -- --from <run dir> --append, or PERF_UPDATE_BASELINES=append');
   });
 });
