@@ -76,6 +76,22 @@ describe('appendRunsToBaseline', () => {
     expect(appendError(old, [runC()])).toBe(`${described} records no workload, so new runs cannot be shown to measure what it measured: combine the run directories instead (--combine), or store a new baseline`);
   });
 
+  it('refuses a run that failed a regression verdict against the stored baseline, saying how to replace it instead', () => {
+    const stored = baselineFromRuns([runA(), runB()], { now: NOW });
+    const regressed = runC();
+    const verdict = { rule: 'xsched hp P99 <= 1.2 x stored baseline', measured: {}, threshold: {}, interval: null, recommendation: null };
+    regressed.evaluation.verdicts.push(
+      { ...verdict, id: 'regression.baseline.hp-p99', status: 'fail', message: 'REGRESSION: baseline hp P99 ratio 1.364, fails beyond 1.103' },
+      { ...verdict, id: 'regression.baseline.lp-throughput', status: 'pass', message: 'No regression' },
+      { ...verdict, id: 'hp-p99-improvement', status: 'fail', message: 'not a regression verdict' },
+    );
+    expect(appendError(stored, [regressed])).toBe(
+      `not added to the stored baseline (2 runs (${A} .. ${B}) on 1 machine): a run that failed a regression verdict against it measures another level, not another sample of this one:\n` +
+        `  - run ${C}: [regression.baseline.hp-p99] REGRESSION: baseline hp P99 ratio 1.364, fails beyond 1.103\n` +
+        'If that level is intended, replace the baseline with it (npm run perf:update-baselines -- --from <run dir>, or PERF_UPDATE_BASELINES=1); otherwise find the change first.',
+    );
+  });
+
   it('refuses a run that lacks an arm of the stored baseline', () => {
     const stored = baselineFromRuns([runA(), runB()], { now: NOW });
     const noAlone = run(C, '2026-11-30T14:50:00Z', { values: { baseline: LATER_VALUES.baseline } });

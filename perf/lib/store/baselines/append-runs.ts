@@ -12,11 +12,22 @@ import { baselineFromRun, type BaselineFromRunOptions } from './from-run.ts';
 import { assembleBaseline, checkSameMeasurement, partOfRun, RunsNotCombinableError, type RunPart, type RunToCombine } from './from-runs.ts';
 
 /**
- * `stored` with `items` added. Throws RunsNotCombinableError for no runs, a run given twice or
- * already stored, a stored baseline that records no workload, or runs that differ from it in key,
- * worker version, workload, XSched settings or arms. Keeps the stored hand-set thresholds and
- * between-run noise. Does not look at the evaluations' status (appendRunsToStoredBaseline
- * refuses invalid or incomplete runs first).
+ * The messages of the regression verdicts `evaluation` failed. Added to a baseline, such a run
+ * would move its level and widen its between-run noise towards the change it shows: a new level
+ * is a replacement, asked for as one, not another sample of the old one.
+ */
+function failedRegressions(item: RunToCombine): string[] {
+  return item.evaluation.verdicts.filter((v) => v.id.startsWith('regression') && v.status === 'fail').map((v) => `[${v.id}] ${v.message}`);
+}
+
+/**
+ * `stored` with `items` added, each evaluated against `stored` (the live run's evaluation, or a
+ * replay against the same baselines directory). Throws RunsNotCombinableError for no runs, a run
+ * given twice or already stored, a run that failed a regression verdict against it, a stored
+ * baseline that records no workload, or runs that differ from it in key, worker version,
+ * workload, XSched settings or arms. Keeps the stored hand-set thresholds and between-run noise.
+ * Does not look at the evaluations' status otherwise (appendToStoredBaseline refuses invalid or
+ * incomplete runs first).
  */
 export function appendRunsToBaseline(stored: BaselineFile, items: readonly RunToCombine[], options: Omit<BaselineFromRunOptions, 'existing'> = {}): BaselineFile {
   const storedText = `the stored baseline (${describeBaselineRuns(stored)})`;
@@ -28,6 +39,13 @@ export function appendRunsToBaseline(stored: BaselineFile, items: readonly RunTo
   const already = ids.filter((id) => storedRuns.some((s) => s.run.runId === id));
   if (already.length > 0) {
     throw new RunsNotCombinableError(`run ${already.join(', ')} is already in ${storedText}: give only runs it does not hold`);
+  }
+  const regressed = items.flatMap((item) => failedRegressions(item).map((message) => `run ${item.record.runId}: ${message}`));
+  if (regressed.length > 0) {
+    throw new RunsNotCombinableError(
+      `not added to ${storedText}: a run that failed a regression verdict against it measures another level, not another sample of this one:\n${regressed.map((r) => `  - ${r}`).join('\n')}\n` +
+        'If that level is intended, replace the baseline with it (npm run perf:update-baselines -- --from <run dir>, or PERF_UPDATE_BASELINES=1); otherwise find the change first.',
+    );
   }
   if (stored.workload === undefined) {
     throw new RunsNotCombinableError(`${storedText} records no workload, so new runs cannot be shown to measure what it measured: combine the run directories instead (--combine), or store a new baseline`);
