@@ -1,5 +1,6 @@
 // updateBaselineFromRuns (perf/lib/store/baselines/update-baseline.ts): writing one baseline of
-// several runs, refused as a whole when any run may not be a baseline.
+// several runs, refused as a whole when any run may not be a baseline; and appendToStoredBaseline,
+// adding runs to the stored one.
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -7,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { RunsNotCombinableError } from '../../../perf/lib/store/baselines/from-runs.ts';
 import { baselineKeyFromRun, baselinePath } from '../../../perf/lib/store/baselines/key.ts';
 import { readBaseline } from '../../../perf/lib/store/baselines/read-baseline.ts';
-import { BaselineRefusedError, updateBaseline, updateBaselineFromRuns } from '../../../perf/lib/store/baselines/update-baseline.ts';
+import { appendToStoredBaseline, BaselineRefusedError, updateBaseline, updateBaselineFromRuns } from '../../../perf/lib/store/baselines/update-baseline.ts';
 import { formatBaselineChange } from '../../../perf/lib/store/baselines/format-change.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
 import { makeCompleteRunRecord, makeEvaluation, withEncodedHistograms } from './run-fixture.ts';
@@ -80,5 +81,28 @@ describe('updateBaselineFromRuns', () => {
       /cannot be read, so it is not replaced; fix or delete it: .*not valid JSON/,
     );
     expect(readFileSync(file, 'utf8')).toBe('{ corrupt');
+  });
+});
+
+describe('appendToStoredBaseline', () => {
+  it('adds a run to the stored baseline and writes it; with none stored, says where it looked and writes nothing', async () => {
+    const dir = makeTempDir('baselines-');
+    const second = completeRun(B, '2026-11-30T12:00:00.000Z');
+    const path = baselinePath(dir, baselineKeyFromRun(second.record));
+    await expect(appendToStoredBaseline(dir, [second], NOW)).rejects.toThrow(`no stored baseline to add run ${B} to (looked for ${path}): write one first`);
+    expect(readdirSync(dir)).toEqual([]);
+    const first = completeRun(A, '2026-11-30T09:35:11.000Z');
+    await updateBaseline(dir, first.record, first.evaluation, NOW);
+    const change = await appendToStoredBaseline(dir, [second], NOW);
+    expect([change.old?.runId, change.new.runId]).toEqual([A, `${A},${B}`]);
+    expect((await readBaseline(dir, baselineKeyFromRun(first.record)))?.runs?.map((r) => r.runId)).toEqual([A, B]);
+  });
+
+  it('refuses an invalid run in the words for one run', async () => {
+    const dir = makeTempDir('baselines-');
+    const invalid = completeRun(B, '2026-11-30T12:00:00.000Z', 'invalid');
+    await expect(appendToStoredBaseline(dir, [invalid], NOW)).rejects.toThrow(
+      `run ${B} is never written into a baseline: it must be a valid, complete run:\n  - run ${B}: the run is invalid: the run is invalid: fixture reason`,
+    );
   });
 });

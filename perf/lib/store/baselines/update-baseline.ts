@@ -87,7 +87,8 @@ function refuseUnfitRuns(items: readonly RunToCombine[]): void {
   const refused = items.flatMap(({ record, evaluation }) => findBaselineRefusals(record, evaluation).map((reason) => `run ${record.runId}: ${reason}`));
   if (refused.length > 0) {
     const ids = items.map((item) => item.record.runId);
-    throw new BaselineRefusedError(ids.join(','), refused, `the runs ${ids.join(', ')} are never written as a baseline: every run of it must be a valid, complete run`);
+    const heading = ids.length === 1 ? `run ${ids[0]} is never written into a baseline: it must be a valid, complete run` : `the runs ${ids.join(', ')} are never written as a baseline: every run of it must be a valid, complete run`;
+    throw new BaselineRefusedError(ids.join(','), refused, heading);
   }
 }
 
