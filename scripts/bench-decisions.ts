@@ -1,4 +1,4 @@
-// npm run bench:decisions [-- --runs N --threshold-runs N --seed TEXT --baselines DIR]
+// npm run bench:decisions [-- --runs N --threshold-runs N --seed TEXT --baselines DIR --recorded FILE]
 // Measures how the suite's decisions behave on recorded real H200 data (docs/statistics.md 6):
 // the A/A pass rate and the fail rate at injected hp P99 / lp changes of the regression
 // verdicts against every committed baseline, at each scenario's default trial count, and the
@@ -11,6 +11,8 @@
 //   --threshold-runs N  simulated runs for the threshold verdicts (default 400)
 //   --seed TEXT         seed of every PRNG stream (default bench-decisions-1)
 //   --baselines DIR     read the baselines from DIR/<scenario>/*.json instead of baselines/
+//   --recorded FILE     read the recorded runs from FILE instead of scripts/bench-decisions/recorded-runs.json
+//                       (e.g. a subset, to see how much one group of runs moves a rate)
 // Exit codes: 0 printed the tables, 2 bad command line or unreadable inputs.
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -31,7 +33,7 @@ import { severalRunsModel, severalRunsRow } from './bench-decisions/several-runs
 import { thresholdFalseFails } from './bench-decisions/threshold-sim.ts';
 import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
 
-const USAGE = 'usage: npm run bench:decisions [-- --runs N (default 1000) --threshold-runs N (default 400) --seed TEXT (default bench-decisions-1) --baselines DIR (default baselines/)]';
+const USAGE = 'usage: npm run bench:decisions [-- --runs N (default 1000) --threshold-runs N (default 400) --seed TEXT (default bench-decisions-1) --baselines DIR (default baselines/) --recorded FILE (default scripts/bench-decisions/recorded-runs.json)]';
 
 const root = resolve(import.meta.dirname, '..');
 const positiveInt = (name: string, text: string): number => {
@@ -61,7 +63,7 @@ function shiftRow(stored: BaselineFile, trials: number, thresholds: RegressionSi
 }
 
 async function main(argv: string[], io: ScriptIo): Promise<number> {
-  const { values: args } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '1000' }, 'threshold-runs': { type: 'string', default: '400' }, seed: { type: 'string', default: 'bench-decisions-1' }, baselines: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values: args } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '1000' }, 'threshold-runs': { type: 'string', default: '400' }, seed: { type: 'string', default: 'bench-decisions-1' }, baselines: { type: 'string' }, recorded: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (args.help) {
     io.out(USAGE);
     return 0;
@@ -70,7 +72,8 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
   const thresholdRuns = positiveInt('threshold-runs', args['threshold-runs']!);
   const seed = args.seed!;
 
-  const recorded = readRecordedRuns(join(root, 'scripts/bench-decisions/recorded-runs.json'));
+  const recordedPath = args.recorded === undefined ? join(root, 'scripts/bench-decisions/recorded-runs.json') : resolve(io.cwd, args.recorded);
+  const recorded = readRecordedRuns(recordedPath);
   const example = await loadRunRecord(join(root, 'examples/h200-intensive-mps'));
   const exampleSamples = computeRunStatistics(example).samples;
   const rawHpOf = (arm: JudgedArm): Float64Array[] => exampleSamples.get(arm)!.hp.map((t) => t.latenciesNs);
@@ -131,7 +134,7 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
   const falseFails = thresholdFalseFails(thresholdPair, exampleEntry.trials, thresholdRuns, `${seed}/thresholds`);
 
   io.out(`bench:decisions  seed ${JSON.stringify(seed)}  ${runs} simulated runs per cell (regression), ${thresholdRuns} (thresholds)  ${new Date().toISOString().slice(0, 10)}`);
-  io.out(`Simulated from recorded H200 runs: ${args.baselines === undefined ? 'committed baselines/' : `the baselines in ${args.baselines}`}, examples/h200-intensive-mps (raw latencies, for the threshold verdicts), scripts/bench-decisions/recorded-runs.json.\n`);
+  io.out(`Simulated from recorded H200 runs: ${args.baselines === undefined ? 'committed baselines/' : `the baselines in ${args.baselines}`}, examples/h200-intensive-mps (raw latencies, for the threshold verdicts), ${args.recorded === undefined ? 'scripts/bench-decisions/recorded-runs.json' : `the recorded runs in ${args.recorded}`}.\n`);
   io.out(formatRegressionTable(rows));
   if (severalRuns.length > 0) {
     io.out(`Baselines of several runs, simulated by resampling real recorded runs (a bootstrap of whole runs: no parametric noise, no shifts; R recorded runs, K drawn without replacement from the R - 1 other than the new run's): ${severalRuns.join('; ')}.`);

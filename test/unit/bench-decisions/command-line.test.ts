@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScriptInProcess } from '../../fixtures/run-script.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
 import { script } from '../../../scripts/bench-decisions.ts';
 
 const BASELINES = new URL('../../../baselines/', import.meta.url).pathname;
@@ -20,6 +21,10 @@ describe('npm run bench:decisions', () => {
     const unknown = await runScriptInProcess(script, ['--run', '10']);
     expect(unknown.stderr).toContain("Unknown option '--run'");
     expect(unknown.exitCode).toBe(2);
+    const cwd = makeTempDir('bench-decisions-');
+    const missing = await runScriptInProcess(script, ['--recorded', 'no-such-recorded-runs.json'], { cwd });
+    expect(missing.stderr).toContain(join(cwd, 'no-such-recorded-runs.json'));
+    expect(missing.exitCode).toBe(2);
   });
 
   it('prints a row per committed baseline and the threshold and lp-replay tables', { timeout: 60_000 }, async () => {
