@@ -2,7 +2,7 @@
 // there a comparable stored baseline for the probed GPU? Baselines are written by hand into a
 // temp dir (PERF_BASELINES_DIR); the probe is a described NVIDIA H200, on a fake host of 16 CPUs
 // with taskset, where PERF_CPUS=auto pins 4 (test/fixtures/cpu-host.ts).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -52,8 +52,33 @@ describe('baseline.stored', () => {
     const dir = storeWithQuick();
     const findings = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'quick' });
     expect(findings).toEqual([
-      { id: 'baseline.stored', status: 'ok', message: `quick: comparable baseline ${join(dir, 'quick', 'cuda-sm_90-nvidia-h200-time-sliced.json')} (run 2026-11-22T00-30-06Z-quick-6fcc); XSched settings not compared: XSCHED_ROOT is not set` },
+      {
+        id: 'baseline.stored',
+        status: 'ok',
+        message:
+          `quick: comparable baseline ${join(dir, 'quick', 'cuda-sm_90-nvidia-h200-time-sliced.json')} (run 2026-11-22T00-30-06Z-quick-6fcc); XSched settings not compared: XSCHED_ROOT is not set; ` +
+          "the xsched arm's between-run noise is assumed (0.05, recorded pinned quick time-sliced runs); add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it",
+      },
     ]);
+  });
+
+  it('ok: says whether the verdict measures the between-run noise from a baseline of several runs', async () => {
+    const dir = makeTempDir('doctor-baselines-');
+    const file = writeQuickBaseline(dir);
+    const several = (machines: string[]): void => {
+      const runs = machines.map((machine, i) => ({ runId: `2026-11-22T0${i}-00-00Z-quick-000${i}`, startedAt: `2026-11-22T0${i}:00:00.000Z`, machine }));
+      const trialRuns = runs.flatMap((_, i) => [i, i, i]);
+      const three = (values: number[]) => [...values, ...values, ...values];
+      const tripled = { hpP99Ms: three(arm.hpP99Ms), hpP50Ms: three(arm.hpP50Ms), hpAchievedRateHz: three(arm.hpAchievedRateHz), lpIterPerSec: three(arm.lpIterPerSec), hpHistogram: null, trialRuns };
+      const baseline = JSON.parse(readFileSync(file, 'utf8'));
+      writeFileSync(file, JSON.stringify({ ...baseline, runId: runs.map((r) => r.runId).join(','), runs, arms: { 'hp-alone': tripled, 'lp-alone': tripled, baseline: tripled, xsched: tripled } }));
+    };
+    several(['GPU-1', 'GPU-2', 'GPU-2']);
+    const spanning = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'quick' });
+    expect(spanning[0]!.message).toMatch(/; the xsched arm's between-run noise is estimated from the baseline's 3 runs on 2 machines over 2\.0 h$/);
+    several(['GPU-1', 'GPU-1', 'GPU-1']);
+    const oneMachine = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'quick' });
+    expect(oneMachine[0]!.message).toContain("the xsched arm's between-run noise is estimated from the baseline's 3 runs, but not below recorded pinned quick time-sliced runs (0.05): its runs are from 1 machine over 2.0 h, less than another day or machine; add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it");
   });
 
   it('missing -> warn: says the regression verdict is untested, gives the update command with its GPU time, and lists the scenarios that have one', async () => {

@@ -15,6 +15,8 @@ import { settingsRestoringXsched } from '../../store/baselines/xsched-settings.t
 import type { AssessContext, BaselineAssessment } from './assess-baseline.ts';
 import { describeGpuTime } from './gpu-time.ts';
 import { describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
+import { betweenRunNoise } from '../../evaluate/verdicts/between-run-noise.ts';
+import type { BaselineFile } from '../../documents/types/baseline.ts';
 
 export const BASELINE_CHECK_ID = 'baseline.stored';
 
@@ -58,6 +60,21 @@ function restoring(settings: string[], unsettable: string[]): string {
   return parts.join('; ');
 }
 
+/**
+ * Whether the regression verdict will measure the between-run noise from the baseline's runs or
+ * assume it (between-run-noise.ts), for the arm whose verdict it limits most (xsched where stored),
+ * and how to make it measure it: before GPU time is spent on a run that cannot see +20%.
+ */
+function betweenRunNote(stored: BaselineFile): string {
+  const arm = stored.arms.xsched !== undefined ? 'xsched' : 'baseline';
+  const noise = betweenRunNoise(stored, arm, 'hpP99');
+  const add = 'add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it';
+  if (noise.estimateFromRuns && noise.logSd === 0) return `the ${arm} arm's between-run noise is ${noise.source}`;
+  if (noise.estimateFromRuns) return `the ${arm} arm's between-run noise is ${noise.source}; ${add}`;
+  if (noise.source === 'stored with the baseline') return `the ${arm} arm's between-run noise is set in the file (betweenRunLogSd ${noise.logSd})`;
+  return `the ${arm} arm's between-run noise is assumed (${noise.logSd}, ${noise.source}); ${add}`;
+}
+
 export function baselineFinding(assessment: BaselineAssessment, context: FindingContext): DoctorFinding {
   const id = BASELINE_CHECK_ID;
   const { name } = assessment;
@@ -71,6 +88,7 @@ export function baselineFinding(assessment: BaselineAssessment, context: Finding
     const notes = [
       ...(stored.workload === undefined ? ['it does not record its workload, so it is compared as if it matched'] : []),
       ...(scenario.arms.includes('xsched') && 'notCompared' in context.xsched ? [`XSched settings not compared: ${context.xsched.notCompared}`] : []),
+      betweenRunNote(stored),
     ];
     return ok(id, `${name}: comparable baseline ${file} (${describeBaselineRuns(stored)})${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`);
   }
