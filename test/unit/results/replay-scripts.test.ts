@@ -33,6 +33,12 @@ async function saveSyntheticRun(resultsDir: string, valid: boolean, edit: (recor
   return dir;
 }
 
+/** A temp working directory with two valid saved runs under results/. */
+async function twoValidRuns(prefix: string): Promise<{ cwd: string; runs: string[] }> {
+  const cwd = makeTempDir(prefix);
+  return { cwd, runs: [await saveSyntheticRun(join(cwd, 'results'), true), await saveSyntheticRun(join(cwd, 'results'), true)] };
+}
+
 const SCRIPTS = { 'replay.ts': replayScript, 'update-baselines.ts': updateBaselinesScript };
 
 function runScript(name: keyof typeof SCRIPTS, args: string[], cwd: string, env: Record<string, string> = {}) {
@@ -144,8 +150,7 @@ describe('update-baselines --from ... --combine', () => {
   let cwd: string;
   let runs: string[];
   beforeAll(async () => {
-    cwd = makeTempDir('combine-');
-    runs = [await saveSyntheticRun(join(cwd, 'results'), true), await saveSyntheticRun(join(cwd, 'results'), true)];
+    ({ cwd, runs } = await twoValidRuns('combine-'));
   });
 
   it('says what to do when given fewer than 2 runs, or --combine without --from (exit 3)', async () => {
@@ -188,8 +193,7 @@ describe('update-baselines --from ... --append', () => {
   let cwd: string;
   let runs: string[];
   beforeAll(async () => {
-    cwd = makeTempDir('append-');
-    runs = [await saveSyntheticRun(join(cwd, 'results'), true), await saveSyntheticRun(join(cwd, 'results'), true)];
+    ({ cwd, runs } = await twoValidRuns('append-'));
   });
 
   it('says what to do with --combine too (exit 3)', async () => {

@@ -27,8 +27,9 @@ export interface RunToCombine {
 
 const PER_TRIAL = ['hpP99Ms', 'hpP50Ms', 'hpAchievedRateHz', 'lpIterPerSec'] as const;
 
-function startMs(record: RunRecord): number {
-  return Date.parse(record.createdAt);
+/** Start order; equal starts by run id, so the result does not depend on the order given. */
+function byStart(a: BaselineRun, b: BaselineRun): number {
+  return Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.runId.localeCompare(b.runId);
 }
 
 /** How checkSameMeasurement names the two sides: the pair, and `first` in "(first -> other)". */
@@ -104,7 +105,7 @@ function combineArm(arm: ArmName, parts: readonly RunPart[]): BaselineArm {
  * the same one.
  */
 export function assembleBaseline(meta: BaselineFile, parts: readonly RunPart[]): BaselineFile {
-  const ordered = [...parts].sort((a, b) => Date.parse(a.run.startedAt) - Date.parse(b.run.startedAt) || a.run.runId.localeCompare(b.run.runId));
+  const ordered = [...parts].sort((a, b) => byStart(a.run, b.run));
   const arms: Partial<Record<ArmName, BaselineArm>> = {};
   for (const arm of ALL_ARMS) {
     const holding = ordered.filter((p) => p.arms[arm] !== undefined).map((p) => p.run.runId);
@@ -150,9 +151,10 @@ export function baselineFromRuns(items: readonly RunToCombine[], options: Baseli
   if (twice.length > 0) throw new RunsNotCombinableError(`run ${[...new Set(twice)].join(', ')} is given more than once (runs: ${ids.join(', ')}): give each run once`);
   const now = options.now ?? new Date();
   const singles = items.map(({ record, evaluation }) => baselineFromRun(record, evaluation, { ...options, now }));
-  // The earliest run (equal starts: the first run id) is the one the others are held to and named against.
-  const order = items.map((_, i) => i).sort((a, b) => startMs(items[a]!.record) - startMs(items[b]!.record) || ids[a]!.localeCompare(ids[b]!));
+  const parts = items.map(({ record }, i) => partOfRun(record, singles[i]!));
+  // The earliest run is the one the others are held to and named against.
+  const order = parts.map((_, i) => i).sort((a, b) => byStart(parts[a]!.run, parts[b]!.run));
   const first = singles[order[0]!]!;
   for (const i of order.slice(1)) checkSameMeasurement(first, singles[i]!);
-  return assembleBaseline(first, items.map(({ record }, i) => partOfRun(record, singles[i]!)));
+  return assembleBaseline(first, parts);
 }

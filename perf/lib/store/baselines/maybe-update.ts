@@ -9,8 +9,6 @@ import type { RunRecord } from '../../documents/types/run-record.ts';
 import { findBaselineRefusals } from './baseline-refusals.ts';
 import { formatBaselineChange } from './format-change.ts';
 import { RunsNotCombinableError } from './from-runs.ts';
-import { baselineKeyFromRun } from './key.ts';
-import { readBaseline } from './read-baseline.ts';
 import { appendToStoredBaseline, updateBaseline, type BaselineChange } from './update-baseline.ts';
 
 export type MaybeUpdateResult =
@@ -39,8 +37,8 @@ export async function maybeUpdateBaseline(
   const dir = settings.baselinesDir;
   let change: BaselineChange;
   try {
-    const adding = settings.updateBaselines === 'append' && (await readBaseline(dir, baselineKeyFromRun(record))) !== null;
-    change = adding ? await appendToStoredBaseline(dir, [{ record, evaluation }]) : await updateBaseline(dir, record, evaluation);
+    change =
+      settings.updateBaselines === 'append' ? await appendToStoredBaseline(dir, [{ record, evaluation }], new Date(), 'start') : await updateBaseline(dir, record, evaluation);
   } catch (error) {
     if (!(error instanceof RunsNotCombinableError)) throw error;
     log(`Baseline NOT updated from run ${record.runId} (${record.scenario.name}): PERF_UPDATE_BASELINES=append: ${error.message}`);

@@ -68,13 +68,23 @@ export async function updateBaselineFromRuns(dir: string, items: readonly RunToC
 /**
  * Adds `items` to the stored baseline of their key under `dir` (appendRunsToBaseline), as
  * updateBaselineFromRuns writes. Throws BaselineRefusedError as it does, RunsNotCombinableError
- * when no baseline is stored for the first run's key or the runs differ from the stored one.
+ * when the runs differ from the stored one, or when none is stored for the first run's key and
+ * `whenNoneStored` is 'refuse'; with 'start' (a live run, PERF_UPDATE_BASELINES=append) the runs
+ * then make the first baseline.
  */
-export async function appendToStoredBaseline(dir: string, items: readonly RunToCombine[], now: Date = new Date()): Promise<BaselineChange> {
+export async function appendToStoredBaseline(
+  dir: string,
+  items: readonly RunToCombine[],
+  now: Date = new Date(),
+  whenNoneStored: 'refuse' | 'start' = 'refuse',
+): Promise<BaselineChange> {
   refuseUnfitRuns(items);
   if (items.length === 0) throw new RunsNotCombinableError('no runs to add: give one or more run directories');
   const key = baselineKeyFromRun(items[0]!.record);
   return writeBaseline(dir, key, (old, path) => {
+    if (old === null && whenNoneStored === 'start') {
+      return items.length === 1 ? baselineFromRun(items[0]!.record, items[0]!.evaluation, { now }) : baselineFromRuns(items, { now });
+    }
     if (old === null) {
       throw new RunsNotCombinableError(`no stored baseline to add run ${items.map((i) => i.record.runId).join(', ')} to (looked for ${path}): write one first, from one run (--from <run dir>) or several (--from <run dir> <run dir> ... --combine)`);
     }

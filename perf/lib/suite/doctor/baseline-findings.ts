@@ -71,7 +71,7 @@ function betweenRunNote(stored: BaselineFile): string {
   const add = 'add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it';
   if (noise.estimateFromRuns && noise.logSd === 0) return `the ${arm} arm's between-run noise is ${noise.source}`;
   if (noise.estimateFromRuns) return `the ${arm} arm's between-run noise is ${noise.source}; ${add}`;
-  if (noise.source === 'stored with the baseline') return `the ${arm} arm's between-run noise is set in the file (betweenRunLogSd ${noise.logSd})`;
+  if (stored.betweenRunLogSd?.[arm]?.hpP99 !== undefined) return `the ${arm} arm's between-run noise is set in the file (betweenRunLogSd ${noise.logSd})`;
   return `the ${arm} arm's between-run noise is assumed (${noise.logSd}, ${noise.source}); ${add}`;
 }
 
