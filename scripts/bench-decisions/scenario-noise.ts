@@ -20,6 +20,8 @@ export interface MetricNoise {
 export interface RecordedRunsFile {
   schema: 'xsched-perf.recorded-runs';
   schemaVersion: 1;
+  /** The machine (GPU UUID prefix) of recorded runs, by run id, where known (several-runs-sim.ts). */
+  machines?: Record<string, string>;
   groups: RecordedGroup[];
 }
 

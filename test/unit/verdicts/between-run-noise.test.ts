@@ -10,9 +10,9 @@ const stored = (scenario: string, sharing: string, pinnedCpus?: number, own?: Ba
   ({ key: { scenario, sharing }, ...(pinnedCpus === undefined ? {} : { workload: { pinnedCpus } }), ...(own === undefined ? {} : { betweenRunLogSd: own }) }) as unknown as BaselineFile;
 
 describe('betweenRunNoise', () => {
-  it('a pinned quick time-sliced baseline: the pinned runs\' value for the xsched arm\'s hp P99 only', () => {
+  it('a pinned quick time-sliced baseline: the pinned runs\' values for the xsched arm only', () => {
     expect(betweenRunNoise(stored('quick', 'time-sliced', 4), 'xsched', 'hpP99')).toEqual({ logSd: 0.05, source: 'recorded pinned quick time-sliced runs', estimateFromRuns: false });
-    expect(betweenRunNoise(stored('quick', 'time-sliced', 4), 'xsched', 'lpIterPerSec').logSd).toBe(0.007);
+    expect(betweenRunNoise(stored('quick', 'time-sliced', 4), 'xsched', 'lpIterPerSec').logSd).toBe(0.015);
     expect(betweenRunNoise(stored('quick', 'time-sliced', 4), 'baseline', 'hpP99').logSd).toBe(0.035);
   });
 
@@ -52,6 +52,7 @@ describe('betweenRunNoise', () => {
         logSd: 0,
         source: "estimated from the baseline's 3 runs on 3 machines over 2.0 h",
         estimateFromRuns: true,
+        machineOfRun: ['GPU-1', 'GPU-2', 'GPU-3'],
       });
     });
 

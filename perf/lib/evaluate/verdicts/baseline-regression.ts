@@ -106,6 +106,7 @@ function decisionNoiseOf(input: Omit<RegressionValuesInput, 'falseFailRate'>) {
     ...(input.storedRuns !== undefined ? { storedRuns: input.storedRuns } : {}),
     betweenRunLogSd: input.betweenRun.logSd,
     estimateBetweenRun: input.betweenRun.estimateFromRuns,
+    ...(input.betweenRun.machineOfRun !== undefined ? { storedRunMachines: input.betweenRun.machineOfRun } : {}),
   };
 }
 

@@ -8,6 +8,7 @@
 import type { BaselineFile, BetweenRunLogSd } from '../../documents/types/baseline.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
 import { formatSpan, runsWithValues, spanOfRuns, spansRunToRunVariation } from './baseline-runs-span.ts';
+import { MIN_MACHINES } from './regression-noise-machines.ts';
 
 export type RegressionMetricName = keyof BetweenRunLogSd;
 
@@ -34,10 +35,12 @@ const DEFAULTS: Record<'baseline' | 'xsched', BetweenRunLogSd> = {
  * section 13), estimate 0.037 (`scripts/bench-decisions/between-run-estimate.ts`; 0.022 with the
  * four of sections 13-14 added, on three H200s); 0.05 leaves a margin over so few runs. quick under MPS: run
  * means 0.755 and 0.710 ms on two H200s (section 14), estimate 0; two runs are few, so it takes
- * the pinned time-sliced value. Elsewhere pinned runs take the unpinned values.
+ * the pinned time-sliced value. Elsewhere pinned runs take the unpinned values. quick time-sliced's
+ * xsched lp: 0.013 over 32 pinned runs on nine H200s, one of which (GPU-8a7c6967, section 18) ran
+ * XSched's lp worker 5% slower in two of its nine runs; 0.015.
  */
 const PINNED: Record<string, Partial<Record<'baseline' | 'xsched', Partial<BetweenRunLogSd>>>> = {
-  'quick time-sliced': { xsched: { hpP99: 0.05 } },
+  'quick time-sliced': { xsched: { hpP99: 0.05, lpIterPerSec: 0.015 } },
   'quick mps': { xsched: { hpP99: 0.05 } },
 };
 /**
@@ -63,6 +66,8 @@ export interface BetweenRunNoise {
   source: string;
   /** A baseline of several runs that spans machines or days: sigma_b is estimated from its runs (regression-noise.ts). */
   estimateFromRuns: boolean;
+  /** With estimateFromRuns: the machine of each stored run, by run index, for the two-level estimate (regression-noise-machines.ts). */
+  machineOfRun?: Array<string | undefined>;
 }
 
 /** Fewer stored runs than this: their spread says too little (1 degree of freedom for 2), so sigma_b is assumed. */
@@ -80,6 +85,12 @@ function recordedNoise(stored: BaselineFile, arm: ArmName, metric: RegressionMet
   return { logSd: DEFAULTS[key][metric], source: 'the largest measured on recorded H200 runs' };
 }
 
+/** ", machine by machine" when the estimate will be made at two levels (regression-noise-machines.ts). */
+function machineLevels(machineOfRun: Array<string | undefined>, runs: number): string {
+  const machines = new Set(machineOfRun).size;
+  return machines >= MIN_MACHINES && machines < runs ? ', machine by machine' : '';
+}
+
 export function betweenRunNoise(stored: BaselineFile, arm: ArmName, metric: RegressionMetricName): BetweenRunNoise {
   const own = stored.betweenRunLogSd?.[arm]?.[metric];
   if (own !== undefined) {
@@ -93,10 +104,16 @@ export function betweenRunNoise(stored: BaselineFile, arm: ArmName, metric: Regr
   if (runs < MIN_RUNS_TO_ESTIMATE) return { ...recorded, estimateFromRuns: false };
   const span = spanOfRuns(stored.runs!);
   const where = formatSpan(span);
-  if (spansRunToRunVariation(span)) return { logSd: 0, source: `estimated from the baseline's ${runs} runs on ${where}`, estimateFromRuns: true };
+  // Only when every run names its machine: the two-level estimate needs them all.
+  const named = stored.runs!.every((run) => run.machine !== undefined) ? { machineOfRun: stored.runs!.map((run) => run.machine) } : {};
+  if (spansRunToRunVariation(span)) {
+    const levels = named.machineOfRun !== undefined ? machineLevels(named.machineOfRun, runs) : '';
+    return { logSd: 0, source: `estimated from the baseline's ${runs} runs on ${where}${levels}`, estimateFromRuns: true, ...named };
+  }
   return {
     logSd: recorded.logSd,
     source: `estimated from the baseline's ${runs} runs, but not below ${recorded.source} (${recorded.logSd}): its runs are from ${where}, less than another day or machine`,
     estimateFromRuns: true,
+    ...named,
   };
 }

@@ -36,6 +36,8 @@ function detectableFloor(input: AdviceInput, noise: RegressionNoise): number {
 
 /** The same noise with a far larger baseline: many trials in one run, or many runs. */
 function withLargerBaseline(noise: RegressionNoise): RegressionNoise {
+  // Many runs on many machines: the machine effect's weight in Var(d) falls to 1 (regression-noise-machines.ts).
+  if (noise.machines !== null) return { ...noise, storedRuns: 1000, machines: { ...noise.machines, machineWeight: 1 } };
   return noise.storedRuns > 1 ? { ...noise, storedRuns: 1000 } : { ...noise, storedInverseTrials: 1 / 1000 };
 }
 
@@ -46,8 +48,8 @@ function limitAndRemedy(input: AdviceInput): { limit: string; larger: string; re
   const raise = `Set ${toleranceField} to at least that in the baseline thresholds`;
   if (decision.betweenRunFrom === 'estimated') {
     return {
-      limit: `the between-run noise the baseline's ${decision.storedRuns} runs show (log-SD ${sd}, estimated from their spread) limits it`,
-      larger: 'with many more runs in the baseline',
+      limit: `the between-run noise the baseline's ${decision.storedRuns} runs show (log-SD ${sd}, estimated from their spread${decision.machines !== null ? ` across ${decision.machines} machines` : ''}) limits it`,
+      larger: decision.machines !== null ? 'with many more runs on many more machines in the baseline' : 'with many more runs in the baseline',
       remedy: `${raise}, or make runs repeat better (docs/statistics.md section 3.4).`,
     };
   }

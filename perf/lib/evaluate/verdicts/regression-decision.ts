@@ -24,6 +24,8 @@ export interface RegressionDecisionInput {
   stored: number[];
   /** For a baseline of several runs: the run of each stored value (BaselineArm.trialRuns). Absent: one run. */
   storedRuns?: number[];
+  /** For a baseline of several runs: the machine of each run, by run index (BaselineFile.runs[i].machine). */
+  storedRunMachines?: ReadonlyArray<string | undefined>;
   /** Log-SD of a whole run's level between runs (days, machines); with estimateBetweenRun, the least it may be. */
   betweenRunLogSd: number;
   /** Estimate sigma_b from the stored runs' own spread (a baseline of several runs: between-run-noise.ts says when). */
@@ -47,6 +49,8 @@ export interface RegressionDecision {
   /** The sigma_b used, and where it came from (regression-noise.ts). */
   betweenRunLogSd: number;
   betweenRunFrom: BetweenRunFrom;
+  /** The machines whose means sigma_b was estimated from (regression-noise-machines.ts); null: run by run, or assumed. */
+  machines: number | null;
   /** The stored runs the values came from (1: a baseline of one run). */
   storedRuns: number;
   /** Everything the standard error is made of, so advice can vary the trial count. */
@@ -67,9 +71,9 @@ const BETWEEN_FROM_TEXT: Record<BetweenRunFrom, string> = { assumed: 'assumed', 
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 const validValues = (xs: number[]): boolean => xs.every((v) => v > 0 && Number.isFinite(v));
 
-/** The stored values grouped by run, in order of first appearance. */
-function groupByRun(values: number[], runs: number[] | undefined): number[][] {
-  if (runs === undefined) return [values];
+/** The stored values grouped by run, in order of first appearance, with each group's run index. */
+function groupByRun(values: number[], runs: number[] | undefined): { groups: number[][]; runIndexes: number[] } {
+  if (runs === undefined) return { groups: [values], runIndexes: [0] };
   if (runs.length !== values.length) throw new RangeError(`decideRegression needs one run index per stored value: ${runs.length} indexes for ${values.length} values`);
   const groups = new Map<number, number[]>();
   values.forEach((value, i) => {
@@ -77,7 +81,7 @@ function groupByRun(values: number[], runs: number[] | undefined): number[][] {
     group.push(value);
     groups.set(runs[i]!, group);
   });
-  return [...groups.values()];
+  return { groups: [...groups.values()], runIndexes: [...groups.keys()] };
 }
 
 /** The log of the regression to detect: ln(1 + tolerance) for hp P99, -ln(1 - tolerance) for lp. */
@@ -97,12 +101,13 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
   if (!(falseFailRate > 0 && falseFailRate < 0.5)) throw new RangeError(`decideRegression needs a false-fail rate in (0, 0.5), received ${falseFailRate}`);
   if (!(betweenRunLogSd >= 0)) throw new RangeError(`decideRegression needs a between-run log-SD >= 0, received ${betweenRunLogSd}`);
   if (current.length < 1 || stored.length < 1 || !validValues(current) || !validValues(stored)) return null;
-  const storedLogsByRun = groupByRun(stored.map(Math.log), input.storedRuns);
+  const { groups: storedLogsByRun, runIndexes } = groupByRun(stored.map(Math.log), input.storedRuns);
   const between: BetweenRunModel = input.estimateBetweenRun === true && storedLogsByRun.length >= 2 ? { kind: 'estimated', floorLogSd: betweenRunLogSd } : { kind: 'assumed', logSd: betweenRunLogSd };
   const logCurrent = current.map(Math.log);
-  const noise = regressionNoise(logCurrent, storedLogsByRun, between);
+  const machines = input.storedRunMachines === undefined ? undefined : runIndexes.map((i) => input.storedRunMachines![i]);
+  const noise = regressionNoise(logCurrent, storedLogsByRun, between, machines);
   if (noise === null) return null;
-  const { se, df, betweenRunLogSd: betweenUsed, betweenRunFrom } = standardErrorAt(noise, current.length);
+  const { se, df, betweenRunLogSd: betweenUsed, betweenRunFrom, machines: machineMeans } = standardErrorAt(noise, current.length);
   const sign = higherIsWorse ? 1 : -1;
   const logRatio = meanOf(logCurrent) - meanOf(storedLogsByRun.map(meanOf));
   const worse = sign * logRatio;
@@ -119,6 +124,7 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
     withinRunLogSd: noise.withinRunLogSd,
     betweenRunLogSd: betweenUsed,
     betweenRunFrom,
+    machines: machineMeans,
     storedRuns: noise.storedRuns,
     noise,
     standardErrorLog: se,
@@ -132,7 +138,7 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
       high: Math.exp(logRatio + qFalse * se),
       method:
         noise.storedRuns > 1
-          ? `t on log per-trial values (${current.length} trials vs ${stored.length} in ${noise.storedRuns} stored runs), pooled within-run log-SD plus between-run log-SD ${round4(betweenUsed)} (${BETWEEN_FROM_TEXT[betweenRunFrom]})`
+          ? `t on log per-trial values (${current.length} trials vs ${stored.length} in ${noise.storedRuns} stored runs), pooled within-run log-SD plus between-run log-SD ${round4(betweenUsed)} (${BETWEEN_FROM_TEXT[betweenRunFrom]}${machineMeans !== null ? `, at two levels: ${machineMeans} machines and the runs on each` : ''})`
           : `t on log per-trial values (${current.length} vs ${stored.length} trials), pooled within-run log-SD plus between-run log-SD ${betweenRunLogSd}`,
     },
   };

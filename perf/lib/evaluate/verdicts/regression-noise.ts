@@ -11,6 +11,10 @@
 //   Var(d) = (1 + 1/K) V + s_w^2 (1/n - h)
 // (with equal trial counts the classical prediction of a new group mean, t with K - 1 degrees
 // of freedom), never below the value at sigma_b = 0, and never below an assumed floor.
+// When the stored runs name their machines and several share one, sigma_b is estimated at two
+// levels, machine and run (regression-noise-machines.ts).
+
+import { type MachineSpread, machineLevelError, machineSpread } from './regression-noise-machines.ts';
 
 /** Beyond this, the t-distribution is the normal one for the quantiles needed here. */
 export const MAX_DF = 1000;
@@ -32,6 +36,8 @@ export interface RegressionNoise {
   /** V, the sample variance of the stored run means (null for one stored run). */
   runMeanVariance: number | null;
   between: BetweenRunModel;
+  /** With sigma_b estimated and the stored runs on a few machines, several on one: their machine-level spread. */
+  machines: MachineSpread | null;
 }
 
 export interface StandardError {
@@ -41,6 +47,8 @@ export interface StandardError {
   betweenRunLogSd: number;
   /** Where it came from: assumed, estimated from the stored runs, or the floor an estimate fell below. */
   betweenRunFrom: BetweenRunFrom;
+  /** The machines whose means the estimate rests on (regression-noise-machines.ts); null: run by run. */
+  machines: number | null;
 }
 
 export type BetweenRunFrom = 'assumed' | 'estimated' | 'floor';
@@ -51,9 +59,13 @@ const sumOfSquares = (xs: number[]): number => {
   return xs.reduce((s, v) => s + (v - mean) ** 2, 0);
 };
 
-/** null without within-run degrees of freedom (one trial on every side). */
-export function regressionNoise(currentLogs: number[], storedLogsByRun: number[][], between: BetweenRunModel): RegressionNoise | null {
-  const runs = storedLogsByRun.filter((r) => r.length > 0);
+/**
+ * null without within-run degrees of freedom (one trial on every side). machineOfRun: the machine
+ * of each stored run (aligned with storedLogsByRun), where the baseline names them.
+ */
+export function regressionNoise(currentLogs: number[], storedLogsByRun: number[][], between: BetweenRunModel, machineOfRun?: ReadonlyArray<string | undefined>): RegressionNoise | null {
+  const kept = storedLogsByRun.flatMap((r, i) => (r.length > 0 ? [i] : []));
+  const runs = kept.map((i) => storedLogsByRun[i]!);
   if (between.kind === 'estimated' && runs.length < 2) throw new RangeError(`estimating between-run noise needs 2 or more stored runs, received ${runs.length}`);
   const withinDf = currentLogs.length - 1 + runs.reduce((s, r) => s + r.length - 1, 0);
   if (currentLogs.length < 1 || runs.length < 1 || withinDf < 1) return null;
@@ -65,6 +77,7 @@ export function regressionNoise(currentLogs: number[], storedLogsByRun: number[]
     storedInverseTrials: meanOf(runs.map((r) => 1 / r.length)),
     runMeanVariance: runs.length >= 2 ? sumOfSquares(runs.map(meanOf)) / (runs.length - 1) : null,
     between,
+    machines: between.kind === 'estimated' && machineOfRun !== undefined ? machineSpread(runs, kept.map((i) => machineOfRun[i])) : null,
   };
 }
 
@@ -74,11 +87,16 @@ function withKnownBetween(noise: RegressionNoise, nCurrent: number, logSd: numbe
   const within = noise.withinRunLogSd ** 2 * (1 / nCurrent + noise.storedInverseTrials / k);
   const total = logSd ** 2 * (1 + 1 / k) + within;
   const df = within > 0 ? Math.min(MAX_DF, total ** 2 / (within ** 2 / noise.withinDf)) : MAX_DF;
-  return { se: Math.sqrt(total), df, betweenRunLogSd: logSd, betweenRunFrom: from };
+  return { se: Math.sqrt(total), df, betweenRunLogSd: logSd, betweenRunFrom: from, machines: null };
 }
 
 /** With sigma_b estimated from the stored run means (Satterthwaite over V and s_w^2). */
 function withEstimatedBetween(noise: RegressionNoise, nCurrent: number): StandardError {
+  if (noise.machines !== null) {
+    const m = machineLevelError(noise.machines, noise.withinRunLogSd ** 2, noise.withinDf, noise.storedRuns, noise.storedInverseTrials, nCurrent);
+    const betweenRunLogSd = Math.sqrt(m.machineLogSd ** 2 + m.runLogSd ** 2);
+    return { se: Math.sqrt(m.variance), df: Math.min(MAX_DF, m.df), betweenRunLogSd, betweenRunFrom: 'estimated', machines: noise.machines.machines };
+  }
   const k = noise.storedRuns;
   const sw2 = noise.withinRunLogSd ** 2;
   const h = noise.storedInverseTrials;
@@ -91,7 +109,7 @@ function withEstimatedBetween(noise: RegressionNoise, nCurrent: number): Standar
   let df = spread > 0 ? total ** 2 / spread : MAX_DF;
   // sigma_b estimated as 0: the error rests on s_w, so no more degrees of freedom than it has.
   if (atZero > fromRuns) df = Math.min(df, noise.withinDf);
-  return { se: Math.sqrt(total), df: Math.min(MAX_DF, df), betweenRunLogSd: Math.sqrt(Math.max(0, noise.runMeanVariance! - sw2 * h)), betweenRunFrom: 'estimated' };
+  return { se: Math.sqrt(total), df: Math.min(MAX_DF, df), betweenRunLogSd: Math.sqrt(Math.max(0, noise.runMeanVariance! - sw2 * h)), betweenRunFrom: 'estimated', machines: null };
 }
 
 /** The standard error for nCurrent trials in this run (Infinity: the floor no number of trials goes below). */
