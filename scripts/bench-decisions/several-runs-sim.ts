@@ -7,8 +7,14 @@
 // - the stored baseline: K runs drawn WITHOUT replacement from the other R - 1 (K' = R - 1 when
 //   fewer), their per-trial values concatenated, trialRuns the drawn run's index 0..K'-1;
 // - judged by judgeSimulatedRun (regression-sim.ts) against the committed file with its arms
-//   replaced and its runs list cut to K' entries: the committed runs' machines and start times
-//   stay, so the span rule (baseline-runs-span.ts) sees what the committed baseline spans.
+//   replaced and its runs list cut to K' entries: the committed runs' start times stay, so the
+//   span rule (baseline-runs-span.ts) sees what the committed baseline spans.
+// Where recorded-runs.json names every run's machine (`machines`), the new run is drawn machine
+// first (each machine as likely, drawNewRun), and the stored runs only from runs on other
+// machines than the new run's (a new run on a machine the baseline has
+// not seen: the lent H200s differ from call to call, docs/gpu-results.md section 18), K' is at
+// most the runs there are on those machines, and each stored run carries its real machine, so
+// the verdict's two-level estimate (regression-noise-machines.ts) sees the real clusters.
 
 import type { BaselineArm, BaselineFile } from '../../perf/lib/documents/types/baseline.ts';
 import type { Thresholds } from '../../perf/lib/documents/types/scenario.ts';
@@ -34,9 +40,11 @@ export interface SeveralRunsModel extends SeveralRunsInput {
   runIds: string[];
   /** Per key, per run id: the recorded per-trial values. */
   values: Map<string, Record<string, number[]>>;
-  /** The committed baseline's run count K, and the K' drawn per simulated baseline (min(K, R - 1)). */
+  /** The committed baseline's run count K, and the most K' drawn per simulated baseline (min(K, R - 1)). */
   committedRuns: number;
   drawnRuns: number;
+  /** The machine of every recorded run, when recorded-runs.json names them all; null otherwise. */
+  machineOf: Record<string, string> | null;
 }
 
 /**
@@ -65,7 +73,9 @@ export function severalRunsModel(input: SeveralRunsInput, recorded: RecordedRuns
   const runIds = Object.keys(values.get(keys[0]!)!).filter((id) => keys.every((k) => (values.get(k)![id]?.length ?? 0) > 0));
   if (runIds.length < 2) return null;
   const committedRuns = stored.runs.length;
-  return { ...input, keys, runIds, values, committedRuns, drawnRuns: Math.min(committedRuns, runIds.length - 1) };
+  const named = recorded.machines ?? {};
+  const machineOf = runIds.every((id) => named[id] !== undefined) ? Object.fromEntries(runIds.map((id) => [id, named[id]!])) : null;
+  return { ...input, keys, runIds, values, committedRuns, drawnRuns: Math.min(committedRuns, runIds.length - 1), machineOf };
 }
 
 /** The trial counts of the model's recorded runs over every key: "3", or "3-6". */
@@ -84,17 +94,36 @@ export interface SeveralRunsDraw {
   baseline: BaselineFile;
 }
 
+/** The runs a stored baseline may be drawn from for this new run: every other, or those on other machines. */
+export function candidatesFor(model: SeveralRunsModel, currentRun: string): string[] {
+  const machineOf = model.machineOf;
+  return model.runIds.filter((id) => id !== currentRun && (machineOf === null || machineOf[id] !== machineOf[currentRun]));
+}
+
+/**
+ * The new run: uniform over the recorded runs, or, where they name machines, a machine uniform
+ * over the machines and a run uniform over its runs: a run on a random machine of the pool,
+ * whatever number of runs each machine happened to record (9 on one H200, 1 on another).
+ */
+function drawNewRun(model: SeveralRunsModel, random: SeededRandom): string {
+  if (model.machineOf === null) return model.runIds[random.nextIntBelow(model.runIds.length)]!;
+  const machines = [...new Set(model.runIds.map((id) => model.machineOf![id]!))];
+  const machine = machines[random.nextIntBelow(machines.length)]!;
+  const runs = model.runIds.filter((id) => model.machineOf![id] === machine);
+  return runs[random.nextIntBelow(runs.length)]!;
+}
+
 /** One simulated run: the new run and a stored baseline of K' other recorded runs. */
 export function drawSeveralRuns(model: SeveralRunsModel, random: SeededRandom, injection: Injection | null): SeveralRunsDraw {
-  const current = random.nextIntBelow(model.runIds.length);
-  const others = model.runIds.filter((_, i) => i !== current);
+  const currentRun = drawNewRun(model, random);
+  const others = candidatesFor(model, currentRun);
+  const drawn = Math.min(model.drawnRuns, others.length);
   // The first K' of a partial Fisher-Yates shuffle: K' runs without replacement, in random order.
-  for (let i = 0; i < model.drawnRuns; i++) {
+  for (let i = 0; i < drawn; i++) {
     const j = i + random.nextIntBelow(others.length - i);
     [others[i], others[j]] = [others[j]!, others[i]!];
   }
-  const storedRunIds = others.slice(0, model.drawnRuns);
-  const currentRun = model.runIds[current]!;
+  const storedRunIds = others.slice(0, drawn);
   const values = model.keys.map((key) => {
     const [arm, metric] = key.split('.') as [JudgedArm, Metric];
     const runs = model.values.get(key)!;
@@ -112,7 +141,8 @@ export function drawSeveralRuns(model: SeveralRunsModel, random: SeededRandom, i
     if (hp === undefined && lp === undefined) continue;
     arms[arm] = { ...arms[arm]!, hpP99Ms: hp?.stored ?? [], lpIterPerSec: lp?.stored ?? [], trialRuns: (hp ?? lp)!.storedRuns };
   }
-  const baseline = { ...model.stored, runs: model.stored.runs!.slice(0, model.drawnRuns), arms };
+  const runs = model.stored.runs!.slice(0, drawn).map((run, i) => (model.machineOf === null ? run : { ...run, machine: model.machineOf[storedRunIds[i]!]! }));
+  const baseline = { ...model.stored, runs, arms };
   return { currentRun, storedRunIds, values, baseline };
 }
 
@@ -124,29 +154,43 @@ export const severalRunsSimulator = (model: SeveralRunsModel): RunSimulator => (
   },
 });
 
+const choose = (n: number, k: number): number => {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return Math.round(c);
+};
+
 /**
  * How many different (new run, stored runs) pairs the bootstrap can draw: R x C(R - 1, K). Its
  * rates are fractions of these cases, however many runs are simulated: with K = R - 1 only R.
  */
 export function distinctPairings(r: number, k: number): number {
-  let choose = 1;
-  for (let i = 1; i <= k; i++) choose = (choose * (r - 1 - k + i)) / i;
-  return r * Math.round(choose);
+  return r * choose(r - 1, k);
+}
+
+/** The same for a model: per new run, C(its candidates, min(K, their number)). */
+export function modelPairings(model: SeveralRunsModel): number {
+  return model.runIds.reduce((sum, id) => {
+    const n = candidatesFor(model, id).length;
+    return sum + choose(n, Math.min(model.drawnRuns, n));
+  }, 0);
 }
 
 /** The benchmark's row for a baseline of several runs: its simulator, table cells and the printed summary and note. */
 export function severalRunsRow(model: SeveralRunsModel, label: string) {
   const [r, k, listed] = [model.runIds.length, model.drawnRuns, model.committedRuns];
-  const pairings = distinctPairings(r, k);
+  const pairings = modelPairings(model);
+  const machines = model.machineOf === null ? null : new Set(Object.values(model.machineOf)).size;
   const notes = [
-    ...(k < listed ? [`Note: ${label} lists ${listed} runs, but only ${r} recorded runs of ${configOfBaseline(model.stored)} fit: each simulated baseline is K' = R - 1 = ${k} of them.`] : []),
+    ...(machines !== null ? [`Note: ${label}'s ${r} recorded runs name their machines (${machines}): the new run is drawn machine first (each machine as likely), its baseline from runs on other machines, at most ${k} of them.`] : []),
+    ...(k < listed ? [`Note: ${label} lists ${listed} runs, but only ${r} recorded runs of ${configOfBaseline(model.stored)} fit: each simulated baseline is ${machines === null ? `K' = R - 1 = ${k}` : `at most ${k}`} of them.`] : []),
     ...(pairings < 1000 ? [`Note: ${label} has only ${pairings} distinct pairings of a new run and ${k} stored runs: its rates are fractions of those ${pairings} cases (100% says all ${pairings}, not every run that could come); more recorded runs resolve them finer.`] : []),
   ];
   return {
     simulator: severalRunsSimulator(model),
     trials: `${model.trials} / ${k} runs${k < listed ? ` (of ${listed})` : ''} x ${trialsPerRun(model)}`,
     sources: `none: whole recorded runs resampled (R = ${r}, K = ${k})`,
-    summary: `${label}: R = ${r}, K = ${k}${k < listed ? ` (it lists ${listed})` : ''}, ${pairings} distinct pairings`,
+    summary: `${label}: R = ${r}${machines !== null ? ` on ${machines} machines` : ''}, K = ${k}${k < listed ? ` (it lists ${listed})` : ''}${machines !== null ? ' from other machines' : ''}, ${pairings} distinct pairings`,
     note: notes.length > 0 ? notes.join('\n') : null,
   };
 }

@@ -8,7 +8,7 @@ import { betweenRunNoise } from '../../../perf/lib/evaluate/verdicts/between-run
 import { getCatalogueEntry } from '../../../perf/lib/plan/scenarios/catalogue.ts';
 import type { RecordedGroup } from '../../../scripts/bench-decisions/between-run-estimate.ts';
 import type { RecordedRunsFile } from '../../../scripts/bench-decisions/scenario-noise.ts';
-import { distinctPairings, drawSeveralRuns, severalRunsModel, severalRunsRow, severalRunsSimulator } from '../../../scripts/bench-decisions/several-runs-sim.ts';
+import { distinctPairings, drawSeveralRuns, modelPairings, severalRunsModel, severalRunsRow, severalRunsSimulator } from '../../../scripts/bench-decisions/several-runs-sim.ts';
 
 const CONFIG = 'quick time-sliced 10 s pinned 4';
 const RUNS = ['r0', 'r1', 'r2', 'r3', 'r4'];
@@ -150,6 +150,36 @@ describe('drawSeveralRuns', () => {
 
   it('counts the distinct pairings as R x C(R - 1, K)', () => {
     expect([distinctPairings(5, 4), distinctPairings(5, 3), distinctPairings(11, 10), distinctPairings(21, 11)]).toEqual([5, 20, 11, 21 * 167_960]);
+  });
+});
+
+describe('recorded runs that name their machines', () => {
+  // r0, r1 on GPU-a; r2, r3 on GPU-b; r4 on GPU-c.
+  const onMachines: RecordedRunsFile = { ...recorded, machines: { r0: 'GPU-a', r1: 'GPU-a', r2: 'GPU-b', r3: 'GPU-b', r4: 'GPU-c' } };
+  const model = severalRunsModel(input(baselineOf(3)), onMachines)!;
+
+  it('draws the stored runs from other machines than the new run\'s, each with its real machine', () => {
+    expect(model.machineOf).toEqual(onMachines.machines);
+    const random = createSeededRandom(11);
+    for (let i = 0; i < 50; i++) {
+      const d = drawSeveralRuns(model, random, null);
+      const machine = onMachines.machines![d.currentRun];
+      expect(d.storedRunIds.map((id) => onMachines.machines![id])).not.toContain(machine);
+      // At most K = 3, and no more than the runs on other machines (3 for r0..r3, 4 for r4).
+      expect(d.storedRunIds).toHaveLength(3);
+      expect(d.baseline.runs!.map((r) => r.machine)).toEqual(d.storedRunIds.map((id) => onMachines.machines![id]));
+    }
+  });
+
+  it('counts the pairings per new run: C(3, 3) for each of r0..r3, C(4, 3) for r4', () => {
+    expect(modelPairings(model)).toBe(4 * 1 + 4);
+    expect(severalRunsRow(model, 'quick (time-sliced)').summary).toBe('quick (time-sliced): R = 5 on 3 machines, K = 3 from other machines, 8 distinct pairings');
+  });
+
+  it('falls back to any other run when a run names no machine', () => {
+    const partly = severalRunsModel(input(baselineOf(3)), { ...recorded, machines: { r0: 'GPU-a' } })!;
+    expect(partly.machineOf).toBeNull();
+    expect(modelPairings(partly)).toBe(distinctPairings(5, 3));
   });
 });
 
