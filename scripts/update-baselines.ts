@@ -12,7 +12,8 @@
 //   Adds the runs to the stored baseline of their key (one run or several), so a baseline grows
 //   by a run or two per session without keeping every run directory
 //   (perf/lib/store/baselines/append-runs.ts); they are held to the stored baseline's key,
-//   workload, worker and XSched settings.
+//   workload, worker and XSched settings. A run that failed a regression verdict against it is
+//   refused unless --accept-regressed says it is unchanged (each such run is named in the output).
 // No mode ever writes a baseline from an invalid run, one with fewer trials than the scenario's
 // minTrials, or one missing an arm x trial (perf/lib/store/baselines/baseline-refusals.ts); with
 // --combine or --append one such run refuses them all.
@@ -24,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import { formatBaselineChange } from '../perf/lib/store/baselines/format-change.ts';
 import { RunsNotCombinableError, type RunToCombine } from '../perf/lib/store/baselines/from-runs.ts';
+import { failedRegressions } from '../perf/lib/store/baselines/append-runs.ts';
 import { appendToStoredBaseline, BaselineRefusedError, updateBaseline, updateBaselineFromRuns } from '../perf/lib/store/baselines/update-baseline.ts';
 import { findBaselineRefusals } from '../perf/lib/store/baselines/baseline-refusals.ts';
 import { loadSettings } from '../perf/lib/plan/config/load-settings.ts';
@@ -37,8 +39,10 @@ const USAGE = [
   '       npm run perf:update-baselines -- --from <run dir> <run dir> [...] --combine',
   '                                                                  write ONE baseline of all the runs (2 or more, same key,',
   '                                                                  workload, worker and XSched settings; docs/baselines.md)',
-  '       npm run perf:update-baselines -- --from <run dir> [...] --append',
+  '       npm run perf:update-baselines -- --from <run dir> [...] --append [--accept-regressed]',
   '                                                                  add the runs to the stored baseline of their key',
+  '                                                                  (--accept-regressed: also runs that failed a regression',
+  '                                                                  verdict against it, known to be unchanged)',
 ].join('\n');
 
 async function runSpecs(vitestArgs: string[], mode: 'replace' | 'append'): Promise<number> {
@@ -78,7 +82,7 @@ async function writeFromSavedRuns(runDirs: string[], io: ScriptIo): Promise<numb
  * --combine: one baseline of all `runDirs`; --append: the stored baseline with `runDirs` added.
  * 0 written, 1 refused, runs that differ or (append) nothing stored, 3 a run or the stored baseline unreadable.
  */
-async function writeCombined(runDirs: string[], mode: 'combine' | 'append', io: ScriptIo): Promise<number> {
+async function writeCombined(runDirs: string[], mode: 'combine' | 'append', io: ScriptIo, acceptRegressed = false): Promise<number> {
   const settings = loadSettings(io.env, io.cwd);
   for (const warning of settings.warnings) io.err(`warning: ${warning}`);
   const items: RunToCombine[] = [];
@@ -92,8 +96,10 @@ async function writeCombined(runDirs: string[], mode: 'combine' | 'append', io: 
     }
   }
   try {
-    const write = mode === 'combine' ? updateBaselineFromRuns : appendToStoredBaseline;
-    io.out(formatBaselineChange(await write(settings.baselinesDir, items)));
+    const change = mode === 'combine' ? await updateBaselineFromRuns(settings.baselinesDir, items) : await appendToStoredBaseline(settings.baselinesDir, items, new Date(), 'refuse', { acceptRegressed });
+    io.out(formatBaselineChange(change));
+    const accepted = acceptRegressed ? items.flatMap((item) => failedRegressions(item).map((m) => `  - run ${item.record.runId}: ${m}`)) : [];
+    if (accepted.length > 0) io.out(`note: added although they failed a regression verdict against the stored baseline (--accept-regressed):\n${accepted.join('\n')}`);
     return 0;
   } catch (error) {
     if (error instanceof BaselineRefusedError || error instanceof RunsNotCombinableError) {
@@ -112,16 +118,20 @@ export async function main(args: string[], io: ScriptIo): Promise<number> {
   }
   const combine = args.includes('--combine');
   const append = args.includes('--append');
-  const rest = args.filter((arg) => arg !== '--combine' && arg !== '--append');
+  const acceptRegressed = args.includes('--accept-regressed');
+  const rest = args.filter((arg) => arg !== '--combine' && arg !== '--append' && arg !== '--accept-regressed');
   const fromIndex = rest.indexOf('--from');
   if (combine && append) throw new Error('--combine and --append exclude each other: --combine writes a new baseline of the given runs, --append adds them to the stored one; give one');
+  if (acceptRegressed && !(append && fromIndex !== -1)) {
+    throw new Error('--accept-regressed works only with --from <run dir> [...] --append: it adds saved runs known to be unchanged, never runs of a live update');
+  }
   if (fromIndex === -1) {
     if (combine) throw new Error('--combine works only with --from: npm run perf:update-baselines -- --from <run dir> <run dir> ... --combine');
     return runSpecs(rest, append ? 'append' : 'replace');
   }
   const { positionals } = parseArgs({ args: rest.slice(fromIndex + 1), allowPositionals: true, strict: true });
   if (fromIndex !== 0 || positionals.length === 0) throw new Error('--from takes one or more run directories (and --combine or --append) and nothing else');
-  if (append) return writeCombined(positionals, 'append', io);
+  if (append) return writeCombined(positionals, 'append', io, acceptRegressed);
   if (!combine) return writeFromSavedRuns(positionals, io);
   if (positionals.length < 2) {
     throw new Error(`--combine writes one baseline of several runs and was given ${positionals.length} run directory (${positionals[0]}): give 2 or more run directories, or leave out --combine to write a baseline from this run alone`);

@@ -88,8 +88,13 @@ describe('appendRunsToBaseline', () => {
     expect(appendError(stored, [regressed])).toBe(
       `not added to the stored baseline (2 runs (${A} .. ${B}) on 1 machine): a run that failed a regression verdict against it measures another level, not another sample of this one:\n` +
         `  - run ${C}: [regression.baseline.hp-p99] REGRESSION: baseline hp P99 ratio 1.364, fails beyond 1.103\n` +
-        'If that level is intended, replace the baseline with it (npm run perf:update-baselines -- --from <run dir>, or PERF_UPDATE_BASELINES=1); otherwise find the change first.',
+        'If that level is intended, replace the baseline with it (npm run perf:update-baselines -- --from <run dir>, or PERF_UPDATE_BASELINES=1); otherwise find the change first. ' +
+        'If nothing changed (the same configuration on a machine the baseline has not seen), add it with --accept-regressed.',
     );
+    // Asked for by hand: added like any other run.
+    const accepted = appendRunsToBaseline(stored, [regressed], { now: NOW, acceptRegressed: true });
+    expect(accepted.runs!.map((r) => r.runId)).toEqual([A, B, C]);
+    expect(accepted).toEqual(appendRunsToBaseline(stored, [runC()], { now: NOW }));
   });
 
   it('refuses a run that lacks an arm of the stored baseline', () => {

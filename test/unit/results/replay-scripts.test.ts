@@ -200,6 +200,9 @@ describe('update-baselines --from ... --append', () => {
     const both = await runScript('update-baselines.ts', ['--from', ...runs, '--combine', '--append'], cwd);
     expect(both.all).toContain('--combine and --append exclude each other');
     expect(both.exitCode).toBe(3);
+    const live = await runScript('update-baselines.ts', ['--append', '--accept-regressed'], cwd);
+    expect(live.all).toContain('--accept-regressed works only with --from <run dir> [...] --append');
+    expect(live.exitCode).toBe(3);
   });
 
   it('needs a stored baseline, adds a run to it, and refuses a run it already holds', { timeout: 90_000 }, async () => {

@@ -16,7 +16,7 @@ import { assembleBaseline, checkSameMeasurement, partOfRun, RunsNotCombinableErr
  * would move its level and widen its between-run noise towards the change it shows: a new level
  * is a replacement, asked for as one, not another sample of the old one.
  */
-function failedRegressions(item: RunToCombine): string[] {
+export function failedRegressions(item: RunToCombine): string[] {
   return item.evaluation.verdicts.filter((v) => v.id.startsWith('regression') && v.status === 'fail').map((v) => `[${v.id}] ${v.message}`);
 }
 
@@ -27,9 +27,12 @@ function failedRegressions(item: RunToCombine): string[] {
  * baseline that records no workload, or runs that differ from it in key, worker version,
  * workload, XSched settings or arms. Keeps the stored hand-set thresholds and between-run noise.
  * Does not look at the evaluations' status otherwise (appendToStoredBaseline refuses invalid or
- * incomplete runs first).
+ * incomplete runs first). `acceptRegressed` (asked for by hand, --accept-regressed) adds runs that
+ * failed a regression verdict: runs the user knows are unchanged, on a machine whose level the
+ * baseline has not seen. Refusing them for ever would keep the baseline's spread narrower than
+ * the machines it is judged on (docs/gpu-results.md section 18).
  */
-export function appendRunsToBaseline(stored: BaselineFile, items: readonly RunToCombine[], options: Omit<BaselineFromRunOptions, 'existing'> = {}): BaselineFile {
+export function appendRunsToBaseline(stored: BaselineFile, items: readonly RunToCombine[], options: Omit<BaselineFromRunOptions, 'existing'> & { acceptRegressed?: boolean } = {}): BaselineFile {
   const storedText = `the stored baseline (${describeBaselineRuns(stored)})`;
   if (items.length === 0) throw new RunsNotCombinableError(`no runs to add to ${storedText}: give one or more run directories`);
   const ids = items.map((item) => item.record.runId);
@@ -41,10 +44,11 @@ export function appendRunsToBaseline(stored: BaselineFile, items: readonly RunTo
     throw new RunsNotCombinableError(`run ${already.join(', ')} is already in ${storedText}: give only runs it does not hold`);
   }
   const regressed = items.flatMap((item) => failedRegressions(item).map((message) => `run ${item.record.runId}: ${message}`));
-  if (regressed.length > 0) {
+  if (regressed.length > 0 && options.acceptRegressed !== true) {
     throw new RunsNotCombinableError(
       `not added to ${storedText}: a run that failed a regression verdict against it measures another level, not another sample of this one:\n${regressed.map((r) => `  - ${r}`).join('\n')}\n` +
-        'If that level is intended, replace the baseline with it (npm run perf:update-baselines -- --from <run dir>, or PERF_UPDATE_BASELINES=1); otherwise find the change first.',
+        'If that level is intended, replace the baseline with it (npm run perf:update-baselines -- --from <run dir>, or PERF_UPDATE_BASELINES=1); otherwise find the change first. ' +
+        'If nothing changed (the same configuration on a machine the baseline has not seen), add it with --accept-regressed.',
     );
   }
   if (stored.workload === undefined) {

@@ -70,13 +70,14 @@ export async function updateBaselineFromRuns(dir: string, items: readonly RunToC
  * updateBaselineFromRuns writes. Throws BaselineRefusedError as it does, RunsNotCombinableError
  * when the runs differ from the stored one, or when none is stored for the first run's key and
  * `whenNoneStored` is 'refuse'; with 'start' (a live run, PERF_UPDATE_BASELINES=append) the runs
- * then make the first baseline.
+ * then make the first baseline. `acceptRegressed`: see appendRunsToBaseline.
  */
 export async function appendToStoredBaseline(
   dir: string,
   items: readonly RunToCombine[],
   now: Date = new Date(),
   whenNoneStored: 'refuse' | 'start' = 'refuse',
+  options: { acceptRegressed?: boolean } = {},
 ): Promise<BaselineChange> {
   refuseUnfitRuns(items);
   if (items.length === 0) throw new RunsNotCombinableError('no runs to add: give one or more run directories');
@@ -88,7 +89,7 @@ export async function appendToStoredBaseline(
     if (old === null) {
       throw new RunsNotCombinableError(`no stored baseline to add run ${items.map((i) => i.record.runId).join(', ')} to (looked for ${path}): write one first, from one run (--from <run dir>) or several (--from <run dir> <run dir> ... --combine)`);
     }
-    return appendRunsToBaseline(old, items, { now });
+    return appendRunsToBaseline(old, items, { now, ...options });
   });
 }
 
