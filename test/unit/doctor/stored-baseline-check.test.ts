@@ -57,7 +57,8 @@ describe('baseline.stored', () => {
         status: 'ok',
         message:
           `quick: comparable baseline ${join(dir, 'quick', 'cuda-sm_90-nvidia-h200-time-sliced.json')} (run 2026-11-22T00-30-06Z-quick-6fcc); XSched settings not compared: XSCHED_ROOT is not set; ` +
-          "the xsched arm's between-run noise is assumed (0.05, recorded pinned quick time-sliced runs); add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it",
+          "the xsched arm's between-run noise is assumed (0.05, recorded pinned quick time-sliced runs); add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it; " +
+          "at 3 trials its xsched hp P99 regression verdict will see a +20% rise only about 79% of the time (an unchanged run fails about 4%; if this run's trials spread as the stored ones; docs/statistics.md 3.4)",
       },
     ]);
   });

@@ -17,6 +17,10 @@ import { describeGpuTime } from './gpu-time.ts';
 import { describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
 import { betweenRunNoise } from '../../evaluate/verdicts/between-run-noise.ts';
 import type { BaselineFile } from '../../documents/types/baseline.ts';
+import type { Scenario } from '../../documents/types/scenario.ts';
+import { expectedRegressionPower } from '../../evaluate/verdicts/expected-power.ts';
+import { resolveThresholds } from '../../evaluate/verdicts/effective-thresholds.ts';
+import { DETECTION_RATE_TARGET } from '../../evaluate/verdicts/regression-decision.ts';
 
 export const BASELINE_CHECK_ID = 'baseline.stored';
 
@@ -75,6 +79,22 @@ function betweenRunNote(stored: BaselineFile): string {
   return `the ${arm} arm's between-run noise is assumed (${noise.logSd}, ${noise.source}); ${add}`;
 }
 
+/**
+ * What the xsched arm's hp P99 regression verdict (else the baseline arm's) will see at this
+ * scenario's trial count (expected-power.ts), when it cannot see its tolerance 90% of the time:
+ * better known before the GPU time than from the first run's advice.
+ */
+function powerNote(stored: BaselineFile, scenario: Scenario): string[] {
+  const power = expectedRegressionPower(stored, resolveThresholds(scenario, stored), scenario.confidence, scenario.trials);
+  const hp = power.find((p) => p.arm === 'xsched' && p.metric === 'hp-p99') ?? power.find((p) => p.metric === 'hp-p99');
+  if (hp === undefined || hp.detectionRate >= DETECTION_RATE_TARGET) return [];
+  const percent = (x: number): string => `${Math.round(x * 100)}%`;
+  return [
+    `at ${scenario.trials} trials its ${hp.arm} hp P99 regression verdict will see a +${percent(hp.tolerance)} rise only about ${percent(hp.detectionRate)} of the time ` +
+      `(an unchanged run fails about ${percent(hp.falseFailRate)}; if this run's trials spread as the stored ones; docs/statistics.md 3.4)`,
+  ];
+}
+
 export function baselineFinding(assessment: BaselineAssessment, context: FindingContext): DoctorFinding {
   const id = BASELINE_CHECK_ID;
   const { name } = assessment;
@@ -89,6 +109,7 @@ export function baselineFinding(assessment: BaselineAssessment, context: Finding
       ...(stored.workload === undefined ? ['it does not record its workload, so it is compared as if it matched'] : []),
       ...(scenario.arms.includes('xsched') && 'notCompared' in context.xsched ? [`XSched settings not compared: ${context.xsched.notCompared}`] : []),
       betweenRunNote(stored),
+      ...powerNote(stored, scenario),
     ];
     return ok(id, `${name}: comparable baseline ${file} (${describeBaselineRuns(stored)})${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`);
   }
