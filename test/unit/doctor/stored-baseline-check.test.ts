@@ -74,12 +74,15 @@ describe('baseline.stored', () => {
       const baseline = JSON.parse(readFileSync(file, 'utf8'));
       writeFileSync(file, JSON.stringify({ ...baseline, runId: runs.map((r) => r.runId).join(','), runs, arms: { 'hp-alone': tripled, 'lp-alone': tripled, baseline: tripled, xsched: tripled } }));
     };
-    several(['GPU-1', 'GPU-2', 'GPU-2']);
+    several(['GPU-1', 'GPU-2', 'GPU-3']);
     const spanning = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'quick' });
-    expect(spanning[0]!.message).toMatch(/; the xsched arm's between-run noise is estimated from the baseline's 3 runs on 2 machines over 2\.0 h$/);
+    expect(spanning[0]!.message).toMatch(/; the xsched arm's between-run noise is estimated from the baseline's 3 runs on 3 machines over 2\.0 h$/);
     several(['GPU-1', 'GPU-1', 'GPU-1']);
     const oneMachine = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'quick' });
-    expect(oneMachine[0]!.message).toContain("the xsched arm's between-run noise is estimated from the baseline's 3 runs, but not below recorded pinned quick time-sliced runs (0.05): its runs are from 1 machine over 2.0 h, less than another day or machine; add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it");
+    expect(oneMachine[0]!.message).toContain("the xsched arm's between-run noise is estimated from the baseline's 3 runs, but not below recorded pinned quick time-sliced runs (0.05): its runs are from 1 machine over 2.0 h, less than a day or 3 machines; add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it");
+    several(['GPU-1', 'GPU-2', 'GPU-2']);
+    const twoMachines = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'quick' });
+    expect(twoMachines[0]!.message).toContain('but not below recorded pinned quick time-sliced runs (0.05): its runs are from 2 machines over 2.0 h, less than a day or 3 machines');
   });
 
   it('missing -> warn: says the regression verdict is untested, gives the update command with its GPU time, and lists the scenarios that have one', async () => {

@@ -69,6 +69,13 @@ describe('betweenRunNoise', () => {
       expect(noise.source).toContain('not below recorded pinned quick time-sliced runs (0.05): its runs are from 1 machine over 0.1 h');
     });
 
+    it('4 runs on 2 machines within a day: one difference of machine levels is too few, the recorded value is a floor', () => {
+      const two = [run('a', '2026-11-30T09:00:00Z', 'GPU-1'), run('b', '2026-11-30T09:03:00Z', 'GPU-1'), run('c', '2026-11-30T12:00:00Z', 'GPU-2'), run('d', '2026-11-30T12:03:00Z', 'GPU-2')];
+      const noise = betweenRunNoise(several(two), 'xsched', 'hpP99');
+      expect(noise.logSd).toBe(0.05);
+      expect(noise.source).toContain('its runs are from 2 machines over 3.0 h, less than a day or 3 machines');
+    });
+
     it('runs that name no machine (a baseline from history): only a span of a day or more counts', () => {
       const days = [run('a', '2026-11-28T09:00:00Z'), run('b', '2026-11-29T10:00:00Z'), run('c', '2026-11-29T15:00:00Z')];
       expect(betweenRunNoise(several(days), 'xsched', 'hpP99')).toEqual({ logSd: 0, source: "estimated from the baseline's 3 runs on unknown machines over 30.0 h", estimateFromRuns: true });

@@ -1,13 +1,13 @@
 // Between-run noise of the regression verdict: the log-SD of a whole run's level from one
 // day or machine to the next, which a single run cannot measure. A baseline of several runs
-// (3 or more, across machines or days) measures it itself; otherwise it is assumed, estimated
+// (3 or more, across 3 machines or a day) measures it itself; otherwise it is assumed, estimated
 // from recorded H200 runs (scripts/bench-decisions/recorded-runs.json, estimator scripts/bench-decisions/between-run-estimate.ts,
 // docs/statistics.md 3.4); a stored baseline may carry its own (BaselineFile.betweenRunLogSd).
 // Where the workers ran matters: pinned runs (PERF_CPUS) repeat far better (PINNED below).
 
 import type { BaselineFile, BetweenRunLogSd } from '../../documents/types/baseline.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
-import { formatSpan, runsWithValues, spanOfRuns, spansRunToRunVariation } from './baseline-runs-span.ts';
+import { formatSpan, MIN_SPANNED_MACHINES, runsWithValues, spanOfRuns, spansRunToRunVariation } from './baseline-runs-span.ts';
 import { MIN_MACHINES } from './regression-noise-machines.ts';
 
 export type RegressionMetricName = keyof BetweenRunLogSd;
@@ -112,7 +112,7 @@ export function betweenRunNoise(stored: BaselineFile, arm: ArmName, metric: Regr
   }
   return {
     logSd: recorded.logSd,
-    source: `estimated from the baseline's ${runs} runs, but not below ${recorded.source} (${recorded.logSd}): its runs are from ${where}, less than another day or machine`,
+    source: `estimated from the baseline's ${runs} runs, but not below ${recorded.source} (${recorded.logSd}): its runs are from ${where}, less than a day or ${MIN_SPANNED_MACHINES} machines`,
     estimateFromRuns: true,
     ...named,
   };
