@@ -36,7 +36,7 @@ const DEFAULTS: Record<'baseline' | 'xsched', BetweenRunLogSd> = {
  * four of sections 13-14 added, on three H200s); 0.05 leaves a margin over so few runs. quick under MPS: run
  * means 0.755 and 0.710 ms on two H200s (section 14), estimate 0; two runs are few, so it takes
  * the pinned time-sliced value. Elsewhere pinned runs take the unpinned values. quick time-sliced's
- * xsched lp: 0.013 over 32 pinned runs on nine H200s, one of which (GPU-8a7c6967, section 18) ran
+ * xsched lp: 0.013 over 32 pinned runs on ten H200s, one of which (GPU-8a7c6967, section 18) ran
  * XSched's lp worker 5% slower in two of its nine runs; 0.015.
  */
 const PINNED: Record<string, Partial<Record<'baseline' | 'xsched', Partial<BetweenRunLogSd>>>> = {
