@@ -25,7 +25,7 @@ const UPDATE = 'npm run perf:update-baselines';
 const UNRECORDED_WORKLOAD_NOTE =
   ' Note: the stored baseline does not record its workload (an older file), so this assumes it was measured with the same window, rates and batches.';
 
-interface Metric {
+export interface Metric {
   name: 'hp-p99' | 'lp-throughput';
   noiseKey: RegressionMetricName;
   label: string;
@@ -35,7 +35,7 @@ interface Metric {
   stored(arm: BaselineArm): number[];
 }
 
-const METRICS: Metric[] = [
+export const REGRESSION_METRICS: readonly Metric[] = [
   {
     name: 'hp-p99',
     noiseKey: 'hpP99',
@@ -59,7 +59,7 @@ const METRICS: Metric[] = [
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 /** The stored values of a metric and, in a baseline of several runs, the run of each. */
-function storedValuesOf(arm: BaselineArm, metric: Metric): { stored: number[]; storedRuns?: number[] } {
+export function storedValuesOf(arm: BaselineArm, metric: Metric): { stored: number[]; storedRuns?: number[] } {
   const stored = metric.stored(arm);
   return arm.trialRuns !== undefined && stored.length > 0 ? { stored, storedRuns: arm.trialRuns } : { stored };
 }
@@ -219,7 +219,7 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
   const xschedMismatch = mismatch?.kind === 'xsched-settings' ? xschedSettingsMismatch(stored, mismatch.differences) : null;
   const slots: Array<Verdict | Omit<RegressionValuesInput, 'falseFailRate'>> = [];
   for (const arm of REGRESSION_ARMS) {
-    for (const metric of METRICS) {
+    for (const metric of REGRESSION_METRICS) {
       const storedArm = stored.arms[arm];
       if (storedArm === undefined) {
         const message = `The stored baseline for ${formatBaselineKeyFields(runKey)} has no arms.${arm} entry.`;

@@ -8,7 +8,7 @@
 import type { BaselineFile, BetweenRunLogSd } from '../../documents/types/baseline.ts';
 import type { ArmName } from '../../documents/types/scenario.ts';
 import { formatSpan, MIN_SPANNED_MACHINES, runsWithValues, spanOfRuns, spansRunToRunVariation } from './baseline-runs-span.ts';
-import { MIN_MACHINES } from './regression-noise-machines.ts';
+import { clustersOnMachines } from './regression-noise-machines.ts';
 
 export type RegressionMetricName = keyof BetweenRunLogSd;
 
@@ -85,12 +85,6 @@ function recordedNoise(stored: BaselineFile, arm: ArmName, metric: RegressionMet
   return { logSd: DEFAULTS[key][metric], source: 'the largest measured on recorded H200 runs' };
 }
 
-/** ", machine by machine" when the estimate will be made at two levels (regression-noise-machines.ts). */
-function machineLevels(machineOfRun: Array<string | undefined>, runs: number): string {
-  const machines = new Set(machineOfRun).size;
-  return machines >= MIN_MACHINES && machines < runs ? ', machine by machine' : '';
-}
-
 export function betweenRunNoise(stored: BaselineFile, arm: ArmName, metric: RegressionMetricName): BetweenRunNoise {
   const own = stored.betweenRunLogSd?.[arm]?.[metric];
   if (own !== undefined) {
@@ -107,7 +101,7 @@ export function betweenRunNoise(stored: BaselineFile, arm: ArmName, metric: Regr
   // Only when every run names its machine: the two-level estimate needs them all.
   const named = stored.runs!.every((run) => run.machine !== undefined) ? { machineOfRun: stored.runs!.map((run) => run.machine) } : {};
   if (spansRunToRunVariation(span)) {
-    const levels = named.machineOfRun !== undefined ? machineLevels(named.machineOfRun, runs) : '';
+    const levels = named.machineOfRun !== undefined && clustersOnMachines(named.machineOfRun) ? ', machine by machine' : '';
     return { logSd: 0, source: `estimated from the baseline's ${runs} runs on ${where}${levels}`, estimateFromRuns: true, ...named };
   }
   return {

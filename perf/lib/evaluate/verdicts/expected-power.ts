@@ -7,7 +7,8 @@
 
 import type { BaselineFile } from '../../documents/types/baseline.ts';
 import type { ArmName, Thresholds } from '../../documents/types/scenario.ts';
-import { judgeRegressionSet, REGRESSION_ARMS, type RegressionValuesInput } from './baseline-regression.ts';
+import { storedRunsOf } from '../../store/baselines/baseline-source.ts';
+import { judgeRegressionSet, REGRESSION_ARMS, REGRESSION_METRICS, type RegressionValuesInput, storedValuesOf } from './baseline-regression.ts';
 import { betweenRunNoise } from './between-run-noise.ts';
 
 export interface ExpectedPower {
@@ -20,39 +21,27 @@ export interface ExpectedPower {
   falseFailRate: number;
 }
 
-const METRICS = [
-  { name: 'hp-p99', label: 'hp P99', unit: 'ms', values: (a: NonNullable<BaselineFile['arms'][ArmName]>) => a.hpP99Ms },
-  { name: 'lp-throughput', label: 'lp throughput', unit: 'iter/s', values: (a: NonNullable<BaselineFile['arms'][ArmName]>) => a.lpIterPerSec },
-] as const;
-
-/** The first `trials` values of the stored baseline's first run (all of a one-run baseline's). */
-function firstRunValues(values: number[], trialRuns: number[] | undefined, trials: number): number[] {
-  const first = trialRuns === undefined ? values : values.filter((_, i) => trialRuns[i] === trialRuns[0]);
-  return first.slice(0, trials);
-}
-
 /**
  * Per judged arm and metric of `stored`, the verdict's detection and false-fail rates for a run
  * of `trials` trials; empty where nothing can be judged (no values, or fewer than 3 in all).
  */
 export function expectedRegressionPower(stored: BaselineFile, thresholds: Thresholds, confidence: number, trials: number): ExpectedPower[] {
+  const firstRun = storedRunsOf(stored)[0]!.arms;
   const inputs: Array<Omit<RegressionValuesInput, 'falseFailRate'>> = [];
   for (const arm of REGRESSION_ARMS) {
     const values = stored.arms[arm];
     if (values === undefined) continue;
-    for (const metric of METRICS) {
-      const storedValues = metric.values(values);
-      if (storedValues.length === 0) continue;
+    for (const metric of REGRESSION_METRICS) {
+      if (metric.stored(values).length === 0) continue;
       const higherIsWorse = metric.name === 'hp-p99';
       inputs.push({
         arm,
-        metric: { name: metric.name, label: metric.label, unit: metric.unit },
+        metric,
         rule: 'expected power',
         tolerance: higherIsWorse ? thresholds.regressionP99Tolerance : thresholds.regressionLpTolerance,
-        current: firstRunValues(storedValues, values.trialRuns, trials),
-        stored: storedValues,
-        ...(values.trialRuns !== undefined ? { storedRuns: values.trialRuns } : {}),
-        betweenRun: betweenRunNoise(stored, arm, higherIsWorse ? 'hpP99' : 'lpIterPerSec'),
+        current: metric.stored(firstRun[arm]!).slice(0, trials),
+        ...storedValuesOf(values, metric),
+        betweenRun: betweenRunNoise(stored, arm, metric.noiseKey),
       });
     }
   }

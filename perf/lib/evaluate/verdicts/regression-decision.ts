@@ -14,7 +14,8 @@
 // detection rate reported as what it is.
 
 import { studentTCdf, studentTQuantile } from '../stats/distributions/student-t.ts';
-import { type BetweenRunFrom, type BetweenRunModel, type RegressionNoise, meanOf, regressionNoise, standardErrorAt } from './regression-noise.ts';
+import { meanOf } from '../stats/sample-moments.ts';
+import { type BetweenRunFrom, type BetweenRunModel, type RegressionNoise, regressionNoise, standardErrorAt } from './regression-noise.ts';
 
 export const DETECTION_RATE_TARGET = 0.9;
 

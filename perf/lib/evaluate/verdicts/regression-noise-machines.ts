@@ -13,10 +13,20 @@
 // With one run per machine this is the run-level estimate of regression-noise.ts, which is
 // then used instead.
 
-const meanOf = (xs: number[]): number => xs.reduce((sum, x) => sum + x, 0) / xs.length;
+import { meanOf, sumOfSquares } from '../stats/sample-moments.ts';
 
 /** Fewer machines than this: their spread has too few degrees of freedom to stand for the next one. */
 export const MIN_MACHINES = 3;
+
+/**
+ * Do runs on these machines (one entry per run) call for the two-level estimate: every run names
+ * one, MIN_MACHINES or more machines, and some machine holds two or more runs?
+ */
+export function clustersOnMachines(machineOfRun: ReadonlyArray<string | undefined>): boolean {
+  if (machineOfRun.some((m) => m === undefined || m === '')) return false;
+  const machines = new Set(machineOfRun).size;
+  return machines >= MIN_MACHINES && machines < machineOfRun.length;
+}
 
 export interface MachineSpread {
   /** M, the distinct machines of the stored runs. */
@@ -40,22 +50,20 @@ export interface MachineSpread {
  * estimate: a run that names no machine, fewer than MIN_MACHINES machines, or one run per machine.
  */
 export function machineSpread(storedLogsByRun: number[][], machineOfRun: ReadonlyArray<string | undefined>): MachineSpread | null {
-  if (machineOfRun.length !== storedLogsByRun.length || machineOfRun.some((m) => m === undefined || m === '')) return null;
+  if (machineOfRun.length !== storedLogsByRun.length || !clustersOnMachines(machineOfRun)) return null;
   const byMachine = new Map<string, number[]>();
   storedLogsByRun.forEach((_, run) => byMachine.set(machineOfRun[run]!, [...(byMachine.get(machineOfRun[run]!) ?? []), run]));
   const groups = [...byMachine.values()];
   const k = storedLogsByRun.length;
-  if (groups.length < MIN_MACHINES || groups.length === k) return null;
   const runMeans = storedLogsByRun.map(meanOf);
   const inverseTrials = storedLogsByRun.map((r) => 1 / r.length);
   const machineMeans = groups.map((runs) => meanOf(runs.map((r) => runMeans[r]!)));
-  const grand = meanOf(machineMeans);
   const repeated = groups.filter((runs) => runs.length >= 2);
   const withinMachineDf = repeated.reduce((s, runs) => s + runs.length - 1, 0);
   const withinSs = groups.reduce((s, runs, i) => s + runs.reduce((t, r) => t + (runMeans[r]! - machineMeans[i]!) ** 2, 0), 0);
   return {
     machines: groups.length,
-    machineMeanVariance: machineMeans.reduce((s, m) => s + (m - grand) ** 2, 0) / (groups.length - 1),
+    machineMeanVariance: sumOfSquares(machineMeans) / (groups.length - 1),
     withinMachineRunVariance: withinSs / withinMachineDf,
     withinMachineDf,
     machineWeight: 1 + groups.reduce((s, runs) => s + runs.length ** 2, 0) / k ** 2,

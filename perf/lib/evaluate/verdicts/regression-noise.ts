@@ -14,6 +14,7 @@
 // When the stored runs name their machines and several share one, sigma_b is estimated at two
 // levels, machine and run (regression-noise-machines.ts).
 
+import { meanOf, sumOfSquares } from '../stats/sample-moments.ts';
 import { type MachineSpread, machineLevelError, machineSpread } from './regression-noise-machines.ts';
 
 /** Beyond this, the t-distribution is the normal one for the quantiles needed here. */
@@ -52,12 +53,6 @@ export interface StandardError {
 }
 
 export type BetweenRunFrom = 'assumed' | 'estimated' | 'floor';
-
-export const meanOf = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
-const sumOfSquares = (xs: number[]): number => {
-  const mean = meanOf(xs);
-  return xs.reduce((s, v) => s + (v - mean) ** 2, 0);
-};
 
 /**
  * null without within-run degrees of freedom (one trial on every side). machineOfRun: the machine
