@@ -29,6 +29,7 @@ import { type ScenarioRow, TARGETS, formatLpLossReplay, formatRegressionTable, p
 import { type RegressionSimInput, type RunSimulator, noiseKey, regressionRates, shiftSimulator } from './bench-decisions/regression-sim.ts';
 import { type JudgedArm, type Metric, type RecordedRunsFile, configOfBaseline, metricNoise, readRecordedRuns } from './bench-decisions/scenario-noise.ts';
 import { replayLpLoss } from './bench-decisions/lp-loss-replay.ts';
+import { ownMachineRows } from './bench-decisions/own-machine-rows.ts';
 import { severalRunsModel, severalRunsRow } from './bench-decisions/several-runs-sim.ts';
 import { thresholdFalseFails } from './bench-decisions/threshold-sim.ts';
 import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
@@ -62,6 +63,23 @@ function shiftRow(stored: BaselineFile, trials: number, thresholds: RegressionSi
   };
 }
 
+/** The A/A and injected rates of one simulator, as a table row. */
+function scenarioRow(label: string, sim: { simulator: RunSimulator; trials: string; sources: string }, runs: number, seed: string): ScenarioRow {
+  const keys = new Set(sim.simulator.keys);
+  const aa = regressionRates(sim.simulator, null, runs, `${seed}/${label}/aa`);
+  const armRows = ARMS.filter((arm) => keys.has(noiseKey(arm, 'hp-p99')) || keys.has(noiseKey(arm, 'lp-throughput'))).map((arm) => {
+    const failAt = (metric: Metric, factor: number): number | null =>
+      keys.has(noiseKey(arm, metric)) ? regressionRates(sim.simulator, { arm, metric, factor }, runs, `${seed}/${label}/${arm}/${metric}/${factor}`).failRate.get(noiseKey(arm, metric))! : null;
+    return {
+      arm,
+      aaFalseFail: { hp: aa.failRate.get(noiseKey(arm, 'hp-p99')) ?? null, lp: aa.failRate.get(noiseKey(arm, 'lp-throughput')) ?? null },
+      hpFails: HP_FACTORS.map((f) => failAt('hp-p99', f)),
+      lpFails: LP_FACTORS.map((f) => failAt('lp-throughput', f)),
+    };
+  });
+  return { scenario: label, trials: sim.trials, aaAllPass: aa.allPass, arms: armRows, shiftSources: sim.sources };
+}
+
 async function main(argv: string[], io: ScriptIo): Promise<number> {
   const { values: args } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '1000' }, 'threshold-runs': { type: 'string', default: '400' }, seed: { type: 'string', default: 'bench-decisions-1' }, baselines: { type: 'string' }, recorded: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (args.help) {
@@ -88,6 +106,9 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
   /** Baselines of several runs: how each was simulated (R, K), and notes where K shrank or runs were lacking. */
   const severalRuns: string[] = [];
   const severalRunsNotes: string[] = [];
+  /** A runner judged against its own earlier runs (own-machine-rows.ts). */
+  const ownRows: ScenarioRow[] = [];
+  const ownSummaries: string[] = [];
   const began = performance.now();
 
   for (const file of baselineFiles) {
@@ -108,19 +129,13 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
       }
       sim = shiftRow(stored, entry.trials, thresholds, entry.confidence, recorded);
     }
-    const keys = new Set(sim.simulator.keys);
-    const aa = regressionRates(sim.simulator, null, runs, `${seed}/${label}/aa`);
-    const armRows = ARMS.filter((arm) => keys.has(noiseKey(arm, 'hp-p99')) || keys.has(noiseKey(arm, 'lp-throughput'))).map((arm) => {
-      const failAt = (metric: Metric, factor: number): number | null =>
-        keys.has(noiseKey(arm, metric)) ? regressionRates(sim.simulator, { arm, metric, factor }, runs, `${seed}/${label}/${arm}/${metric}/${factor}`).failRate.get(noiseKey(arm, metric))! : null;
-      return {
-        arm,
-        aaFalseFail: { hp: aa.failRate.get(noiseKey(arm, 'hp-p99')) ?? null, lp: aa.failRate.get(noiseKey(arm, 'lp-throughput')) ?? null },
-        hpFails: HP_FACTORS.map((f) => failAt('hp-p99', f)),
-        lpFails: LP_FACTORS.map((f) => failAt('lp-throughput', f)),
-      };
-    });
-    rows.push({ scenario: label, trials: sim.trials, aaAllPass: aa.allPass, arms: armRows, shiftSources: sim.sources });
+    rows.push(scenarioRow(label, sim, runs, seed));
+    if (model !== null) {
+      for (const own of ownMachineRows(model, label)) {
+        ownRows.push(scenarioRow(own.label, { ...own, sources: 'none: the other recorded runs of the new run\'s machine' }, runs, seed));
+        ownSummaries.push(own.summary);
+      }
+    }
   }
 
   const exampleEntry = getCatalogueEntry(example.scenario.name);
@@ -140,6 +155,11 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
     io.out(`Baselines of several runs, simulated by resampling real recorded runs (a bootstrap of whole runs: no parametric noise, no shifts; R recorded runs, K drawn without replacement from the R - 1 other than the new run's): ${severalRuns.join('; ')}.`);
   }
   for (const note of severalRunsNotes) io.out(note);
+  if (ownRows.length > 0) {
+    io.out('\nA self-hosted runner judged against a baseline of its own runs (docs/self-hosted-runner.md): each recorded run of a machine with 4 or more, against the other runs of that machine:');
+    io.out(formatRegressionTable(ownRows));
+    for (const summary of ownSummaries) io.out(`- ${summary}`);
+  }
   io.out('\nRun-to-run shifts drawn from:');
   for (const row of rows) io.out(`- ${row.scenario}: ${row.shiftSources}`);
   io.out(`\nxsched-vs-baseline verdicts at their thresholds (${example.scenario.name}, ${exampleEntry.trials} trials, resampled from ${example.runId}; target <= ${pct(TARGETS.thresholdFalseFail)}):`);

@@ -1,29 +1,32 @@
 // A committed baseline of several runs (BaselineFile.runs, K runs), simulated by resampling
 // REAL recorded runs of its configuration (recorded-runs.json): a bootstrap of whole runs, with
 // no parametric noise, no run-to-run shifts and no resampled residuals. One simulated run:
-// - the new run j, drawn uniformly from the R recorded runs present for every judged arm and
-//   metric (one real run for all four, so their correlation is kept); its first `trials`
-//   trials, times the injected factor on the injected arm and metric only;
-// - the stored baseline: K runs drawn WITHOUT replacement from the other R - 1 (K' = R - 1 when
-//   fewer), their per-trial values concatenated, trialRuns the drawn run's index 0..K'-1;
+// - the new run j, drawn from the R recorded runs present for every judged arm and metric (one
+//   real run for all four, so their correlation is kept); its first `trials` trials, times the
+//   injected factor on the injected arm and metric only;
+// - the stored baseline: K runs drawn WITHOUT replacement from the candidates (K' = their number
+//   when fewer), their per-trial values concatenated, trialRuns the drawn run's index 0..K'-1;
 // - judged by judgeSimulatedRun (regression-sim.ts) against the committed file with its arms
 //   replaced and its runs list cut to K' entries: the committed runs' start times stay, so the
 //   span rule (baseline-runs-span.ts) sees what the committed baseline spans.
-// Where recorded-runs.json names every run's machine (`machines`), the new run is drawn machine
-// first (each machine as likely, drawNewRun), and the stored runs only from runs on other
-// machines than the new run's (a new run on a machine the baseline has
-// not seen: the lent H200s differ from call to call, docs/gpu-results.md section 18), K' is at
-// most the runs there are on those machines, and each stored run carries its real machine, so
-// the verdict's two-level estimate (regression-noise-machines.ts) sees the real clusters.
+// Which runs are new and which stored (run-placement.ts): where recorded-runs.json names every
+// run's machine (`machines`), the new run is drawn machine first and, by default, its baseline
+// from other machines (a machine the baseline has not seen: the lent H200s differ from call to
+// call, docs/gpu-results.md section 18), each stored run carrying its real machine so that the
+// verdict's two-level estimate (regression-noise-machines.ts) sees the real clusters;
+// ownMachineModel instead judges each run against the other runs of its own machine, a
+// self-hosted runner's own baseline.
 
 import type { BaselineArm, BaselineFile } from '../../perf/lib/documents/types/baseline.ts';
 import type { Thresholds } from '../../perf/lib/documents/types/scenario.ts';
 import type { SeededRandom } from '../../perf/lib/evaluate/stats/random/seeded-random.ts';
 import { type Injection, type RunSimulator, type SimulatedValues, factorFor, judgeSimulatedRun, noiseKey } from './regression-sim.ts';
+import { type Placement, candidatesFor, drawableRuns, drawNewRun } from './run-placement.ts';
 import { type JudgedArm, type Metric, type RecordedRunsFile, configOfBaseline } from './scenario-noise.ts';
 
 const ARMS: JudgedArm[] = ['baseline', 'xsched'];
 const METRICS: Metric[] = ['hp-p99', 'lp-throughput'];
+const DAY_MS = 24 * 3.6e6;
 const valuesOf = (arm: BaselineArm, metric: Metric): number[] => (metric === 'hp-p99' ? arm.hpP99Ms : arm.lpIterPerSec);
 
 export interface SeveralRunsInput {
@@ -45,6 +48,8 @@ export interface SeveralRunsModel extends SeveralRunsInput {
   drawnRuns: number;
   /** The machine of every recorded run, when recorded-runs.json names them all; null otherwise. */
   machineOf: Record<string, string> | null;
+  /** Which runs are new and which stored (run-placement.ts). */
+  placement: Placement;
 }
 
 /**
@@ -75,7 +80,20 @@ export function severalRunsModel(input: SeveralRunsInput, recorded: RecordedRuns
   const committedRuns = stored.runs.length;
   const named = recorded.machines ?? {};
   const machineOf = runIds.every((id) => named[id] !== undefined) ? Object.fromEntries(runIds.map((id) => [id, named[id]!])) : null;
-  return { ...input, keys, runIds, values, committedRuns, drawnRuns: Math.min(committedRuns, runIds.length - 1), machineOf };
+  const placement: Placement = machineOf === null ? { kind: 'any' } : { kind: 'other-machines' };
+  return { ...input, keys, runIds, values, committedRuns, drawnRuns: Math.min(committedRuns, runIds.length - 1), machineOf, placement };
+}
+
+/**
+ * The same runs, each new run judged against every other recorded run of its own machine (at
+ * most the committed baseline's K): a runner's own baseline. machines: those to draw the new run
+ * from (run-placement.ts machinesWithOwnBaseline). spanDays: the stored runs' start times set a
+ * day apart, so that the span rule lets the verdict estimate between-run noise from them alone
+ * (an assumption: recorded runs of one machine are hours apart, not days).
+ */
+export function ownMachineModel(model: SeveralRunsModel, machines: string[], spanDays: boolean): SeveralRunsModel {
+  if (model.machineOf === null) throw new RangeError('ownMachineModel needs recorded runs that name their machines');
+  return { ...model, placement: { kind: 'own-machine', machines, spanDays }, drawnRuns: model.committedRuns };
 }
 
 /** The trial counts of the model's recorded runs over every key: "3", or "3-6". */
@@ -92,25 +110,6 @@ export interface SeveralRunsDraw {
   values: SimulatedValues[];
   /** The committed file with the drawn arms, trialRuns and runs cut to the drawn count. */
   baseline: BaselineFile;
-}
-
-/** The runs a stored baseline may be drawn from for this new run: every other, or those on other machines. */
-export function candidatesFor(model: SeveralRunsModel, currentRun: string): string[] {
-  const machineOf = model.machineOf;
-  return model.runIds.filter((id) => id !== currentRun && (machineOf === null || machineOf[id] !== machineOf[currentRun]));
-}
-
-/**
- * The new run: uniform over the recorded runs, or, where they name machines, a machine uniform
- * over the machines and a run uniform over its runs: a run on a random machine of the pool,
- * whatever number of runs each machine happened to record (9 on one H200, 1 on another).
- */
-function drawNewRun(model: SeveralRunsModel, random: SeededRandom): string {
-  if (model.machineOf === null) return model.runIds[random.nextIntBelow(model.runIds.length)]!;
-  const machines = [...new Set(model.runIds.map((id) => model.machineOf![id]!))];
-  const machine = machines[random.nextIntBelow(machines.length)]!;
-  const runs = model.runIds.filter((id) => model.machineOf![id] === machine);
-  return runs[random.nextIntBelow(runs.length)]!;
 }
 
 /** One simulated run: the new run and a stored baseline of K' other recorded runs. */
@@ -141,7 +140,13 @@ export function drawSeveralRuns(model: SeveralRunsModel, random: SeededRandom, i
     if (hp === undefined && lp === undefined) continue;
     arms[arm] = { ...arms[arm]!, hpP99Ms: hp?.stored ?? [], lpIterPerSec: lp?.stored ?? [], trialRuns: (hp ?? lp)!.storedRuns };
   }
-  const runs = model.stored.runs!.slice(0, drawn).map((run, i) => (model.machineOf === null ? run : { ...run, machine: model.machineOf[storedRunIds[i]!]! }));
+  const firstStart = Date.parse(model.stored.runs![0]!.startedAt);
+  const spanDays = model.placement.kind === 'own-machine' && model.placement.spanDays;
+  const runs = model.stored.runs!.slice(0, drawn).map((run, i) => ({
+    ...run,
+    ...(model.machineOf !== null ? { machine: model.machineOf[storedRunIds[i]!]! } : {}),
+    ...(spanDays ? { startedAt: new Date(firstStart + i * DAY_MS).toISOString() } : {}),
+  }));
   const baseline = { ...model.stored, runs, arms };
   return { currentRun, storedRunIds, values, baseline };
 }
@@ -170,7 +175,7 @@ export function distinctPairings(r: number, k: number): number {
 
 /** The same for a model: per new run, C(its candidates, min(K, their number)). */
 export function modelPairings(model: SeveralRunsModel): number {
-  return model.runIds.reduce((sum, id) => {
+  return drawableRuns(model).reduce((sum, id) => {
     const n = candidatesFor(model, id).length;
     return sum + choose(n, Math.min(model.drawnRuns, n));
   }, 0);

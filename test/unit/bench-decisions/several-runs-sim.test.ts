@@ -8,7 +8,9 @@ import { betweenRunNoise } from '../../../perf/lib/evaluate/verdicts/between-run
 import { getCatalogueEntry } from '../../../perf/lib/plan/scenarios/catalogue.ts';
 import type { RecordedGroup } from '../../../scripts/bench-decisions/between-run-estimate.ts';
 import type { RecordedRunsFile } from '../../../scripts/bench-decisions/scenario-noise.ts';
-import { distinctPairings, drawSeveralRuns, modelPairings, severalRunsModel, severalRunsRow, severalRunsSimulator } from '../../../scripts/bench-decisions/several-runs-sim.ts';
+import { ownMachineRows } from '../../../scripts/bench-decisions/own-machine-rows.ts';
+import { machinesWithOwnBaseline } from '../../../scripts/bench-decisions/run-placement.ts';
+import { distinctPairings, drawSeveralRuns, modelPairings, ownMachineModel, severalRunsModel, severalRunsRow, severalRunsSimulator } from '../../../scripts/bench-decisions/several-runs-sim.ts';
 
 const CONFIG = 'quick time-sliced 10 s pinned 4';
 const RUNS = ['r0', 'r1', 'r2', 'r3', 'r4'];
@@ -180,6 +182,45 @@ describe('recorded runs that name their machines', () => {
     const partly = severalRunsModel(input(baselineOf(3)), { ...recorded, machines: { r0: 'GPU-a' } })!;
     expect(partly.machineOf).toBeNull();
     expect(modelPairings(partly)).toBe(distinctPairings(5, 3));
+  });
+});
+
+describe('a runner judged against its own runs (ownMachineModel)', () => {
+  // r0..r3 on GPU-a (4 runs: one new, 3 stored), r4 on GPU-b (too few for a baseline of its own).
+  const onMachines: RecordedRunsFile = { ...recorded, machines: { r0: 'GPU-a', r1: 'GPU-a', r2: 'GPU-a', r3: 'GPU-a', r4: 'GPU-b' } };
+  const base = severalRunsModel(input(baselineOf(5)), onMachines)!;
+
+  it('finds the machines with 4 or more runs', () => {
+    expect(machinesWithOwnBaseline(base.runIds, base.machineOf!)).toEqual(['GPU-a']);
+  });
+
+  it('draws the new run on that machine and stores all its other runs, with their machine', () => {
+    const model = ownMachineModel(base, ['GPU-a'], false);
+    const random = createSeededRandom(4);
+    for (let i = 0; i < 30; i++) {
+      const d = drawSeveralRuns(model, random, null);
+      expect(['r0', 'r1', 'r2', 'r3']).toContain(d.currentRun);
+      expect([...d.storedRunIds, d.currentRun].sort()).toEqual(['r0', 'r1', 'r2', 'r3']);
+      expect(d.baseline.runs!.map((r) => r.machine)).toEqual(['GPU-a', 'GPU-a', 'GPU-a']);
+      // The committed start times (hours apart) stay: one machine within a day keeps the recorded floor.
+      expect(d.baseline.runs!.map((r) => r.startedAt)).toEqual(base.stored.runs!.slice(0, 3).map((r) => r.startedAt));
+      expect(betweenRunNoise(d.baseline, 'xsched', 'hpP99').source).toContain('but not below');
+    }
+    expect(modelPairings(model)).toBe(4);
+  });
+
+  it('with spanDays the stored runs are a day apart, and the verdict estimates from them alone', () => {
+    const d = drawSeveralRuns(ownMachineModel(base, ['GPU-a'], true), createSeededRandom(4), null);
+    expect(d.baseline.runs!.map((r) => r.startedAt)).toEqual(['2026-11-30T00:00:00.000Z', '2026-12-01T00:00:00.000Z', '2026-12-02T00:00:00.000Z']);
+    expect(betweenRunNoise(d.baseline, 'xsched', 'hpP99').source).toBe("estimated from the baseline's 3 runs on 1 machine over 2.0 days");
+  });
+
+  it('gives a row for the machines together and one with the runs a day apart; per machine only when there are several', () => {
+    const rows = ownMachineRows(base, 'quick (time-sliced)');
+    expect(rows.map((r) => r.label)).toEqual(['quick (time-sliced), own machine', 'quick (time-sliced), own machine, runs a day apart (assumed)']);
+    expect(rows[0]!.trials).toBe('3 / 3 own runs x 3');
+    expect(rows[0]!.summary).toBe('quick (time-sliced), own machine: GPU-a (4 runs); each run against the other runs of its machine; 4 distinct pairings; start times as committed (hours apart: the recorded floor holds)');
+    expect(ownMachineRows(severalRunsModel(input(baselineOf(5)), recorded)!, 'x')).toEqual([]);
   });
 });
 

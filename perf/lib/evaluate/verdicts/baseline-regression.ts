@@ -17,6 +17,7 @@ import { applyMachineDrift } from './machine-drift.ts';
 import { adviseOnPower } from './regression-advice.ts';
 import { hpP99PerTrialMs, lpIterPerSecPerTrial } from './per-trial-values.ts';
 import { decideRegression } from './regression-decision.ts';
+import { type OwnMachineRuns, machinesDiffer, ownMachineNote, ownMachineRunsOfRecord } from './own-machine-runs.ts';
 import { type VerdictContext, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
 import { describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
 
@@ -64,23 +65,31 @@ export function storedValuesOf(arm: BaselineArm, metric: Metric): { stored: numb
   return arm.trialRuns !== undefined && stored.length > 0 ? { stored, storedRuns: arm.trialRuns } : { stored };
 }
 
-/** The values to judge for one arm and metric, or the skip verdict when that arm has no data. */
-function metricInput(context: VerdictContext, arm: ArmName, metric: Metric, stored: BaselineFile): Omit<RegressionValuesInput, 'falseFailRate'> | Verdict {
+/**
+ * The values to judge for one arm and metric, or the skip verdict when that arm has no data:
+ * against this machine's runs of the baseline (`own`) where its machines' levels differ for this
+ * metric, else against the whole baseline (own-machine-runs.ts).
+ */
+function metricInput(context: VerdictContext, arm: ArmName, metric: Metric, stored: BaselineFile, own: OwnMachineRuns | null): Omit<RegressionValuesInput, 'falseFailRate'> | Verdict {
   const higherIsWorse = metric.name === 'hp-p99';
   const tolerance = higherIsWorse ? context.thresholds.regressionP99Tolerance : context.thresholds.regressionLpTolerance;
   const bound = higherIsWorse ? 1 + tolerance : 1 - tolerance;
   const rule = `${arm} ${metric.label} ${higherIsWorse ? '<=' : '>='} ${round3(bound)} x stored baseline (${higherIsWorse ? 'growth' : 'loss'} <= ${percent(tolerance)})`;
   const reason = unavailableReason(context, arm, metric.role);
   if (reason !== null) return skipVerdict(`regression.${arm}.${metric.name}`, rule, `Not judged: ${reason}.`);
-  return {
-    arm,
-    metric,
-    rule,
-    tolerance,
-    current: metric.current(context, arm),
-    ...storedValuesOf(stored.arms[arm]!, metric),
-    betweenRun: betweenRunNoise(stored, arm, metric.noiseKey),
-  };
+  return { arm, metric, rule, tolerance, current: metric.current(context, arm), ...storedReference(stored, own, arm, metric) };
+}
+
+/**
+ * What an arm's metric is compared with: this machine's runs of the baseline (`own`) where the
+ * baseline's machines' levels differ for it, else the whole baseline (own-machine-runs.ts); the
+ * stored values, their runs, and the between-run noise of that reference.
+ */
+export function storedReference(stored: BaselineFile, own: OwnMachineRuns | null, arm: ArmName, metric: Metric): Pick<RegressionValuesInput, 'stored' | 'storedRuns' | 'betweenRun' | 'ownMachine'> {
+  const whole = storedValuesOf(stored.arms[arm]!, metric);
+  const mine = own !== null && own.baseline.arms[arm] !== undefined && machinesDiffer(stored, whole) ? own : null;
+  if (mine === null) return { ...whole, betweenRun: betweenRunNoise(stored, arm, metric.noiseKey) };
+  return { ...storedValuesOf(mine.baseline.arms[arm]!, metric), betweenRun: betweenRunNoise(mine.baseline, arm, metric.noiseKey), ownMachine: mine };
 }
 
 /**
@@ -120,6 +129,8 @@ export interface RegressionValuesInput {
   /** In a baseline of several runs, the run of each stored value (BaselineArm.trialRuns). */
   storedRuns?: number[];
   betweenRun: BetweenRunNoise;
+  /** Set when the stored values are this machine's runs of the baseline only (own-machine-runs.ts). */
+  ownMachine?: OwnMachineRuns;
   /** One-sided rate at which an unchanged configuration may fail. */
   falseFailRate: number;
 }
@@ -171,12 +182,20 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
     id,
     rule,
     status,
-    measured: { ...measured, ratio: decision.ratio, falseFailRate: decision.falseFailRate, detectionRate: decision.detectionRate, betweenRunLogSd: decision.betweenRunLogSd },
+    measured: {
+      ...measured,
+      ratio: decision.ratio,
+      falseFailRate: decision.falseFailRate,
+      detectionRate: decision.detectionRate,
+      betweenRunLogSd: decision.betweenRunLogSd,
+      ...(input.ownMachine !== undefined ? { ownMachineRuns: input.ownMachine.runs } : {}),
+    },
     threshold: { tolerance, ratioBound: decision.toleranceRatio, decisionBoundary: decision.boundaryRatio },
     interval: decision.interval,
     message:
       `${verdictWord}: ${summary}; ratio ${round3(decision.ratio)}, fails beyond ${round3(decision.boundaryRatio)} ` +
-      `(an unchanged configuration fails ${percent(decision.falseFailRate)} of the time, a ${higherIsWorse ? '+' : '-'}${percent(tolerance)} change ${percent(decision.detectionRate)}; ${noise}).`,
+      `(an unchanged configuration fails ${percent(decision.falseFailRate)} of the time, a ${higherIsWorse ? '+' : '-'}${percent(tolerance)} change ${percent(decision.detectionRate)}; ${noise}).` +
+      (input.ownMachine !== undefined ? ownMachineNote(input.ownMachine) : ''),
     recommendation,
   };
 }
@@ -217,6 +236,7 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
   }
   if (mismatch?.kind === 'workload') return [workloadMismatch(stored, mismatch.differences, rule)];
   const xschedMismatch = mismatch?.kind === 'xsched-settings' ? xschedSettingsMismatch(stored, mismatch.differences) : null;
+  const own = ownMachineRunsOfRecord(stored, context.record);
   const slots: Array<Verdict | Omit<RegressionValuesInput, 'falseFailRate'>> = [];
   for (const arm of REGRESSION_ARMS) {
     for (const metric of REGRESSION_METRICS) {
@@ -230,7 +250,7 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
         slots.push(skipVerdict(`regression.xsched.${metric.name}`, rule, xschedMismatch.message, xschedMismatch.recommendation));
         continue;
       }
-      slots.push(metricInput(context, arm, metric, stored));
+      slots.push(metricInput(context, arm, metric, stored, own));
     }
   }
   const pending = slots.filter((s): s is Omit<RegressionValuesInput, 'falseFailRate'> => !('status' in s));

@@ -3,13 +3,16 @@
 // same between-run noise), with the stored baseline's first run standing in for the new run's
 // trials. The detection rate depends on this run's values only through their spread, pooled
 // with the stored runs' (regression-noise.ts), so the answer is "about": exact when the new
-// run's trials spread as the stored run's did. perf:doctor prints it (suite/doctor/baseline-findings.ts).
+// run's trials spread as the stored run's did. With the machine the run would use (its GPU UUID),
+// a metric is judged as a run there would be: against that machine's runs where the baseline holds
+// 3 or more and its machines differ (own-machine-runs.ts), their first run standing in.
+// perf:doctor prints it (suite/doctor/baseline-findings.ts).
 
 import type { BaselineFile } from '../../documents/types/baseline.ts';
 import type { ArmName, Thresholds } from '../../documents/types/scenario.ts';
 import { storedRunsOf } from '../../store/baselines/baseline-source.ts';
-import { judgeRegressionSet, REGRESSION_ARMS, REGRESSION_METRICS, type RegressionValuesInput, storedValuesOf } from './baseline-regression.ts';
-import { betweenRunNoise } from './between-run-noise.ts';
+import { judgeRegressionSet, REGRESSION_ARMS, REGRESSION_METRICS, type RegressionValuesInput, storedReference } from './baseline-regression.ts';
+import { ownMachineRuns } from './own-machine-runs.ts';
 
 export interface ExpectedPower {
   arm: ArmName;
@@ -19,14 +22,17 @@ export interface ExpectedPower {
   detectionRate: number;
   /** How often an unchanged run would fail it, at that noise. */
   falseFailRate: number;
+  /** Judged against this many runs of the given machine (own-machine-runs.ts); null: the whole baseline. */
+  ownMachineRuns: number | null;
 }
 
 /**
  * Per judged arm and metric of `stored`, the verdict's detection and false-fail rates for a run
  * of `trials` trials; empty where nothing can be judged (no values, or fewer than 3 in all).
  */
-export function expectedRegressionPower(stored: BaselineFile, thresholds: Thresholds, confidence: number, trials: number): ExpectedPower[] {
-  const firstRun = storedRunsOf(stored)[0]!.arms;
+export function expectedRegressionPower(stored: BaselineFile, thresholds: Thresholds, confidence: number, trials: number, machine?: string): ExpectedPower[] {
+  const own = machine === undefined ? null : ownMachineRuns(stored, machine);
+  const firstRun = storedRunsOf(own?.baseline ?? stored)[0]!.arms;
   const inputs: Array<Omit<RegressionValuesInput, 'falseFailRate'>> = [];
   for (const arm of REGRESSION_ARMS) {
     const values = stored.arms[arm];
@@ -40,8 +46,7 @@ export function expectedRegressionPower(stored: BaselineFile, thresholds: Thresh
         rule: 'expected power',
         tolerance: higherIsWorse ? thresholds.regressionP99Tolerance : thresholds.regressionLpTolerance,
         current: metric.stored(firstRun[arm]!).slice(0, trials),
-        ...storedValuesOf(values, metric),
-        betweenRun: betweenRunNoise(stored, arm, metric.noiseKey),
+        ...storedReference(stored, own, arm, metric),
       });
     }
   }
@@ -49,6 +54,6 @@ export function expectedRegressionPower(stored: BaselineFile, thresholds: Thresh
   return inputs.flatMap((input, i) => {
     const measured = verdicts[i]!.measured as { detectionRate?: number; falseFailRate?: number };
     if (measured.detectionRate === undefined || measured.falseFailRate === undefined) return [];
-    return [{ arm: input.arm, metric: input.metric.name, tolerance: input.tolerance, detectionRate: measured.detectionRate, falseFailRate: measured.falseFailRate }];
+    return [{ arm: input.arm, metric: input.metric.name, tolerance: input.tolerance, detectionRate: measured.detectionRate, falseFailRate: measured.falseFailRate, ownMachineRuns: input.ownMachine?.runs ?? null }];
   });
 }

@@ -50,7 +50,10 @@ function limitAndRemedy(input: AdviceInput): { limit: string; larger: string; re
     return {
       limit: `the between-run noise the baseline's ${decision.storedRuns} runs show (log-SD ${sd}, estimated from their spread${decision.machines !== null ? ` across ${decision.machines} machines` : ''}) limits it`,
       larger: decision.machines !== null ? 'with many more runs on many more machines in the baseline' : 'with many more runs in the baseline',
-      remedy: `${raise}, or make runs repeat better (docs/statistics.md section 3.4).`,
+      remedy:
+        decision.machines !== null
+          ? `${raise}, or add 3 or more runs of this machine to the baseline (PERF_UPDATE_BASELINES=append on it): this metric is then judged against this machine's runs alone, where only its own run-to-run noise limits it (docs/statistics.md section 3.4).`
+          : `${raise}, or make runs repeat better (docs/statistics.md section 3.4).`,
     };
   }
   const stored = decision.storedRuns > 1 ? `${decision.storedRuns} runs` : `${input.storedTrials} trials`;

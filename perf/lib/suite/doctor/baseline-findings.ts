@@ -84,14 +84,15 @@ function betweenRunNote(stored: BaselineFile): string {
  * scenario's trial count (expected-power.ts), when it cannot see its tolerance 90% of the time:
  * better known before the GPU time than from the first run's advice.
  */
-function powerNote(stored: BaselineFile, scenario: Scenario): string[] {
-  const power = expectedRegressionPower(stored, resolveThresholds(scenario, stored), scenario.confidence, scenario.trials);
+function powerNote(stored: BaselineFile, scenario: Scenario, machine: string): string[] {
+  const power = expectedRegressionPower(stored, resolveThresholds(scenario, stored), scenario.confidence, scenario.trials, machine);
   const hp = power.find((p) => p.arm === 'xsched' && p.metric === 'hp-p99') ?? power.find((p) => p.metric === 'hp-p99');
   if (hp === undefined || hp.detectionRate >= DETECTION_RATE_TARGET) return [];
   const percent = (x: number): string => `${Math.round(x * 100)}%`;
   return [
     `at ${scenario.trials} trials its ${hp.arm} hp P99 regression verdict will see a +${percent(hp.tolerance)} rise only about ${percent(hp.detectionRate)} of the time ` +
-      `(an unchanged run fails about ${percent(hp.falseFailRate)}; if this run's trials spread as the stored ones; docs/statistics.md 3.4)`,
+      `(an unchanged run fails about ${percent(hp.falseFailRate)}; if this run's trials spread as the stored ones` +
+      `${hp.ownMachineRuns !== null ? `; judged against this GPU's own ${hp.ownMachineRuns} runs of the baseline` : ''}; docs/statistics.md 3.4)`,
   ];
 }
 
@@ -109,7 +110,7 @@ export function baselineFinding(assessment: BaselineAssessment, context: Finding
       ...(stored.workload === undefined ? ['it does not record its workload, so it is compared as if it matched'] : []),
       ...(scenario.arms.includes('xsched') && 'notCompared' in context.xsched ? [`XSched settings not compared: ${context.xsched.notCompared}`] : []),
       betweenRunNote(stored),
-      ...powerNote(stored, scenario),
+      ...powerNote(stored, scenario, context.probe.gpu.uuid),
     ];
     return ok(id, `${name}: comparable baseline ${file} (${describeBaselineRuns(stored)})${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`);
   }
