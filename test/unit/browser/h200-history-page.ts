@@ -15,8 +15,8 @@ const ARTIFACTS = new URL('../../../test-artifacts/history-browser/', import.met
 
 async function importH200History() {
   const store = await openHistoryStore({ backend: 'sqlite', file: join(makeTempDir('history-h200-'), 'history.sqlite') });
-  // examples/ (the intensive-mps run with its verdicts) and the committed baselines: 38 H200 runs,
-  // 33 of them the runs of the two quick baselines (22 and 11), time-sliced and MPS (one entry per run).
+  // examples/ (the intensive-mps run with its verdicts) and the committed baselines: 43 H200 runs,
+  // 38 of them the runs of the two quick baselines (27 and 11), time-sliced and MPS (one entry per run).
   const { entries, skipped } = await collectHistoryEntries([join(REPO, 'examples'), join(REPO, 'baselines')]);
   const recorded = await store.record(entries);
   return { store, recorded, skipped };
@@ -27,9 +27,9 @@ export function describeH200HistoryPage(openPage: OpenPage): void {
     it('imports examples/ and baselines/ once each run, and re-importing adds nothing', async () => {
       const { store, recorded, skipped } = await importH200History();
       expect(skipped).toEqual([]);
-      expect(recorded).toEqual({ added: 38, alreadyThere: 0 });
+      expect(recorded).toEqual({ added: 43, alreadyThere: 0 });
       const again = await collectHistoryEntries([join(REPO, 'examples'), join(REPO, 'baselines')]);
-      expect(await store.record(again.entries)).toEqual({ added: 0, alreadyThere: 38 });
+      expect(await store.record(again.entries)).toEqual({ added: 0, alreadyThere: 43 });
       const runs = await store.query();
       expect(runs.every((e) => e.run.key.gpuName === 'NVIDIA H200' && e.run.accepted)).toBe(true);
       expect(runs.find((e) => e.run.origin === 'run.json')?.points.map((p) => p.metric)).toContain('hpP99ImprovementFraction');

@@ -57,8 +57,8 @@ describe('baseline.stored', () => {
         status: 'ok',
         message:
           `quick: comparable baseline ${join(dir, 'quick', 'cuda-sm_90-nvidia-h200-time-sliced.json')} (run 2026-11-22T00-30-06Z-quick-6fcc); XSched settings not compared: XSCHED_ROOT is not set; ` +
-          "the xsched arm's between-run noise is assumed (0.05, recorded pinned quick time-sliced runs); add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it; " +
-          "at 3 trials its xsched hp P99 regression verdict will see a +20% rise only about 79% of the time (an unchanged run fails about 4%; if this run's trials spread as the stored ones; docs/statistics.md 3.4)",
+          "the xsched arm's between-run noise is assumed (0.06, recorded pinned quick time-sliced runs); add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it; " +
+          "at 3 trials its xsched hp P99 regression verdict will see a +20% rise only about 54% of the time (an unchanged run fails about 2%; if this run's trials spread as the stored ones; docs/statistics.md 3.4)",
       },
     ]);
   });
@@ -79,10 +79,10 @@ describe('baseline.stored', () => {
     expect(spanning[0]!.message).toMatch(/; the xsched arm's between-run noise is estimated from the baseline's 3 runs on 3 machines over 2\.0 h$/);
     several(['GPU-1', 'GPU-1', 'GPU-1']);
     const oneMachine = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'quick' });
-    expect(oneMachine[0]!.message).toContain("the xsched arm's between-run noise is estimated from the baseline's 3 runs, but not below recorded pinned quick time-sliced runs (0.05): its runs are from 1 machine over 2.0 h, less than a day or 3 machines; add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it");
+    expect(oneMachine[0]!.message).toContain("the xsched arm's between-run noise is estimated from the baseline's 3 runs, but not below recorded pinned quick time-sliced runs (0.06): its runs are from 1 machine over 2.0 h, less than a day or 3 machines; add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it");
     several(['GPU-1', 'GPU-2', 'GPU-2']);
     const twoMachines = await check({ PERF_BASELINES_DIR: dir, PERF_SCENARIOS: 'quick' });
-    expect(twoMachines[0]!.message).toContain('but not below recorded pinned quick time-sliced runs (0.05): its runs are from 2 machines over 2.0 h, less than a day or 3 machines');
+    expect(twoMachines[0]!.message).toContain('but not below recorded pinned quick time-sliced runs (0.06): its runs are from 2 machines over 2.0 h, less than a day or 3 machines');
   });
 
   it('missing -> warn: says the regression verdict is untested, gives the update command with its GPU time, and lists the scenarios that have one', async () => {

@@ -11,8 +11,8 @@ const stored = (scenario: string, sharing: string, pinnedCpus?: number, own?: Ba
 
 describe('betweenRunNoise', () => {
   it('a pinned quick time-sliced baseline: the pinned runs\' values for the xsched arm only', () => {
-    expect(betweenRunNoise(stored('quick', 'time-sliced', 4), 'xsched', 'hpP99')).toEqual({ logSd: 0.05, source: 'recorded pinned quick time-sliced runs', estimateFromRuns: false });
-    expect(betweenRunNoise(stored('quick', 'time-sliced', 4), 'xsched', 'lpIterPerSec').logSd).toBe(0.015);
+    expect(betweenRunNoise(stored('quick', 'time-sliced', 4), 'xsched', 'hpP99')).toEqual({ logSd: 0.06, source: 'recorded pinned quick time-sliced runs', estimateFromRuns: false });
+    expect(betweenRunNoise(stored('quick', 'time-sliced', 4), 'xsched', 'lpIterPerSec').logSd).toBe(0.025);
     expect(betweenRunNoise(stored('quick', 'time-sliced', 4), 'baseline', 'hpP99').logSd).toBe(0.035);
   });
 
@@ -64,15 +64,15 @@ describe('betweenRunNoise', () => {
     it('3 runs back to back on one machine: estimated, but never below the recorded value', () => {
       const sameMachine = [run('a', '2026-11-30T09:00:00Z', 'GPU-1'), run('b', '2026-11-30T09:03:00Z', 'GPU-1'), run('c', '2026-11-30T09:06:00Z', 'GPU-1')];
       const noise = betweenRunNoise(several(sameMachine), 'xsched', 'hpP99');
-      expect(noise.logSd).toBe(0.05);
+      expect(noise.logSd).toBe(0.06);
       expect(noise.estimateFromRuns).toBe(true);
-      expect(noise.source).toContain('not below recorded pinned quick time-sliced runs (0.05): its runs are from 1 machine over 0.1 h');
+      expect(noise.source).toContain('not below recorded pinned quick time-sliced runs (0.06): its runs are from 1 machine over 0.1 h');
     });
 
     it('4 runs on 2 machines within a day: one difference of machine levels is too few, the recorded value is a floor', () => {
       const two = [run('a', '2026-11-30T09:00:00Z', 'GPU-1'), run('b', '2026-11-30T09:03:00Z', 'GPU-1'), run('c', '2026-11-30T12:00:00Z', 'GPU-2'), run('d', '2026-11-30T12:03:00Z', 'GPU-2')];
       const noise = betweenRunNoise(several(two), 'xsched', 'hpP99');
-      expect(noise.logSd).toBe(0.05);
+      expect(noise.logSd).toBe(0.06);
       expect(noise.source).toContain('its runs are from 2 machines over 3.0 h, less than a day or 3 machines');
     });
 
@@ -80,12 +80,12 @@ describe('betweenRunNoise', () => {
       const days = [run('a', '2026-11-28T09:00:00Z'), run('b', '2026-11-29T10:00:00Z'), run('c', '2026-11-29T15:00:00Z')];
       expect(betweenRunNoise(several(days), 'xsched', 'hpP99')).toEqual({ logSd: 0, source: "estimated from the baseline's 3 runs on unknown machines over 30.0 h", estimateFromRuns: true });
       const hours = [run('a', '2026-11-30T09:00:00Z'), run('b', '2026-11-30T10:00:00Z'), run('c', '2026-11-30T11:00:00Z', 'GPU-1')];
-      expect(betweenRunNoise(several(hours), 'xsched', 'hpP99')).toMatchObject({ logSd: 0.05, estimateFromRuns: true });
+      expect(betweenRunNoise(several(hours), 'xsched', 'hpP99')).toMatchObject({ logSd: 0.06, estimateFromRuns: true });
       expect(betweenRunNoise(several(hours), 'xsched', 'hpP99').source).toContain('its runs are from 1 machine (and some unknown) over 2.0 h');
     });
 
     it('2 runs are too few to estimate from: assumed, as for one run', () => {
-      expect(betweenRunNoise(several(threeMachines.slice(0, 2)), 'xsched', 'hpP99')).toEqual({ logSd: 0.05, source: 'recorded pinned quick time-sliced runs', estimateFromRuns: false });
+      expect(betweenRunNoise(several(threeMachines.slice(0, 2)), 'xsched', 'hpP99')).toEqual({ logSd: 0.06, source: 'recorded pinned quick time-sliced runs', estimateFromRuns: false });
     });
 
     it('an arm without values of the metric has no runs to estimate from', () => {

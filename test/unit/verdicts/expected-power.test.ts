@@ -46,8 +46,8 @@ describe('expectedRegressionPower', () => {
     const path = resolve(import.meta.dirname, '../../../baselines/quick/cuda-sm_90-nvidia-h200-time-sliced.json');
     const stored = parseBaselineFile(path, JSON.parse(readFileSync(path, 'utf8')));
     const xschedHp = expectedRegressionPower(stored, thresholds, quick.confidence, 3).find((p) => p.arm === 'xsched' && p.metric === 'hp-p99')!;
-    // Replayed against it, the strict run 0d00 read "+20% change 62.4%", "unchanged fails 4.9%"
-    // (docs/gpu-results.md section 18); the stand-in trials are the stored first run's (42de).
+    // Replayed against its first 22 runs, the strict run 0d00 read "+20% change 62.4%", "unchanged
+    // fails 4.9%" (docs/gpu-results.md section 18); the stand-in trials are the stored first run's (42de).
     expect(xschedHp.detectionRate).toBeGreaterThan(0.5);
     expect(xschedHp.detectionRate).toBeLessThan(0.75);
     expect(xschedHp.falseFailRate).toBeGreaterThan(0.03);
@@ -61,12 +61,13 @@ describe('expectedRegressionPower', () => {
     const machineOf = (prefix: string) => stored.runs!.find((r) => r.machine!.startsWith(prefix))!.machine!;
     const xschedHpOn = (machine: string) => expectedRegressionPower(stored, thresholds, quick.confidence, 3, machine).find((p) => p.arm === 'xsched' && p.metric === 'hp-p99')!;
     // GPU-b0f6c78f: 7 runs whose trials spread little; GPU-8a7c6967: 9 runs, twice the spread
-    // (docs/statistics.md 3.4, "A machine's own runs": left out one at a time, 91% and 51-53%).
+    // (docs/statistics.md 3.4, "A machine's own runs"); both within hours, so the recorded floor holds.
     const quiet = xschedHpOn(machineOf('GPU-b0f6c78f'));
     const noisy = xschedHpOn(machineOf('GPU-8a7c6967'));
     expect([quiet.ownMachineRuns, noisy.ownMachineRuns]).toEqual([7, 9]);
-    expect(quiet.detectionRate).toBeGreaterThan(0.85);
-    expect(noisy.detectionRate).toBeLessThan(0.65);
+    expect(quiet.detectionRate).toBeGreaterThan(0.75);
+    expect(noisy.detectionRate).toBeLessThan(0.6);
+    expect(quiet.detectionRate).toBeGreaterThan(xschedHpOn('GPU-unseen').detectionRate);
     // A machine with 2 runs in it: judged against the whole baseline, as a machine it has not seen.
     expect(xschedHpOn(machineOf('GPU-71d9282a')).ownMachineRuns).toBeNull();
   });

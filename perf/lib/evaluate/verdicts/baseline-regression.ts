@@ -17,7 +17,7 @@ import { applyMachineDrift } from './machine-drift.ts';
 import { adviseOnPower } from './regression-advice.ts';
 import { hpP99PerTrialMs, lpIterPerSecPerTrial } from './per-trial-values.ts';
 import { decideRegression } from './regression-decision.ts';
-import { type OwnMachineRuns, machinesDiffer, ownMachineNote, ownMachineRunsOfRecord } from './own-machine-runs.ts';
+import { type OwnMachineRuns, ownMachineNote, ownMachineRunsOfRecord } from './own-machine-runs.ts';
 import { type VerdictContext, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
 import { describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
 
@@ -67,8 +67,7 @@ export function storedValuesOf(arm: BaselineArm, metric: Metric): { stored: numb
 
 /**
  * The values to judge for one arm and metric, or the skip verdict when that arm has no data:
- * against this machine's runs of the baseline (`own`) where its machines' levels differ for this
- * metric, else against the whole baseline (own-machine-runs.ts).
+ * against this machine's runs of the baseline (`own`), else against the whole baseline.
  */
 function metricInput(context: VerdictContext, arm: ArmName, metric: Metric, stored: BaselineFile, own: OwnMachineRuns | null): Omit<RegressionValuesInput, 'falseFailRate'> | Verdict {
   const higherIsWorse = metric.name === 'hp-p99';
@@ -81,14 +80,13 @@ function metricInput(context: VerdictContext, arm: ArmName, metric: Metric, stor
 }
 
 /**
- * What an arm's metric is compared with: this machine's runs of the baseline (`own`) where the
- * baseline's machines' levels differ for it, else the whole baseline (own-machine-runs.ts); the
- * stored values, their runs, and the between-run noise of that reference.
+ * What an arm's metric is compared with: this machine's runs of the baseline (`own`, where it
+ * holds enough of them: own-machine-runs.ts), else the whole baseline; the stored values, their
+ * runs, and the between-run noise of that reference.
  */
 export function storedReference(stored: BaselineFile, own: OwnMachineRuns | null, arm: ArmName, metric: Metric): Pick<RegressionValuesInput, 'stored' | 'storedRuns' | 'betweenRun' | 'ownMachine'> {
-  const whole = storedValuesOf(stored.arms[arm]!, metric);
-  const mine = own !== null && own.baseline.arms[arm] !== undefined && machinesDiffer(stored, whole) ? own : null;
-  if (mine === null) return { ...whole, betweenRun: betweenRunNoise(stored, arm, metric.noiseKey) };
+  const mine = own !== null && own.baseline.arms[arm] !== undefined ? own : null;
+  if (mine === null) return { ...storedValuesOf(stored.arms[arm]!, metric), betweenRun: betweenRunNoise(stored, arm, metric.noiseKey) };
   return { ...storedValuesOf(mine.baseline.arms[arm]!, metric), betweenRun: betweenRunNoise(mine.baseline, arm, metric.noiseKey), ownMachine: mine };
 }
 

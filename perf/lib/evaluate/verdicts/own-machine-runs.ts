@@ -1,20 +1,26 @@
-// A run on a machine the stored baseline has measured often enough is judged against that
-// machine's runs alone, for each arm and metric whose stored machines' levels differ. XSched's
-// hp P99 level differs from H200 to H200 (docs/gpu-results.md section 18); against runs of
-// other machines the verdict must allow for that difference and then sees +20% only about 60%
-// of the time on quick, while against a machine's own runs it sees what that machine's
-// run-to-run noise allows (docs/statistics.md 3.4, "A machine's own runs"; `npm run
-// bench:decisions`, its own-machine table), and a noisy machine's spread is not averaged with
-// quieter machines'. Where the machines' levels agree (quick under MPS), the whole baseline is
-// the better reference: more runs, the same level.
+// A run on a machine the stored baseline has measured often enough (MIN_OWN_MACHINE_RUNS) is
+// judged against that machine's runs alone. XSched's hp P99 level differs from H200 to H200
+// (docs/gpu-results.md section 18); against runs of other machines the verdict must allow for
+// that difference and then sees +20% only about 60% of the time on quick, while against a
+// machine's own runs it sees what that machine's run-to-run noise allows (docs/statistics.md
+// 3.4, "A machine's own runs"), and a noisy machine's spread is not averaged with quieter
+// machines'. Which runs are the reference depends only on the stored baseline and the machine,
+// never on the values being judged.
 
 import type { BaselineFile } from '../../documents/types/baseline.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
 import { storedRunsOf } from '../../store/baselines/baseline-source.ts';
 import { assembleBaseline } from '../../store/baselines/from-runs.ts';
 import { findFirstFingerprint } from '../../store/baselines/key.ts';
-import { MIN_RUNS_TO_ESTIMATE } from './between-run-noise.ts';
-import { storedMachineLogSd } from './regression-noise-machines.ts';
+
+/**
+ * A machine's runs stand on their own from this many (5 degrees of freedom for their spread).
+ * With fewer, the whole baseline is the better reference: on a fresh H200 (docs/gpu-results.md
+ * section 19) XSched's run level moved 1.11 -> 1.50 ms over four runs, and against those four
+ * alone (3 degrees of freedom) XSched's hp P99 verdict would fail only beyond x1.59 and missed an
+ * injected 400 us that the 26-run baseline caught (x1.23 and x1.46 beyond x1.23).
+ */
+export const MIN_OWN_MACHINE_RUNS = 6;
 
 export interface OwnMachineRuns {
   /** The stored baseline cut to this machine's runs (its trials, every arm; no histograms). */
@@ -26,14 +32,14 @@ export interface OwnMachineRuns {
 }
 
 /**
- * The part of a baseline of several runs measured on `machine`, when it holds MIN_RUNS_TO_ESTIMATE
- * or more of its runs (enough to estimate that machine's run-to-run noise) and runs of other
- * machines besides; null otherwise (nothing to narrow, or too few runs of this machine).
+ * The part of a baseline of several runs measured on `machine`, when it holds MIN_OWN_MACHINE_RUNS
+ * or more of its runs and runs of other machines besides; null otherwise (nothing to narrow, or
+ * too few runs of this machine to judge by their spread alone).
  */
 export function ownMachineRuns(stored: BaselineFile, machine: string): OwnMachineRuns | null {
   if (stored.runs === undefined || machine === '') return null;
   const mine = storedRunsOf(stored).filter((part) => part.run.machine === machine);
-  if (mine.length < MIN_RUNS_TO_ESTIMATE || mine.length === stored.runs.length) return null;
+  if (mine.length < MIN_OWN_MACHINE_RUNS || mine.length === stored.runs.length) return null;
   return { baseline: assembleBaseline(stored, mine), machine, runs: mine.length, of: stored.runs.length };
 }
 
@@ -46,20 +52,4 @@ export function ownMachineRunsOfRecord(stored: BaselineFile, record: RunRecord):
 /** The note each verdict judged against them carries. */
 export function ownMachineNote(own: OwnMachineRuns): string {
   return ` Judged against this machine's own ${own.runs} of the baseline's ${own.of} runs (${own.machine}): other machines' levels do not apply to it.`;
-}
-
-/**
- * Do the stored machines' levels differ for these values (one arm's metric, with the run of each
- * value)? Estimated from the stored runs alone (storedMachineLogSd > 0), so that which runs a
- * verdict is judged against never depends on the run being judged. Measured on the committed quick
- * baselines (docs/statistics.md 3.4): XSched's hp P99 under time slicing differs; under MPS it
- * does not, and there its own 3-4 runs would see +20% 66-86% of the time against 92% for all 10.
- */
-export function machinesDiffer(stored: BaselineFile, values: { stored: number[]; storedRuns?: number[] }): boolean {
-  if (stored.runs === undefined || values.storedRuns === undefined || values.stored.some((v) => !(v > 0))) return false;
-  const logsByRun = new Map<number, number[]>();
-  values.stored.forEach((value, i) => logsByRun.set(values.storedRuns![i]!, [...(logsByRun.get(values.storedRuns![i]!) ?? []), Math.log(value)]));
-  const runs = [...logsByRun.keys()];
-  const machineLogSd = storedMachineLogSd(runs.map((r) => logsByRun.get(r)!), runs.map((r) => stored.runs![r]?.machine));
-  return machineLogSd !== null && machineLogSd > 0;
 }

@@ -5,6 +5,7 @@
 import { studentTQuantile } from '../stats/distributions/student-t.ts';
 import { DETECTION_RATE_TARGET, type RegressionDecision, reachesBothTargets, regressionDelta } from './regression-decision.ts';
 import { type RegressionNoise, standardErrorAt } from './regression-noise.ts';
+import { MIN_OWN_MACHINE_RUNS } from './own-machine-runs.ts';
 import { percent } from './verdict-context.ts';
 
 export interface AdviceInput {
@@ -52,7 +53,7 @@ function limitAndRemedy(input: AdviceInput): { limit: string; larger: string; re
       larger: decision.machines !== null ? 'with many more runs on many more machines in the baseline' : 'with many more runs in the baseline',
       remedy:
         decision.machines !== null
-          ? `${raise}, or add 3 or more runs of this machine to the baseline (PERF_UPDATE_BASELINES=append on it): this metric is then judged against this machine's runs alone, where only its own run-to-run noise limits it (docs/statistics.md section 3.4).`
+          ? `${raise}, or add runs of this machine to the baseline until it holds ${MIN_OWN_MACHINE_RUNS} (PERF_UPDATE_BASELINES=append on it): this metric is then judged against this machine's runs alone, where only its own run-to-run noise limits it (docs/statistics.md section 3.4).`
           : `${raise}, or make runs repeat better (docs/statistics.md section 3.4).`,
     };
   }

@@ -114,17 +114,3 @@ export function machineLevelError(spread: MachineSpread, sw2: number, withinDf: 
   const df = spreadOfEstimate > 0 ? atStoredTrials ** 2 / spreadOfEstimate : Number.POSITIVE_INFINITY;
   return { variance, df, machineLogSd: Math.sqrt(sm2), runLogSd: Math.sqrt(sr2) };
 }
-
-/**
- * sigma_m of the stored runs alone (s_w pooled over their own trials, so that this run plays no
- * part): above 0 when their machines' levels differ by more than run and trial noise explain.
- * null when they do not cluster on machines (clustersOnMachines) or have no within-run spread.
- */
-export function storedMachineLogSd(storedLogsByRun: number[][], machineOfRun: ReadonlyArray<string | undefined>): number | null {
-  const spread = machineSpread(storedLogsByRun, machineOfRun);
-  const withinDf = storedLogsByRun.reduce((s, r) => s + r.length - 1, 0);
-  if (spread === null || withinDf < 1) return null;
-  const sw2 = storedLogsByRun.reduce((s, r) => s + sumOfSquares(r), 0) / withinDf;
-  const inverseTrials = meanOf(storedLogsByRun.map((r) => 1 / r.length));
-  return machineLevelError(spread, sw2, withinDf, storedLogsByRun.length, inverseTrials, 1).machineLogSd;
-}
