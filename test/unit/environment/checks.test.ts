@@ -81,6 +81,17 @@ describe('environment checks', () => {
     const warned = only(checks, 'warn');
     expect(warned.map((c) => c.arm)).toEqual(['baseline', 'baseline', 'baseline']);
     expect(warned[0]!.message).toContain('Other processes used 3.2 cores (above 0.5)');
+    expect(warned[0]!.recommendation).toContain('Stop other CPU work on the host');
+  });
+
+  it('steal (the hypervisor running something else) is named, and a warning made of it says where to look', () => {
+    const stolen = checksOf(runWithEnvironment({ baseline: { hostCpu: { busyCores: 3.0, suiteCores: 2.0, otherCores: 1.0, stealCores: 0.8 } } }), 'environment.host-cpu');
+    const warned = only(stolen, 'warn');
+    expect(warned[0]!.message).toContain('1 other processes (0.8 of it steal: the hypervisor running something else)');
+    expect(warned[0]!.measured).toMatchObject({ otherCores: 1, stealCores: 0.8 });
+    expect(warned[0]!.recommendation).toContain('outside this VM');
+    const quiet = checksOf(runWithEnvironment({ baseline: { hostCpu: { otherCores: 0.1, stealCores: 0 } } }), 'environment.host-cpu');
+    expect(quiet.find((c) => c.arm === 'baseline')!.message).toContain('0.1 other processes (0 of it steal');
   });
 });
 

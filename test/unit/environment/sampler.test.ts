@@ -65,12 +65,16 @@ describe('environment sampler', () => {
   });
 
   it('host CPU: other processes = busy - the suite, from /proc/stat and /proc/<pid>/stat ticks', () => {
-    const stat = (user: number, idle: number): string => `cpu  ${user} 0 0 ${idle} 0 0 0 0 0 0\ncpu0 0\ncpu1 0\n`;
-    expect(parseProcStat(stat(10, 90))).toEqual({ cpus: 2, busy: 10, total: 100 });
+    const stat = (user: number, idle: number, steal = 0): string => `cpu  ${user} 0 0 ${idle} 0 0 0 ${steal} 0 0\ncpu0 0\ncpu1 0\n`;
+    expect(parseProcStat(stat(10, 90))).toEqual({ cpus: 2, busy: 10, total: 100, steal: 0 });
+    expect(parseProcStat(stat(10, 80, 10))).toEqual({ cpus: 2, busy: 20, total: 100, steal: 10 });
     expect(parsePidStat('4001 (xsched perf) S 1 2 3 4 5 6 7 8 9 10 120 30 0 0')).toBe(150);
     const first = { atMs: 0, ...parseProcStat(stat(100, 900)), perPid: new Map([[4001, 0]]) };
     const last = { atMs: 10_000, ...parseProcStat(stat(1100, 1900)), perPid: new Map([[4001, 500]]) };
     // 2000 ticks over 2 CPUs: 1000 busy = 1 core, of which the worker's 500 = 0.5 core.
-    expect(cpuWindow(first, last, { governors: null, notAvailable: 'not available: x' })).toMatchObject({ busyCores: 1, suiteCores: 0.5, otherCores: 0.5, windowMs: 10_000 });
+    expect(cpuWindow(first, last, { governors: null, notAvailable: 'not available: x' })).toMatchObject({ busyCores: 1, suiteCores: 0.5, otherCores: 0.5, stealCores: 0, windowMs: 10_000 });
+    // 400 of the other 500 busy ticks stolen by the hypervisor: 0.4 core of steal within the 0.5 other.
+    const stolen = { atMs: 10_000, ...parseProcStat(stat(700, 1900, 400)), perPid: new Map([[4001, 500]]) };
+    expect(cpuWindow(first, stolen, { governors: null, notAvailable: 'not available: x' })).toMatchObject({ busyCores: 1, otherCores: 0.5, stealCores: 0.4 });
   });
 });

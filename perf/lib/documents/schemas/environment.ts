@@ -61,6 +61,8 @@ export const HostCpuWindowSchema = v.object({
   /** CPU used by the arm's workers (their /proc/<pid>/stat) and the suite itself. */
   suiteCores: atLeastZero,
   otherCores: atLeastZero,
+  /** Of otherCores: CPU time the hypervisor gave to something else while this VM's CPUs were ready (/proc/stat steal); absent in records before it was kept. */
+  stealCores: v.optional(atLeastZero),
   /** scaling_governor of each CPU, null with a reason when cpufreq is not exposed (e.g. a VM). */
   governors: v.nullable(v.array(v.string())),
   governorNotAvailable: nullableString,

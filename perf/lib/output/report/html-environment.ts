@@ -59,7 +59,7 @@ export function renderEnvironmentTable(record: RunRecord, evaluation: ScenarioEv
       htmlCell(status),
       ...gpuCells(t, record.scenario.gpuIndex),
       otherProcesses(t),
-      cpu === null ? (t.environment.hostCpuNotAvailable ?? '–') : `${cpu.otherCores.toFixed(2)} of ${cpu.cpus}`,
+      cpu === null ? (t.environment.hostCpuNotAvailable ?? '–') : `${cpu.otherCores.toFixed(2)} of ${cpu.cpus}${(cpu.stealCores ?? 0) > 0 ? ` (steal ${cpu.stealCores!.toFixed(2)})` : ''}`,
     ];
   });
   const headers = ['arm, trial', 'processes · GPU · host', 'SM MHz', 'mem MHz', '°C', 'power W / limit', 'throttle', 'ECC corr / uncorr', 'modes', 'other GPU processes', 'other CPU cores'];

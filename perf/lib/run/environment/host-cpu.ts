@@ -1,6 +1,9 @@
 // Host CPU over the measured window from /proc: all CPUs' busy time (/proc/stat) minus the
 // time of the suite's own processes (/proc/<pid>/stat), both in clock ticks, so no tick rate
-// is assumed. The governor comes from cpufreq in sysfs, which VMs often do not expose.
+// is assumed; and, of the busy time, the steal: time a VM's CPUs were ready but the hypervisor
+// ran something else, invisible to every process inside (the lent H200s are VMs, and two of
+// eleven ran XSched differently with nothing else visible: docs/gpu-results.md sections 18-19).
+// The governor comes from cpufreq in sysfs, which VMs often do not expose.
 
 import { readFile, readdir } from 'node:fs/promises';
 import type { HostCpuWindow } from '../../documents/types/environment.ts';
@@ -10,18 +13,20 @@ export interface CpuTicks {
   cpus: number;
   busy: number;
   total: number;
+  /** Of busy: ticks stolen by the hypervisor (0 outside a VM, or where the kernel does not count them). */
+  steal: number;
   /** utime + stime per pid. */
   perPid: Map<number, number>;
 }
 
-/** The aggregate "cpu" line of /proc/stat: busy and total ticks (guest time is already in user). */
-export function parseProcStat(text: string): { cpus: number; busy: number; total: number } {
+/** The aggregate "cpu" line of /proc/stat: busy, total and steal ticks (guest time is already in user). */
+export function parseProcStat(text: string): { cpus: number; busy: number; total: number; steal: number } {
   const lines = text.split('\n');
   const aggregate = lines.find((l) => l.startsWith('cpu '));
   if (aggregate === undefined) throw new Error('/proc/stat has no aggregate "cpu" line');
   const [user, nice, system, idle, iowait, irq, softirq, steal] = aggregate.trim().split(/\s+/).slice(1).map(Number);
   const total = [user, nice, system, idle, iowait, irq, softirq, steal].reduce((s: number, x) => s + (x ?? 0), 0);
-  return { cpus: lines.filter((l) => /^cpu\d+ /.test(l)).length, busy: total - (idle ?? 0) - (iowait ?? 0), total };
+  return { cpus: lines.filter((l) => /^cpu\d+ /.test(l)).length, busy: total - (idle ?? 0) - (iowait ?? 0), total, steal: steal ?? 0 };
 }
 
 /** A reader of the numbered fields of one /proc/<pid>/stat text (man 5 proc: 14 utime, 15 stime,
@@ -65,6 +70,7 @@ export function cpuWindow(first: CpuTicks, last: CpuTicks, governors: { governor
     busyCores,
     suiteCores,
     otherCores: Math.max(0, busyCores - suiteCores),
+    stealCores: Math.max(0, toCores(last.steal - first.steal)),
     governors: governors.governors,
     governorNotAvailable: governors.notAvailable,
   };

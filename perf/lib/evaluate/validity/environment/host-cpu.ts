@@ -1,5 +1,5 @@
 // Host CPU around the measured window: CPU time of processes other than the suite's
-// (warn above OTHER_CORES_WARN cores), and the frequency governor (warn unless "performance";
+// (warn above OTHER_CORES_WARN cores), of which the hypervisor's steal in a VM, and the frequency governor (warn unless "performance";
 // skip where cpufreq is not exposed, as on most VMs, since there is nothing to set).
 
 import type { ValidityCheck } from '../../../documents/types/evaluation.ts';
@@ -19,8 +19,11 @@ function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
   if (cpu === null) {
     return makeCheck({ id: ID, title: TITLE, status: 'warn', ...where, message: `Unverified: host CPU load was not measured (${environment.hostCpuNotAvailable}).`, recommendation: 'Run on Linux with /proc readable, with a window longer than the sampling interval (2 s).' });
   }
-  const measured = { cpus: cpu.cpus, busyCores: round2(cpu.busyCores), suiteCores: round2(cpu.suiteCores), otherCores: round2(cpu.otherCores), windowMs: cpu.windowMs };
-  const text = `Over ${round1(cpu.windowMs / 1000)} s: ${measured.busyCores} of ${cpu.cpus} cores busy, ${measured.suiteCores} of them the suite's (workers and the suite itself), ${measured.otherCores} other processes.`;
+  const stealCores = cpu.stealCores === undefined ? null : round2(cpu.stealCores);
+  const measured: Record<string, number> = { cpus: cpu.cpus, busyCores: round2(cpu.busyCores), suiteCores: round2(cpu.suiteCores), otherCores: round2(cpu.otherCores), windowMs: cpu.windowMs };
+  if (stealCores !== null) measured.stealCores = stealCores;
+  const stolen = stealCores === null ? '' : ` (${stealCores} of it steal: the hypervisor running something else)`;
+  const text = `Over ${round1(cpu.windowMs / 1000)} s: ${measured.busyCores} of ${cpu.cpus} cores busy, ${measured.suiteCores} of them the suite's (workers and the suite itself), ${measured.otherCores} other processes${stolen}.`;
   if (cpu.otherCores <= OTHER_CORES_WARN) return makeCheck({ id: ID, title: TITLE, status: 'pass', ...where, measured, message: text });
   return makeCheck({
     id: ID,
@@ -29,7 +32,10 @@ function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
     ...where,
     measured,
     message: `Other processes used ${measured.otherCores} cores (above ${OTHER_CORES_WARN}) while measuring. ${text} They can delay the workers' wake-ups and launches (see environment.hp-lateness).`,
-    recommendation: 'Stop other CPU work on the host (top -o %CPU) and run again.',
+    recommendation:
+      (cpu.stealCores ?? 0) > OTHER_CORES_WARN / 2
+        ? 'Most of it is steal, outside this VM: run on a dedicated host or VM (no CPU overcommit), or again later.'
+        : 'Stop other CPU work on the host (top -o %CPU) and run again.',
   });
 }
 
