@@ -9,8 +9,12 @@
 import type { SeededRandom } from '../../perf/lib/evaluate/stats/random/seeded-random.ts';
 import { MIN_RUNS_TO_ESTIMATE } from '../../perf/lib/evaluate/verdicts/between-run-noise.ts';
 
-/** A machine's runs stand for a runner's own baseline when one is the new run and the rest can estimate between-run noise. */
-export const MIN_OWN_MACHINE_RUNS = MIN_RUNS_TO_ESTIMATE + 1;
+/**
+ * A machine's runs stand for a runner's own baseline (one machine, nothing else in it) when one is
+ * the new run and the rest can estimate between-run noise. Not the verdict's MIN_OWN_MACHINE_RUNS
+ * (own-machine-runs.ts), which says when a baseline of several machines is cut to one of them.
+ */
+export const MIN_RUNS_FOR_OWN_BASELINE = MIN_RUNS_TO_ESTIMATE + 1;
 
 export type Placement =
   | { kind: 'any' }
@@ -24,11 +28,11 @@ export interface PlacedRuns {
   placement: Placement;
 }
 
-/** The machines with MIN_OWN_MACHINE_RUNS or more recorded runs, most runs first. */
+/** The machines with MIN_RUNS_FOR_OWN_BASELINE or more recorded runs, most runs first. */
 export function machinesWithOwnBaseline(runIds: string[], machineOf: Record<string, string>): string[] {
   const counts = new Map<string, number>();
   for (const id of runIds) counts.set(machineOf[id]!, (counts.get(machineOf[id]!) ?? 0) + 1);
-  return [...counts].filter(([, n]) => n >= MIN_OWN_MACHINE_RUNS).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([m]) => m);
+  return [...counts].filter(([, n]) => n >= MIN_RUNS_FOR_OWN_BASELINE).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([m]) => m);
 }
 
 /** The runs that can be the new run. */

@@ -5,7 +5,7 @@
 // with the stored runs' (regression-noise.ts), so the answer is "about": exact when the new
 // run's trials spread as the stored run's did. With the machine the run would use (its GPU UUID),
 // a metric is judged as a run there would be: against that machine's runs where the baseline holds
-// enough of them and its machines differ (own-machine-runs.ts), their first run standing in.
+// enough of them (own-machine-runs.ts), their first run standing in.
 // perf:doctor prints it (suite/doctor/baseline-findings.ts).
 
 import type { BaselineFile } from '../../documents/types/baseline.ts';

@@ -1,7 +1,7 @@
 // A run on a machine the stored baseline has measured often enough (MIN_OWN_MACHINE_RUNS) is
 // judged against that machine's runs alone. XSched's hp P99 level differs from H200 to H200
 // (docs/gpu-results.md section 18); against runs of other machines the verdict must allow for
-// that difference and then sees +20% only about 60% of the time on quick, while against a
+// that difference and then sees +20% only about half the time on quick, while against a
 // machine's own runs it sees what that machine's run-to-run noise allows (docs/statistics.md
 // 3.4, "A machine's own runs"), and a noisy machine's spread is not averaged with quieter
 // machines'. Which runs are the reference depends only on the stored baseline and the machine,
