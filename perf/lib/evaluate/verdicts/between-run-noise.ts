@@ -34,8 +34,8 @@ const DEFAULTS: Record<'baseline' | 'xsched', BetweenRunLogSd> = {
  * hp P99 run means 1.15-1.25 ms over seven pinned runs on two H200s (docs/gpu-results.md
  * section 13), estimate 0.037 (`scripts/bench-decisions/between-run-estimate.ts`; 0.022 with the
  * four of sections 13-14 added, on three H200s); 0.05 leaves a margin over so few runs. quick under MPS: run
- * means 0.755 and 0.710 ms on two H200s (section 14), estimate 0; two runs are few, so it takes
- * the pinned time-sliced value. Elsewhere pinned runs take the unpinned values. With 37 pinned quick
+ * means 0.755 and 0.710 ms on two H200s (section 14), estimate 0; two runs are few, so it took
+ * the pinned time-sliced value of then, 0.05, and keeps it (its 11 runs since: estimate 0). Elsewhere pinned runs take the unpinned values. With 37 pinned quick
  * time-sliced runs on eleven H200s (five on GPU-654084e5, section 19, where XSched's hp P99 run
  * level moved 1.11 -> 1.50 ms and its lp worker ran 7-9% slower in three runs), XSched's estimates
  * are 0.055 (hp P99) and 0.021 (lp): 0.06 and 0.025 (0.05 and 0.015 before).
