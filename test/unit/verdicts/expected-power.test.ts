@@ -42,14 +42,14 @@ describe('expectedRegressionPower', () => {
     expect(xschedHp(0.2).detectionRate).toBeLessThan(xschedHp(0.01).detectionRate);
   });
 
-  it('on the committed quick baseline (22 runs on 6 H200s): about what the verdict reported live against it', () => {
+  it('on the committed quick baseline (27 runs on 7 H200s), for a machine it has not seen: about what the verdict reports replayed against it', () => {
     const path = resolve(import.meta.dirname, '../../../baselines/quick/cuda-sm_90-nvidia-h200-time-sliced.json');
     const stored = parseBaselineFile(path, JSON.parse(readFileSync(path, 'utf8')));
     const xschedHp = expectedRegressionPower(stored, thresholds, quick.confidence, 3).find((p) => p.arm === 'xsched' && p.metric === 'hp-p99')!;
-    // Replayed against its first 22 runs, the strict run 0d00 read "+20% change 62.4%", "unchanged
-    // fails 4.9%" (docs/gpu-results.md section 18); the stand-in trials are the stored first run's (42de).
-    expect(xschedHp.detectionRate).toBeGreaterThan(0.5);
-    expect(xschedHp.detectionRate).toBeLessThan(0.75);
+    // Replayed against the 27 runs, the injected a191 (docs/gpu-results.md section 19) read "+20%
+    // change 53.5%", "unchanged fails 4%"; the stand-in trials are the stored first run's (42de).
+    expect(xschedHp.detectionRate).toBeGreaterThan(0.45);
+    expect(xschedHp.detectionRate).toBeLessThan(0.65);
     expect(xschedHp.falseFailRate).toBeGreaterThan(0.03);
     expect(xschedHp.falseFailRate).toBeLessThanOrEqual(0.05);
     expect(xschedHp.ownMachineRuns).toBeNull();

@@ -12,8 +12,9 @@ import { baselineFromRun, verdictContextOf } from './verdict-fixture.ts';
 /** The synthetic runs' worker fingerprints name this GPU (test/fixtures/run-record/worker.ts). */
 const THIS_MACHINE = 'GPU-fixture-0';
 
-// 3 trials of 600 hp requests, 5% trial-to-trial noise; xschedScale moves the xsched arm's hp level.
-function spec(seed: number, xschedScale = 1): SyntheticRunSpec {
+// 3 trials of 600 hp requests, 5% trial-to-trial noise; xschedScale moves the xsched arm's hp level;
+// aloneScale adds an hp-alone arm at that level (the drift calibration).
+function spec(seed: number, xschedScale = 1, aloneScale?: number): SyntheticRunSpec {
   return {
     seed,
     scenario: {
@@ -24,14 +25,15 @@ function spec(seed: number, xschedScale = 1): SyntheticRunSpec {
     arms: {
       baseline: { hpMedianMs: 10, hpTrialSigma: 0.05, lpIterationMs: 50, lpTrialSigma: 0.02 },
       xsched: { hpMedianMs: 5 * xschedScale, hpTrialSigma: 0.05, lpIterationMs: 52, lpTrialSigma: 0.02 },
+      ...(aloneScale === undefined ? {} : { 'hp-alone': { hpMedianMs: 2 * aloneScale, hpTrialSigma: 0.02 } }),
     },
   };
 }
 
 /** A baseline of several runs through the product's own assembly, one run per (machine, xsched scale), a day apart (so that they estimate their own between-run noise). */
-function storedOn(runs: Array<[machine: string, xschedScale: number]>): BaselineFile {
+function storedOn(runs: Array<[machine: string, xschedScale: number]>, apart: 'days' | 'hours' = 'days'): BaselineFile {
   const parts = runs.map(([machine, scale], i) => ({
-    run: { runId: `run-${i}`, startedAt: new Date(Date.UTC(2026, 10, 20 + i)).toISOString(), machine },
+    run: { runId: `run-${i}`, startedAt: new Date(Date.UTC(2026, 10, 20, 0) + i * (apart === 'days' ? 24 : 1) * 3.6e6).toISOString(), machine },
     arms: baselineFromRun(buildSyntheticRun(spec(100 + i, scale))).arms,
   }));
   return assembleBaseline(baselineFromRun(buildSyntheticRun(spec(100))), parts);
@@ -64,7 +66,8 @@ describe('ownMachineRuns', () => {
 
   it('leaves the baseline whole with fewer than 6 runs of the machine, or when every run is of it', () => {
     expect(ownMachineRuns(stored, 'GPU-b')).toBeNull();
-    expect(ownMachineRuns(storedOn(mixed(1.3).slice(0, 7)), THIS_MACHINE)).toBeNull(); // 5 of this machine
+    expect(ownMachineRuns(storedOn(mixed(1.3).slice(0, 8)), THIS_MACHINE)).toBeNull(); // 5 of this machine
+    expect(ownMachineRuns(storedOn(mixed(1.3)), THIS_MACHINE)?.runs).toBe(6);
     expect(ownMachineRuns(storedOn(MINE.map(() => [THIS_MACHINE, 1])), THIS_MACHINE)).toBeNull();
     expect(ownMachineRuns(baselineFromRun(buildSyntheticRun(spec(1))), THIS_MACHINE)).toBeNull();
   });
@@ -93,6 +96,28 @@ describe('judgeBaselineRegression with this machine\'s runs in the baseline', ()
     expect(xschedHp(1.3, stored).status).toBe('fail');
     const whole = storedOn(mixed(1.3).map(([m, scale]) => [m === THIS_MACHINE ? 'GPU-a' : m, scale]));
     expect(xschedHp(1.3, whole).status).toBe('pass');
+  });
+
+  it('runs of this machine hours apart keep the recorded floor, and the advice says to add its runs of other days', () => {
+    const verdict = xschedHp(1, storedOn(mixed(1.3), 'hours'));
+    expect(verdict.measured.ownMachineRuns).toBe(6);
+    expect(verdict.measured.detectionRate as number).toBeLessThan(0.9);
+    expect(verdict.recommendation).toContain("this machine's own 6 runs");
+    expect(verdict.recommendation).toContain('add runs of this machine on other days (PERF_UPDATE_BASELINES=append on it)');
+  });
+
+  it('the alone arms are calibrated against the same runs: a machine whose hp-alone level is its own is no drift', () => {
+    // This machine's hp-alone at 4x the others' (6 runs against 3): against the whole baseline
+    // that is a machine change, against this machine's own runs it is not.
+    const parts = (renamed: string) =>
+      mixed(1).map(([machine], i) => ({
+        run: { runId: `run-${i}`, startedAt: new Date(Date.UTC(2026, 10, 20 + i)).toISOString(), machine: machine === THIS_MACHINE ? renamed : machine },
+        arms: baselineFromRun(buildSyntheticRun(spec(300 + i, 1, machine === THIS_MACHINE ? 4 : 1)), ['hp-alone', 'baseline', 'xsched']).arms,
+      }));
+    const meta = baselineFromRun(buildSyntheticRun(spec(100)));
+    const drifted = (stored: BaselineFile) => judgeBaselineRegression(verdictContextOf(buildSyntheticRun(spec(7, 1, 4)), stored)).filter((v) => v.message.startsWith('[drift]')).length;
+    expect(drifted(assembleBaseline(meta, parts(THIS_MACHINE)))).toBe(0);
+    expect(drifted(assembleBaseline(meta, parts('GPU-a')))).toBe(4);
   });
 
   it('without 6 runs of this machine, the whole baseline is used and no note is added', () => {

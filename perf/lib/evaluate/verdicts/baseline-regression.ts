@@ -173,7 +173,7 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
   const recommendation =
     status === 'fail'
       ? `Find the change that caused it (worker, XSched, driver, firmware: compare the fingerprints with the baseline's); if the new level is intended, store it with ${UPDATE}. At this noise an unchanged configuration fails ${percent(decision.falseFailRate)} of the time.`
-      : adviseOnPower({ decision, currentTrials: current.length, storedTrials: storedValues.length, tolerance, higherIsWorse, falseFailRate: input.falseFailRate, toleranceField, betweenRunSource: input.betweenRun.source });
+      : adviseOnPower({ decision, currentTrials: current.length, storedTrials: storedValues.length, tolerance, higherIsWorse, falseFailRate: input.falseFailRate, toleranceField, betweenRunSource: input.betweenRun.source, ...(input.ownMachine !== undefined ? { ownMachineRuns: input.ownMachine.runs } : {}) });
   const verdictWord = status === 'fail' ? 'REGRESSION' : 'No regression';
   const noise = `noise: within-run log-SD ${round3(decision.withinRunLogSd)}, between-run ${round3(decision.betweenRunLogSd)} (${input.betweenRun.source})`;
   return {
@@ -259,5 +259,6 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
     if (stored.workload === undefined) verdict.message += UNRECORDED_WORKLOAD_NOTE;
     return verdict;
   });
-  return applyMachineDrift(context, stored, verdicts);
+  // The alone arms calibrate against the same runs the verdicts were judged against.
+  return applyMachineDrift(context, own?.baseline ?? stored, verdicts);
 }

@@ -18,7 +18,7 @@ import { findFirstFingerprint } from '../../store/baselines/key.ts';
  * With fewer, the whole baseline is the better reference: on a fresh H200 (docs/gpu-results.md
  * section 19) XSched's run level moved 1.11 -> 1.50 ms over four runs, and against those four
  * alone (3 degrees of freedom) XSched's hp P99 verdict would fail only beyond x1.59 and missed an
- * injected 400 us that the 26-run baseline caught (x1.23 and x1.46 beyond x1.23).
+ * injected 400 us (x1.146) that the 26-run baseline caught (x1.234 beyond x1.226).
  */
 export const MIN_OWN_MACHINE_RUNS = 6;
 

@@ -17,6 +17,8 @@ export interface AdviceInput {
   falseFailRate: number;
   toleranceField: string;
   betweenRunSource: string;
+  /** Judged against this many runs of this machine alone (own-machine-runs.ts). */
+  ownMachineRuns?: number;
 }
 
 /** Largest number of trials the advice will suggest; beyond it the answer is "cannot". */
@@ -47,6 +49,16 @@ function limitAndRemedy(input: AdviceInput): { limit: string; larger: string; re
   const { decision, toleranceField } = input;
   const sd = Math.round(decision.betweenRunLogSd * 1e4) / 1e4;
   const raise = `Set ${toleranceField} to at least that in the baseline thresholds`;
+  if (input.ownMachineRuns !== undefined) {
+    const floor = decision.betweenRunFrom === 'floor';
+    return {
+      limit: `this machine's own ${input.ownMachineRuns} runs (between-run log-SD ${sd}, ${floor ? `a floor: ${input.betweenRunSource}` : 'estimated from their spread'}) limit it`,
+      larger: 'with many more runs of this machine',
+      remedy: floor
+        ? `${raise}, or add runs of this machine on other days (PERF_UPDATE_BASELINES=append on it): once they span a day, their own spread replaces the floor (docs/statistics.md section 3.4).`
+        : `${raise}, or make this machine's runs repeat better (docs/statistics.md section 3.4).`,
+    };
+  }
   if (decision.betweenRunFrom === 'estimated') {
     return {
       limit: `the between-run noise the baseline's ${decision.storedRuns} runs show (log-SD ${sd}, estimated from their spread${decision.machines !== null ? ` across ${decision.machines} machines` : ''}) limits it`,

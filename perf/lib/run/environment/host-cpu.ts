@@ -1,8 +1,8 @@
 // Host CPU over the measured window from /proc: all CPUs' busy time (/proc/stat) minus the
 // time of the suite's own processes (/proc/<pid>/stat), both in clock ticks, so no tick rate
 // is assumed; and, of the busy time, the steal: time a VM's CPUs were ready but the hypervisor
-// ran something else, invisible to every process inside (the lent H200s are VMs, and two of
-// eleven ran XSched differently with nothing else visible: docs/gpu-results.md sections 18-19).
+// ran something else, invisible to every process inside (the lent H200s are VMs, and two of the
+// twelve measured ran XSched differently with nothing else visible: docs/gpu-results.md sections 18-19).
 // The governor comes from cpufreq in sysfs, which VMs often do not expose.
 
 import { readFile, readdir } from 'node:fs/promises';

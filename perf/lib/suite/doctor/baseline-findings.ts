@@ -21,6 +21,7 @@ import type { Scenario } from '../../documents/types/scenario.ts';
 import { expectedRegressionPower } from '../../evaluate/verdicts/expected-power.ts';
 import { resolveThresholds } from '../../evaluate/verdicts/effective-thresholds.ts';
 import { DETECTION_RATE_TARGET } from '../../evaluate/verdicts/regression-decision.ts';
+import { ownMachineRuns } from '../../evaluate/verdicts/own-machine-runs.ts';
 
 export const BASELINE_CHECK_ID = 'baseline.stored';
 
@@ -69,14 +70,20 @@ function restoring(settings: string[], unsettable: string[]): string {
  * assume it (between-run-noise.ts), for the arm whose verdict it limits most (xsched where stored),
  * and how to make it measure it: before GPU time is spent on a run that cannot see +20%.
  */
-function betweenRunNote(stored: BaselineFile): string {
+function betweenRunNote(whole: BaselineFile, machine: string): string {
+  // A run on a GPU the baseline holds enough runs of is judged against those (own-machine-runs.ts).
+  const own = ownMachineRuns(whole, machine);
+  const stored = own?.baseline ?? whole;
   const arm = stored.arms.xsched !== undefined ? 'xsched' : 'baseline';
   const noise = betweenRunNoise(stored, arm, 'hpP99');
-  const add = 'add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it';
-  if (noise.estimateFromRuns && noise.logSd === 0) return `the ${arm} arm's between-run noise is ${noise.source}`;
-  if (noise.estimateFromRuns) return `the ${arm} arm's between-run noise is ${noise.source}; ${add}`;
-  if (stored.betweenRunLogSd?.[arm]?.hpP99 !== undefined) return `the ${arm} arm's between-run noise is set in the file (betweenRunLogSd ${noise.logSd})`;
-  return `the ${arm} arm's between-run noise is assumed (${noise.logSd}, ${noise.source}); ${add}`;
+  const subject = `the ${arm} arm's between-run noise${own === null ? '' : ` (judged on this GPU's own ${own.runs} of the baseline's ${own.of} runs)`}`;
+  const add = own === null
+    ? 'add runs of other days or machines to it (npm run perf:update-baselines -- --append) to measure it'
+    : 'add runs of this GPU on other days to it (PERF_UPDATE_BASELINES=append) to measure it';
+  if (noise.estimateFromRuns && noise.logSd === 0) return `${subject} is ${noise.source}`;
+  if (noise.estimateFromRuns) return `${subject} is ${noise.source}; ${add}`;
+  if (stored.betweenRunLogSd?.[arm]?.hpP99 !== undefined) return `${subject} is set in the file (betweenRunLogSd ${noise.logSd})`;
+  return `${subject} is assumed (${noise.logSd}, ${noise.source}); ${add}`;
 }
 
 /**
@@ -109,7 +116,7 @@ export function baselineFinding(assessment: BaselineAssessment, context: Finding
     const notes = [
       ...(stored.workload === undefined ? ['it does not record its workload, so it is compared as if it matched'] : []),
       ...(scenario.arms.includes('xsched') && 'notCompared' in context.xsched ? [`XSched settings not compared: ${context.xsched.notCompared}`] : []),
-      betweenRunNote(stored),
+      betweenRunNote(stored, context.probe.gpu.uuid),
       ...powerNote(stored, scenario, context.probe.gpu.uuid),
     ];
     return ok(id, `${name}: comparable baseline ${file} (${describeBaselineRuns(stored)})${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`);

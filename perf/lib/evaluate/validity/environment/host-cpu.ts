@@ -33,7 +33,7 @@ function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
     measured,
     message: `Other processes used ${measured.otherCores} cores (above ${OTHER_CORES_WARN}) while measuring. ${text} They can delay the workers' wake-ups and launches (see environment.hp-lateness).`,
     recommendation:
-      (cpu.stealCores ?? 0) > OTHER_CORES_WARN / 2
+      (cpu.stealCores ?? 0) > cpu.otherCores / 2
         ? 'Most of it is steal, outside this VM: run on a dedicated host or VM (no CPU overcommit), or again later.'
         : 'Stop other CPU work on the host (top -o %CPU) and run again.',
   });
