@@ -4,7 +4,7 @@
 //   lent device is (docs/gpu-results.md section 18);
 // - its own machine: a self-hosted runner judged against a baseline of its own earlier runs, as
 //   docs/self-hosted-runner.md recommends: the new run and every other recorded run of one machine.
-// Without machine names, any other run.
+// Without machine names (machineOf null), any other run, whatever the placement.
 
 import type { SeededRandom } from '../../perf/lib/evaluate/stats/random/seeded-random.ts';
 import { MIN_RUNS_TO_ESTIMATE } from '../../perf/lib/evaluate/verdicts/between-run-noise.ts';
@@ -17,13 +17,13 @@ import { MIN_RUNS_TO_ESTIMATE } from '../../perf/lib/evaluate/verdicts/between-r
 export const MIN_RUNS_FOR_OWN_BASELINE = MIN_RUNS_TO_ESTIMATE + 1;
 
 export type Placement =
-  | { kind: 'any' }
   | { kind: 'other-machines' }
   /** machines: those the new run is drawn from; spanDays: the stored runs' start times a day apart. */
   | { kind: 'own-machine'; machines: string[]; spanDays: boolean };
 
 export interface PlacedRuns {
   runIds: string[];
+  /** null: the recorded runs do not all name a machine (ownMachineModel then refuses). */
   machineOf: Record<string, string> | null;
   placement: Placement;
 }
@@ -46,9 +46,9 @@ export function drawableRuns(placed: PlacedRuns): string[] {
 export function candidatesFor(placed: PlacedRuns, currentRun: string): string[] {
   const { placement, machineOf } = placed;
   const others = placed.runIds.filter((id) => id !== currentRun);
-  if (placement.kind === 'any') return others;
-  const own = machineOf![currentRun];
-  return others.filter((id) => (placement.kind === 'own-machine' ? machineOf![id] === own : machineOf![id] !== own));
+  if (machineOf === null) return others;
+  const own = machineOf[currentRun];
+  return others.filter((id) => (placement.kind === 'own-machine' ? machineOf[id] === own : machineOf[id] !== own));
 }
 
 /**
@@ -58,8 +58,8 @@ export function candidatesFor(placed: PlacedRuns, currentRun: string): string[] 
  */
 export function drawNewRun(placed: PlacedRuns, random: SeededRandom): string {
   const drawable = drawableRuns(placed);
-  if (placed.placement.kind === 'any') return drawable[random.nextIntBelow(drawable.length)]!;
-  const machineOf = placed.machineOf!;
+  const machineOf = placed.machineOf;
+  if (machineOf === null) return drawable[random.nextIntBelow(drawable.length)]!;
   const machines = [...new Set(drawable.map((id) => machineOf[id]!))];
   const machine = machines[random.nextIntBelow(machines.length)]!;
   const runs = drawable.filter((id) => machineOf[id] === machine);

@@ -80,8 +80,7 @@ export function severalRunsModel(input: SeveralRunsInput, recorded: RecordedRuns
   const committedRuns = stored.runs.length;
   const named = recorded.machines ?? {};
   const machineOf = runIds.every((id) => named[id] !== undefined) ? Object.fromEntries(runIds.map((id) => [id, named[id]!])) : null;
-  const placement: Placement = machineOf === null ? { kind: 'any' } : { kind: 'other-machines' };
-  return { ...input, keys, runIds, values, committedRuns, drawnRuns: Math.min(committedRuns, runIds.length - 1), machineOf, placement };
+  return { ...input, keys, runIds, values, committedRuns, drawnRuns: Math.min(committedRuns, runIds.length - 1), machineOf, placement: { kind: 'other-machines' } };
 }
 
 /**

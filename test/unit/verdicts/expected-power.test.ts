@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BaselineFile } from '../../../perf/lib/documents/types/baseline.ts';
 import { expectedRegressionPower } from '../../../perf/lib/evaluate/verdicts/expected-power.ts';
+import { ownMachineRuns } from '../../../perf/lib/evaluate/verdicts/own-machine-runs.ts';
 import { getCatalogueEntry } from '../../../perf/lib/plan/scenarios/catalogue.ts';
 import { parseBaselineFile } from '../../../perf/lib/store/baselines/parse-baseline.ts';
 
@@ -59,7 +60,7 @@ describe('expectedRegressionPower', () => {
     const path = resolve(import.meta.dirname, '../../../baselines/quick/cuda-sm_90-nvidia-h200-time-sliced.json');
     const stored = parseBaselineFile(path, JSON.parse(readFileSync(path, 'utf8')));
     const machineOf = (prefix: string) => stored.runs!.find((r) => r.machine!.startsWith(prefix))!.machine!;
-    const xschedHpOn = (machine: string) => expectedRegressionPower(stored, thresholds, quick.confidence, 3, machine).find((p) => p.arm === 'xsched' && p.metric === 'hp-p99')!;
+    const xschedHpOn = (machine: string) => expectedRegressionPower(stored, thresholds, quick.confidence, 3, ownMachineRuns(stored, machine)).find((p) => p.arm === 'xsched' && p.metric === 'hp-p99')!;
     // GPU-b0f6c78f: 7 runs whose trials spread little; GPU-8a7c6967: 9 runs, twice the spread
     // (docs/statistics.md 3.4, "A machine's own runs"); both within hours, so the recorded floor holds.
     const quiet = xschedHpOn(machineOf('GPU-b0f6c78f'));

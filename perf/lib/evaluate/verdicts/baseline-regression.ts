@@ -85,9 +85,8 @@ function metricInput(context: VerdictContext, arm: ArmName, metric: Metric, stor
  * runs, and the between-run noise of that reference.
  */
 export function storedReference(stored: BaselineFile, own: OwnMachineRuns | null, arm: ArmName, metric: Metric): Pick<RegressionValuesInput, 'stored' | 'storedRuns' | 'betweenRun' | 'ownMachine'> {
-  const mine = own !== null && own.baseline.arms[arm] !== undefined ? own : null;
-  if (mine === null) return { ...storedValuesOf(stored.arms[arm]!, metric), betweenRun: betweenRunNoise(stored, arm, metric.noiseKey) };
-  return { ...storedValuesOf(mine.baseline.arms[arm]!, metric), betweenRun: betweenRunNoise(mine.baseline, arm, metric.noiseKey), ownMachine: mine };
+  const reference = own?.baseline ?? stored;
+  return { ...storedValuesOf(reference.arms[arm]!, metric), betweenRun: betweenRunNoise(reference, arm, metric.noiseKey), ...(own === null ? {} : { ownMachine: own }) };
 }
 
 /**

@@ -3,16 +3,16 @@
 // same between-run noise), with the stored baseline's first run standing in for the new run's
 // trials. The detection rate depends on this run's values only through their spread, pooled
 // with the stored runs' (regression-noise.ts), so the answer is "about": exact when the new
-// run's trials spread as the stored run's did. With the machine the run would use (its GPU UUID),
-// a metric is judged as a run there would be: against that machine's runs where the baseline holds
-// enough of them (own-machine-runs.ts), their first run standing in.
+// run's trials spread as the stored run's did. Given the cut of the baseline to the machine the
+// run would use (ownMachineRuns), it is judged as a run there would be: against that machine's
+// runs, their first run standing in.
 // perf:doctor prints it (suite/doctor/baseline-findings.ts).
 
 import type { BaselineFile } from '../../documents/types/baseline.ts';
 import type { ArmName, Thresholds } from '../../documents/types/scenario.ts';
 import { storedRunsOf } from '../../store/baselines/baseline-source.ts';
 import { judgeRegressionSet, REGRESSION_ARMS, REGRESSION_METRICS, type RegressionValuesInput, storedReference } from './baseline-regression.ts';
-import { ownMachineRuns } from './own-machine-runs.ts';
+import type { OwnMachineRuns } from './own-machine-runs.ts';
 
 export interface ExpectedPower {
   arm: ArmName;
@@ -30,8 +30,7 @@ export interface ExpectedPower {
  * Per judged arm and metric of `stored`, the verdict's detection and false-fail rates for a run
  * of `trials` trials; empty where nothing can be judged (no values, or fewer than 3 in all).
  */
-export function expectedRegressionPower(stored: BaselineFile, thresholds: Thresholds, confidence: number, trials: number, machine?: string): ExpectedPower[] {
-  const own = machine === undefined ? null : ownMachineRuns(stored, machine);
+export function expectedRegressionPower(stored: BaselineFile, thresholds: Thresholds, confidence: number, trials: number, own: OwnMachineRuns | null = null): ExpectedPower[] {
   const firstRun = storedRunsOf(own?.baseline ?? stored)[0]!.arms;
   const inputs: Array<Omit<RegressionValuesInput, 'falseFailRate'>> = [];
   for (const arm of REGRESSION_ARMS) {

@@ -9,7 +9,7 @@
 
 import type { BaselineFile } from '../../documents/types/baseline.ts';
 import type { RunRecord } from '../../documents/types/run-record.ts';
-import { storedRunsOf } from '../../store/baselines/baseline-source.ts';
+import { armsOfRun } from '../../store/baselines/baseline-source.ts';
 import { assembleBaseline } from '../../store/baselines/from-runs.ts';
 import { findFirstFingerprint } from '../../store/baselines/key.ts';
 
@@ -38,8 +38,10 @@ export interface OwnMachineRuns {
  */
 export function ownMachineRuns(stored: BaselineFile, machine: string): OwnMachineRuns | null {
   if (stored.runs === undefined || machine === '') return null;
-  const mine = storedRunsOf(stored).filter((part) => part.run.machine === machine);
-  if (mine.length < MIN_OWN_MACHINE_RUNS || mine.length === stored.runs.length) return null;
+  // Counted before any run is split: on most machines there is nothing to cut (evaluateRun calls this).
+  const indexes = stored.runs.flatMap((run, index) => (run.machine === machine ? [index] : []));
+  if (indexes.length < MIN_OWN_MACHINE_RUNS || indexes.length === stored.runs.length) return null;
+  const mine = indexes.map((index) => ({ run: stored.runs![index]!, arms: armsOfRun(stored, index) }));
   return { baseline: assembleBaseline(stored, mine), machine, runs: mine.length, of: stored.runs.length };
 }
 

@@ -21,7 +21,7 @@ import type { Scenario } from '../../documents/types/scenario.ts';
 import { expectedRegressionPower } from '../../evaluate/verdicts/expected-power.ts';
 import { resolveThresholds } from '../../evaluate/verdicts/effective-thresholds.ts';
 import { DETECTION_RATE_TARGET } from '../../evaluate/verdicts/regression-decision.ts';
-import { ownMachineRuns } from '../../evaluate/verdicts/own-machine-runs.ts';
+import { type OwnMachineRuns, ownMachineRuns } from '../../evaluate/verdicts/own-machine-runs.ts';
 
 export const BASELINE_CHECK_ID = 'baseline.stored';
 
@@ -70,9 +70,7 @@ function restoring(settings: string[], unsettable: string[]): string {
  * assume it (between-run-noise.ts), for the arm whose verdict it limits most (xsched where stored),
  * and how to make it measure it: before GPU time is spent on a run that cannot see +20%.
  */
-function betweenRunNote(whole: BaselineFile, machine: string): string {
-  // A run on a GPU the baseline holds enough runs of is judged against those (own-machine-runs.ts).
-  const own = ownMachineRuns(whole, machine);
+function betweenRunNote(whole: BaselineFile, own: OwnMachineRuns | null): string {
   const stored = own?.baseline ?? whole;
   const arm = stored.arms.xsched !== undefined ? 'xsched' : 'baseline';
   const noise = betweenRunNoise(stored, arm, 'hpP99');
@@ -91,8 +89,8 @@ function betweenRunNote(whole: BaselineFile, machine: string): string {
  * scenario's trial count (expected-power.ts), when it cannot see its tolerance 90% of the time:
  * better known before the GPU time than from the first run's advice.
  */
-function powerNote(stored: BaselineFile, scenario: Scenario, machine: string): string[] {
-  const power = expectedRegressionPower(stored, resolveThresholds(scenario, stored), scenario.confidence, scenario.trials, machine);
+function powerNote(stored: BaselineFile, scenario: Scenario, own: OwnMachineRuns | null): string[] {
+  const power = expectedRegressionPower(stored, resolveThresholds(scenario, stored), scenario.confidence, scenario.trials, own);
   const hp = power.find((p) => p.arm === 'xsched' && p.metric === 'hp-p99') ?? power.find((p) => p.metric === 'hp-p99');
   if (hp === undefined || hp.detectionRate >= DETECTION_RATE_TARGET) return [];
   const percent = (x: number): string => `${Math.round(x * 100)}%`;
@@ -113,11 +111,13 @@ export function baselineFinding(assessment: BaselineAssessment, context: Finding
   const file = shown(assessment.file, context.cwd);
   if (assessment.kind === 'comparable') {
     const { stored, scenario } = assessment;
+    // A run on a GPU the baseline holds enough runs of is judged against those (own-machine-runs.ts).
+    const own = ownMachineRuns(stored, context.probe.gpu.uuid);
     const notes = [
       ...(stored.workload === undefined ? ['it does not record its workload, so it is compared as if it matched'] : []),
       ...(scenario.arms.includes('xsched') && 'notCompared' in context.xsched ? [`XSched settings not compared: ${context.xsched.notCompared}`] : []),
-      betweenRunNote(stored, context.probe.gpu.uuid),
-      ...powerNote(stored, scenario, context.probe.gpu.uuid),
+      betweenRunNote(stored, own),
+      ...powerNote(stored, scenario, own),
     ];
     return ok(id, `${name}: comparable baseline ${file} (${describeBaselineRuns(stored)})${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`);
   }
