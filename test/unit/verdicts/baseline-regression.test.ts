@@ -56,7 +56,7 @@ describe('regression against the stored baseline: missing or mismatched baseline
     const oneTrial = buildSyntheticRun({ ...spec(2), scenario: { ...spec(2).scenario, trials: 1 } });
     const verdicts = judgeBaselineRegression(verdictContextOf(oneTrial, baselineFromRun(oneTrial)));
     expect(verdicts.every((v) => v.status === 'inconclusive')).toBe(true);
-    expect(verdicts[0]!.recommendation).toMatch(/trials >= 2/);
+    expect(verdicts[0]!.recommendation).toMatch(/Run 2 or more trials \(PERF_TRIALS\)/);
   });
 
   it('one trial now against three stored: decided, the within-run noise taken from the stored trials', () => {

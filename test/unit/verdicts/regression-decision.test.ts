@@ -59,7 +59,7 @@ describe('adviseOnPower: computed advice when a pass could not have seen the reg
 
   it('within-run noise only: names the trial count that reaches 90%, and that count does reach it', () => {
     const advice = adviseOnPower(input(0, [1, 1.08, 0.93]))!;
-    const trials = Number(/with trials (\d+)/.exec(advice)![1]);
+    const trials = Number(/with (\d+) trials \(PERF_TRIALS=\1;/.exec(advice)![1]);
     expect(trials).toBeGreaterThan(3);
     const values = Array.from({ length: trials }, (_, i) => [1, 1.08, 0.93][i % 3]!);
     const more = decideRegression({ ...base, current: values, stored: [1, 1.08, 0.93] })!;

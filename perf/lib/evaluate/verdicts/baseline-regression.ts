@@ -164,7 +164,7 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
       threshold: { tolerance, ratioBound: higherIsWorse ? 1 + tolerance : 1 - tolerance },
       interval: null,
       message: `Inconclusive: ${summary}; the within-run noise needs 3 or more positive per-trial values in all (this run and the stored baseline together).`,
-      recommendation: `Run with trials >= 2, and store a baseline made of 2 or more trials (${UPDATE}).`,
+      recommendation: `Run 2 or more trials (PERF_TRIALS), and store a baseline made of 2 or more trials (${UPDATE}).`,
     };
   }
   const { status } = decision;

@@ -58,7 +58,7 @@ export function recommendMoreData(input: MoreDataInput): string {
     return 'The estimate sits on the threshold: more data narrows the interval but cannot move it off; decide whether the threshold suits this hardware.';
   }
   if (trials < 2) {
-    return `With ${trials} trial the interval holds within-trial noise only: run trials >= 3, so run-to-run noise is measured, before reading this verdict. ${LONGER_NOTE}`;
+    return `With ${trials} trial the interval holds within-trial noise only: run 3 or more trials (PERF_TRIALS), so run-to-run noise is measured, before reading this verdict. ${LONGER_NOTE}`;
   }
   const halfWidth = threshold < estimate ? estimate - input.low : input.high - estimate;
   const extra = input.extraDegreesOfFreedom ?? 0;
@@ -67,7 +67,7 @@ export function recommendMoreData(input: MoreDataInput): string {
   for (let n = trials + 1; n <= MAX_TRIALS; n++) {
     if ((quantile(n) * spread) / Math.sqrt(n) < gap) {
       const side = input.direction === undefined ? '' : `, deciding it as ${leaning(estimate, threshold, input.direction)} if the estimate stays where it is`;
-      return `Run trials ${n} (now ${trials}): if the trials spread as much as these did, the interval then excludes the threshold${side}. ${LONGER_NOTE}`;
+      return `Run ${n} trials (PERF_TRIALS=${n} or trials: ${n}; now ${trials}): if the trials spread as much as these did, the interval then excludes the threshold${side}. ${LONGER_NOTE}`;
     }
   }
   return `The estimate is too close to the threshold for ${MAX_TRIALS} trials to decide (it is ${Math.round(gap * 1000) / 1000} from it, the interval reaches ${Math.round(halfWidth * 1000) / 1000} to that side); decide whether the threshold suits this hardware.`;

@@ -92,7 +92,7 @@ export function adviseOnPower(input: AdviceInput): string | null {
       if (reaches(input, middle)) high = middle;
       else low = middle;
     }
-    return `This comparison sees ${size} only ${percent(input.decision.detectionRate)} of the time; with trials ${high} (now ${input.currentTrials}) it would see it ${target} of the time.`;
+    return `This comparison sees ${size} only ${percent(input.decision.detectionRate)} of the time; with ${high} trials (PERF_TRIALS=${high}; now ${input.currentTrials}) it would see it ${target} of the time.`;
   }
   const floor = detectableFloor(input, input.decision.noise);
   const floorLarger = detectableFloor(input, withLargerBaseline(input.decision.noise));
