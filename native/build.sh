@@ -74,6 +74,13 @@ command -v ninja >/dev/null && generator=(-G Ninja)
 [[ -f $build_dir/CMakeCache.txt ]] && generator=()  # keep the generator of an existing build
 jobs=${jobs:-$(nproc 2>/dev/null || echo 2)}
 
+# ROCm 5.x's clang leaves one empty <source>-<hash> folder in TMPDIR per source and target
+# (44 in /tmp for one AMD build of the worker); keep them in the build folder instead.
+if [[ $platform == amd ]]; then
+  mkdir -p "$build_dir/tmp"
+  TMPDIR=$(cd "$build_dir/tmp" && pwd)  # absolute: the compilers run in other folders
+  export TMPDIR
+fi
 cmake -S "$native_dir" -B "$build_dir" "${generator[@]}" "${cmake_args[@]}"
 cmake --build "$build_dir" --parallel "$jobs"
 
