@@ -3,6 +3,7 @@ result file, and the stops of docs/protocol.md (SIGTERM, stdin EOF before START,
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -44,6 +45,7 @@ class WorkerCpuTest(unittest.TestCase):
     def setUp(self):
         require_torch(self)
         self.directory = tempfile.mkdtemp(prefix="xsp-torch-")
+        self.addCleanup(shutil.rmtree, self.directory, ignore_errors=True)
 
     def test_hp_open_loop_writes_the_result_schema(self):
         result_path = os.path.join(self.directory, "hp.json")
