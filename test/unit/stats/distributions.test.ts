@@ -26,6 +26,18 @@ describe('distributions against textbook values', () => {
     expect(studentTCdf(0, 3)).toBe(0.5);
   });
 
+  it('Student t quantile inverts the CDF to 1e-12 for fractional, small and large degrees of freedom', () => {
+    // The Welch and Satterthwaite degrees of freedom are fractional; 1e6 is near the normal.
+    for (const v of [0.5, 1, 1.37, 2, 2.5, 4, 9.8, 30, 1e6]) {
+      for (const p of [0.55, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995, 0.9995]) {
+        const t = studentTQuantile(p, v);
+        expect(studentTCdf(t, v), `p ${p}, v ${v}`).toBeCloseTo(p, 12);
+        expect(studentTQuantile(1 - p, v)).toBe(-t);
+      }
+    }
+    expect(studentTQuantile(0.975, 1e6)).toBeCloseTo(1.959966, 5);
+  });
+
   it('normal quantiles: z(.975) = 1.95996, z(.5) = 0, z(.001) = -3.0902', () => {
     expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
     expect(normalQuantile(0.5)).toBeCloseTo(0, 12);
@@ -41,6 +53,7 @@ describe('distributions against textbook values', () => {
 
   it('input errors quote the value received', () => {
     expect(() => studentTQuantile(1.5, 3)).toThrow(/received 1.5/);
+    expect(() => studentTQuantile(0.9, 0)).toThrow(/degreesOfFreedom > 0, received 0/);
     expect(() => binomialCdf(1, 4, 2)).toThrow(/received 2/);
   });
 });
