@@ -19,6 +19,7 @@ import { checkResultConsistency } from './result-consistency.ts';
 import { checkRunComplete } from './run-complete.ts';
 import { checkSameGpu } from './same-gpu.ts';
 import { checkSampleCount } from './sample-count.ts';
+import { checkLpStalls } from './lp-stalls.ts';
 import { checkTailStalls } from './tail-stalls.ts';
 import { checkWorkersOk } from './workers-ok.ts';
 import { sharingChecks } from './sharing-checks.ts';
@@ -39,6 +40,7 @@ export const BUILT_IN_CHECKS: ReadonlyArray<[string, ValidityCheckFn]> = [
   ['hp-alone-rate', checkHpAloneRate],
   ['alone-stability', checkAloneStability],
   ['tail-stalls', checkTailStalls],
+  ['lp-stalls', checkLpStalls],
   ['contention', checkContention],
   ['environment', checkEnvironment],
 ];
