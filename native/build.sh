@@ -83,6 +83,7 @@ if [[ $platform == amd ]]; then
 fi
 cmake -S "$native_dir" -B "$build_dir" "${generator[@]}" "${cmake_args[@]}"
 cmake --build "$build_dir" --parallel "$jobs"
+if [[ $platform == amd ]]; then find "$TMPDIR" -mindepth 1 -type d -empty -delete; fi
 
 if [[ $platform == cpu ]]; then
   echo "$me: built the host library and CPU tests in $build_dir (run: ctest --test-dir $build_dir -L cpu)"

@@ -35,7 +35,27 @@ describe('distributions against textbook values', () => {
         expect(studentTQuantile(1 - p, v)).toBe(-t);
       }
     }
-    expect(studentTQuantile(0.975, 1e6)).toBeCloseTo(1.959966, 5);
+    // z + (z^3 + z) / (4v) at v = 1e6: 1.959963985 + 2.372e-6; the normal quantile alone is 1.959964.
+    expect(studentTQuantile(0.975, 1e6)).toBeCloseTo(1.95996636, 7);
+  });
+
+  it('Student t CDF against closed forms for v = 1..4, near the centre and at negative t', () => {
+    // v = 1: 1/2 + atan(t)/pi; v = 2: 1/2 + t / (2 sqrt(2 + t^2));
+    // v = 3: 1/2 + (t / (sqrt(3) (1 + t^2/3)) + atan(t / sqrt(3))) / pi;
+    // v = 4: 1/2 + (3/8) u (1 - u^2 / 12) with u = t / sqrt(1 + t^2/4).
+    const closed: Record<number, (t: number) => number> = {
+      1: (t) => 0.5 + Math.atan(t) / Math.PI,
+      2: (t) => 0.5 + t / (2 * Math.sqrt(2 + t * t)),
+      3: (t) => 0.5 + (t / (Math.sqrt(3) * (1 + (t * t) / 3)) + Math.atan(t / Math.sqrt(3))) / Math.PI,
+      4: (t) => { const u = t / Math.sqrt(1 + (t * t) / 4); return 0.5 + 0.375 * u * (1 - (u * u) / 12); },
+    };
+    for (const [v, cdf] of Object.entries(closed)) {
+      for (const t of [-30, -2.5, -1, -0.5, -1e-3, 1e-6, 0.3, 1, 1.7, 4, 12]) {
+        expect(studentTCdf(t, Number(v)), `t ${t}, v ${v}`).toBeCloseTo(cdf(t), 12);
+      }
+      // Near the centre the digits that matter are those of CDF - 1/2.
+      expect((studentTCdf(1e-6, Number(v)) - 0.5) / (cdf(1e-6) - 0.5)).toBeCloseTo(1, 8);
+    }
   });
 
   it('normal quantiles: z(.975) = 1.95996, z(.5) = 0, z(.001) = -3.0902', () => {

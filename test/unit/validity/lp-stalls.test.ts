@@ -1,6 +1,6 @@
 // Per-trial lp iteration P50 and P99 (ms) of two recorded quick runs on one H200, minutes apart
 // with nothing changed (docs/gpu-results.md sections 19-20): 2826, XSched quiet, and d710, XSched
-// in its slower mode (hp P99 1.18-1.70 ms, lp 14% below the baseline arm). The check reads nothing else.
+// in its slower mode (hp P99 1.18-1.68 ms, lp 14% below the baseline arm). The check reads nothing else.
 
 import { describe, expect, it } from 'vitest';
 import type { CheckContext } from '../../../perf/lib/evaluate/validity/check-context.ts';
@@ -12,7 +12,7 @@ type Iterations = Array<[p50: number, p99: number]>;
 
 function lpContext(arms: Record<string, Iterations>): CheckContext {
   return {
-    stats: { arms: Object.entries(arms).map(([arm, trials]) => ({ arm, trials: trials.map(([p50, p99], trial) => ({ trial, hp: null, lp: { iterationMs: { p50, p99 } } })) })) },
+    stats: { arms: Object.entries(arms).map(([arm, trials]) => ({ arm, trials: trials.map(([p50, p99], trial) => ({ trial, hp: null, lp: { iterationMs: { count: p99 > 0 ? 3000 : 0, p50, p99 } } })) })) },
   } as unknown as CheckContext;
 }
 
@@ -51,6 +51,19 @@ describe('lp-stalls', () => {
   it('names only the held trials, and the boundary is exclusive', () => {
     const checks = checkLpStalls(lpContext({ 'lp-alone': [[2, 2.1]], xsched: [[2.1, 4], [2.1, 4.01], [2.1, 3]] }));
     expect(checks[0]!.measured).toMatchObject({ heldCount: 1, heldTrials: '1' });
+  });
+
+  it('judges only baseline and xsched: a reference arm restrains lp on purpose', () => {
+    const checks = checkLpStalls(lpContext({ 'lp-alone': [[50, 51]], 'mps-lp30': [[150, 160]], 'stream-priority': [[60, 200]], xsched: [[52, 70]] }));
+    expect(checks.map((c) => [c.arm, c.status])).toEqual([['xsched', 'pass']]);
+  });
+
+  it('a trial without lp iterations is no evidence either way: an arm of only such trials skips, never passes', () => {
+    const [empty] = checkLpStalls(lpContext({ 'lp-alone': [[3.2, 3.22]], xsched: [[0, 0], [0, 0]] }));
+    expect(empty!.status).toBe('skip');
+    const [mixed] = checkLpStalls(lpContext({ 'lp-alone': [[3.2, 3.22]], xsched: [[0, 0], [3.4, 9]] }));
+    expect(mixed!.measured).toMatchObject({ heldCount: 1, heldTrials: '1' });
+    expect(mixed!.message).toMatch(/in 1 of 1 trials/);
   });
 
   it('skips without an lp-alone arm to compare with, and passes a healthy synthetic run', () => {

@@ -67,7 +67,7 @@ export function recommendMoreData(input: MoreDataInput): string {
   for (let n = trials + 1; n <= MAX_TRIALS; n++) {
     if ((quantile(n) * spread) / Math.sqrt(n) < gap) {
       const side = input.direction === undefined ? '' : `, deciding it as ${leaning(estimate, threshold, input.direction)} if the estimate stays where it is`;
-      return `Run ${n} trials (PERF_TRIALS=${n} or trials: ${n}; now ${trials}): if the trials spread as much as these did, the interval then excludes the threshold${side}. ${LONGER_NOTE}`;
+      return `Run ${n} trials (PERF_TRIALS=${n}, or "trials": ${n} in the config file; now ${trials}): if the trials spread as much as these did, the interval then excludes the threshold${side}. ${LONGER_NOTE}`;
     }
   }
   return `The estimate is too close to the threshold for ${MAX_TRIALS} trials to decide (it is ${Math.round(gap * 1000) / 1000} from it, the interval reaches ${Math.round(halfWidth * 1000) / 1000} to that side); decide whether the threshold suits this hardware.`;
