@@ -27,10 +27,19 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/**
+ * A trial's lp iteration summary, or null when it measured none: a trial without iterations
+ * summarizes to 0 ms (percentile.ts), which is no measurement of waiting (overlap.ts fails such a run).
+ */
+function iterationsOf(trial: ArmStatistics['trials'][number]): { p50: number; p99: number } | null {
+  const summary = trial.lp?.iterationMs;
+  return summary !== undefined && summary.count > 0 && summary.p50 > 0 && Number.isFinite(summary.p99) && summary.p99 > 0 ? summary : null;
+}
+
 /** The lp-alone arm's median iteration (ms), the median over its trials; null without one. */
 function aloneIterationMs(arms: ArmStatistics[]): number | null {
   const alone = arms.find((a) => a.arm === 'lp-alone');
-  const medians = (alone?.trials ?? []).filter((t) => (t.lp?.iterationMs.count ?? 0) > 0).map((t) => t.lp?.iterationMs.p50 ?? NaN).filter((v) => Number.isFinite(v) && v > 0);
+  const medians = (alone?.trials ?? []).flatMap((t) => iterationsOf(t)?.p50 ?? []);
   return medians.length === 0 ? null : median(medians);
 }
 
@@ -39,12 +48,10 @@ function checkArm(arm: ArmName, trials: ArmStatistics['trials'], aloneMs: number
   if (aloneMs === null) {
     return makeCheck({ id: ID, title, status: 'skip', arm, message: `No lp-alone arm with iterations in this run: nothing to compare ${arm}'s lp iterations with.` });
   }
-  // A trial without iterations summarizes to P99 0: not a measurement of waiting (overlap.ts fails such a run).
-  const rows = trials
-    .filter((t) => (t.lp?.iterationMs.count ?? 0) > 0)
-    .map((t) => ({ trial: t.trial, p99: t.lp?.iterationMs.p99 ?? NaN }))
-    .filter((t) => Number.isFinite(t.p99) && t.p99 > 0)
-    .map((t) => ({ ...t, ratio: t.p99 / aloneMs }));
+  const rows = trials.flatMap((t) => {
+    const iterations = iterationsOf(t);
+    return iterations === null ? [] : [{ trial: t.trial, p99: iterations.p99, ratio: iterations.p99 / aloneMs }];
+  });
   if (rows.length === 0) {
     return makeCheck({ id: ID, title, status: 'skip', arm, message: `${arm} has no lp iterations: nothing to compare.` });
   }
@@ -73,7 +80,10 @@ function checkArm(arm: ArmName, trials: ArmStatistics['trials'], aloneMs: number
 }
 
 /** The shared arms whose lp runs unrestrained: baseline and xsched. A reference arm limits or deprioritises lp by design (docs/arms.md). */
-const unrestrainedShared = (arm: ArmName): boolean => armSpec(arm).concurrent && !armSpec(arm).reference;
+function unrestrainedShared(arm: ArmName): boolean {
+  const spec = armSpec(arm);
+  return spec.concurrent && !spec.reference;
+}
 
 export function checkLpStalls(context: CheckContext): ValidityCheck[] {
   const aloneMs = aloneIterationMs(context.stats.arms);
