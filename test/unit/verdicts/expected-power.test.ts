@@ -43,11 +43,11 @@ describe('expectedRegressionPower', () => {
     expect(xschedHp(0.2).detectionRate).toBeLessThan(xschedHp(0.01).detectionRate);
   });
 
-  it('on the committed quick baseline (33 runs on 10 H200s), for a machine it has not seen: about what the verdict reports replayed against it', () => {
+  it('on the committed quick baseline (40 runs on 11 H200s), for a machine it has not seen: about what the verdict reports replayed against it', () => {
     const path = resolve(import.meta.dirname, '../../../baselines/quick/cuda-sm_90-nvidia-h200-time-sliced.json');
     const stored = parseBaselineFile(path, JSON.parse(readFileSync(path, 'utf8')));
     const xschedHp = expectedRegressionPower(stored, thresholds, quick.confidence, 3).find((p) => p.arm === 'xsched' && p.metric === 'hp-p99')!;
-    // Replayed against the 33 runs, the injected 517b (docs/gpu-results.md section 20) read "+20%
+    // Replayed against 33 of its runs, the injected 517b (docs/gpu-results.md section 20) read "+20%
     // change 61.2%", "unchanged fails 4.4%"; the stand-in trials are the stored first run's (42de).
     expect(xschedHp.detectionRate).toBeGreaterThan(0.45);
     expect(xschedHp.detectionRate).toBeLessThan(0.65);
