@@ -50,11 +50,11 @@ export function formatRegressionTable(rows: ScenarioRow[]): string {
 export function formatLpLossReplay(rows: LpLossReplayRow[]): string {
   const counts = (c: StatusCounts): string => `${c.pass} / ${c.inconclusive} / ${c.fail} (${pct(c.pass / (c.pass + c.inconclusive + c.fail))} pass)`;
   const lines = [
-    '| configuration | runs | each run\'s loss | allowed | alone: pass / inconclusive / fail | against another run: pass / inconclusive / fail |',
-    '|---|---|---|---|---|---|',
+    '| configuration | runs | each run\'s loss | allowed | alone: pass / inconclusive / fail | against another run: pass / inconclusive / fail | against all the others as one baseline of several runs |',
+    '|---|---|---|---|---|---|---|',
   ];
   for (const row of rows) {
-    lines.push(`| ${row.config} | ${row.losses.length} | ${row.losses.map(pct).join(', ')} | ${pct(row.maxLoss)} | ${counts(row.alone)} | ${row.losses.length > 1 ? counts(row.pooled) : '–'} |`);
+    lines.push(`| ${row.config} | ${row.losses.length} | ${row.losses.map(pct).join(', ')} | ${pct(row.maxLoss)} | ${counts(row.alone)} | ${row.losses.length > 1 ? counts(row.pooled) : '–'} | ${row.losses.length > 2 ? counts(row.combined) : '–'} |`);
   }
   return lines.join('\n');
 }

@@ -1,8 +1,10 @@
 // lp-throughput-loss on recorded real runs (recorded-runs.json): nothing changed between the
 // runs of a configuration, so every verdict short of a pass is an A/A miss. Each run is judged on
-// its own trials (no stored baseline), and with every other run of its configuration as the stored
-// baseline (the spread pooled with that run's paired trials: docs/statistics.md section 3.3),
-// through the suite's judgeLpThroughputLoss.
+// its own trials (no stored baseline), with every other run of its configuration as the stored
+// baseline (the spread pooled with that run's paired trials: docs/statistics.md section 3.3), and
+// with all the others as one baseline of several runs on their recorded machines (as a committed
+// baseline of several runs judges it: each run around its own mean, a machine's own runs where it
+// has enough), through the suite's judgeLpThroughputLoss.
 
 import type { BaselineFile } from '../../perf/lib/documents/types/baseline.ts';
 import type { RunRecord } from '../../perf/lib/documents/types/run-record.ts';
@@ -22,6 +24,8 @@ export interface LpLossReplayRow {
   losses: number[];
   alone: StatusCounts;
   pooled: StatusCounts;
+  /** Against the other runs as one baseline of several runs (leave one out). */
+  combined: StatusCounts;
 }
 
 type SharingMode = keyof ReturnType<typeof getCatalogueEntry>['thresholds']['bySharing'];
@@ -45,12 +49,34 @@ export function storedBaselineOf(template: BaselineFile, stored: Paired): Baseli
   return { ...template, runId: stored.runId, arms: { baseline: arm(stored.baseline), xsched: arm(stored.xsched) } };
 }
 
-function judge(template: BaselineTemplate, maxLoss: number, run: Paired, stored: Paired | null): VerdictStatus {
+/** `template`'s baseline holding `runs`' lp values as a baseline of several runs, each on its recorded machine, a minute apart. */
+export function storedBaselineOfRuns(template: BaselineFile, runs: Paired[], machines: Record<string, string>): BaselineFile {
+  const arm = (values: (run: Paired) => number[]) => ({
+    hpP99Ms: [], hpP50Ms: [], hpAchievedRateHz: [], hpHistogram: null,
+    lpIterPerSec: runs.flatMap(values),
+    trialRuns: runs.flatMap((run, index) => values(run).map(() => index)),
+  });
+  const start = Date.parse(template.createdAt);
+  const described = runs.map((run, index) => ({ runId: run.runId, startedAt: new Date(start + index * 60_000).toISOString(), ...(machines[run.runId] !== undefined ? { machine: machines[run.runId]! } : {}) }));
+  return { ...template, runId: runs[0]!.runId, runs: described, arms: { baseline: arm((run) => run.baseline), xsched: arm((run) => run.xsched) } };
+}
+
+/** The record as measured on `machine` (its workers' GPU UUID), for the own-machine cut (own-machine-runs.ts). */
+function onMachine(record: RunRecord, machine: string | undefined): RunRecord {
+  if (machine === undefined) return record;
+  const trials = record.trials.map((trial) => ({
+    ...trial,
+    workers: trial.workers.map((w) => (w.ok ? { ...w, result: { ...w.result, fingerprint: { ...w.result.fingerprint, gpu: { ...w.result.fingerprint.gpu, uuid: machine } } } } : w)),
+  }));
+  return { ...record, trials };
+}
+
+function judge(template: BaselineTemplate, maxLoss: number, run: Paired, stored: BaselineFile | null, machine?: string): VerdictStatus {
   const samples: RunStatistics['samples'] = new Map(
     (['baseline', 'xsched'] as const).map((arm) => [arm, { arm, skipped: [], hp: [], lp: run[arm].map((rate, t) => lpTrial(t, rate)) }]),
   );
   const thresholds = { ...template.record.scenario.thresholds, lpThroughputLossMaxFraction: maxLoss };
-  const context = { record: { ...template.record, runId: run.runId }, stats: { arms: [], samples }, thresholds, baseline: stored === null ? null : storedBaselineOf(template.baseline, stored) };
+  const context = { record: { ...onMachine(template.record, machine), runId: run.runId }, stats: { arms: [], samples }, thresholds, baseline: stored };
   return judgeLpThroughputLoss(context).status;
 }
 
@@ -70,12 +96,16 @@ export function replayLpLoss(recorded: RecordedRunsFile, template: BaselineTempl
     const maxLoss = getCatalogueEntry(scenario).thresholds.bySharing[sharing].lpThroughputLossMaxFraction;
     const alone = zero();
     const pooled = zero();
+    const combined = zero();
+    const machines = recorded.machines ?? {};
     for (const run of runs) {
       alone[judge(template, maxLoss, run, null)]++;
-      for (const stored of runs) if (stored !== run) pooled[judge(template, maxLoss, run, stored)]++;
+      for (const stored of runs) if (stored !== run) pooled[judge(template, maxLoss, run, storedBaselineOf(template.baseline, stored))]++;
+      const others = runs.filter((other) => other !== run);
+      if (others.length > 1) combined[judge(template, maxLoss, run, storedBaselineOfRuns(template.baseline, others, machines), machines[run.runId])]++;
     }
     const loss = (r: Paired) => 1 - Math.exp(r.xsched.reduce((s, x, i) => s + Math.log(x / r.baseline[i]!), 0) / r.xsched.length);
-    rows.push({ config: group.config, maxLoss, losses: runs.map(loss), alone, pooled });
+    rows.push({ config: group.config, maxLoss, losses: runs.map(loss), alone, pooled, combined });
   }
   return rows;
 }

@@ -11,15 +11,16 @@ import { buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
 const record = buildSyntheticRun({ seed: 1, scenario: { durationMs: 10_000, trials: 3 }, arms: { baseline: { lpIterationMs: 10 }, xsched: { lpIterationMs: 11 } } });
 
 describe('replayLpLoss', () => {
-  it('A (losses 6, 8, 4%) is inconclusive alone and passes pooled with B (6% three times); B passes either way', () => {
+  it('A (losses 6, 8, 4%) is inconclusive alone and passes pooled with B (6%, 6.5%, 5.5%); B passes either way', () => {
     // A: mean ln 0.94, 0.92, 0.96 = -0.0620, SS 0.000907: alone s 0.0213, t2 4.303 -> loss up to 10.9% (> 10%).
-    // Pooled with B (SS 0): s^2 = 0.000907 / 4, t4 2.776 -> half-width 0.0241 -> loss up to 8.3%.
+    // Pooled with B (SS 0.0000566, so A's variance is 16 times B's, within F(.95; 2, 2) = 19): s^2 = 0.000964 / 4,
+    // t4 2.776 -> half-width 0.0249 -> loss up to 8.3%.
     const recorded = {
       schema: 'xsched-perf.recorded-runs' as const,
       schemaVersion: 1 as const,
       groups: [
         { config: 'quick time-sliced 10 s', arm: 'baseline', metric: 'lp-throughput', runs: { A: [100, 100, 100], B: [200, 200, 200] } },
-        { config: 'quick time-sliced 10 s', arm: 'xsched', metric: 'lp-throughput', runs: { A: [94, 92, 96], B: [188, 188, 188] } },
+        { config: 'quick time-sliced 10 s', arm: 'xsched', metric: 'lp-throughput', runs: { A: [94, 92, 96], B: [188, 187, 189] } },
       ],
     };
     const [row] = replayLpLoss(recorded, { record, baseline: baselineFromRun(record, evaluateRun(record, null)) });
@@ -28,5 +29,21 @@ describe('replayLpLoss', () => {
     expect(row!.losses[0]).toBeCloseTo(1 - Math.exp(-0.062), 3);
     expect(row!.alone).toEqual({ pass: 1, inconclusive: 1, fail: 0, skip: 0 });
     expect(row!.pooled).toEqual({ pass: 2, inconclusive: 0, fail: 0, skip: 0 });
+  });
+
+  it('against the others as one baseline of several runs: B and C pass pooled (each around its own mean); A, spreading 16 times more than they do, is not pooled (F test) and stays inconclusive', () => {
+    // Losses 6% in each run; A's log-ratios spread 0.0213, B's and C's about 0.005: variance ratio 16.0 beyond F(.95; 2, 4) = 6.94.
+    // B against A and C would be pooled with C (variance ratio 0.12): s^2 = (SS_B + SS_A + SS_C) / 6, loss 6.0% [4.3%, 7.7%].
+    const recorded = {
+      schema: 'xsched-perf.recorded-runs' as const,
+      schemaVersion: 1 as const,
+      groups: [
+        { config: 'quick time-sliced 10 s', arm: 'baseline', metric: 'lp-throughput', runs: { A: [100, 100, 100], B: [200, 200, 200], C: [100, 100, 100] } },
+        { config: 'quick time-sliced 10 s', arm: 'xsched', metric: 'lp-throughput', runs: { A: [94, 92, 96], B: [188, 187, 189], C: [94.5, 93.5, 94] } },
+      ],
+    };
+    const [row] = replayLpLoss(recorded, { record, baseline: baselineFromRun(record, evaluateRun(record, null)) });
+    expect(row!.alone).toEqual({ pass: 2, inconclusive: 1, fail: 0, skip: 0 });
+    expect(row!.combined).toEqual({ pass: 2, inconclusive: 1, fail: 0, skip: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binomialCdf } from '../../../perf/lib/evaluate/stats/distributions/binomial.ts';
+import { fCdf, fQuantile } from '../../../perf/lib/evaluate/stats/distributions/f-distribution.ts';
 import { regularizedIncompleteBeta } from '../../../perf/lib/evaluate/stats/distributions/incomplete-beta.ts';
 import { logGamma } from '../../../perf/lib/evaluate/stats/distributions/log-gamma.ts';
 import { normalQuantile } from '../../../perf/lib/evaluate/stats/distributions/normal.ts';
@@ -71,7 +72,22 @@ describe('distributions against textbook values', () => {
     expect(binomialCdf(0, 10, 0)).toBe(1);
   });
 
+  it('F: CDF against the closed form for 2 numerator degrees of freedom, 1 - (1 + 2x / d2)^(-d2 / 2); F(1, d) quantiles are squared t quantiles', () => {
+    for (const d2 of [1, 4, 66, 1000]) {
+      for (const x of [0.01, 0.5, 3.13, 40]) expect(fCdf(x, 2, d2)).toBeCloseTo(1 - (1 + (2 * x) / d2) ** (-d2 / 2), 12);
+      // The closed form inverted: x = (d2 / 2) ((1 - p)^(-2 / d2) - 1).
+      expect(fQuantile(0.95, 2, d2)).toBeCloseTo((d2 / 2) * (0.05 ** (-2 / d2) - 1), 8);
+      expect(fQuantile(0.95, 1, d2)).toBeCloseTo(studentTQuantile(0.975, d2) ** 2, 8);
+    }
+    // Tables: F(.95; 2, 60) = 3.150, F(.95; 4, 20) = 2.866.
+    expect(fQuantile(0.95, 2, 60)).toBeCloseTo(3.1504, 3);
+    expect(fQuantile(0.95, 4, 20)).toBeCloseTo(2.8661, 3);
+    expect([fCdf(0, 2, 4), fCdf(-1, 2, 4), fCdf(Infinity, 2, 4)]).toEqual([0, 0, 1]);
+  });
+
   it('input errors quote the value received', () => {
+    expect(() => fQuantile(1, 2, 4)).toThrow(/received 1/);
+    expect(() => fCdf(1, 0, 4)).toThrow(/received 0 and 4/);
     expect(() => studentTQuantile(1.5, 3)).toThrow(/received 1.5/);
     expect(() => studentTQuantile(0.9, 0)).toThrow(/degreesOfFreedom > 0, received 0/);
     expect(() => binomialCdf(1, 4, 2)).toThrow(/received 2/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeLpThroughputLoss } from '../../../perf/lib/evaluate/verdicts/lp-throughput-loss.ts';
+import { assembleBaseline } from '../../../perf/lib/store/baselines/from-runs.ts';
 import { type ArmBehaviour, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
 import { baselineFromRun, verdictContextOf } from './verdict-fixture.ts';
 
@@ -66,6 +67,38 @@ describe('lp throughput loss verdict', () => {
       const stored = baselineFromRun(buildSyntheticRun({ seed: 8, scenario: { durationMs: 60_000, trials: 3 }, arms: arms(4) }), ['hp-alone', 'lp-alone', 'baseline', 'xsched']);
       const verdict = judgeLpThroughputLoss(verdictContextOf(record, stored));
       expect(verdict.interval!.method).toBe('paired t over 3 trial log-ratios');
+    });
+  });
+
+  describe('with a stored baseline of several runs: each stored run around its own mean', () => {
+    // XSched's lp cost differs from machine to machine (docs/statistics.md 3.3: 4.6% to 14% on
+    // quick); within a run the trials spread about 1%. The synthetic runs name GPU-fixture-0.
+    const run = (seed: number, xschedIterationMs: number) =>
+      buildSyntheticRun({ seed, scenario: { durationMs: 60_000, trials: 3 }, arms: { baseline: { lpIterationMs: 50, lpTrialSigma: 0.01 }, xsched: { lpIterationMs: xschedIterationMs, lpTrialSigma: 0.01 } } });
+    const stored = (machines: Array<[machine: string, xschedIterationMs: number]>) =>
+      assembleBaseline(
+        baselineFromRun(run(100, 52.5)),
+        machines.map(([machine, ms], i) => ({ run: { runId: `run-${i}`, startedAt: new Date(Date.UTC(2026, 10, 20) + i * 3.6e6).toISOString(), machine }, arms: baselineFromRun(run(100 + i, ms)).arms })),
+      );
+    const record = run(7, 52.5);
+
+    it('the runs\' levels are not trial noise: 2 + 3 x 2 degrees of freedom, about the same interval whatever loss each stored run had', () => {
+      const verdict = judgeLpThroughputLoss(verdictContextOf(record, stored([['GPU-a', 52.5], ['GPU-b', 56], ['GPU-c', 59]])));
+      expect(verdict.status).toBe('pass');
+      expect(verdict.measured.pooledStoredTrials).toBe(9);
+      expect(verdict.interval!.method).toMatch(/spread pooled with the 9 paired trials of the stored baseline \(3 runs \(run-0 \.\. run-2\) on 3 machines\), each of its 3 runs around its own mean \(8 degrees of freedom\)$/);
+      // The same seeds give nearly the same trial-to-trial noise: only the stored runs' levels differ.
+      // Around one mean, levels 12% apart (ln(59 / 52.5)) would widen it several times over.
+      const alike = judgeLpThroughputLoss(verdictContextOf(record, stored([['GPU-a', 52.5], ['GPU-b', 52.5], ['GPU-c', 52.5]])));
+      const width = (v: typeof verdict) => v.interval!.high - v.interval!.low;
+      expect(Math.abs(width(verdict) - width(alike))).toBeLessThan(0.1 * width(alike));
+    });
+
+    it('on a machine with 6 or more runs in it, pooled with that machine\'s runs alone, as the regression verdicts judge', () => {
+      const mine: Array<[string, number]> = Array.from({ length: 6 }, () => ['GPU-fixture-0', 52.5]);
+      const verdict = judgeLpThroughputLoss(verdictContextOf(record, stored([...mine, ['GPU-b', 56], ['GPU-c', 59]])));
+      expect(verdict.measured.pooledStoredTrials).toBe(18);
+      expect(verdict.interval!.method).toMatch(/the 18 paired trials of this machine's own 6 of the stored baseline's 8 runs \(GPU-fixture-0\), each of its 6 runs around its own mean \(14 degrees of freedom\)$/);
     });
   });
 

@@ -1,15 +1,15 @@
 // lp throughput loss of xsched against baseline must be at most lpThroughputLossMaxFraction,
 // judged on a confidence interval for 1 - lp(xsched) / lp(baseline), paired by trial. When a
 // stored baseline can judge this run, the trial-to-trial spread of the ratio is pooled with its
-// paired trials (docs/statistics.md section 3.3): the centre stays this run's.
+// runs' paired trials, each run around its own mean (docs/statistics.md section 3.3): the
+// centre stays this run's.
 
 import { pairTrialsByIndex } from '../stats/intervals/pair-trials.ts';
 import { throughputRatioInterval } from '../stats/intervals/throughput-ratio-interval.ts';
 import type { Verdict } from '../../documents/types/evaluation.ts';
-import { comparableStoredBaseline, storedLpPairs } from './comparable-baseline.ts';
+import { comparableStoredBaseline, storedLpRuns } from './comparable-baseline.ts';
 import { decideAgainstThreshold, recommendMoreData } from './decide.ts';
 import { type VerdictContext, oneMinus, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
-import { describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
 
 const ID = 'lp-throughput-loss';
 
@@ -25,21 +25,21 @@ export function judgeLpThroughputLoss(context: VerdictContext): Verdict {
   const xschedIterPerSec = xsched.reduce((s, t) => s + t.iterPerSec, 0) / xsched.length;
   const baselineIterPerSec = baseline.reduce((s, t) => s + t.iterPerSec, 0) / baseline.length;
   const stored = comparableStoredBaseline(context);
-  const storedPairs = stored === null ? null : storedLpPairs(stored);
-  // Pooled only on the paired t path (2 or more trials here): throughput-ratio-interval.ts.
-  const pooledStoredTrials = xsched.length >= 2 && storedPairs !== null ? storedPairs.xsched.length : 0;
+  const storedRuns = stored === null ? null : storedLpRuns(stored.baseline);
+  const summary = `lp ${round3(xschedIterPerSec)} iter/s (xsched) vs ${round3(baselineIterPerSec)} iter/s (baseline) over ${xsched.length} paired trial(s)`;
+  const pooledSpreadWith = storedRuns === null ? undefined : { runs: storedRuns.map((run) => ({ numerators: run.xsched, denominators: run.baseline })), label: stored!.label };
+  const ratio = throughputRatioInterval(xsched, baseline, { paired: true, confidence: record.scenario.confidence, pooledSpreadWith });
+  // Pooled only on the paired t path, and only when this run's trials spread as the stored ones do (log-t-interval.ts).
+  const pooled = ratio?.pooled;
   const measured = {
     xschedIterPerSec,
     baselineIterPerSec,
     lossFraction: 1 - xschedIterPerSec / baselineIterPerSec,
     pairedTrials: xsched.length,
     // Only when pooled, so evaluations without a comparable baseline read as before.
-    ...(pooledStoredTrials > 0 ? { pooledStoredTrials } : {}),
+    ...(pooled !== undefined ? { pooledStoredTrials: pooled.trials } : {}),
   };
   const threshold = { lpThroughputLossMaxFraction: maxLoss };
-  const summary = `lp ${round3(xschedIterPerSec)} iter/s (xsched) vs ${round3(baselineIterPerSec)} iter/s (baseline) over ${xsched.length} paired trial(s)`;
-  const pooledSpreadWith = storedPairs === null ? undefined : { numerators: storedPairs.xsched, denominators: storedPairs.baseline, label: `the stored baseline (${describeBaselineRuns(stored!)})` };
-  const ratio = throughputRatioInterval(xsched, baseline, { paired: true, confidence: record.scenario.confidence, pooledSpreadWith });
   if (ratio === null) {
     return {
       id: ID,
@@ -67,7 +67,7 @@ export function judgeLpThroughputLoss(context: VerdictContext): Verdict {
             threshold: maxLoss,
             trials: xsched.length,
             confidence: interval.level,
-            extraDegreesOfFreedom: Math.max(0, pooledStoredTrials - 1),
+            extraDegreesOfFreedom: pooled?.degreesOfFreedom ?? 0,
             direction: 'at-most',
           })
         : null;

@@ -2,6 +2,7 @@
 // per-trial P99 or throughput are closer to normal than the values). Parametric: assumes
 // the per-trial log values are roughly normal, which a handful of trials cannot check.
 
+import { fQuantile } from '../distributions/f-distribution.ts';
 import { studentTQuantile } from '../distributions/student-t.ts';
 import { type RatioInterval, validateConfidence } from './ratio-interval.ts';
 
@@ -13,10 +14,13 @@ function meanAndVariance(values: number[]): { mean: number; variance: number } {
 
 const allPositive = (values: number[]): boolean => values.every((v) => v > 0 && Number.isFinite(v));
 
-/** Paired trials of another run of the same configuration whose log-ratio spread is pooled in. */
+/**
+ * Paired trials of other runs of the same configuration whose log-ratio spread is pooled in:
+ * one entry per run, so each run's spread is taken around its own mean (a stored baseline of
+ * several runs spans machines whose XSched lp cost differs: docs/statistics.md section 3.3).
+ */
 export interface PooledSpreadSource {
-  numerators: number[];
-  denominators: number[];
+  runs: ReadonlyArray<{ numerators: number[]; denominators: number[] }>;
   /** Where they come from, for the method text, e.g. "the stored baseline (run ...)". */
   label: string;
 }
@@ -36,29 +40,57 @@ function pairedLogRatios(numerators: number[], denominators: number[]): { mean: 
  * Paired: d_i = ln(a_i / b_i) over trials run back to back (interleaved arms), so drift
  * between trials cancels. Needs 2 or more pairs of positive values, else null.
  *
- * With `pooledWith` (2 or more positive pairs of another run of the same configuration), the
- * spread of the d_i is pooled with that run's, each around its own mean: s^2 = (SS_this +
- * SS_other) / (n_this - 1 + n_other - 1), the centre and its n stay this run's. Why: with 3
- * trials s has 2 degrees of freedom and the 97.5% t-quantile is 4.30 (2.78 with 4), so a
- * paired verdict at 3 trials is mostly undecided by the noise of its own noise estimate
- * (docs/statistics.md section 3.3).
+ * With `pooledWith` (runs of the same configuration with 2 or more positive pairs each; others
+ * lend nothing), the spread of the d_i is pooled with theirs, each run around its own mean:
+ * s^2 = (SS_this + sum_k SS_k) / (n_this - 1 + sum_k (n_k - 1)); the centre and its n stay this
+ * run's. Why: with 3 trials s has 2 degrees of freedom and the 97.5% t-quantile is 4.30 (2.78
+ * with 4), so a paired verdict at 3 trials is mostly undecided by the noise of its own noise
+ * estimate (docs/statistics.md section 3.3). Around one mean for all runs, the runs' different
+ * levels would count as trial noise. Pooling assumes this run's trials spread as theirs do:
+ * when its own variance is beyond theirs by more than the F test allows (POOLING_TEST_LEVEL),
+ * nothing is pooled and the method text says why (one quick run in 50 on H200s: 6603).
  */
 export function pairedLogRatioInterval(numerators: number[], denominators: number[], confidence: number, pooledWith?: PooledSpreadSource): RatioInterval | null {
   validateConfidence(confidence);
   const own = pairedLogRatios(numerators, denominators);
   if (own === null) return null;
-  const other = pooledWith === undefined ? null : pairedLogRatios(pooledWith.numerators, pooledWith.denominators);
-  const degreesOfFreedom = own.n - 1 + (other === null ? 0 : other.n - 1);
-  const variance = (own.squares + (other?.squares ?? 0)) / degreesOfFreedom;
+  const found = (pooledWith?.runs ?? []).flatMap((run) => pairedLogRatios(run.numerators, run.denominators) ?? []);
+  const otherTrials = found.reduce((sum, run) => sum + run.n, 0);
+  const spreadTooWide = found.length > 0 ? spreadBeyondPool(own, found) : null;
+  const others = spreadTooWide === null ? found : [];
+  const degreesOfFreedom = own.n - 1 + others.reduce((sum, run) => sum + run.n - 1, 0);
+  const variance = (own.squares + others.reduce((sum, run) => sum + run.squares, 0)) / degreesOfFreedom;
   const halfWidth = studentTQuantile((1 + confidence) / 2, degreesOfFreedom) * Math.sqrt(variance / own.n);
-  const pooled = other === null ? '' : `, spread pooled with the ${other.n} paired trials of ${pooledWith!.label} (${degreesOfFreedom} degrees of freedom)`;
+  const eachRun = found.length > 1 ? `, each of its ${found.length} runs around its own mean` : '';
+  const source = `the ${otherTrials} paired trials of ${pooledWith?.label}${eachRun}`;
+  const pooled =
+    found.length === 0 ? ''
+      : spreadTooWide !== null ? `; not pooled with ${source}: this run's trials spread more than theirs (${spreadTooWide})`
+        : `, spread pooled with ${source} (${degreesOfFreedom} degrees of freedom)`;
   return {
     estimate: Math.exp(own.mean),
     low: Math.exp(own.mean - halfWidth),
     high: Math.exp(own.mean + halfWidth),
     level: confidence,
     method: `paired t over ${own.n} trial log-ratios${pooled}`,
+    ...(others.length > 0 ? { pooled: { trials: otherTrials, degreesOfFreedom: degreesOfFreedom - (own.n - 1) } } : {}),
   };
+}
+
+/** The level of the F test that keeps a run whose trials spread more than the pool's from borrowing its spread. */
+export const POOLING_TEST_LEVEL = 0.95;
+
+type LogRatios = { squares: number; n: number };
+
+/** Why this run's spread does not fit the others' (variance ratio and bound), or null when it does. */
+function spreadBeyondPool(own: LogRatios, others: LogRatios[]): string | null {
+  const otherDegrees = others.reduce((sum, run) => sum + run.n - 1, 0);
+  const otherVariance = others.reduce((sum, run) => sum + run.squares, 0) / otherDegrees;
+  const ownVariance = own.squares / (own.n - 1);
+  if (ownVariance === 0) return null;
+  const bound = fQuantile(POOLING_TEST_LEVEL, own.n - 1, otherDegrees);
+  const ratio = otherVariance === 0 ? Infinity : ownVariance / otherVariance;
+  return ratio > bound ? `variance ratio ${ratio.toPrecision(3)} beyond ${bound.toPrecision(3)}, F test at ${POOLING_TEST_LEVEL * 100}%` : null;
 }
 
 /** Unpaired (Welch): ln a vs ln b with unequal variances. Needs 2 or more positive values each. */

@@ -8,6 +8,8 @@ export interface RatioInterval {
   /** Two-sided confidence level, e.g. 0.95. */
   level: number;
   method: string;
+  /** Paired trials of other runs whose spread was pooled in, and the degrees of freedom they added (log-t-interval.ts); absent when none. */
+  pooled?: { trials: number; degreesOfFreedom: number };
 }
 
 export function validateConfidence(confidence: number): void {
