@@ -50,7 +50,7 @@ export function storedBaselineOf(template: BaselineFile, stored: Paired): Baseli
 }
 
 /** `template`'s baseline holding `runs`' lp values as a baseline of several runs, each on its recorded machine, a minute apart. */
-export function storedBaselineOfRuns(template: BaselineFile, runs: Paired[], machines: Record<string, string>): BaselineFile {
+function storedBaselineOfRuns(template: BaselineFile, runs: Paired[], machines: Record<string, string>): BaselineFile {
   const arm = (values: (run: Paired) => number[]) => ({
     hpP99Ms: [], hpP50Ms: [], hpAchievedRateHz: [], hpHistogram: null,
     lpIterPerSec: runs.flatMap(values),

@@ -1,5 +1,5 @@
 // bench:decisions' replay of lp-throughput-loss on recorded runs (scripts/bench-decisions/lp-loss-replay.ts),
-// on two hand-checked runs.
+// on small hand-checked sets of runs.
 
 import { describe, expect, it } from 'vitest';
 import { replayLpLoss } from '../../../scripts/bench-decisions/lp-loss-replay.ts';
@@ -33,7 +33,7 @@ describe('replayLpLoss', () => {
 
   it('against the others as one baseline of several runs: B and C pass pooled (each around its own mean); A, spreading 16 times more than they do, is not pooled (F test) and stays inconclusive', () => {
     // Losses 6% in each run; A's log-ratios spread 0.0213, B's and C's about 0.005: variance ratio 16.0 beyond F(.95; 2, 4) = 6.94.
-    // B against A and C would be pooled with C (variance ratio 0.12): s^2 = (SS_B + SS_A + SS_C) / 6, loss 6.0% [4.3%, 7.7%].
+    // B against A and C is pooled with both (variance ratio 0.12): s^2 = (SS_B + SS_A + SS_C) / 6, loss 6.0% [4.3%, 7.7%].
     const recorded = {
       schema: 'xsched-perf.recorded-runs' as const,
       schemaVersion: 1 as const,
@@ -45,5 +45,51 @@ describe('replayLpLoss', () => {
     const [row] = replayLpLoss(recorded, { record, baseline: baselineFromRun(record, evaluateRun(record, null)) });
     expect(row!.alone).toEqual({ pass: 2, inconclusive: 1, fail: 0, skip: 0 });
     expect(row!.combined).toEqual({ pass: 2, inconclusive: 1, fail: 0, skip: 0 });
+  });
+
+  it('against the others as one baseline of several runs: a machine with 6 or more other runs is judged with their spread alone', () => {
+    // Seven runs of GPU-m lose 9% with trials within 0.2% (log-ratio SD about 0.002); two of GPU-x
+    // lose 6% with trials 3% apart. An M run pooled with all eight others: s about 0.012 on 22
+    // degrees of freedom, loss up to about 10.6%: inconclusive. With its machine's own six:
+    // s about 0.002, up to about 9.3%: pass. The X runs spread 8 times more than that pool (mostly
+    // M's trials) and keep their own 2 degrees of freedom (F test): inconclusive either way.
+    const m = (i: number) => [91 + (i % 3) * 0.1, 90.9 + (i % 2) * 0.2, 91.1 - (i % 3) * 0.1];
+    const baselineRuns: Record<string, number[]> = {};
+    const xschedRuns: Record<string, number[]> = {};
+    const machines: Record<string, string> = {};
+    for (let i = 0; i < 7; i++) [baselineRuns[`m${i}`], xschedRuns[`m${i}`], machines[`m${i}`]] = [[100, 100, 100], m(i), 'GPU-m'];
+    for (const id of ['x0', 'x1']) [baselineRuns[id], xschedRuns[id], machines[id]] = [[100, 100, 100], [91, 94, 97], 'GPU-x'];
+    const recorded = {
+      schema: 'xsched-perf.recorded-runs' as const,
+      schemaVersion: 1 as const,
+      machines,
+      groups: [
+        { config: 'quick time-sliced 10 s', arm: 'baseline', metric: 'lp-throughput', runs: baselineRuns },
+        { config: 'quick time-sliced 10 s', arm: 'xsched', metric: 'lp-throughput', runs: xschedRuns },
+      ],
+    };
+    const [row] = replayLpLoss(recorded, { record, baseline: baselineFromRun(record, evaluateRun(record, null)) });
+    expect(row!.combined).toEqual({ pass: 7, inconclusive: 2, fail: 0, skip: 0 });
+    // Without the machines named, the M runs pool with the X runs' spread too.
+    const [unnamed] = replayLpLoss({ ...recorded, machines: {} }, { record, baseline: baselineFromRun(record, evaluateRun(record, null)) });
+    expect(unnamed!.combined).toEqual({ pass: 0, inconclusive: 9, fail: 0, skip: 0 });
+  });
+
+  it('against the others as one baseline of several runs: each stored run around its own mean, not one mean for all', () => {
+    // P loses 6% with trials within 0.1 point; Q, R and S equally tight at 5%, 9% and 13%. Around
+    // their own means the pool's spread is about 0.001 and P passes; around one mean the levels,
+    // 8 points apart, would count as spread (s about 0.04) and P would be inconclusive.
+    const tight = (loss: number) => [100 - loss - 0.05, 100 - loss, 100 - loss + 0.05];
+    const recorded = {
+      schema: 'xsched-perf.recorded-runs' as const,
+      schemaVersion: 1 as const,
+      groups: [
+        { config: 'quick time-sliced 10 s', arm: 'baseline', metric: 'lp-throughput', runs: { P: [100, 100, 100], Q: [100, 100, 100], R: [100, 100, 100], S: [100, 100, 100] } },
+        { config: 'quick time-sliced 10 s', arm: 'xsched', metric: 'lp-throughput', runs: { P: tight(6), Q: tight(5), R: tight(9), S: tight(13) } },
+      ],
+    };
+    const [row] = replayLpLoss(recorded, { record, baseline: baselineFromRun(record, evaluateRun(record, null)) });
+    // P, Q and R pass; S (13%) fails.
+    expect(row!.combined).toEqual({ pass: 3, inconclusive: 0, fail: 1, skip: 0 });
   });
 });

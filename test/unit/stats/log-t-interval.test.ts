@@ -43,6 +43,8 @@ describe('t-intervals on log ratios', () => {
     // The other way round (this run tighter than the pool) pooling only widens it: pooled.
     const wide = { runs: [{ numerators: [Math.exp(0.1), Math.exp(0.9)], denominators: [1, 1] }], label: 'run C' };
     expect(pairedLogRatioInterval([Math.exp(0.5), Math.exp(0.51)], [1, 1], 0.95, wide)!.pooled).toEqual({ trials: 2, degreesOfFreedom: 1 });
+    // Trials that agree exactly have nothing to test: pooled, the interval is the pool's.
+    expect(pairedLogRatioInterval([Math.exp(0.5), Math.exp(0.5)], [1, 1], 0.95, tight)!.pooled).toEqual({ trials: 3, degreesOfFreedom: 2 });
   });
 
   it('paired, pooled: another run with fewer than 2 positive pairs adds nothing; unequal lengths there throw', () => {

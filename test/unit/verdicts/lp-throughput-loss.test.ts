@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recommendMoreData } from '../../../perf/lib/evaluate/verdicts/decide.ts';
 import { judgeLpThroughputLoss } from '../../../perf/lib/evaluate/verdicts/lp-throughput-loss.ts';
 import { assembleBaseline } from '../../../perf/lib/store/baselines/from-runs.ts';
 import { type ArmBehaviour, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
@@ -92,6 +93,30 @@ describe('lp throughput loss verdict', () => {
       const alike = judgeLpThroughputLoss(verdictContextOf(record, stored([['GPU-a', 52.5], ['GPU-b', 52.5], ['GPU-c', 52.5]])));
       const width = (v: typeof verdict) => v.interval!.high - v.interval!.low;
       expect(Math.abs(width(verdict) - width(alike))).toBeLessThan(0.1 * width(alike));
+    });
+
+    it("the drift check compares with the same runs: hp-alone at its own machine's level, half the other machines', still pools", () => {
+      const withAlone = (seed: number, hpAloneMs: number) =>
+        buildSyntheticRun({ seed, scenario: { durationMs: 60_000, trials: 3 }, arms: { 'hp-alone': { hpMedianMs: hpAloneMs, hpSigma: 0.05 }, baseline: { lpIterationMs: 50, lpTrialSigma: 0.01 }, xsched: { lpIterationMs: 52.5, lpTrialSigma: 0.01 } } });
+      const arms = ['hp-alone', 'baseline', 'xsched'] as const;
+      const machines: Array<[string, number]> = [...Array.from({ length: 6 }, (): [string, number] => ['GPU-fixture-0', 2]), ...Array.from({ length: 12 }, (_, i): [string, number] => [i % 2 === 0 ? 'GPU-b' : 'GPU-c', 4])];
+      const baseline = assembleBaseline(
+        baselineFromRun(withAlone(100, 2), [...arms]),
+        machines.map(([machine, hpAloneMs], i) => ({ run: { runId: `run-${i}`, startedAt: new Date(Date.UTC(2026, 10, 20) + i * 3.6e6).toISOString(), machine }, arms: baselineFromRun(withAlone(100 + i, hpAloneMs), [...arms]).arms })),
+      );
+      // Against all 18 runs hp-alone reads about x0.63: the machine would look changed and nothing be pooled.
+      const verdict = judgeLpThroughputLoss(verdictContextOf(withAlone(7, 2), baseline));
+      expect(verdict.interval!.method).toMatch(/this machine's own 6 of the stored baseline's 18 runs \(GPU-fixture-0\)/);
+    });
+
+    it('undecided: the advice counts the degrees of freedom the stored runs lend (3 runs of 3 trials: 6)', () => {
+      const nearThreshold = run(7, 50 / 0.9);
+      const verdict = judgeLpThroughputLoss(verdictContextOf(nearThreshold, stored([['GPU-a', 52.5], ['GPU-b', 56], ['GPU-c', 59]])));
+      expect(verdict.status).toBe('inconclusive');
+      const advice = (extraDegreesOfFreedom: number) =>
+        recommendMoreData({ estimate: verdict.measured.lossFraction!, low: verdict.interval!.low, high: verdict.interval!.high, threshold: 0.1, trials: 3, confidence: 0.95, extraDegreesOfFreedom, direction: 'at-most' });
+      expect(verdict.recommendation).toBe(advice(6));
+      expect([advice(0), advice(9)]).not.toContain(advice(6));
     });
 
     it('on a machine with 6 or more runs in it, pooled with that machine\'s runs alone, as the regression verdicts judge', () => {

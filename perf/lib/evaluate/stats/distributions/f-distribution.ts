@@ -18,7 +18,7 @@ export function fCdf(x: number, d1: number, d2: number): number {
 const RELATIVE_TOLERANCE = 1e-12;
 const MAX_ITERATIONS = 200;
 
-/** The x with P(F <= x) = probability, by bisection on the CDF (called once per verdict, not in loops). */
+/** The x with P(F <= x) = probability, by bisection on the CDF (about 45 CDF evaluations: once per pooled lp verdict). */
 export function fQuantile(probability: number, d1: number, d2: number): number {
   if (!(probability > 0 && probability < 1)) throw new RangeError(`fQuantile needs 0 < probability < 1, received ${probability}`);
   checkDegreesOfFreedom('fQuantile', d1, d2);

@@ -48,7 +48,8 @@ function pairedLogRatios(numerators: number[], denominators: number[]): { mean: 
  * estimate (docs/statistics.md section 3.3). Around one mean for all runs, the runs' different
  * levels would count as trial noise. Pooling assumes this run's trials spread as theirs do:
  * when its own variance is beyond theirs by more than the F test allows (POOLING_TEST_LEVEL),
- * nothing is pooled and the method text says why (one quick run in 50 on H200s: 6603).
+ * nothing is pooled and the method text says why (2 of 50 quick runs on H200s against the others:
+ * 6603 and c49e, docs/statistics.md section 3.3).
  */
 export function pairedLogRatioInterval(numerators: number[], denominators: number[], confidence: number, pooledWith?: PooledSpreadSource): RatioInterval | null {
   validateConfidence(confidence);

@@ -1,7 +1,7 @@
 // Confidence interval for the ratio of lp throughput (iterations per second) between two
 // sets of trials. With 2 or more trials per side: t-interval on log throughput over trials
-// (paired by trial index when interleaved; the paired spread optionally pooled with another
-// run's paired trials: log-t-interval.ts). With a single trial on a side the only noise
+// (paired by trial index when interleaved; the paired spread optionally pooled with other
+// runs' paired trials, each around its own mean: log-t-interval.ts). With a single trial on a side the only noise
 // measure left is within the trial: the spread of iteration durations (delta method,
 // var(ln rate) ~ CV^2 / n), which ignores run-to-run variation; the method text says so.
 
