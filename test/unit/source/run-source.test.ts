@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { readGitSource, readXschedSource } from '../../../perf/lib/run/source/index.ts';
+import { describeRunSource, readGitSource, readXschedSource } from '../../../perf/lib/run/source/index.ts';
 import { parseRunRecord } from '../../../perf/lib/store/results/parse-run-record.ts';
 import { makeRunRecord } from '../baselines/run-fixture.ts';
 import { makeTempDir } from '../../fixtures/temp-dir.ts';
@@ -66,6 +66,21 @@ describe('readXschedSource', () => {
     const root = await makeRepo();
     const head = (await execa('git', ['rev-parse', 'HEAD'], { cwd: root })).stdout.trim();
     expect(await readXschedSource(root, { PERF_XSCHED_VERSION: 'ignored' })).toMatchObject({ version: head });
+  });
+
+  it('never takes the suite\'s own commit for XSched\'s: an install inside the suite\'s checkout falls back to PERF_XSCHED_VERSION, then "unknown"', async () => {
+    const suite = await makeRepo();
+    const root = join(suite, '.devcarry', 'xsched');
+    mkdirSync(join(root, 'lib'), { recursive: true });
+    const top = (await execa('git', ['rev-parse', '--show-toplevel'], { cwd: suite })).stdout.trim();
+    expect(await readXschedSource(root, { PERF_XSCHED_VERSION: '1.2.0-local' }, top)).toEqual({ root, version: '1.2.0-local', from: `PERF_XSCHED_VERSION (XSCHED_ROOT is inside the suite's own checkout (${top}), whose commit is not XSched's)` });
+    expect(await readXschedSource(root, {}, top)).toMatchObject({ version: 'unknown', from: expect.stringContaining("inside the suite's own checkout") });
+    // What a run records when it runs from that checkout.
+    expect((await describeRunSource(suite, { XSCHED_ROOT: root })).xsched).toMatchObject({ version: 'unknown' });
+    // Another checkout than the suite's is XSched's own: its commit stands.
+    const other = await makeRepo();
+    const head = (await execa('git', ['rev-parse', 'HEAD'], { cwd: other })).stdout.trim();
+    expect(await readXschedSource(other, {}, top)).toMatchObject({ version: head, from: 'git commit of the tree XSCHED_ROOT is in' });
   });
 
   it('falls back to PERF_XSCHED_VERSION, then to "unknown"', async () => {

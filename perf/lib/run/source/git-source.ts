@@ -13,6 +13,12 @@ async function git(cwd: string, args: string[]): Promise<{ ok: boolean; text: st
   }
 }
 
+/** The top folder of the git checkout `cwd` is in, or null outside one. */
+export async function gitTopLevel(cwd: string): Promise<string | null> {
+  const result = await git(cwd, ['rev-parse', '--show-toplevel']);
+  return result.ok && result.text !== '' ? result.text : null;
+}
+
 /** The git source of the checkout at `cwd`: two git processes, started together. */
 export async function readGitSource(cwd: string): Promise<GitSource> {
   // --branch adds "# branch.oid <commit|(initial)>" and "# branch.head <name|(detached)>";

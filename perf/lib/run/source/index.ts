@@ -1,7 +1,7 @@
 // A run's source (documents/types/run-source.ts): the suite checkout and the XSched install.
 
 import type { RunSource } from '../../documents/types/run-source.ts';
-import { readGitSource } from './git-source.ts';
+import { gitTopLevel, readGitSource } from './git-source.ts';
 import { readXschedSource } from './xsched-source.ts';
 
 export { readGitSource } from './git-source.ts';
@@ -9,5 +9,6 @@ export { readXschedSource } from './xsched-source.ts';
 
 export async function describeRunSource(cwd: string, env: Record<string, string | undefined>): Promise<RunSource> {
   const root = (env.XSCHED_ROOT ?? '').trim();
-  return { git: await readGitSource(cwd), xsched: root === '' ? null : await readXschedSource(root, env) };
+  const [git, suiteCheckout] = await Promise.all([readGitSource(cwd), gitTopLevel(cwd)]);
+  return { git, xsched: root === '' ? null : await readXschedSource(root, env, suiteCheckout) };
 }

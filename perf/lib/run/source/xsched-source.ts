@@ -1,11 +1,13 @@
 // The XSched install's version: from its own files when they carry one, else what the user
 // says in PERF_XSCHED_VERSION, else "unknown". XSched's install (bin/, lib/) has no version
-// file of its own, so a git commit of the tree it sits in is the usual answer.
+// file of its own, so a git commit of the tree it sits in is the usual answer, unless that
+// tree is the suite's own checkout: an install kept inside it (as the development kit of
+// docs/gpu-results.md section 21 was) would otherwise carry the suite's commit as XSched's.
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { XschedSource } from '../../documents/types/run-source.ts';
-import { readGitSource } from './git-source.ts';
+import { gitTopLevel, readGitSource } from './git-source.ts';
 
 const VERSION_FILES = ['VERSION', 'version.txt', join('share', 'xsched', 'VERSION')];
 
@@ -45,13 +47,18 @@ function readCmakeVersion(root: string): { version: string; from: string } | nul
   return null;
 }
 
-/** The source of the install at `root`; `env` gives PERF_XSCHED_VERSION. */
-export async function readXschedSource(root: string, env: Record<string, string | undefined>): Promise<XschedSource> {
+/**
+ * The source of the install at `root`; `env` gives PERF_XSCHED_VERSION; `suiteCheckout` is the
+ * suite's own git checkout (its top folder), whose commit is never XSched's.
+ */
+export async function readXschedSource(root: string, env: Record<string, string | undefined>, suiteCheckout: string | null = null): Promise<XschedSource> {
   const marker = readVersionFile(root) ?? readCmakeVersion(root);
   if (marker) return { root, ...marker };
-  const git = await readGitSource(root);
-  if (git.available) return { root, version: `${git.commit}${git.dirty ? '-dirty' : ''}`, from: 'git commit of the tree XSCHED_ROOT is in' };
+  const insideSuite = suiteCheckout !== null && (await gitTopLevel(root)) === suiteCheckout;
+  const git = insideSuite ? null : await readGitSource(root);
+  if (git?.available) return { root, version: `${git.commit}${git.dirty ? '-dirty' : ''}`, from: 'git commit of the tree XSCHED_ROOT is in' };
   const given = (env.PERF_XSCHED_VERSION ?? '').trim();
-  if (given !== '') return { root, version: given, from: 'PERF_XSCHED_VERSION' };
-  return { root, version: 'unknown', from: 'no version file, not in a git checkout, PERF_XSCHED_VERSION not set' };
+  const inside = `XSCHED_ROOT is inside the suite's own checkout (${suiteCheckout}), whose commit is not XSched's`;
+  if (given !== '') return { root, version: given, from: insideSuite ? `PERF_XSCHED_VERSION (${inside})` : 'PERF_XSCHED_VERSION' };
+  return { root, version: 'unknown', from: `no version file, ${insideSuite ? inside : 'not in a git checkout'}, PERF_XSCHED_VERSION not set` };
 }
