@@ -43,10 +43,10 @@ export interface BaselineTemplate {
   baseline: BaselineFile;
 }
 
-/** `template`'s baseline holding only `stored`'s lp values, so the alone arms show no drift. */
-export function storedBaselineOf(template: BaselineFile, stored: Paired): BaselineFile {
-  const arm = (lpIterPerSec: number[]) => ({ hpP99Ms: [], hpP50Ms: [], hpAchievedRateHz: [], lpIterPerSec, hpHistogram: null });
-  return { ...template, runId: stored.runId, arms: { baseline: arm(stored.baseline), xsched: arm(stored.xsched) } };
+/** `template`'s baseline holding only `stored`'s lp values (and hp P99s where given), so the alone arms show no drift. */
+export function storedBaselineOf(template: BaselineFile, stored: Paired, hpP99Ms?: { baseline: number[]; xsched: number[] }): BaselineFile {
+  const arm = (lpIterPerSec: number[], hp: number[] = []) => ({ hpP99Ms: hp, hpP50Ms: [], hpAchievedRateHz: [], lpIterPerSec, hpHistogram: null });
+  return { ...template, runId: stored.runId, arms: { baseline: arm(stored.baseline, hpP99Ms?.baseline), xsched: arm(stored.xsched, hpP99Ms?.xsched) } };
 }
 
 /** `template`'s baseline holding `runs`' lp values as a baseline of several runs, each on its recorded machine, a minute apart. */

@@ -1,14 +1,14 @@
 // False fails of the xsched-vs-baseline verdicts at their thresholds: simulated runs whose
 // true xsched/baseline ratio sits exactly on the threshold, made by resampling the recorded
 // run's requests and lp iterations (xsched scaled onto the threshold), judged by the suite's
-// own judgeHpP99Improvement and judgeLpThroughputLoss; lp loss also with a stored baseline drawn
-// the same way, whose paired trials' spread the verdict then pools (docs/statistics.md 3.3).
+// own judgeHpP99Improvement and judgeLpThroughputLoss; both also with a stored baseline drawn
+// the same way, whose paired trials' spread the verdicts then pool (docs/statistics.md 3.2, 3.3).
 // lp trials are a smoothed bootstrap of the recorded ones (noise-models.ts says why).
 
 import type { Thresholds } from '../../perf/lib/documents/types/scenario.ts';
 import type { HpTrialSamples } from '../../perf/lib/evaluate/stats/hp-samples.ts';
 import type { LpTrialSamples } from '../../perf/lib/evaluate/stats/lp-samples.ts';
-import { TAIL_PERCENTILE } from '../../perf/lib/evaluate/stats/percentile.ts';
+import { TAIL_PERCENTILE, percentileOfSorted } from '../../perf/lib/evaluate/stats/percentile.ts';
 import { pooledPercentileNs } from '../../perf/lib/evaluate/stats/intervals/percentile-ratio-interval.ts';
 import { createSeededRandom, hashTextToSeed, type SeededRandom } from '../../perf/lib/evaluate/stats/random/seeded-random.ts';
 import type { RunStatistics } from '../../perf/lib/evaluate/stats/run-statistics.ts';
@@ -50,6 +50,8 @@ function contextOf(pair: RecordedPair, runId: string, hp: Record<'baseline' | 'x
 
 export interface ThresholdFalseFails {
   improvement: number;
+  /** hp-p99-improvement with a stored baseline of the same model (spread pooled). */
+  improvementPooled: number;
   lpLoss: number;
   /** lp-throughput-loss with a stored baseline of the same model (spread pooled). */
   lpLossPooled: number;
@@ -67,6 +69,7 @@ export function thresholdFalseFails(pair: RecordedPair, trials: number, runs: nu
   const jitter = { baseline: trialLogRateSd(pair.lpDurations.baseline), xsched: trialLogRateSd(pair.lpDurations.xsched) };
   const lpDraw = (arm: 'baseline' | 'xsched', scale: number): Float64Array => resampleIterationDurations(random, pair.lpDurations[arm], scale, jitter[arm]);
   let improvementFails = 0;
+  let improvementPooledFails = 0;
   let lpFails = 0;
   let lpPooledFails = 0;
   for (let r = 0; r < runs; r++) {
@@ -83,8 +86,14 @@ export function thresholdFalseFails(pair: RecordedPair, trials: number, runs: nu
     if (judgeHpP99Improvement(context).status === 'fail') improvementFails++;
     if (judgeLpThroughputLoss(context).status === 'fail') lpFails++;
     const storedRate = (arm: 'baseline' | 'xsched', scale: number) => indices.map(() => rateOf(lpDraw(arm, scale)));
-    const stored = storedBaselineOf(pair.baseline, { runId: `${seedText}-${r}-stored`, baseline: storedRate('baseline', 1), xsched: storedRate('xsched', lpScale) });
+    const storedP99 = (arm: 'baseline' | 'xsched', scale: number) => indices.map(() => percentileOfSorted(resampleTrialLatencies(random, pair.hp[arm], scale), TAIL_PERCENTILE) / 1e6);
+    const stored = storedBaselineOf(
+      pair.baseline,
+      { runId: `${seedText}-${r}-stored`, baseline: storedRate('baseline', 1), xsched: storedRate('xsched', lpScale) },
+      { baseline: storedP99('baseline', 1), xsched: storedP99('xsched', hpScale) },
+    );
     if (judgeLpThroughputLoss({ ...context, baseline: stored }).status === 'fail') lpPooledFails++;
+    if (judgeHpP99Improvement({ ...context, baseline: stored }).status === 'fail') improvementPooledFails++;
   }
-  return { improvement: improvementFails / runs, lpLoss: lpFails / runs, lpLossPooled: lpPooledFails / runs, runs };
+  return { improvement: improvementFails / runs, improvementPooled: improvementPooledFails / runs, lpLoss: lpFails / runs, lpLossPooled: lpPooledFails / runs, runs };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { judgeHpP99Improvement } from '../../../perf/lib/evaluate/verdicts/hp-p99-improvement.ts';
 import { type ArmBehaviour, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
-import { verdictContextOf } from './verdict-fixture.ts';
+import { assembleBaseline } from '../../../perf/lib/store/baselines/from-runs.ts';
+import { recommendMoreData } from '../../../perf/lib/evaluate/verdicts/decide.ts';
+import { baselineFromRun, verdictContextOf } from './verdict-fixture.ts';
 
 // 3 trials x 60 s at 10 req/s = 600 requests per trial and arm; threshold: improvement >= 20%.
 function judge(baseline: ArmBehaviour, xsched: ArmBehaviour, seed = 1) {
@@ -45,5 +47,37 @@ describe('hp P99 improvement verdict', () => {
     const verdict = judge({ skipped: 'operator asked for xsched only' }, { hpMedianMs: 4 });
     expect(verdict.status).toBe('skip');
     expect(verdict.message).toContain('arm baseline was skipped: operator asked for xsched only');
+  });
+
+  describe('with a stored baseline of several runs that can judge the run: the t part\'s spread is pooled, each stored run around its own mean', () => {
+    // xsched about 30% better, trial-to-trial noise 8% per arm: 3 trials alone leave 2 degrees of freedom (t 4.30).
+    const run = (seed: number, xschedMs = 7) =>
+      buildSyntheticRun({ seed, scenario: { durationMs: 60_000, trials: 3 }, arms: { baseline: { hpMedianMs: 10, hpTrialSigma: 0.08 }, xsched: { hpMedianMs: xschedMs, hpTrialSigma: 0.08 } } });
+    const stored = (levels: number[]) =>
+      assembleBaseline(
+        baselineFromRun(run(100)),
+        levels.map((xschedMs, i) => ({ run: { runId: `run-${i}`, startedAt: new Date(Date.UTC(2026, 10, 20) + i * 3.6e6).toISOString(), machine: `GPU-${i}` }, arms: baselineFromRun(run(100 + i, xschedMs)).arms })),
+      );
+
+    it('narrows the interval; the centre and the bootstrap stay this run\'s; the method and measured fields say so', () => {
+      const record = run(7);
+      const alone = judgeHpP99Improvement(verdictContextOf(record));
+      const pooled = judgeHpP99Improvement(verdictContextOf(record, stored([7, 6, 8])));
+      expect(pooled.measured.improvementFraction).toBe(alone.measured.improvementFraction);
+      expect([alone.measured.pooledStoredTrials, pooled.measured.pooledStoredTrials]).toEqual([undefined, 9]);
+      expect(pooled.interval!.high - pooled.interval!.low).toBeLessThan(alone.interval!.high - alone.interval!.low);
+      expect(pooled.interval!.method).toMatch(/spread pooled with the 9 paired trials of the stored baseline \(3 runs .* on 3 machines\), each of its 3 runs around its own mean \(8 degrees of freedom\)/);
+      expect(pooled.interval!.method).toMatch(/^envelope of \[two-stage bootstrap/);
+    });
+
+    it('undecided: the advice counts the degrees of freedom the stored runs lend', () => {
+      // About 24% better against 20% needed.
+      const verdict = judgeHpP99Improvement(verdictContextOf(run(7, 7.6), stored([7.6, 7.6, 7.6])));
+      expect(verdict.status).toBe('inconclusive');
+      const advice = (extraDegreesOfFreedom: number) =>
+        recommendMoreData({ estimate: verdict.measured.improvementFraction!, low: verdict.interval!.low, high: verdict.interval!.high, threshold: 0.2, trials: 3, confidence: 0.95, extraDegreesOfFreedom, direction: 'at-least' });
+      expect(verdict.recommendation).toBe(advice(6));
+      expect([advice(0), advice(9)]).not.toContain(advice(6));
+    });
   });
 });

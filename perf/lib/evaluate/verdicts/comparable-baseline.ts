@@ -1,26 +1,27 @@
 // The stored baseline when it can judge this run as a whole: the same key, the same recorded
 // workload and XSched settings (store/baselines/baseline-mismatch.ts) and no drift of the alone
 // arms (machine-drift.ts). The regression verdicts report each reason it cannot
-// (baseline-regression.ts); lp-throughput-loss.ts borrows its trials' spread only when it can,
-// from the same runs the regression verdicts judge against (this machine's own, where the
-// baseline holds enough of them: own-machine-runs.ts).
+// (baseline-regression.ts); lp-throughput-loss.ts and hp-p99-improvement.ts borrow its trials'
+// spread only when it can, from the same runs the regression verdicts judge against (this
+// machine's own, where the baseline holds enough of them: own-machine-runs.ts).
 
 import { findBaselineMismatch } from '../../store/baselines/baseline-mismatch.ts';
 import { describeBaselineRuns, storedRunsOf } from '../../store/baselines/baseline-source.ts';
 import { baselineKeyOfRun } from '../../store/baselines/key.ts';
 import type { BaselineFile } from '../../documents/types/baseline.ts';
+import type { PooledSpreadSource } from '../stats/intervals/log-t-interval.ts';
 import { findMachineDrift } from './machine-drift.ts';
 import { ownMachineRunsOfRecord } from './own-machine-runs.ts';
 import type { VerdictContext } from './verdict-context.ts';
 
-export interface ComparableBaseline {
+interface ComparableBaseline {
   /** The whole stored baseline, or this machine's runs of it. */
   baseline: BaselineFile;
   /** For messages: "the stored baseline (40 runs ...)" or "this machine's own 7 of the stored baseline's 40 runs (...)". */
   label: string;
 }
 
-export function comparableStoredBaseline(context: VerdictContext): ComparableBaseline | null {
+function comparableStoredBaseline(context: VerdictContext): ComparableBaseline | null {
   const stored = context.baseline;
   // A file without a recorded workload is compared on trust (baseline-regression.ts says so);
   // its spread is not borrowed on trust.
@@ -37,16 +38,23 @@ export function comparableStoredBaseline(context: VerdictContext): ComparableBas
 }
 
 /**
- * Each stored run's lp iter/s of xsched and baseline, paired by trial index: the runs with 2 or
- * more such pairs, all positive; null when none has. Kept apart by run, so that each run's
- * spread is taken around its own level (log-t-interval.ts).
+ * Each stored run's per-trial values of xsched and baseline (lp iter/s or hp P99), paired by
+ * trial index: the runs with 2 or more such pairs, all positive; null when none has. Kept apart
+ * by run, so that each run's spread is taken around its own level (log-t-interval.ts).
  */
-export function storedLpRuns(stored: BaselineFile): Array<{ xsched: number[]; baseline: number[] }> | null {
+function storedPairedRuns(stored: BaselineFile, field: 'lpIterPerSec' | 'hpP99Ms'): Array<{ xsched: number[]; baseline: number[] }> | null {
   const runs = storedRunsOf(stored).flatMap(({ arms }) => {
-    const xsched = arms.xsched?.lpIterPerSec ?? [];
-    const baseline = arms.baseline?.lpIterPerSec ?? [];
+    const xsched = arms.xsched?.[field] ?? [];
+    const baseline = arms.baseline?.[field] ?? [];
     const usable = xsched.length >= 2 && xsched.length === baseline.length && [...xsched, ...baseline].every((v) => v > 0);
     return usable ? [{ xsched, baseline }] : [];
   });
   return runs.length === 0 ? null : runs;
+}
+
+/** The stored runs' paired per-trial values of `field` to pool a paired interval's spread with, when a comparable baseline has them. */
+export function storedSpreadSource(context: VerdictContext, field: 'lpIterPerSec' | 'hpP99Ms'): PooledSpreadSource | undefined {
+  const stored = comparableStoredBaseline(context);
+  const runs = stored === null ? null : storedPairedRuns(stored.baseline, field);
+  return runs === null ? undefined : { runs: runs.map((run) => ({ numerators: run.xsched, denominators: run.baseline })), label: stored!.label };
 }

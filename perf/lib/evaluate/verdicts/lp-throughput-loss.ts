@@ -7,7 +7,7 @@
 import { pairTrialsByIndex } from '../stats/intervals/pair-trials.ts';
 import { throughputRatioInterval } from '../stats/intervals/throughput-ratio-interval.ts';
 import type { Verdict } from '../../documents/types/evaluation.ts';
-import { comparableStoredBaseline, storedLpRuns } from './comparable-baseline.ts';
+import { storedSpreadSource } from './comparable-baseline.ts';
 import { decideAgainstThreshold, recommendMoreData } from './decide.ts';
 import { type VerdictContext, oneMinus, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
 
@@ -24,11 +24,8 @@ export function judgeLpThroughputLoss(context: VerdictContext): Verdict {
   if (xsched.length === 0) return skipVerdict(ID, rule, 'Not judged: xsched and baseline share no trial in which both have lp samples.');
   const xschedIterPerSec = xsched.reduce((s, t) => s + t.iterPerSec, 0) / xsched.length;
   const baselineIterPerSec = baseline.reduce((s, t) => s + t.iterPerSec, 0) / baseline.length;
-  const stored = comparableStoredBaseline(context);
-  const storedRuns = stored === null ? null : storedLpRuns(stored.baseline);
   const summary = `lp ${round3(xschedIterPerSec)} iter/s (xsched) vs ${round3(baselineIterPerSec)} iter/s (baseline) over ${xsched.length} paired trial(s)`;
-  const pooledSpreadWith = storedRuns === null ? undefined : { runs: storedRuns.map((run) => ({ numerators: run.xsched, denominators: run.baseline })), label: stored!.label };
-  const ratio = throughputRatioInterval(xsched, baseline, { paired: true, confidence: record.scenario.confidence, pooledSpreadWith });
+  const ratio = throughputRatioInterval(xsched, baseline, { paired: true, confidence: record.scenario.confidence, pooledSpreadWith: storedSpreadSource(context, 'lpIterPerSec') });
   // Pooled only on the paired t path, and only when this run's trials spread as the stored ones do (log-t-interval.ts).
   const pooled = ratio?.pooled;
   const measured = {

@@ -3,12 +3,13 @@
 // Distribution-free part: two-stage bootstrap (trials with replacement, then requests from
 // the chosen trials), paired by trial index when the arms ran interleaved. With few trials
 // a bootstrap over trials underestimates run-to-run variation, so with 2 or more trials per
-// side the interval is widened to also contain the t-interval over per-trial percentiles.
+// side the interval is widened to also contain the t-interval over per-trial percentiles
+// (paired, its spread optionally pooled with stored runs': log-t-interval.ts).
 
 import { percentileOfSorted } from '../percentile.ts';
 import { pairTrialsByIndex } from './pair-trials.ts';
 import { createSeededRandom } from '../random/seeded-random.ts';
-import { pairedLogRatioInterval, welchLogRatioInterval } from './log-t-interval.ts';
+import { type PooledSpreadSource, pairedLogRatioInterval, welchLogRatioInterval } from './log-t-interval.ts';
 import { type RatioInterval, envelopeOf, validateConfidence } from './ratio-interval.ts';
 import { drawPooledPercentiles } from './two-stage-bootstrap.ts';
 
@@ -27,6 +28,8 @@ export interface PercentileRatioRequest {
   confidence: number;
   seed: number;
   resamples?: number;
+  /** Paired only: stored runs' per-trial percentiles whose spread the t-interval pools (log-t-interval.ts). */
+  pooledSpreadWith?: PooledSpreadSource;
 }
 
 export const DEFAULT_RESAMPLES = 4000;
@@ -71,7 +74,7 @@ export function percentileRatioInterval(request: PercentileRatioRequest): RatioI
   };
   const perTrial = (trials: TrialLatencies[]): number[] => trials.map((t) => percentileOfSorted(t.latenciesNs, percentile));
   const tInterval = paired
-    ? pairedLogRatioInterval(perTrial(numerator), perTrial(denominator), confidence)
+    ? pairedLogRatioInterval(perTrial(numerator), perTrial(denominator), confidence, request.pooledSpreadWith)
     : welchLogRatioInterval(perTrial(numerator), perTrial(denominator), confidence);
   return envelopeOf(bootstrap, tInterval);
 }

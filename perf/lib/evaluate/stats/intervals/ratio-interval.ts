@@ -27,5 +27,6 @@ export function envelopeOf(primary: RatioInterval, other: RatioInterval | null):
     high: Math.max(primary.high, other.high),
     level: primary.level,
     method: `envelope of [${primary.method}] and [${other.method}]`,
+    ...(primary.pooled ?? other.pooled ? { pooled: (primary.pooled ?? other.pooled)! } : {}),
   };
 }
