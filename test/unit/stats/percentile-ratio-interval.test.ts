@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { percentileRatioInterval, type TrialLatencies } from '../../../perf/lib/evaluate/stats/intervals/percentile-ratio-interval.ts';
 import { createPooledPercentileResampler } from '../../../perf/lib/evaluate/stats/intervals/pooled-percentile-resampler.ts';
+import { envelopeOf } from '../../../perf/lib/evaluate/stats/intervals/ratio-interval.ts';
 import { percentileOfSorted, sortAscending } from '../../../perf/lib/evaluate/stats/percentile.ts';
 import { drawStandardNormal } from '../../../perf/lib/evaluate/stats/random/random-variates.ts';
 import { createSeededRandom } from '../../../perf/lib/evaluate/stats/random/seeded-random.ts';
@@ -72,5 +73,20 @@ describe('P99 ratio interval', () => {
       if (interval.low <= 1 && interval.high >= 1) covered++;
     }
     expect(covered / runs).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('envelopeOf', () => {
+  const bootstrap = { estimate: 1, low: 0.8, high: 1.25, level: 0.95, method: 'bootstrap' };
+  const pooled = { trials: 9, degreesOfFreedom: 6 };
+
+  it('keeps a part\'s pooled spread when that part sets a bound', () => {
+    const t = { estimate: 1, low: 0.7, high: 1.1, level: 0.95, method: 't pooled', pooled };
+    expect(envelopeOf(bootstrap, t)).toEqual({ estimate: 1, low: 0.7, high: 1.25, level: 0.95, method: 'envelope of [bootstrap] and [t pooled]', pooled });
+  });
+
+  it('drops it, and says so, when the other part sets both bounds', () => {
+    const t = { estimate: 1, low: 0.9, high: 1.1, level: 0.95, method: 't pooled', pooled };
+    expect(envelopeOf(bootstrap, t)).toEqual({ estimate: 1, low: 0.8, high: 1.25, level: 0.95, method: 'envelope of [bootstrap] and [t pooled]; the pooled part set neither bound' });
   });
 });

@@ -41,7 +41,8 @@ describe('lp throughput loss verdict', () => {
     it('a run undecided on its own spread is decided with 4 degrees of freedom; the centre stays its own', () => {
       const record = run(7);
       const alone = judgeLpThroughputLoss(verdictContextOf(record));
-      const stored = baselineFromRun(run(8));
+      // Every synthetic run is called fixture-run: the stored one is renamed, as the run judged is never pooled with itself.
+      const stored = { ...baselineFromRun(run(8)), runId: 'stored-run' };
       const pooled = judgeLpThroughputLoss(verdictContextOf(record, stored));
       expect(alone.status).toBe('inconclusive');
       expect(pooled.status).toBe('pass');
@@ -93,6 +94,21 @@ describe('lp throughput loss verdict', () => {
       const alike = judgeLpThroughputLoss(verdictContextOf(record, stored([['GPU-a', 52.5], ['GPU-b', 52.5], ['GPU-c', 52.5]])));
       const width = (v: typeof verdict) => v.interval!.high - v.interval!.low;
       expect(Math.abs(width(verdict) - width(alike))).toBeLessThan(0.1 * width(alike));
+    });
+
+    it('leaves out a stored run whose arms kept different numbers of values (the pairs could be shifted) and the run being judged', () => {
+      const withHp = (seed: number, xschedIterationMs: number) =>
+        buildSyntheticRun({ seed, scenario: { durationMs: 60_000, trials: 3 }, arms: { baseline: { hpMedianMs: 10, lpIterationMs: 50, lpTrialSigma: 0.01 }, xsched: { hpMedianMs: 5, lpIterationMs: xschedIterationMs, lpTrialSigma: 0.01 } } });
+      const baseline = assembleBaseline(
+        baselineFromRun(withHp(100, 52.5)),
+        [52.5, 56, 59].map((ms, i) => ({ run: { runId: `run-${i}`, startedAt: new Date(Date.UTC(2026, 10, 20) + i * 3.6e6).toISOString(), machine: `GPU-${i}` }, arms: baselineFromRun(withHp(100 + i, ms)).arms })),
+      );
+      const xsched = baseline.arms.xsched!;
+      // Run 2 lost its last trial's hp P99 in the xsched arm (2 hp values, 3 lp); run 1 is named as the run judged.
+      const judged = withHp(7, 52.5);
+      const lostHp = { ...baseline, runs: baseline.runs!.map((r, i) => (i === 1 ? { ...r, runId: judged.runId } : r)), arms: { ...baseline.arms, xsched: { ...xsched, hpP99Ms: xsched.hpP99Ms.slice(0, -1) } } };
+      expect(judgeLpThroughputLoss(verdictContextOf(judged, baseline)).measured.pooledStoredTrials).toBe(9);
+      expect(judgeLpThroughputLoss(verdictContextOf(judged, lostHp)).measured.pooledStoredTrials).toBe(3);
     });
 
     it("the drift check compares with the same runs: hp-alone at its own machine's level, half the other machines', still pools", () => {

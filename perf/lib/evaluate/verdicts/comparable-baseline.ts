@@ -40,13 +40,18 @@ function comparableStoredBaseline(context: VerdictContext): ComparableBaseline |
 /**
  * Each stored run's per-trial values of xsched and baseline (lp iter/s or hp P99), paired by
  * trial index: the runs with 2 or more such pairs, all positive; null when none has. Kept apart
- * by run, so that each run's spread is taken around its own level (log-t-interval.ts).
+ * by run, so that each run's spread is taken around its own level (log-t-interval.ts). The file
+ * keeps no trial numbers, only each arm's values in trial order, so a run counts only when both
+ * arms hold as many values of each metric they kept (a trial lost in one arm would shift the
+ * pairs), and never the run being judged (a replay against a baseline it was added to).
  */
-function storedPairedRuns(stored: BaselineFile, field: 'lpIterPerSec' | 'hpP99Ms'): Array<{ xsched: number[]; baseline: number[] }> | null {
-  const runs = storedRunsOf(stored).flatMap(({ arms }) => {
+function storedPairedRuns(stored: BaselineFile, field: 'lpIterPerSec' | 'hpP99Ms', runId: string): Array<{ xsched: number[]; baseline: number[] }> | null {
+  const runs = storedRunsOf(stored).flatMap(({ run, arms }) => {
     const xsched = arms.xsched?.[field] ?? [];
     const baseline = arms.baseline?.[field] ?? [];
-    const usable = xsched.length >= 2 && xsched.length === baseline.length && [...xsched, ...baseline].every((v) => v > 0);
+    const counts = [arms.xsched, arms.baseline].flatMap((arm) => [arm?.hpP99Ms.length ?? 0, arm?.lpIterPerSec.length ?? 0]).filter((n) => n > 0);
+    const aligned = counts.every((n) => n === xsched.length);
+    const usable = run.runId !== runId && aligned && xsched.length >= 2 && xsched.length === baseline.length && [...xsched, ...baseline].every((v) => v > 0);
     return usable ? [{ xsched, baseline }] : [];
   });
   return runs.length === 0 ? null : runs;
@@ -55,6 +60,6 @@ function storedPairedRuns(stored: BaselineFile, field: 'lpIterPerSec' | 'hpP99Ms
 /** The stored runs' paired per-trial values of `field` to pool a paired interval's spread with, when a comparable baseline has them. */
 export function storedSpreadSource(context: VerdictContext, field: 'lpIterPerSec' | 'hpP99Ms'): PooledSpreadSource | undefined {
   const stored = comparableStoredBaseline(context);
-  const runs = stored === null ? null : storedPairedRuns(stored.baseline, field);
+  const runs = stored === null ? null : storedPairedRuns(stored.baseline, field, context.record.runId);
   return runs === null ? undefined : { runs: runs.map((run) => ({ numerators: run.xsched, denominators: run.baseline })), label: stored!.label };
 }

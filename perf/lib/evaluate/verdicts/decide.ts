@@ -30,7 +30,7 @@ export interface MoreDataInput {
   trials: number;
   /** Two-sided level of the interval. */
   confidence: number;
-  /** Degrees of freedom the spread has beyond trials - 1 (pooled from stored runs' trials: lp-throughput-loss.ts). */
+  /** Degrees of freedom the spread has beyond trials - 1 (pooled from stored runs' trials: lp-throughput-loss.ts, hp-p99-improvement.ts). */
   extraDegreesOfFreedom?: number;
   /** The rule's direction: with it, the advice says which way more trials would decide. */
   direction?: Direction;

@@ -18,15 +18,23 @@ export function validateConfidence(confidence: number): void {
   }
 }
 
-/** The smallest interval containing both (a conservative combination of two methods). */
+/**
+ * The smallest interval containing both (a conservative combination of two methods). A part's
+ * pooled spread (log-t-interval.ts) is reported only when that part sets a bound: otherwise the
+ * other part's width stands, and the method text says the pooled one set neither.
+ */
 export function envelopeOf(primary: RatioInterval, other: RatioInterval | null): RatioInterval {
   if (other === null) return primary;
+  const low = Math.min(primary.low, other.low);
+  const high = Math.max(primary.high, other.high);
+  const pooledPart = [primary, other].find((part) => part.pooled !== undefined);
+  const binding = pooledPart !== undefined && (pooledPart.low === low || pooledPart.high === high);
   return {
     estimate: primary.estimate,
-    low: Math.min(primary.low, other.low),
-    high: Math.max(primary.high, other.high),
+    low,
+    high,
     level: primary.level,
-    method: `envelope of [${primary.method}] and [${other.method}]`,
-    ...(primary.pooled ?? other.pooled ? { pooled: (primary.pooled ?? other.pooled)! } : {}),
+    method: `envelope of [${primary.method}] and [${other.method}]${pooledPart !== undefined && !binding ? '; the pooled part set neither bound' : ''}`,
+    ...(binding ? { pooled: pooledPart.pooled! } : {}),
   };
 }
