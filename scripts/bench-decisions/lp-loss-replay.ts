@@ -7,6 +7,7 @@
 // has enough), through the suite's judgeLpThroughputLoss.
 
 import type { BaselineFile } from '../../perf/lib/documents/types/baseline.ts';
+import { assembleBaseline } from '../../perf/lib/store/baselines/from-runs.ts';
 import type { RunRecord } from '../../perf/lib/documents/types/run-record.ts';
 import type { VerdictStatus } from '../../perf/lib/documents/types/evaluation.ts';
 import type { LpTrialSamples } from '../../perf/lib/evaluate/stats/lp-samples.ts';
@@ -49,16 +50,13 @@ export function storedBaselineOf(template: BaselineFile, stored: Paired, hpP99Ms
   return { ...template, runId: stored.runId, arms: { baseline: arm(stored.baseline, hpP99Ms?.baseline), xsched: arm(stored.xsched, hpP99Ms?.xsched) } };
 }
 
-/** `template`'s baseline holding `runs`' lp values as a baseline of several runs, each on its recorded machine, a minute apart. */
+/** `runs` as one baseline of several runs (the product's assembleBaseline), each on its recorded machine, a minute apart. */
 function storedBaselineOfRuns(template: BaselineFile, runs: Paired[], machines: Record<string, string>): BaselineFile {
-  const arm = (values: (run: Paired) => number[]) => ({
-    hpP99Ms: [], hpP50Ms: [], hpAchievedRateHz: [], hpHistogram: null,
-    lpIterPerSec: runs.flatMap(values),
-    trialRuns: runs.flatMap((run, index) => values(run).map(() => index)),
-  });
   const start = Date.parse(template.createdAt);
-  const described = runs.map((run, index) => ({ runId: run.runId, startedAt: new Date(start + index * 60_000).toISOString(), ...(machines[run.runId] !== undefined ? { machine: machines[run.runId]! } : {}) }));
-  return { ...template, runId: runs[0]!.runId, runs: described, arms: { baseline: arm((run) => run.baseline), xsched: arm((run) => run.xsched) } };
+  return assembleBaseline(template, runs.map((run, index) => ({
+    run: { runId: run.runId, startedAt: new Date(start + index * 60_000).toISOString(), ...(machines[run.runId] !== undefined ? { machine: machines[run.runId]! } : {}) },
+    arms: storedBaselineOf(template, run).arms,
+  })));
 }
 
 /** The record as measured on `machine` (its workers' GPU UUID), for the own-machine cut (own-machine-runs.ts). */
