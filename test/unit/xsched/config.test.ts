@@ -48,6 +48,10 @@ describe('readXschedConfig', () => {
     expect(() => readXschedConfig(env, 'cuda')).toThrow(message);
   });
 
+  it('lets PERF_XSCHED_VERSION through: it names the install (docs/history.md), it is not an arm setting', () => {
+    expect(readXschedConfig({ ...ROOT, PERF_XSCHED_VERSION: 'v1.2.0-local' }, 'cuda').policy).toBe('HPF');
+  });
+
   it('lets priorities be equal under a policy that ignores them (UP)', () => {
     expect(readXschedConfig({ ...ROOT, PERF_XSCHED_POLICY: 'UP', PERF_XSCHED_PRIORITY_HP: '0' }, 'cuda').roles.hp.priority).toBe(0);
   });

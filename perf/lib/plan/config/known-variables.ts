@@ -3,7 +3,7 @@
 // perf/lib/run/sharing; they are listed here only so they are not reported, and the
 // XSched names come from that module so the two lists cannot drift apart.
 
-import { XSCHED_SETTING_NAMES } from './xsched-settings.ts';
+import { XSCHED_INSTALL_VARIABLES, XSCHED_SETTING_NAMES } from './xsched-settings.ts';
 import { SETTING_VARIABLES } from './variables.ts';
 import { EXTRA_ALLOW_VARIABLE } from '../../process/allowed-env.ts';
 import { ALL_SWEEP_VARIABLES } from '../sweeps/sweep-settings.ts';
@@ -13,12 +13,12 @@ export const CONFIG_FILE_VARIABLE = 'PERF_CONFIG';
 /** Read by perf/lib/run/sharing (mps-binary.ts). */
 const SHARING_MODULE_VARIABLES = ['PERF_MPS_CONTROL'];
 
-/** Read by perf/lib/run/source (the XSched version) and perf/lib/store/history (docs/history.md). */
-const HISTORY_MODULE_VARIABLES = ['PERF_XSCHED_VERSION', 'PERF_HISTORY_URL', 'PERF_BASELINE_FROM', 'PERF_TEST_POSTGRES_URL'];
+/** Read by perf/lib/store/history (docs/history.md). */
+const HISTORY_MODULE_VARIABLES = ['PERF_HISTORY_URL', 'PERF_BASELINE_FROM', 'PERF_TEST_POSTGRES_URL'];
 /** Read by perf/lib/process/allowed-env.ts (every child process's environment). */
 const PROCESS_MODULE_VARIABLES = [EXTRA_ALLOW_VARIABLE];
 
-export const OTHER_MODULE_VARIABLES: readonly string[] = [...XSCHED_SETTING_NAMES, ...SHARING_MODULE_VARIABLES, ...HISTORY_MODULE_VARIABLES, ...PROCESS_MODULE_VARIABLES, ...ALL_SWEEP_VARIABLES];
+export const OTHER_MODULE_VARIABLES: readonly string[] = [...XSCHED_SETTING_NAMES, ...XSCHED_INSTALL_VARIABLES, ...SHARING_MODULE_VARIABLES, ...HISTORY_MODULE_VARIABLES, ...PROCESS_MODULE_VARIABLES, ...ALL_SWEEP_VARIABLES];
 
 export function listKnownPerfVariables(): string[] {
   return [...new Set([CONFIG_FILE_VARIABLE, ...SETTING_VARIABLES.map((v) => v.env), ...OTHER_MODULE_VARIABLES])].sort();

@@ -67,6 +67,12 @@ export const XSCHED_SETTING_NAMES = [
   'PERF_XSCHED_READY_TIMEOUT_MS',
 ] as const;
 
+/**
+ * PERF_XSCHED_* variables that describe the install rather than configure the arm: read by
+ * perf/lib/run/source/xsched-source.ts, so the settings check below must let them through.
+ */
+export const XSCHED_INSTALL_VARIABLES = ['PERF_XSCHED_VERSION'] as const;
+
 export class XschedConfigError extends Error {
   override readonly name = 'XschedConfigError';
 }
@@ -138,7 +144,7 @@ function readDriverLibrary(env: NodeJS.ProcessEnv, platform: WorkerPlatform): st
 }
 
 function rejectUnknownSettings(env: NodeJS.ProcessEnv): void {
-  const known = new Set<string>(XSCHED_SETTING_NAMES);
+  const known = new Set<string>([...XSCHED_SETTING_NAMES, ...XSCHED_INSTALL_VARIABLES]);
   const unknown = Object.keys(env).filter((name) => name.startsWith('PERF_XSCHED_') && !known.has(name));
   if (unknown.length > 0) {
     // A misspelt setting would otherwise be ignored, the way XSched ignores misspelt values.
