@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listKnownPerfVariables } from '../../../perf/lib/plan/config/known-variables.ts';
 import { readXschedConfig, XschedConfigError } from '../../../perf/lib/plan/config/xsched-settings.ts';
 
 const ROOT = { XSCHED_ROOT: '/opt/xsched' };
@@ -50,6 +51,15 @@ describe('readXschedConfig', () => {
 
   it('lets PERF_XSCHED_VERSION through: it names the install (docs/history.md), it is not an arm setting', () => {
     expect(readXschedConfig({ ...ROOT, PERF_XSCHED_VERSION: 'v1.2.0-local' }, 'cuda').policy).toBe('HPF');
+  });
+
+  it('accepts every PERF_XSCHED_* name the suite knows (known-variables.ts), so the two lists cannot disagree', () => {
+    const names = listKnownPerfVariables().filter((name) => name.startsWith('PERF_XSCHED_'));
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      const value = name.endsWith('_LIB') ? '/usr/lib/libdriver.so' : ({ PERF_XSCHED_POLICY: 'HPF', PERF_XSCHED_VERSION: 'v1', PERF_XSCHED_PRIORITY_LP: '0', PERF_XSCHED_READY_TIMEOUT_MS: '10000' } as Record<string, string>)[name] ?? '1';
+      expect(() => readXschedConfig({ ...ROOT, [name]: value }, 'cuda'), name).not.toThrow();
+    }
   });
 
   it('lets priorities be equal under a policy that ignores them (UP)', () => {
