@@ -43,7 +43,7 @@ describe('expectedRegressionPower', () => {
     expect(xschedHp(0.2).detectionRate).toBeLessThan(xschedHp(0.01).detectionRate);
   });
 
-  it('on the committed quick baseline (40 runs on 11 H200s), for a machine it has not seen: about what the verdict reports replayed against it', () => {
+  it('on the committed quick baseline (44 runs on 12 H200s), for a machine it has not seen: about what the verdict reports replayed against it', () => {
     const path = resolve(import.meta.dirname, '../../../baselines/quick/cuda-sm_90-nvidia-h200-time-sliced.json');
     const stored = parseBaselineFile(path, JSON.parse(readFileSync(path, 'utf8')));
     const xschedHp = expectedRegressionPower(stored, thresholds, quick.confidence, 3).find((p) => p.arm === 'xsched' && p.metric === 'hp-p99')!;
