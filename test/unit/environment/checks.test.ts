@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ValidityCheck } from '../../../perf/lib/documents/types/evaluation.ts';
 import type { ArmTrialRecord, RunRecord } from '../../../perf/lib/documents/types/run-record.ts';
 import { evaluateRun } from '../../../perf/lib/evaluate/index.ts';
+import { renderEnvironmentTable } from '../../../perf/lib/output/report/html-environment.ts';
 import { buildSyntheticRun, healthyRunSpec } from '../evaluate/fixtures/synthetic-run.ts';
 import { runWithEnvironment } from './environment-run.ts';
 
@@ -95,6 +96,22 @@ describe('environment checks', () => {
     // Some steal, but most of the other load is processes inside: the advice is about those.
     const mostlyProcesses = checksOf(runWithEnvironment({ baseline: { hostCpu: { busyCores: 5.3, suiteCores: 2.1, otherCores: 3.2, stealCores: 0.3 } } }), 'environment.host-cpu');
     expect(only(mostlyProcesses, 'warn')[0]!.recommendation).toContain('Stop other CPU work on the host');
+  });
+
+  it('names how often each worker\'s threads were preempted, by role, where the window counted them', () => {
+    const record = runWithEnvironment();
+    const trial = record.trials.find((t) => t.arm === 'baseline' && t.trial === 0)!;
+    const pidOf = (role: string): number => trial.workers.flatMap((w) => (w.ok && w.role === role ? [w.result.fingerprint.pid] : []))[0]!;
+    trial.environment!.hostCpu!.workerSwitches = [{ pid: pidOf('hp'), involuntaryPerS: 12.5, voluntaryPerS: 900 }, { pid: pidOf('lp'), involuntaryPerS: 340, voluntaryPerS: 50 }];
+    const evaluation = evaluateRun(record, null);
+    const check = evaluation.checks.find((c) => c.id === 'environment.host-cpu' && c.arm === 'baseline' && c.trial === 0)!;
+    expect(check.message).toContain('Worker threads preempted (involuntary context switches): hp 12.5/s, lp 340/s.');
+    expect(check.measured).toMatchObject({ hpInvoluntarySwitchesPerS: 12.5, lpInvoluntarySwitchesPerS: 340 });
+    // A record from before the field says nothing about it.
+    const older = evaluation.checks.find((c) => c.id === 'environment.host-cpu' && c.arm === 'baseline' && c.trial === 1)!;
+    expect(older.message).not.toContain('preempted');
+    const row = renderEnvironmentTable(record, evaluation).split('\n').find((r) => r.includes('baseline t1'))!;
+    expect(row).toContain('<td>hp 12.5 · lp 340</td>');
   });
 });
 

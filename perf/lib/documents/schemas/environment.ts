@@ -66,6 +66,8 @@ export const HostCpuWindowSchema = v.object({
   /** scaling_governor of each CPU, null with a reason when cpufreq is not exposed (e.g. a VM). */
   governors: v.nullable(v.array(v.string())),
   governorNotAvailable: nullableString,
+  /** Context switches per second of each worker's threads over the same window (/proc/<pid>/task/<tid>/status, summed); absent in records before it was kept. */
+  workerSwitches: v.optional(v.array(v.object({ pid: countSchema(0), involuntaryPerS: atLeastZero, voluntaryPerS: atLeastZero }))),
 });
 
 export const EnvironmentRecordSchema = v.object({

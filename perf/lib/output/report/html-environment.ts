@@ -45,13 +45,24 @@ function otherProcesses(trial: ArmTrialRecord): string {
   return foreign.length === 0 ? 'none' : foreign.map((p) => `${p.pid} ${p.command}${p.usedMemoryMiB === null ? '' : ` ${Math.round(p.usedMemoryMiB)} MiB`}`).join('; ');
 }
 
+/** Involuntary context switches per second of each worker's threads, by role ("hp 12 · lp 340"). */
+function preemptedPerS(trial: ArmTrialRecord): string {
+  const switches = trial.environment?.hostCpu?.workerSwitches;
+  if (switches === undefined) return '–';
+  const parts = trial.workers.flatMap((w) => {
+    const counted = w.ok ? switches.find((s) => s.pid === w.result.fingerprint.pid) : undefined;
+    return counted === undefined ? [] : [`${w.role} ${counted.involuntaryPerS}`];
+  });
+  return parts.length === 0 ? '–' : parts.join(' · ');
+}
+
 export function renderEnvironmentTable(record: RunRecord, evaluation: ScenarioEvaluation): string {
   const ran = ranTrials(record);
   if (ran.every((t) => t.environment === undefined)) return '<p class="muted">Not recorded: this run has no environment samples (saved before environment monitoring).</p>';
   const statusOf = (t: ArmTrialRecord, id: string): string => evaluation.checks.find((c) => c.id === id && c.arm === t.arm && c.trial === t.trial)?.status ?? 'skip';
   const rows = ran.map((t): HtmlCell[] => {
     const where = `${t.arm} t${t.trial + 1}`;
-    if (t.environment === undefined) return [where, htmlCell('not recorded', 'muted'), '', '', '', '', '', '', '', ''];
+    if (t.environment === undefined) return [where, htmlCell('not recorded', 'muted'), '', '', '', '', '', '', '', '', ''];
     const cpu = t.environment.hostCpu;
     const status = ['environment.foreign-gpu-process', 'environment.gpu-state', 'environment.host-cpu'].map((id) => renderStatusPill(statusOf(t, id))).join(' ');
     return [
@@ -60,8 +71,9 @@ export function renderEnvironmentTable(record: RunRecord, evaluation: ScenarioEv
       ...gpuCells(t, record.scenario.gpuIndex),
       otherProcesses(t),
       cpu === null ? (t.environment.hostCpuNotAvailable ?? '–') : `${cpu.otherCores.toFixed(2)} of ${cpu.cpus}${(cpu.stealCores ?? 0) > 0 ? ` (steal ${cpu.stealCores!.toFixed(2)})` : ''}`,
+      preemptedPerS(t),
     ];
   });
-  const headers = ['arm, trial', 'processes · GPU · host', 'SM MHz', 'mem MHz', '°C', 'power W / limit', 'throttle', 'ECC corr / uncorr', 'modes', 'other GPU processes', 'other CPU cores'];
+  const headers = ['arm, trial', 'processes · GPU · host', 'SM MHz', 'mem MHz', '°C', 'power W / limit', 'throttle', 'ECC corr / uncorr', 'modes', 'other GPU processes', 'other CPU cores', 'workers preempted /s'];
   return renderHtmlTable(headers, rows, { className: 'environment' });
 }

@@ -48,7 +48,7 @@ export const startEnvironmentSampler: StartEnvironmentSampler = (options) => {
 
   const readCpu = async (): Promise<void> => {
     try {
-      const ticks = await readCpuTicks(cpuPids, since(), options.procRoot);
+      const ticks = await readCpuTicks(cpuPids, since(), options.procRoot, options.workerPids);
       // Only readings with every worker alive bound the window: an exited worker's time is gone.
       if (options.workerPids.every((pid) => ticks.perPid.has(pid))) {
         firstTicks ??= ticks;
