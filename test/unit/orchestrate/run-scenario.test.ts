@@ -210,6 +210,16 @@ describe.concurrent('runScenario with the fake worker', () => {
     expect(hp.ok, hp.ok ? '' : `${hp.failure.kind}: ${hp.failure.message}`).toBe(true);
   });
 
+  it('records the XSched version the suite was told (PERF_XSCHED_VERSION), which no worker is given', async () => {
+    const install = makeTempDir('xsp-xsched-install-');
+    const baseEnv = { PATH: process.env.PATH ?? '', XSCHED_ROOT: install, PERF_XSCHED_VERSION: 'v1.2.0-told' };
+    const options = await makeRunOptions(makeShortScenario({ arms: ['hp-alone'] }), createProviderDouble().provider, { baseEnv });
+    const record = await runScenario(options);
+    expect(record.source?.xsched).toMatchObject({ root: install, version: 'v1.2.0-told' });
+    // The workers' environment is allow-listed (process/allowed-env.ts): the suite's own setting stays out.
+    expect(record.childEnv?.passedNames).not.toContain('PERF_XSCHED_VERSION');
+  });
+
   it('throws with the scenario name when the provider cannot open the scenario', async () => {
     const provider = { ...createProviderDouble().provider, openScenario: async () => Promise.reject(new Error('MPS daemon did not start')) };
     await expect(runScenario(await makeRunOptions(makeShortScenario(), provider)))

@@ -53,6 +53,8 @@ export interface ResolvedRunOptions extends Required<Omit<RunScenarioOptions, 'o
   runId: string | undefined;
   /** The names baseEnv kept (the run record's childEnv). */
   childEnv: ChildEnvRecord;
+  /** The variables the run record's source is read from, before the allow list: PERF_XSCHED_VERSION is the suite's, never a child's (run/source/xsched-source.ts). */
+  sourceEnv: Record<string, string | undefined>;
 }
 
 export const RUN_DEFAULTS = {
@@ -80,7 +82,8 @@ export function resolveRunOptions(options: RunScenarioOptions): ResolvedRunOptio
     }
     return value;
   };
-  const baseEnv = allowListedEnv(options.baseEnv ?? process.env);
+  const env = options.baseEnv ?? process.env;
+  const baseEnv = allowListedEnv(env);
   return {
     scenario: options.scenario,
     workerPath: validateWorkerPath(options.workerPath, fail),
@@ -100,6 +103,7 @@ export function resolveRunOptions(options: RunScenarioOptions): ResolvedRunOptio
     runId: options.runId,
     baseEnv: baseEnv.env,
     childEnv: { passedNames: baseEnv.passedNames, droppedCount: baseEnv.droppedCount },
+    sourceEnv: { XSCHED_ROOT: env.XSCHED_ROOT, PERF_XSCHED_VERSION: env.PERF_XSCHED_VERSION },
     environmentSampler: options.environmentSampler ?? null,
   };
 }

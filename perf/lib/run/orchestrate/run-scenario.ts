@@ -29,7 +29,7 @@ export async function runScenario(input: RunScenarioOptions): Promise<RunRecord>
     workerPath: options.workerPath,
     trials: [],
     notes: options.notes,
-    source: await describeRunSource(process.cwd(), options.baseEnv),
+    source: await describeRunSource(process.cwd(), options.sourceEnv),
     childEnv: options.childEnv,
   };
   const aborted = (): ScenarioAbortedError => {
