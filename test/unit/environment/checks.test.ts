@@ -98,20 +98,25 @@ describe('environment checks', () => {
     expect(only(mostlyProcesses, 'warn')[0]!.recommendation).toContain('Stop other CPU work on the host');
   });
 
-  it('names how often each worker\'s threads were preempted, by role, where the window counted them', () => {
+  it('names, by role, how long each worker\'s threads waited for a CPU and how often they were preempted', () => {
     const record = runWithEnvironment();
     const trial = record.trials.find((t) => t.arm === 'baseline' && t.trial === 0)!;
     const pidOf = (role: string): number => trial.workers.flatMap((w) => (w.ok && w.role === role ? [w.result.fingerprint.pid] : []))[0]!;
-    trial.environment!.hostCpu!.workerSwitches = [{ pid: pidOf('hp'), involuntaryPerS: 12.5, voluntaryPerS: 900 }, { pid: pidOf('lp'), involuntaryPerS: 340, voluntaryPerS: 50 }];
+    trial.environment!.workerScheduling = [
+      { pid: pidOf('hp'), windowMs: 8000, involuntarySwitchesPerS: 12.5, voluntarySwitchesPerS: 900, runQueueWaitMsPerS: 0.4 },
+      { pid: pidOf('lp'), windowMs: 8000, involuntarySwitchesPerS: 340, voluntarySwitchesPerS: 50, runQueueWaitMsPerS: null },
+    ];
     const evaluation = evaluateRun(record, null);
     const check = evaluation.checks.find((c) => c.id === 'environment.host-cpu' && c.arm === 'baseline' && c.trial === 0)!;
-    expect(check.message).toContain('Worker threads preempted (involuntary context switches): hp 12.5/s, lp 340/s.');
-    expect(check.measured).toMatchObject({ hpInvoluntarySwitchesPerS: 12.5, lpInvoluntarySwitchesPerS: 340 });
-    // A record from before the field says nothing about it.
+    expect(check.message).toContain('Worker threads: hp waited 0.4 ms/s for a CPU and was preempted 12.5/s; lp was preempted 340/s.');
+    expect(check.measured).toMatchObject({ hpInvoluntarySwitchesPerS: 12.5, hpRunQueueWaitMsPerS: 0.4, lpInvoluntarySwitchesPerS: 340 });
+    expect(check.measured).not.toHaveProperty('lpRunQueueWaitMsPerS');
+    // A record from before the field says nothing about it, and its table cell is a dash.
     const older = evaluation.checks.find((c) => c.id === 'environment.host-cpu' && c.arm === 'baseline' && c.trial === 1)!;
-    expect(older.message).not.toContain('preempted');
-    const row = renderEnvironmentTable(record, evaluation).split('\n').find((r) => r.includes('baseline t1'))!;
-    expect(row).toContain('<td>hp 12.5 · lp 340</td>');
+    expect(older.message).not.toContain('Worker threads');
+    const rows = renderEnvironmentTable(record, evaluation).split('\n');
+    expect(rows.find((r) => r.includes('baseline t1'))!).toContain('<td>hp 0.4 ms, 12.5 · lp 340</td>');
+    expect(rows.find((r) => r.includes('baseline t2'))!).toMatch(/<td>–<\/td><\/tr>/);
   });
 });
 

@@ -21,8 +21,9 @@ describe('environment sampler', () => {
     expect(record.hostCpu).not.toBeNull();
     expect(record.hostCpu!.cpus).toBeGreaterThan(0);
     expect(record.hostCpu!.windowMs).toBeGreaterThan(0);
-    // This process stands in for a worker: its threads' switches are read from the real /proc.
-    expect(record.hostCpu!.workerSwitches!.map((s) => s.pid)).toEqual([process.pid]);
+    // This process stands in for a worker: its threads are read from the real /proc.
+    expect(record.workerScheduling!.map((s) => s.pid)).toEqual([process.pid]);
+    expect(record.workerScheduling![0]!.windowMs).toBeGreaterThan(0);
   });
 
   it('a missing tool is recorded as "not available: <why>", with no values', async () => {
@@ -71,12 +72,12 @@ describe('environment sampler', () => {
     expect(parseProcStat(stat(10, 90))).toEqual({ cpus: 2, busy: 10, total: 100, steal: 0 });
     expect(parseProcStat(stat(10, 80, 10))).toEqual({ cpus: 2, busy: 20, total: 100, steal: 10 });
     expect(parsePidStat('4001 (xsched perf) S 1 2 3 4 5 6 7 8 9 10 120 30 0 0')).toBe(150);
-    const first = { atMs: 0, ...parseProcStat(stat(100, 900)), perPid: new Map([[4001, 0]]), switches: new Map([[4001, { voluntary: 100, involuntary: 10 }]]) };
-    const last = { atMs: 10_000, ...parseProcStat(stat(1100, 1900)), perPid: new Map([[4001, 500]]), switches: new Map([[4001, { voluntary: 5100, involuntary: 260 }]]) };
+    const first = { atMs: 0, ...parseProcStat(stat(100, 900)), perPid: new Map([[4001, 0]]) };
+    const last = { atMs: 10_000, ...parseProcStat(stat(1100, 1900)), perPid: new Map([[4001, 500]]) };
     // 2000 ticks over 2 CPUs: 1000 busy = 1 core, of which the worker's 500 = 0.5 core.
-    expect(cpuWindow(first, last, { governors: null, notAvailable: 'not available: x' })).toMatchObject({ busyCores: 1, suiteCores: 0.5, otherCores: 0.5, stealCores: 0, windowMs: 10_000, workerSwitches: [{ pid: 4001, involuntaryPerS: 25, voluntaryPerS: 500 }] });
+    expect(cpuWindow(first, last, { governors: null, notAvailable: 'not available: x' })).toMatchObject({ busyCores: 1, suiteCores: 0.5, otherCores: 0.5, stealCores: 0, windowMs: 10_000 });
     // 400 of the other 500 busy ticks stolen by the hypervisor: 0.4 core of steal within the 0.5 other.
-    const stolen = { atMs: 10_000, ...parseProcStat(stat(700, 1900, 400)), perPid: new Map([[4001, 500]]), switches: new Map() };
+    const stolen = { atMs: 10_000, ...parseProcStat(stat(700, 1900, 400)), perPid: new Map([[4001, 500]]) };
     expect(cpuWindow(first, stolen, { governors: null, notAvailable: 'not available: x' })).toMatchObject({ busyCores: 1, otherCores: 0.5, stealCores: 0.4 });
   });
 });

@@ -58,7 +58,7 @@ describe('readXschedConfig', () => {
     expect(names.length).toBeGreaterThan(10);
     for (const name of names) {
       const value = name.endsWith('_LIB') ? '/usr/lib/libdriver.so' : ({ PERF_XSCHED_POLICY: 'HPF', PERF_XSCHED_VERSION: 'v1', PERF_XSCHED_PRIORITY_LP: '0', PERF_XSCHED_READY_TIMEOUT_MS: '10000' } as Record<string, string>)[name] ?? '1';
-      expect(() => readXschedConfig({ ...ROOT, [name]: value }, 'cuda'), name).not.toThrow();
+      expect(() => readXschedConfig({ ...ROOT, [name]: value }, 'cuda'), name).not.toThrow(/unknown setting/);
     }
   });
 

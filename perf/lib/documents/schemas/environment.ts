@@ -66,8 +66,17 @@ export const HostCpuWindowSchema = v.object({
   /** scaling_governor of each CPU, null with a reason when cpufreq is not exposed (e.g. a VM). */
   governors: v.nullable(v.array(v.string())),
   governorNotAvailable: nullableString,
-  /** Context switches per second of each worker's threads over the same window (/proc/<pid>/task/<tid>/status, summed); absent in records before it was kept. */
-  workerSwitches: v.optional(v.array(v.object({ pid: countSchema(0), involuntaryPerS: atLeastZero, voluntaryPerS: atLeastZero }))),
+});
+
+/** How the kernel scheduled one worker's threads between its first and last reading (run/environment/thread-scheduling.ts). */
+export const WorkerSchedulingSchema = v.object({
+  pid: countSchema(0),
+  windowMs: atLeastZero,
+  /** Taken off a CPU while runnable, for another thread. */
+  involuntarySwitchesPerS: atLeastZero,
+  voluntarySwitchesPerS: atLeastZero,
+  /** Milliseconds per second the threads spent runnable, waiting for a CPU (schedstat run_delay, summed over threads); null where the kernel keeps none. */
+  runQueueWaitMsPerS: v.nullable(atLeastZero),
 });
 
 export const EnvironmentRecordSchema = v.object({
@@ -78,4 +87,6 @@ export const EnvironmentRecordSchema = v.object({
   gpuState: v.array(GpuStateSampleSchema),
   hostCpu: v.nullable(HostCpuWindowSchema),
   hostCpuNotAvailable: nullableString,
+  /** One entry per worker read at least twice while it ran; absent in records before 2026-12-01. */
+  workerScheduling: v.optional(v.array(WorkerSchedulingSchema)),
 });

@@ -13,4 +13,5 @@ export type GpuProcessSample = v.InferOutput<typeof s.GpuProcessSampleSchema>;
 export type GpuState = v.InferOutput<typeof s.GpuStateSchema>;
 export type GpuStateSample = v.InferOutput<typeof s.GpuStateSampleSchema>;
 export type HostCpuWindow = v.InferOutput<typeof s.HostCpuWindowSchema>;
+export type WorkerScheduling = v.InferOutput<typeof s.WorkerSchedulingSchema>;
 export type EnvironmentRecord = v.InferOutput<typeof s.EnvironmentRecordSchema>;

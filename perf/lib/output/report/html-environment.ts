@@ -3,7 +3,7 @@
 // environment.* validity checks, whose status each row shows.
 
 import type { ArmTrialRecord, RunRecord, ScenarioEvaluation } from '../../documents/types/index.ts';
-import { ranTrials, workersGpuState } from '../../evaluate/validity/environment/environment-trials.ts';
+import { ranTrials, workerSchedulingByRole, workersGpuState } from '../../evaluate/validity/environment/environment-trials.ts';
 import { findForeignProcesses } from '../../evaluate/validity/environment/foreign-gpu-process.ts';
 import { escapeHtml } from './html-escape.ts';
 import { htmlCell, renderHtmlTable, renderStatusPill, type HtmlCell } from './html-table.ts';
@@ -45,14 +45,9 @@ function otherProcesses(trial: ArmTrialRecord): string {
   return foreign.length === 0 ? 'none' : foreign.map((p) => `${p.pid} ${p.command}${p.usedMemoryMiB === null ? '' : ` ${Math.round(p.usedMemoryMiB)} MiB`}`).join('; ');
 }
 
-/** Involuntary context switches per second of each worker's threads, by role ("hp 12 · lp 340"). */
-function preemptedPerS(trial: ArmTrialRecord): string {
-  const switches = trial.environment?.hostCpu?.workerSwitches;
-  if (switches === undefined) return '–';
-  const parts = trial.workers.flatMap((w) => {
-    const counted = w.ok ? switches.find((s) => s.pid === w.result.fingerprint.pid) : undefined;
-    return counted === undefined ? [] : [`${w.role} ${counted.involuntaryPerS}`];
-  });
+/** Per worker: ms per second waiting for a CPU, and preemptions per second ("hp 0.4 ms, 12 · lp 3.1 ms, 340"). */
+function workerSchedulingCell(trial: ArmTrialRecord): string {
+  const parts = workerSchedulingByRole(trial).map((w) => `${w.role} ${w.runQueueWaitMsPerS === null ? '' : `${w.runQueueWaitMsPerS} ms, `}${w.involuntarySwitchesPerS}`);
   return parts.length === 0 ? '–' : parts.join(' · ');
 }
 
@@ -62,7 +57,7 @@ export function renderEnvironmentTable(record: RunRecord, evaluation: ScenarioEv
   const statusOf = (t: ArmTrialRecord, id: string): string => evaluation.checks.find((c) => c.id === id && c.arm === t.arm && c.trial === t.trial)?.status ?? 'skip';
   const rows = ran.map((t): HtmlCell[] => {
     const where = `${t.arm} t${t.trial + 1}`;
-    if (t.environment === undefined) return [where, htmlCell('not recorded', 'muted'), '', '', '', '', '', '', '', '', ''];
+    if (t.environment === undefined) return [where, htmlCell('not recorded', 'muted'), '', '', '', '', '', '', '', '', '', ''];
     const cpu = t.environment.hostCpu;
     const status = ['environment.foreign-gpu-process', 'environment.gpu-state', 'environment.host-cpu'].map((id) => renderStatusPill(statusOf(t, id))).join(' ');
     return [
@@ -71,9 +66,9 @@ export function renderEnvironmentTable(record: RunRecord, evaluation: ScenarioEv
       ...gpuCells(t, record.scenario.gpuIndex),
       otherProcesses(t),
       cpu === null ? (t.environment.hostCpuNotAvailable ?? '–') : `${cpu.otherCores.toFixed(2)} of ${cpu.cpus}${(cpu.stealCores ?? 0) > 0 ? ` (steal ${cpu.stealCores!.toFixed(2)})` : ''}`,
-      preemptedPerS(t),
+      workerSchedulingCell(t),
     ];
   });
-  const headers = ['arm, trial', 'processes · GPU · host', 'SM MHz', 'mem MHz', '°C', 'power W / limit', 'throttle', 'ECC corr / uncorr', 'modes', 'other GPU processes', 'other CPU cores', 'workers preempted /s'];
+  const headers = ['arm, trial', 'processes · GPU · host', 'SM MHz', 'mem MHz', '°C', 'power W / limit', 'throttle', 'ECC corr / uncorr', 'modes', 'other GPU processes', 'other CPU cores', 'worker threads: CPU wait /s, preempted /s'];
   return renderHtmlTable(headers, rows, { className: 'environment' });
 }

@@ -7,7 +7,6 @@
 
 import { readFile, readdir } from 'node:fs/promises';
 import type { HostCpuWindow } from '../../documents/types/environment.ts';
-import { readProcessSwitches, switchesWindow, type ThreadSwitches } from './thread-switches.ts';
 
 export interface CpuTicks {
   atMs: number;
@@ -18,8 +17,6 @@ export interface CpuTicks {
   steal: number;
   /** utime + stime per pid. */
   perPid: Map<number, number>;
-  /** Context switches of the workers' threads (thread-switches.ts), for the pids asked. */
-  switches: Map<number, ThreadSwitches>;
 }
 
 /** The aggregate "cpu" line of /proc/stat: busy, total and steal ticks (guest time is already in user). */
@@ -49,19 +46,14 @@ export function parsePidStat(text: string): number {
   return field(14) + field(15);
 }
 
-export async function readCpuTicks(pids: number[], atMs: number, procRoot = '/proc', switchPids: number[] = []): Promise<CpuTicks> {
+export async function readCpuTicks(pids: number[], atMs: number, procRoot = '/proc'): Promise<CpuTicks> {
   const stat = parseProcStat(await readFile(`${procRoot}/stat`, 'utf8'));
   const perPid = new Map<number, number>();
   for (const pid of pids) {
     const text = await readFile(`${procRoot}/${pid}/stat`, 'utf8').catch(() => null);
     if (text !== null) perPid.set(pid, parsePidStat(text));
   }
-  const switches = new Map<number, ThreadSwitches>();
-  for (const pid of switchPids) {
-    const counts = await readProcessSwitches(pid, procRoot);
-    if (counts !== null) switches.set(pid, counts);
-  }
-  return { atMs, ...stat, perPid, switches };
+  return { atMs, ...stat, perPid };
 }
 
 /** Cores used between two readings; the suite's share counts only pids present in both. */
@@ -81,7 +73,6 @@ export function cpuWindow(first: CpuTicks, last: CpuTicks, governors: { governor
     stealCores: Math.max(0, toCores(last.steal - first.steal)),
     governors: governors.governors,
     governorNotAvailable: governors.notAvailable,
-    workerSwitches: switchesWindow(first.switches, last.switches, last.atMs - first.atMs),
   };
 }
 

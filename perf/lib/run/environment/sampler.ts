@@ -7,6 +7,7 @@ import { ENVIRONMENT_RECORD_VERSION, type EnvironmentRecord, type SamplePhase } 
 import type { WorkerPlatform } from '../../documents/types/fingerprint.ts';
 import { gpuStateReader, readGpuProcesses, runToolWithExeca, type RunTool } from './gpu-tools.ts';
 import { cpuWindow, readCpuTicks, readGovernors, type CpuTicks } from './host-cpu.ts';
+import { trackWorkerScheduling } from './thread-scheduling.ts';
 
 export const DEFAULT_SAMPLE_INTERVAL_MS = 2_000;
 
@@ -45,10 +46,11 @@ export const startEnvironmentSampler: StartEnvironmentSampler = (options) => {
   let firstTicks: CpuTicks | null = null;
   let lastTicks: CpuTicks | null = null;
   let cpuError: string | null = null;
+  const scheduling = trackWorkerScheduling(options.workerPids, options.procRoot);
 
   const readCpu = async (): Promise<void> => {
     try {
-      const ticks = await readCpuTicks(cpuPids, since(), options.procRoot, options.workerPids);
+      const ticks = await readCpuTicks(cpuPids, since(), options.procRoot);
       // Only readings with every worker alive bound the window: an exited worker's time is gone.
       if (options.workerPids.every((pid) => ticks.perPid.has(pid))) {
         firstTicks ??= ticks;
@@ -63,7 +65,10 @@ export const startEnvironmentSampler: StartEnvironmentSampler = (options) => {
     const [processes, state] = await Promise.all([readGpuProcesses(options.platform, run), readGpuState()]);
     record.gpuProcesses.push({ phase, atMs, source: processes.source, processes: processes.value, notAvailable: processes.notAvailable });
     record.gpuState.push({ phase, atMs, source: state.source, gpus: state.value, notAvailable: state.notAvailable });
-    if (phase !== 'after') await readCpu();
+    if (phase !== 'after') {
+      await readCpu();
+      await scheduling.read(since());
+    }
   };
 
   let chain: Promise<void> = sample('before');
@@ -83,6 +88,7 @@ export const startEnvironmentSampler: StartEnvironmentSampler = (options) => {
       } else {
         record.hostCpuNotAvailable = cpuError ?? 'not available: fewer than two /proc readings while the workers ran (window shorter than the sampling interval?)';
       }
+      record.workerScheduling = scheduling.windows();
       return record;
     },
   };

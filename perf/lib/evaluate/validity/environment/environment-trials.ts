@@ -1,9 +1,10 @@
 // What every environment check shares: the arm-trials that ran, their recorded environment,
 // the GPU the workers used, and the "not recorded" answer for runs saved without one.
 
-import type { EnvironmentRecord, GpuState, GpuStateSample } from '../../../documents/types/environment.ts';
+import type { EnvironmentRecord, GpuState, GpuStateSample, WorkerScheduling } from '../../../documents/types/environment.ts';
 import type { ValidityCheck } from '../../../documents/types/evaluation.ts';
 import type { ArmTrialRecord, RunRecord } from '../../../documents/types/run-record.ts';
+import type { Role } from '../../../documents/types/scenario.ts';
 import { makeCheck } from '../check-context.ts';
 
 export interface RecordedTrial {
@@ -22,6 +23,15 @@ export function recordedTrials(record: RunRecord): { recorded: RecordedTrial[]; 
     else recorded.push({ trial, environment: trial.environment });
   }
   return { recorded, missing };
+}
+
+/** The trial's worker scheduling by role (the pid of each worker's fingerprint); empty for records without it. */
+export function workerSchedulingByRole(trial: ArmTrialRecord): Array<{ role: Role } & WorkerScheduling> {
+  const windows = trial.environment?.workerScheduling ?? [];
+  return trial.workers.flatMap((w) => {
+    const window = w.ok ? windows.find((s) => s.pid === w.result.fingerprint.pid) : undefined;
+    return window === undefined ? [] : [{ role: w.role, ...window }];
+  });
 }
 
 /** One skip for a run (or the arm-trials of one) saved without an environment record. */

@@ -4,7 +4,7 @@
 
 import type { ValidityCheck } from '../../../documents/types/evaluation.ts';
 import { type CheckContext, makeCheck } from '../check-context.ts';
-import { notRecorded, ranTrials, recordedTrials, round1, type RecordedTrial } from './environment-trials.ts';
+import { notRecorded, ranTrials, recordedTrials, round1, workerSchedulingByRole, type RecordedTrial } from './environment-trials.ts';
 
 const ID = 'environment.host-cpu';
 const TITLE = 'no other CPU load on the host';
@@ -13,17 +13,15 @@ export const OTHER_CORES_WARN = 0.5;
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** " Worker threads preempted: hp 12/s, lp 340/s." from the window's context switches, by role. */
-function preemptions({ trial, environment }: RecordedTrial, measured: Record<string, number>): string {
-  const switches = environment.hostCpu?.workerSwitches ?? [];
-  const parts = trial.workers.flatMap((w) => {
-    if (!w.ok) return [];
-    const counted = switches.find((s) => s.pid === w.result.fingerprint.pid);
-    if (counted === undefined) return [];
-    measured[`${w.role}InvoluntarySwitchesPerS`] = counted.involuntaryPerS;
-    return [`${w.role} ${counted.involuntaryPerS}/s`];
+/** e.g. " Worker threads: hp waited 0.4 ms/s for a CPU and was preempted 12/s; lp ...", adding the numbers to `measured`. */
+function workerScheduling(trial: RecordedTrial['trial'], measured: Record<string, number>): string {
+  const parts = workerSchedulingByRole(trial).map((w) => {
+    measured[`${w.role}InvoluntarySwitchesPerS`] = w.involuntarySwitchesPerS;
+    if (w.runQueueWaitMsPerS !== null) measured[`${w.role}RunQueueWaitMsPerS`] = w.runQueueWaitMsPerS;
+    const waited = w.runQueueWaitMsPerS === null ? '' : `waited ${w.runQueueWaitMsPerS} ms/s for a CPU and `;
+    return `${w.role} ${waited}was preempted ${w.involuntarySwitchesPerS}/s`;
   });
-  return parts.length === 0 ? '' : ` Worker threads preempted (involuntary context switches): ${parts.join(', ')}.`;
+  return parts.length === 0 ? '' : ` Worker threads: ${parts.join('; ')}.`;
 }
 
 function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
@@ -36,7 +34,7 @@ function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
   const measured: Record<string, number> = { cpus: cpu.cpus, busyCores: round2(cpu.busyCores), suiteCores: round2(cpu.suiteCores), otherCores: round2(cpu.otherCores), windowMs: cpu.windowMs };
   if (stealCores !== null) measured.stealCores = stealCores;
   const stolen = stealCores === null ? '' : ` (${stealCores} of it steal: the hypervisor running something else)`;
-  const text = `Over ${round1(cpu.windowMs / 1000)} s: ${measured.busyCores} of ${cpu.cpus} cores busy, ${measured.suiteCores} of them the suite's (workers and the suite itself), ${measured.otherCores} other processes${stolen}.${preemptions({ trial, environment }, measured)}`;
+  const text = `Over ${round1(cpu.windowMs / 1000)} s: ${measured.busyCores} of ${cpu.cpus} cores busy, ${measured.suiteCores} of them the suite's (workers and the suite itself), ${measured.otherCores} other processes${stolen}.${workerScheduling(trial, measured)}`;
   if (cpu.otherCores <= OTHER_CORES_WARN) return makeCheck({ id: ID, title: TITLE, status: 'pass', ...where, measured, message: text });
   return makeCheck({
     id: ID,

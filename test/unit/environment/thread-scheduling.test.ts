@@ -1,0 +1,73 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseRunDelayNs, parseSwitches, readProcessCounters, schedulingWindow, trackWorkerScheduling, type ThreadCounters } from '../../../perf/lib/run/environment/thread-scheduling.ts';
+import { makeTempDir } from '../../fixtures/temp-dir.ts';
+
+const status = (voluntary: number, involuntary: number): string =>
+  `Name:\txsched-perf-wor\nState:\tS (sleeping)\nvoluntary_ctxt_switches:\t${voluntary}\nnonvoluntary_ctxt_switches:\t${involuntary}\n`;
+
+/** A /proc tree of `threads[pid][tid] = [voluntary, involuntary, runDelayNs | null]`. */
+async function writeThreads(root: string, threads: Record<number, Record<number, [number, number, number | null]>>): Promise<void> {
+  await rm(root, { recursive: true, force: true });
+  for (const [pid, tasks] of Object.entries(threads)) {
+    for (const [tid, [v, n, delay]] of Object.entries(tasks)) {
+      const dir = join(root, pid, 'task', tid);
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, 'status'), status(v, n));
+      if (delay !== null) await writeFile(join(dir, 'schedstat'), `123456 ${delay} 42\n`);
+    }
+  }
+}
+
+const counters = (entries: Array<[string, number, number, number | null]>): Map<string, ThreadCounters> =>
+  new Map(entries.map(([tid, v, n, d]) => [tid, { voluntarySwitches: v, involuntarySwitches: n, runDelayNs: d }]));
+
+describe('worker thread scheduling', () => {
+  it('parses the switch counters and run_delay; text without them reads null', () => {
+    expect(parseSwitches(status(1234, 56))).toEqual({ voluntary: 1234, involuntary: 56 });
+    expect(parseSwitches('Name:\tx\nvoluntary_ctxt_switches:\t3\n')).toBeNull();
+    expect(parseRunDelayNs('5000000 250000 17\n')).toBe(250_000);
+    expect(parseRunDelayNs('garbled')).toBeNull();
+  });
+
+  it('reads every thread; an unparsable one is left out, a missing schedstat is null, a gone process is null', async () => {
+    const root = makeTempDir('sched');
+    await writeThreads(root, { 4001: { 4001: [100, 3, 1000], 4002: [50, 7, null] } });
+    await mkdir(join(root, '4001', 'task', '4003'), { recursive: true });
+    await writeFile(join(root, '4001', 'task', '4003', 'status'), 'Name:\tx\n');
+    const read = await readProcessCounters(4001, root);
+    expect([...read!]).toEqual([
+      ['4001', { voluntarySwitches: 100, involuntarySwitches: 3, runDelayNs: 1000 }],
+      ['4002', { voluntarySwitches: 50, involuntarySwitches: 7, runDelayNs: null }],
+    ]);
+    expect(await readProcessCounters(4999, root)).toBeNull();
+  });
+
+  it('rates per thread: a thread born in the window counts from 0, one that exited drops out without subtracting its lifetime', () => {
+    const first = { atMs: 1000, counters: counters([['1', 1000, 100, 5e6], ['2', 90_000, 9000, 9e9]]) };
+    // Thread 2 (a long life, 9000 preemptions) exited; thread 3 started: 40 preemptions and 2 ms of waiting.
+    const last = { atMs: 5000, counters: counters([['1', 3000, 180, 7e6], ['3', 400, 40, 2e6]]) };
+    // Over 4 s: (80 + 40) / 4 = 30 preemptions/s, (2000 + 400) / 4 = 600 voluntary/s, (2 + 2) ms / 4 s = 1 ms/s.
+    expect(schedulingWindow(77, first, last)).toEqual({ pid: 77, windowMs: 4000, involuntarySwitchesPerS: 30, voluntarySwitchesPerS: 600, runQueueWaitMsPerS: 1 });
+    expect(schedulingWindow(77, first, { ...last, atMs: 1000 })).toBeNull();
+    const noSchedstat = { atMs: 5000, counters: counters([['1', 3000, 180, null]]) };
+    expect(schedulingWindow(77, first, noSchedstat)?.runQueueWaitMsPerS).toBeNull();
+  });
+
+  it('tracks each worker from its own first to its own last reading', async () => {
+    const root = makeTempDir('sched-track');
+    const tracker = trackWorkerScheduling([4001, 4002], root);
+    await writeThreads(root, { 4001: { 4001: [0, 0, 0] } });
+    await tracker.read(0);
+    await writeThreads(root, { 4001: { 4001: [10, 2, 1e6] }, 4002: { 4002: [0, 0, 0] } });
+    await tracker.read(1000);
+    await writeThreads(root, { 4002: { 4002: [20, 6, 4e6] } });
+    await tracker.read(3000);
+    // 4001: 0 -> 1000 ms, then gone; 4002: 1000 -> 3000 ms.
+    expect(tracker.windows()).toEqual([
+      { pid: 4001, windowMs: 1000, involuntarySwitchesPerS: 2, voluntarySwitchesPerS: 10, runQueueWaitMsPerS: 1 },
+      { pid: 4002, windowMs: 2000, involuntarySwitchesPerS: 3, voluntarySwitchesPerS: 10, runQueueWaitMsPerS: 2 },
+    ]);
+  });
+});
