@@ -31,11 +31,13 @@ describe('worker thread scheduling', () => {
     expect(parseRunDelayNs('garbled')).toBeNull();
   });
 
-  it('reads every thread; an unparsable one is left out, a missing schedstat is null, a gone process is null', async () => {
+  it('reads every thread; an unparsable or vanished one is left out, a missing schedstat is null, a gone process is null', async () => {
     const root = makeTempDir('sched');
     await writeThreads(root, { 4001: { 4001: [100, 3, 1000], 4002: [50, 7, null] } });
     await mkdir(join(root, '4001', 'task', '4003'), { recursive: true });
     await writeFile(join(root, '4001', 'task', '4003', 'status'), 'Name:\tx\n');
+    // A thread that exited between the listing and the read: its folder is listed, its status is gone.
+    await mkdir(join(root, '4001', 'task', '4004'), { recursive: true });
     const read = await readProcessCounters(4001, root);
     expect([...read!]).toEqual([
       ['4001', { voluntarySwitches: 100, involuntarySwitches: 3, runDelayNs: 1000 }],
