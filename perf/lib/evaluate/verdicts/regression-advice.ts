@@ -30,9 +30,9 @@ function reaches(input: AdviceInput, currentTrials: number): boolean {
   return reachesBothTargets(se, df, input.falseFailRate, regressionDelta(input.tolerance, input.higherIsWorse));
 }
 
-/** The smallest change (fraction) detected 90% of the time with unlimited current trials. */
-function detectableFloor(input: AdviceInput, noise: RegressionNoise): number {
-  const { se, df } = standardErrorAt(noise, Number.POSITIVE_INFINITY);
+/** The smallest change (fraction) detected 90% of the time with `currentTrials` trials (unlimited by default). */
+function detectableFloor(input: AdviceInput, noise: RegressionNoise, currentTrials = Number.POSITIVE_INFINITY): number {
+  const { se, df } = standardErrorAt(noise, currentTrials);
   const logSize = (studentTQuantile(1 - input.falseFailRate, df) + studentTQuantile(DETECTION_RATE_TARGET, df)) * se;
   return input.higherIsWorse ? Math.exp(logSize) - 1 : 1 - Math.exp(-logSize);
 }
@@ -48,7 +48,9 @@ function withLargerBaseline(noise: RegressionNoise): RegressionNoise {
 function limitAndRemedy(input: AdviceInput): { limit: string; larger: string; remedy: string } {
   const { decision, toleranceField } = input;
   const sd = Math.round(decision.betweenRunLogSd * 1e4) / 1e4;
-  const raise = `Set ${toleranceField} to at least that in the baseline thresholds`;
+  // What this run's trial count sees at the target rate: a tolerance a run like this one can keep.
+  const atNow = percent(detectableFloor(input, decision.noise, input.currentTrials));
+  const raise = `Set ${toleranceField} to at least ${atNow} in the baseline thresholds (what ${input.currentTrials} trials see ${percent(DETECTION_RATE_TARGET)} of the time)`;
   if (input.ownMachineRuns !== undefined) {
     const floor = decision.betweenRunFrom === 'floor';
     return {
@@ -77,28 +79,40 @@ function limitAndRemedy(input: AdviceInput): { limit: string; larger: string; re
   };
 }
 
+/** The smallest trial count in (low, high] that reaches both targets; `high` must reach them. */
+function smallestTrials(input: AdviceInput, low: number, high: number): number {
+  // reaches() is monotone in n (more trials, smaller SE, more df): bisect.
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if (reaches(input, middle)) high = middle;
+    else low = middle;
+  }
+  return high;
+}
+
+/** Beyond this many trials the advice only says how many it would take, as a measure of the floor. */
+const FAR_TRIALS = 100_000;
+
 /** null when the verdict already detects the tolerance at the target rate. */
 export function adviseOnPower(input: AdviceInput): string | null {
   // The tolerance absorbs rounding when the boundary sits exactly at delta - q_b SE.
   if (input.decision.detectionRate >= DETECTION_RATE_TARGET - 1e-9) return null;
   const target = percent(DETECTION_RATE_TARGET);
   const size = `a ${input.higherIsWorse ? '+' : '-'}${percent(input.tolerance)} change`;
-  // reaches() is monotone in n (more trials, smaller SE, more df): bisect for the smallest n.
+  const seen = `This comparison sees ${size} only ${percent(input.decision.detectionRate)} of the time`;
   if (reaches(input, MAX_TRIALS)) {
-    let low = input.currentTrials;
-    let high = MAX_TRIALS;
-    while (high - low > 1) {
-      const middle = (low + high) >>> 1;
-      if (reaches(input, middle)) high = middle;
-      else low = middle;
-    }
-    return `This comparison sees ${size} only ${percent(input.decision.detectionRate)} of the time; with ${high} trials (PERF_TRIALS=${high}; now ${input.currentTrials}) it would see it ${target} of the time.`;
+    const n = smallestTrials(input, input.currentTrials, MAX_TRIALS);
+    return `${seen}; with ${n} trials (PERF_TRIALS=${n}; now ${input.currentTrials}) it would see it ${target} of the time.`;
   }
   const floor = detectableFloor(input, input.decision.noise);
   const floorLarger = detectableFloor(input, withLargerBaseline(input.decision.noise));
   const { limit, larger, remedy } = limitAndRemedy(input);
-  return (
-    `This comparison sees ${size} only ${percent(input.decision.detectionRate)} of the time, and more trials in this run cannot raise that to ${target}: ` +
-    `${limit} to changes of about ${percent(floor)} or more (${percent(floorLarger)} ${larger}). ${remedy}`
-  );
+  const floorText = `${limit} to changes of about ${percent(floor)} or more (${percent(floorLarger)} ${larger}). ${remedy}`;
+  // The floor can sit just under the tolerance: more trials would then reach the target, but only
+  // far beyond any practical count, and saying "cannot" next to a floor below it reads as a contradiction.
+  if (reaches(input, FAR_TRIALS)) {
+    const n = smallestTrials(input, MAX_TRIALS, FAR_TRIALS);
+    return `${seen}, and more trials in this run barely help: it would take about ${n} (PERF_TRIALS=${n}; now ${input.currentTrials}) to see it ${target} of the time, since ${floorText}`;
+  }
+  return `${seen}, and more trials in this run cannot raise that to ${target}: ${floorText}`;
 }
