@@ -108,14 +108,14 @@ describe('environment checks', () => {
     ];
     const evaluation = evaluateRun(record, null);
     const check = evaluation.checks.find((c) => c.id === 'environment.host-cpu' && c.arm === 'baseline' && c.trial === 0)!;
-    expect(check.message).toContain('Worker threads: hp waited 0.4 ms/s for a CPU and was preempted 12.5/s; lp was preempted 340/s.');
+    expect(check.message).toContain('Worker threads, each over its worker\'s own sampled window: hp waited 0.4 ms/s for a CPU and was preempted 12.5/s; lp was preempted 340/s.');
     expect(check.measured).toMatchObject({ hpInvoluntarySwitchesPerS: 12.5, hpRunQueueWaitMsPerS: 0.4, lpInvoluntarySwitchesPerS: 340 });
     expect(check.measured).not.toHaveProperty('lpRunQueueWaitMsPerS');
     // A record from before the field says nothing about it, and its table cell is a dash.
     const older = evaluation.checks.find((c) => c.id === 'environment.host-cpu' && c.arm === 'baseline' && c.trial === 1)!;
     expect(older.message).not.toContain('Worker threads');
     const rows = renderEnvironmentTable(record, evaluation).split('\n');
-    expect(rows.find((r) => r.includes('baseline t1'))!).toContain('<td>hp 0.4 ms, 12.5 · lp 340</td>');
+    expect(rows.find((r) => r.includes('baseline t1'))!).toContain('<td>hp 0.4 ms, 12.5 · lp –, 340</td>');
     expect(rows.find((r) => r.includes('baseline t2'))!).toMatch(/<td>–<\/td><\/tr>/);
   });
 });

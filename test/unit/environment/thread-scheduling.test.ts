@@ -29,6 +29,8 @@ describe('worker thread scheduling', () => {
     expect(parseSwitches('Name:\tx\nvoluntary_ctxt_switches:\t3\n')).toBeNull();
     expect(parseRunDelayNs('5000000 250000 17\n')).toBe(250_000);
     expect(parseRunDelayNs('garbled')).toBeNull();
+    // A kernel without schedstat reports zeros for a thread that has run: unknown, not "no wait".
+    expect(parseRunDelayNs('0 0 0\n')).toBeNull();
   });
 
   it('reads every thread; an unparsable or vanished one is left out, a missing schedstat is null, a gone process is null', async () => {
@@ -44,9 +46,13 @@ describe('worker thread scheduling', () => {
       ['4002', { voluntarySwitches: 50, involuntarySwitches: 7, runDelayNs: null }],
     ]);
     expect(await readProcessCounters(4999, root)).toBeNull();
+    // A process none of whose threads can be read gives no reading at all (not an empty one).
+    await writeThreads(root, {});
+    await mkdir(join(root, '4001', 'task', '4001'), { recursive: true });
+    expect(await readProcessCounters(4001, root)).toBeNull();
   });
 
-  it('rates per thread: a thread born in the window counts from 0, one that exited drops out without subtracting its lifetime', () => {
+  it('rates per thread: a thread born in the window counts from 0, one missing from the latest counters adds nothing (never minus its lifetime)', () => {
     const first = { atMs: 1000, counters: counters([['1', 1000, 100, 5e6], ['2', 90_000, 9000, 9e9]]) };
     // Thread 2 (a long life, 9000 preemptions) exited; thread 3 started: 40 preemptions and 2 ms of waiting.
     const last = { atMs: 5000, counters: counters([['1', 3000, 180, 7e6], ['3', 400, 40, 2e6]]) };
@@ -55,21 +61,27 @@ describe('worker thread scheduling', () => {
     expect(schedulingWindow(77, first, { ...last, atMs: 1000 })).toBeNull();
     const noSchedstat = { atMs: 5000, counters: counters([['1', 3000, 180, null]]) };
     expect(schedulingWindow(77, first, noSchedstat)?.runQueueWaitMsPerS).toBeNull();
+    // Thread id 2 reused by a new thread whose counters are below the old one's: counted from 0.
+    const reused = { atMs: 5000, counters: counters([['2', 40, 4, 1e6]]) };
+    expect(schedulingWindow(77, first, reused)).toEqual({ pid: 77, windowMs: 4000, involuntarySwitchesPerS: 1, voluntarySwitchesPerS: 10, runQueueWaitMsPerS: 0.25 });
   });
 
-  it('tracks each worker from its own first to its own last reading', async () => {
+  it('tracks each worker from its own first to its own last reading, over every thread seen', async () => {
     const root = makeTempDir('sched-track');
     const tracker = trackWorkerScheduling([4001, 4002], root);
-    await writeThreads(root, { 4001: { 4001: [0, 0, 0] } });
+    await writeThreads(root, { 4001: { 4001: [0, 0, 1], 4005: [0, 0, 1] } });
     await tracker.read(0);
-    await writeThreads(root, { 4001: { 4001: [10, 2, 1e6] }, 4002: { 4002: [0, 0, 0] } });
+    // Thread 4005 adds 8 preemptions, then exits before the next reading: its share stays counted.
+    await writeThreads(root, { 4001: { 4001: [10, 2, 1e6], 4005: [0, 8, 1] }, 4002: { 4002: [0, 0, 1] } });
     await tracker.read(1000);
-    await writeThreads(root, { 4002: { 4002: [20, 6, 4e6] } });
+    await writeThreads(root, { 4001: { 4001: [10, 4, 2e6] }, 4002: { 4002: [20, 6, 4e6] } });
+    await tracker.read(2000);
+    await writeThreads(root, { 4002: { 4002: [40, 12, 8e6] } });
     await tracker.read(3000);
-    // 4001: 0 -> 1000 ms, then gone; 4002: 1000 -> 3000 ms.
+    // 4001: 0 -> 2000 ms, then gone: (4 + 8) preemptions / 2 s; 4002: 1000 -> 3000 ms.
     expect(tracker.windows()).toEqual([
-      { pid: 4001, windowMs: 1000, involuntarySwitchesPerS: 2, voluntarySwitchesPerS: 10, runQueueWaitMsPerS: 1 },
-      { pid: 4002, windowMs: 2000, involuntarySwitchesPerS: 3, voluntarySwitchesPerS: 10, runQueueWaitMsPerS: 2 },
+      { pid: 4001, windowMs: 2000, involuntarySwitchesPerS: 6, voluntarySwitchesPerS: 5, runQueueWaitMsPerS: 1 },
+      { pid: 4002, windowMs: 2000, involuntarySwitchesPerS: 6, voluntarySwitchesPerS: 20, runQueueWaitMsPerS: 4 },
     ]);
   });
 });

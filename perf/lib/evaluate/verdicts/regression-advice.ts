@@ -3,8 +3,9 @@
 // can (between-run noise and the stored baseline set a floor), what can.
 
 import { studentTQuantile } from '../stats/distributions/student-t.ts';
-import { DETECTION_RATE_TARGET, type RegressionDecision, reachesBothTargets, regressionDelta } from './regression-decision.ts';
-import { type RegressionNoise, standardErrorAt } from './regression-noise.ts';
+import { boundaryAndRates, DETECTION_RATE_TARGET, type RegressionDecision, reachesBothTargets, regressionDelta } from './regression-decision.ts';
+import { MAX_DF, type RegressionNoise, standardErrorAt } from './regression-noise.ts';
+import { TRIALS_RANGE } from '../../plan/scenarios/field-ranges.ts';
 import { MIN_OWN_MACHINE_RUNS } from './own-machine-runs.ts';
 import { percent } from './verdict-context.ts';
 
@@ -24,15 +25,28 @@ export interface AdviceInput {
 /** Largest number of trials the advice will suggest; beyond it the answer is "cannot". */
 const MAX_TRIALS = 50;
 
-/** Does a comparison of n current trials reach both error-rate targets? */
-function reaches(input: AdviceInput, currentTrials: number): boolean {
-  const { se, df } = standardErrorAt(input.decision.noise, currentTrials);
+/**
+ * The noise as a run of `trials` trials would see it: its within-run estimate gains the added
+ * trials' degrees of freedom (regression-noise.ts keeps them at this run's count otherwise).
+ */
+function noiseAt(noise: RegressionNoise, currentTrials: number, trials: number): RegressionNoise {
+  const added = trials - currentTrials;
+  return added > 0 ? { ...noise, withinDf: Math.min(MAX_DF, noise.withinDf + added) } : noise;
+}
+
+function errorAt(input: AdviceInput, trials: number, noise = input.decision.noise): { se: number; df: number } {
+  return standardErrorAt(noiseAt(noise, input.currentTrials, trials), trials);
+}
+
+/** Does a comparison of `trials` current trials reach both error-rate targets? */
+export function trialsReachTargets(input: AdviceInput, trials: number): boolean {
+  const { se, df } = errorAt(input, trials);
   return reachesBothTargets(se, df, input.falseFailRate, regressionDelta(input.tolerance, input.higherIsWorse));
 }
 
-/** The smallest change (fraction) detected 90% of the time with `currentTrials` trials (unlimited by default). */
-function detectableFloor(input: AdviceInput, noise: RegressionNoise, currentTrials = Number.POSITIVE_INFINITY): number {
-  const { se, df } = standardErrorAt(noise, currentTrials);
+/** The smallest change (fraction) detected 90% of the time with `trials` trials (unlimited by default). */
+function detectableFloor(input: AdviceInput, noise: RegressionNoise, trials = Number.POSITIVE_INFINITY): number {
+  const { se, df } = errorAt(input, trials, noise);
   const logSize = (studentTQuantile(1 - input.falseFailRate, df) + studentTQuantile(DETECTION_RATE_TARGET, df)) * se;
   return input.higherIsWorse ? Math.exp(logSize) - 1 : 1 - Math.exp(-logSize);
 }
@@ -48,9 +62,13 @@ function withLargerBaseline(noise: RegressionNoise): RegressionNoise {
 function limitAndRemedy(input: AdviceInput): { limit: string; larger: string; remedy: string } {
   const { decision, toleranceField } = input;
   const sd = Math.round(decision.betweenRunLogSd * 1e4) / 1e4;
-  // What this run's trial count sees at the target rate: a tolerance a run like this one can keep.
-  const atNow = percent(detectableFloor(input, decision.noise, input.currentTrials));
-  const raise = `Set ${toleranceField} to at least ${atNow} in the baseline thresholds (what ${input.currentTrials} trials see ${percent(DETECTION_RATE_TARGET)} of the time)`;
+  // What this run's trial count sees at the target rate, rounded up so that a tolerance set to it
+  // is seen; thresholds stay below 100% (store/baselines), so beyond that no tolerance helps.
+  const atNow = Math.ceil(detectableFloor(input, decision.noise, input.currentTrials) * 1000) / 1000;
+  const raise =
+    atNow < 1
+      ? `Set ${toleranceField} to at least ${percent(atNow)} in the baseline thresholds (what ${input.currentTrials} trials see ${percent(DETECTION_RATE_TARGET)} of the time)`
+      : `No ${toleranceField} below 100% is seen ${percent(DETECTION_RATE_TARGET)} of the time with ${input.currentTrials} trials`;
   if (input.ownMachineRuns !== undefined) {
     const floor = decision.betweenRunFrom === 'floor';
     return {
@@ -81,10 +99,10 @@ function limitAndRemedy(input: AdviceInput): { limit: string; larger: string; re
 
 /** The smallest trial count in (low, high] that reaches both targets; `high` must reach them. */
 function smallestTrials(input: AdviceInput, low: number, high: number): number {
-  // reaches() is monotone in n (more trials, smaller SE, more df): bisect.
+  // Monotone in the trial count (smaller SE, more degrees of freedom): bisect.
   while (high - low > 1) {
     const middle = (low + high) >>> 1;
-    if (reaches(input, middle)) high = middle;
+    if (trialsReachTargets(input, middle)) high = middle;
     else low = middle;
   }
   return high;
@@ -100,7 +118,7 @@ export function adviseOnPower(input: AdviceInput): string | null {
   const target = percent(DETECTION_RATE_TARGET);
   const size = `a ${input.higherIsWorse ? '+' : '-'}${percent(input.tolerance)} change`;
   const seen = `This comparison sees ${size} only ${percent(input.decision.detectionRate)} of the time`;
-  if (reaches(input, MAX_TRIALS)) {
+  if (trialsReachTargets(input, MAX_TRIALS)) {
     const n = smallestTrials(input, input.currentTrials, MAX_TRIALS);
     return `${seen}; with ${n} trials (PERF_TRIALS=${n}; now ${input.currentTrials}) it would see it ${target} of the time.`;
   }
@@ -108,11 +126,15 @@ export function adviseOnPower(input: AdviceInput): string | null {
   const floorLarger = detectableFloor(input, withLargerBaseline(input.decision.noise));
   const { limit, larger, remedy } = limitAndRemedy(input);
   const floorText = `${limit} to changes of about ${percent(floor)} or more (${percent(floorLarger)} ${larger}). ${remedy}`;
-  // The floor can sit just under the tolerance: more trials would then reach the target, but only
-  // far beyond any practical count, and saying "cannot" next to a floor below it reads as a contradiction.
-  if (reaches(input, FAR_TRIALS)) {
+  // The floor can sit just under the tolerance: more trials do reach the target, but only beyond
+  // the count this advice suggests; say how far, rather than "cannot" beside a floor below it.
+  if (trialsReachTargets(input, FAR_TRIALS)) {
     const n = smallestTrials(input, MAX_TRIALS, FAR_TRIALS);
-    return `${seen}, and more trials in this run barely help: it would take about ${n} (PERF_TRIALS=${n}; now ${input.currentTrials}) to see it ${target} of the time, since ${floorText}`;
+    const { se, df } = errorAt(input, MAX_TRIALS);
+    const atMax = boundaryAndRates(se, df, input.falseFailRate, regressionDelta(input.tolerance, input.higherIsWorse)).detectionRate;
+    const settable = n <= TRIALS_RANGE.max ? ` (PERF_TRIALS=${n}; now ${input.currentTrials})` : ` (more than PERF_TRIALS allows, ${TRIALS_RANGE.max})`;
+    // Rounded down: a rate just under 90% must not print as 90%.
+    return `${seen}; with ${MAX_TRIALS} trials it would see it ${percent(Math.floor(atMax * 1000) / 1000)} of the time, and ${target} only with about ${n}${settable}: ${floorText}`;
   }
   return `${seen}, and more trials in this run cannot raise that to ${target}: ${floorText}`;
 }

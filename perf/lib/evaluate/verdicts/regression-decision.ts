@@ -95,6 +95,15 @@ export function reachesBothTargets(se: number, df: number, falseFailRate: number
   return (studentTQuantile(1 - falseFailRate, df) + studentTQuantile(DETECTION_RATE_TARGET, df)) * se <= delta;
 }
 
+/** The decision boundary on the worsening and the rates it gives (c = max(q_a SE, (q_a SE + delta - q_b SE) / 2)). */
+export function boundaryAndRates(se: number, df: number, falseFailRate: number, delta: number): { boundary: number; falseFailRate: number; detectionRate: number } {
+  const qFalse = studentTQuantile(1 - falseFailRate, df);
+  const qDetect = studentTQuantile(DETECTION_RATE_TARGET, df);
+  const boundary = Math.max(qFalse * se, (qFalse * se + delta - qDetect * se) / 2);
+  const tail = (x: number): number => (se > 0 ? 1 - studentTCdf(x / se, df) : x < 0 ? 1 : 0);
+  return { boundary, falseFailRate: tail(boundary), detectionRate: tail(boundary - delta) };
+}
+
 /** Needs at least 3 trials in all (a within-run variance); null otherwise or on non-positive values. */
 export function decideRegression(input: RegressionDecisionInput): RegressionDecision | null {
   const { current, stored, tolerance, higherIsWorse, falseFailRate, betweenRunLogSd } = input;
@@ -114,9 +123,8 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
   const worse = sign * logRatio;
   const delta = regressionDelta(tolerance, higherIsWorse);
   const qFalse = studentTQuantile(1 - falseFailRate, df);
-  const qDetect = studentTQuantile(DETECTION_RATE_TARGET, df);
-  const boundary = Math.max(qFalse * se, (qFalse * se + delta - qDetect * se) / 2);
-  const tail = (x: number): number => (se > 0 ? 1 - studentTCdf(x / se, df) : x < 0 ? 1 : 0);
+  const rates = boundaryAndRates(se, df, falseFailRate, delta);
+  const boundary = rates.boundary;
   return {
     status: worse > boundary ? 'fail' : 'pass',
     ratio: Math.exp(logRatio),
@@ -130,9 +138,9 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
     noise,
     standardErrorLog: se,
     degreesOfFreedom: df,
-    falseFailRate: tail(boundary),
+    falseFailRate: rates.falseFailRate,
     bothTargetsReachable: reachesBothTargets(se, df, falseFailRate, delta),
-    detectionRate: tail(boundary - delta),
+    detectionRate: rates.detectionRate,
     interval: {
       level: 1 - 2 * falseFailRate,
       low: Math.exp(logRatio - qFalse * se),

@@ -45,9 +45,9 @@ function otherProcesses(trial: ArmTrialRecord): string {
   return foreign.length === 0 ? 'none' : foreign.map((p) => `${p.pid} ${p.command}${p.usedMemoryMiB === null ? '' : ` ${Math.round(p.usedMemoryMiB)} MiB`}`).join('; ');
 }
 
-/** Per worker: ms per second waiting for a CPU, and preemptions per second ("hp 0.4 ms, 12 · lp 3.1 ms, 340"). */
+/** Per worker: ms per second waiting for a CPU ("–" where not kept), and preemptions per second ("hp 0.4 ms, 12 · lp –, 340"). */
 function workerSchedulingCell(trial: ArmTrialRecord): string {
-  const parts = workerSchedulingByRole(trial).map((w) => `${w.role} ${w.runQueueWaitMsPerS === null ? '' : `${w.runQueueWaitMsPerS} ms, `}${w.involuntarySwitchesPerS}`);
+  const parts = workerSchedulingByRole(trial).map((w) => `${w.role} ${w.runQueueWaitMsPerS === null ? '–' : `${w.runQueueWaitMsPerS} ms`}, ${w.involuntarySwitchesPerS}`);
   return parts.length === 0 ? '–' : parts.join(' · ');
 }
 

@@ -32,12 +32,14 @@ export function parseSwitches(status: string): { voluntary: number; involuntary:
 
 /** run_delay in ns from a schedstat text ("<on cpu ns> <run delay ns> <timeslices>"), or null. */
 export function parseRunDelayNs(schedstat: string): number | null {
-  const field = schedstat.trim().split(/\s+/)[1];
-  return field !== undefined && /^\d+$/.test(field) ? Number(field) : null;
+  const [onCpu, delay] = schedstat.trim().split(/\s+/);
+  if (onCpu === undefined || delay === undefined || !/^\d+$/.test(onCpu) || !/^\d+$/.test(delay)) return null;
+  // "0 0 0" for a thread that has run: the kernel keeps no schedstat (sched_info off), not "no wait".
+  return onCpu === '0' && delay === '0' ? null : Number(delay);
 }
 
-/** Every readable thread of `pid`; null when the process is gone. A thread whose status cannot
- * be read or parsed (it exited meanwhile) is left out of this reading. */
+/** Every readable thread of `pid`; null when the process is gone or no thread could be read. A
+ * thread whose status cannot be read or parsed (it exited meanwhile) is left out of this reading. */
 export async function readProcessCounters(pid: number, procRoot = '/proc'): Promise<ProcessCounters | null> {
   const tids = await readdir(`${procRoot}/${pid}/task`).catch(() => null);
   if (tids === null) return null;
@@ -49,7 +51,7 @@ export async function readProcessCounters(pid: number, procRoot = '/proc'): Prom
     const schedstat = await readFile(`${procRoot}/${pid}/task/${tid}/schedstat`, 'utf8').catch(() => null);
     counters.set(tid, { voluntarySwitches: switches.voluntary, involuntarySwitches: switches.involuntary, runDelayNs: schedstat === null ? null : parseRunDelayNs(schedstat) });
   }
-  return counters;
+  return counters.size === 0 ? null : counters;
 }
 
 export interface TimedCounters {
@@ -57,23 +59,30 @@ export interface TimedCounters {
   counters: ProcessCounters;
 }
 
+/** What one thread added between its first counters and its latest; a counter that fell (a
+ * thread id reused by a new thread) counts the new thread from 0, so no rate is ever negative. */
+function added(then: number | undefined, now: number): number {
+  return then === undefined || now < then ? now : now - then;
+}
+
 /**
- * Rates between two readings of one process: over the threads of the last reading, what each
- * added since the first (a thread born in between counts from 0; one that exited is left out,
- * so the rates can only undercount). CPU wait is null unless every thread counted has it.
+ * Rates between the first reading and the last, over every thread seen in any reading: each
+ * thread adds from its counters at the first reading (0 for a thread born later) to its latest
+ * counters, so a thread that exited before the last reading still counts up to when it was last
+ * read (the rates can undercount, never invent). CPU wait is null unless every thread has it.
  */
-export function schedulingWindow(pid: number, first: TimedCounters, last: TimedCounters): WorkerScheduling | null {
-  const windowMs = last.atMs - first.atMs;
+export function schedulingWindow(pid: number, first: TimedCounters, latest: TimedCounters): WorkerScheduling | null {
+  const windowMs = latest.atMs - first.atMs;
   if (windowMs <= 0) return null;
   let voluntary = 0;
   let involuntary = 0;
   let waitNs: number | null = 0;
-  for (const [tid, now] of last.counters) {
+  for (const [tid, now] of latest.counters) {
     const then = first.counters.get(tid);
-    voluntary += now.voluntarySwitches - (then?.voluntarySwitches ?? 0);
-    involuntary += now.involuntarySwitches - (then?.involuntarySwitches ?? 0);
+    voluntary += added(then?.voluntarySwitches, now.voluntarySwitches);
+    involuntary += added(then?.involuntarySwitches, now.involuntarySwitches);
     const thenDelay = then === undefined ? 0 : then.runDelayNs;
-    waitNs = waitNs === null || now.runDelayNs === null || thenDelay === null ? null : waitNs + (now.runDelayNs - thenDelay);
+    waitNs = waitNs === null || now.runDelayNs === null || thenDelay === null ? null : waitNs + added(thenDelay, now.runDelayNs);
   }
   const perS = (count: number): number => Math.round((count / windowMs) * 1000 * 10) / 10;
   return {
@@ -86,7 +95,7 @@ export function schedulingWindow(pid: number, first: TimedCounters, last: TimedC
 }
 
 /** Reads the workers' threads at each sample; each worker's window runs from its first to its
- * last reading (a worker read only once, or never, has none). */
+ * last reading (a worker read only once, or never, has none), over every thread seen in it. */
 export function trackWorkerScheduling(workerPids: number[], procRoot = '/proc'): { read(atMs: number): Promise<void>; windows(): WorkerScheduling[] } {
   const first = new Map<number, TimedCounters>();
   const last = new Map<number, TimedCounters>();
@@ -96,7 +105,10 @@ export function trackWorkerScheduling(workerPids: number[], procRoot = '/proc'):
         const counters = await readProcessCounters(pid, procRoot);
         if (counters === null) continue;
         if (!first.has(pid)) first.set(pid, { atMs, counters });
-        last.set(pid, { atMs, counters });
+        // Every thread's latest counters, including threads this reading no longer lists.
+        const latest = new Map(last.get(pid)?.counters ?? []);
+        for (const [tid, c] of counters) latest.set(tid, c);
+        last.set(pid, { atMs, counters: latest });
       }
     },
     windows() {

@@ -21,14 +21,16 @@ function workerScheduling(trial: RecordedTrial['trial'], measured: Record<string
     const waited = w.runQueueWaitMsPerS === null ? '' : `waited ${w.runQueueWaitMsPerS} ms/s for a CPU and `;
     return `${w.role} ${waited}was preempted ${w.involuntarySwitchesPerS}/s`;
   });
-  return parts.length === 0 ? '' : ` Worker threads: ${parts.join('; ')}.`;
+  return parts.length === 0 ? '' : ` Worker threads, each over its worker's own sampled window: ${parts.join('; ')}.`;
 }
 
 function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
   const where = { arm: trial.arm, trial: trial.trial };
   const cpu = environment.hostCpu;
   if (cpu === null) {
-    return makeCheck({ id: ID, title: TITLE, status: 'warn', ...where, message: `Unverified: host CPU load was not measured (${environment.hostCpuNotAvailable}).`, recommendation: 'Run on Linux with /proc readable, with a window longer than the sampling interval (2 s).' });
+    const measured: Record<string, number> = {};
+    const scheduling = workerScheduling(trial, measured);
+    return makeCheck({ id: ID, title: TITLE, status: 'warn', ...where, ...(scheduling === '' ? {} : { measured }), message: `Unverified: host CPU load was not measured (${environment.hostCpuNotAvailable}).${scheduling}`, recommendation: 'Run on Linux with /proc readable, with a window longer than the sampling interval (2 s).' });
   }
   const stealCores = cpu.stealCores === undefined ? null : round2(cpu.stealCores);
   const measured: Record<string, number> = { cpus: cpu.cpus, busyCores: round2(cpu.busyCores), suiteCores: round2(cpu.suiteCores), otherCores: round2(cpu.otherCores), windowMs: cpu.windowMs };
