@@ -31,6 +31,9 @@ describe('runScenario with an environment sampler', () => {
     expect(env.gpuProcesses[0]!.phase).toBe('before');
     expect(env.gpuProcesses.at(-1)!.phase).toBe('after');
     expect(env.gpuState.every((s) => s.gpus === null && s.notAvailable!.startsWith('not available: nvidia-smi is not on PATH'))).toBe(true);
+    // The fake workers' threads were read from the real /proc, each over its own window.
+    expect(env.workerScheduling!.map((w) => w.pid).sort()).toEqual(pidsOf(1));
+    expect(env.workerScheduling!.every((w) => w.windowMs > 0 && w.voluntarySwitchesPerS >= 0)).toBe(true);
 
     expect(plain.trials.every((t) => t.environment === undefined)).toBe(true);
   });
