@@ -27,9 +27,9 @@ export function describeH200HistoryPage(openPage: OpenPage): void {
     it('imports examples/ and baselines/ once each run, and re-importing adds nothing', async () => {
       const { store, recorded, skipped } = await importH200History();
       expect(skipped).toEqual([]);
-      expect(recorded).toEqual({ added: 64, alreadyThere: 0 });
+      expect(recorded).toEqual({ added: 65, alreadyThere: 0 });
       const again = await collectHistoryEntries([join(REPO, 'examples'), join(REPO, 'baselines')]);
-      expect(await store.record(again.entries)).toEqual({ added: 0, alreadyThere: 64 });
+      expect(await store.record(again.entries)).toEqual({ added: 0, alreadyThere: 65 });
       const runs = await store.query();
       expect(runs.every((e) => e.run.key.gpuName === 'NVIDIA H200' && e.run.accepted)).toBe(true);
       expect(runs.find((e) => e.run.origin === 'run.json')?.points.map((p) => p.metric)).toContain('hpP99ImprovementFraction');

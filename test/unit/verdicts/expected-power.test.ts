@@ -43,14 +43,16 @@ describe('expectedRegressionPower', () => {
     expect(xschedHp(0.2).detectionRate).toBeLessThan(xschedHp(0.01).detectionRate);
   });
 
-  it('on the committed quick baseline (44 runs on 12 H200s), for a machine it has not seen: about what the verdict reports replayed against it', () => {
+  it('on the committed quick baseline (45 runs on 13 H200s), for a machine it has not seen: about what the verdict reports replayed against it', () => {
     const path = resolve(import.meta.dirname, '../../../baselines/quick/cuda-sm_90-nvidia-h200-time-sliced.json');
     const stored = parseBaselineFile(path, JSON.parse(readFileSync(path, 'utf8')));
     const xschedHp = expectedRegressionPower(stored, thresholds, quick.confidence, 3).find((p) => p.arm === 'xsched' && p.metric === 'hp-p99')!;
     // Replayed against 33 of its runs, the injected 517b (docs/gpu-results.md section 20) read "+20%
     // change 61.2%", "unchanged fails 4.4%"; the stand-in trials are the stored first run's (42de).
+    // 45 runs on 13 H200s (docs/gpu-results.md section 23): 67.6%, the new machine's run mean near
+    // the others' narrowing the machine spread.
     expect(xschedHp.detectionRate).toBeGreaterThan(0.45);
-    expect(xschedHp.detectionRate).toBeLessThan(0.65);
+    expect(xschedHp.detectionRate).toBeLessThan(0.72);
     expect(xschedHp.falseFailRate).toBeGreaterThan(0.03);
     expect(xschedHp.falseFailRate).toBeLessThanOrEqual(0.05);
     expect(xschedHp.ownMachineRuns).toBeNull();
