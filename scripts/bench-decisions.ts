@@ -26,10 +26,11 @@ import { baselineFromRun } from '../perf/lib/store/baselines/from-run.ts';
 import { parseBaselineFile } from '../perf/lib/store/baselines/parse-baseline.ts';
 import { loadRunRecord } from '../perf/lib/store/results/load-run.ts';
 import { type ScenarioRow, TARGETS, formatLpLossReplay, formatRegressionTable, pct } from './bench-decisions/format-table.ts';
-import { type RegressionSimInput, type RunSimulator, noiseKey, regressionRates, shiftSimulator } from './bench-decisions/regression-sim.ts';
+import { type RegressionRates, type RegressionSimInput, type RunSimulator, noiseKey, regressionRates, shiftSimulator } from './bench-decisions/regression-sim.ts';
 import { type JudgedArm, type Metric, type RecordedRunsFile, configOfBaseline, metricNoise, readRecordedRuns } from './bench-decisions/scenario-noise.ts';
 import { replayLpLoss } from './bench-decisions/lp-loss-replay.ts';
 import { ownMachineRows } from './bench-decisions/own-machine-rows.ts';
+import { formatAaByMachine } from './bench-decisions/aa-by-machine.ts';
 import { severalRunsModel, severalRunsRow } from './bench-decisions/several-runs-sim.ts';
 import { thresholdFalseFails } from './bench-decisions/threshold-sim.ts';
 import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
@@ -63,8 +64,8 @@ function shiftRow(stored: BaselineFile, trials: number, thresholds: RegressionSi
   };
 }
 
-/** The A/A and injected rates of one simulator, as a table row. */
-function scenarioRow(label: string, sim: { simulator: RunSimulator; trials: string; sources: string }, runs: number, seed: string): ScenarioRow {
+/** The A/A and injected rates of one simulator, as a table row, and its A/A rates (per machine: aa-by-machine.ts). */
+function scenarioRow(label: string, sim: { simulator: RunSimulator; trials: string; sources: string }, runs: number, seed: string): { row: ScenarioRow; aa: RegressionRates } {
   const keys = new Set(sim.simulator.keys);
   const aa = regressionRates(sim.simulator, null, runs, `${seed}/${label}/aa`);
   const armRows = ARMS.filter((arm) => keys.has(noiseKey(arm, 'hp-p99')) || keys.has(noiseKey(arm, 'lp-throughput'))).map((arm) => {
@@ -77,7 +78,7 @@ function scenarioRow(label: string, sim: { simulator: RunSimulator; trials: stri
       lpFails: LP_FACTORS.map((f) => failAt('lp-throughput', f)),
     };
   });
-  return { scenario: label, trials: sim.trials, aaAllPass: aa.allPass, arms: armRows, shiftSources: sim.sources };
+  return { row: { scenario: label, trials: sim.trials, aaAllPass: aa.allPass, arms: armRows, shiftSources: sim.sources }, aa };
 }
 
 async function main(argv: string[], io: ScriptIo): Promise<number> {
@@ -109,6 +110,8 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
   /** A runner judged against its own earlier runs (own-machine-rows.ts). */
   const ownRows: ScenarioRow[] = [];
   const ownSummaries: string[] = [];
+  /** Across machines: which machines the A/A false fails came from. */
+  const aaByMachine: string[] = [];
   const began = performance.now();
 
   for (const file of baselineFiles) {
@@ -129,10 +132,13 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
       }
       sim = shiftRow(stored, entry.trials, thresholds, entry.confidence, recorded);
     }
-    rows.push(scenarioRow(label, sim, runs, seed));
+    const { row, aa } = scenarioRow(label, sim, runs, seed);
+    rows.push(row);
     if (model !== null) {
+      const machineOf = model.machineOf ?? {};
+      aaByMachine.push(...formatAaByMachine(label, aa, (m) => model.runIds.filter((id) => machineOf[id] === m).length));
       for (const own of ownMachineRows(model, label)) {
-        ownRows.push(scenarioRow(own.label, { ...own, sources: 'none: the other recorded runs of the new run\'s machine' }, runs, seed));
+        ownRows.push(scenarioRow(own.label, { ...own, sources: 'none: the other recorded runs of the new run\'s machine' }, runs, seed).row);
         ownSummaries.push(own.summary);
       }
     }
@@ -155,6 +161,7 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
     io.out(`Baselines of several runs, simulated by resampling real recorded runs (a bootstrap of whole runs: no parametric noise, no shifts; R recorded runs, K drawn without replacement from the R - 1 other than the new run's): ${severalRuns.join('; ')}.`);
   }
   for (const note of severalRunsNotes) io.out(note);
+  if (aaByMachine.length > 0) io.out(`\n${aaByMachine.join('\n')}`);
   if (ownRows.length > 0) {
     io.out('\nA self-hosted runner judged against a baseline of its own runs (docs/self-hosted-runner.md): each recorded run of a machine with 4 or more, against the other runs of that machine:');
     io.out(formatRegressionTable(ownRows));

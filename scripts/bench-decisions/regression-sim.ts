@@ -33,10 +33,17 @@ export const noiseKey = (arm: JudgedArm, metric: Metric): string => `${arm}.${me
 export const factorFor = (injection: Injection | null, arm: JudgedArm, metric: Metric): number =>
   injection && injection.arm === arm && injection.metric === metric ? injection.factor : 1;
 
-/** How one simulated run is drawn and judged: the status of every regression verdict, keyed arm.metric. */
+/** One simulated run: the status of every regression verdict, keyed arm.metric, and where the new run came from. */
+export interface SimulatedRun {
+  statuses: Map<string, string>;
+  /** The recorded machine of the new run (several-runs-sim.ts); null where it is not a recorded run or names none. */
+  newRunMachine: string | null;
+}
+
+/** How one simulated run is drawn and judged. */
 export interface RunSimulator {
   keys: string[];
-  simulate(random: SeededRandom, injection: Injection | null): Map<string, string>;
+  simulate(random: SeededRandom, injection: Injection | null): SimulatedRun;
 }
 
 /** One arm and metric of a simulated run: its per-trial values, the stored ones and (several runs) their run. */
@@ -85,7 +92,7 @@ export function simulateRegressionRun(input: RegressionSimInput, random: SeededR
 /** Run-to-run shifts and resampled trial residuals around the committed values (a baseline of one run). */
 export const shiftSimulator = (input: RegressionSimInput): RunSimulator => ({
   keys: [...input.noise.keys()],
-  simulate: (random, injection) => simulateRegressionRun(input, random, injection),
+  simulate: (random, injection) => ({ statuses: simulateRegressionRun(input, random, injection), newRunMachine: null }),
 });
 
 export interface RegressionRates {
@@ -93,16 +100,32 @@ export interface RegressionRates {
   allPass: number;
   /** Per verdict: share of runs in which it failed. */
   failRate: Map<string, number>;
+  /** The same per machine of the new run, where the simulator names it (counts, not shares: aa-by-machine.ts). */
+  byMachine: Map<string, MachineCounts>;
+}
+
+export interface MachineCounts {
+  draws: number;
+  allPass: number;
+  fails: Map<string, number>;
 }
 
 export function regressionRates(simulator: RunSimulator, injection: Injection | null, runs: number, seedText: string): RegressionRates {
   const random = createSeededRandom(hashTextToSeed(seedText));
   let allPass = 0;
   const fails = new Map<string, number>(simulator.keys.map((k) => [k, 0]));
+  const byMachine = new Map<string, MachineCounts>();
   for (let r = 0; r < runs; r++) {
-    const statuses = simulator.simulate(random, injection);
-    if ([...statuses.values()].every((s) => s === 'pass')) allPass++;
+    const { statuses, newRunMachine } = simulator.simulate(random, injection);
+    const passed = [...statuses.values()].every((s) => s === 'pass');
+    if (passed) allPass++;
     for (const [key, status] of statuses) if (status === 'fail') fails.set(key, fails.get(key)! + 1);
+    if (newRunMachine === null) continue;
+    const counts = byMachine.get(newRunMachine) ?? { draws: 0, allPass: 0, fails: new Map(simulator.keys.map((k) => [k, 0])) };
+    counts.draws++;
+    if (passed) counts.allPass++;
+    for (const [key, status] of statuses) if (status === 'fail') counts.fails.set(key, counts.fails.get(key)! + 1);
+    byMachine.set(newRunMachine, counts);
   }
-  return { allPass: allPass / runs, failRate: new Map([...fails].map(([k, n]) => [k, n / runs])) };
+  return { allPass: allPass / runs, failRate: new Map([...fails].map(([k, n]) => [k, n / runs])), byMachine };
 }

@@ -154,7 +154,7 @@ export const severalRunsSimulator = (model: SeveralRunsModel): RunSimulator => (
   keys: model.keys,
   simulate: (random, injection) => {
     const draw = drawSeveralRuns(model, random, injection);
-    return judgeSimulatedRun(draw.baseline, model.thresholds, model.confidence, draw.values);
+    return { statuses: judgeSimulatedRun(draw.baseline, model.thresholds, model.confidence, draw.values), newRunMachine: model.machineOf?.[draw.currentRun] ?? null };
   },
 });
 

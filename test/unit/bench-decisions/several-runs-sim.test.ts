@@ -228,7 +228,7 @@ describe('severalRunsSimulator', () => {
   it('judges all four verdicts with the suite: a doubled xsched hp P99 fails, the rest pass', () => {
     const simulator = severalRunsSimulator(severalRunsModel(input(baselineOf(3)), recorded)!);
     expect(simulator.keys).toEqual(KEYS);
-    const statuses = simulator.simulate(createSeededRandom(2), { arm: 'xsched', metric: 'hp-p99', factor: 2 });
+    const { statuses } = simulator.simulate(createSeededRandom(2), { arm: 'xsched', metric: 'hp-p99', factor: 2 });
     expect(Object.fromEntries(statuses)).toEqual({ 'baseline.hp-p99': 'pass', 'baseline.lp-throughput': 'pass', 'xsched.hp-p99': 'fail', 'xsched.lp-throughput': 'pass' });
   });
 });
