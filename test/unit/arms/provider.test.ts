@@ -93,6 +93,8 @@ describe('the xsched arm through the provider', () => {
 
       const { port, xserverPid } = JSON.parse(readFileSync(lockPath, 'utf8')) as { port: number; xserverPid: number };
       expect(isProcessAlive(xserverPid)).toBe(true);
+      // The environment sampler reads the xserver's threads with the workers'.
+      expect(arm.helperProcesses?.()).toEqual([{ name: 'xserver', pid: xserverPid }]);
       await registerWorker(port, PIDS.hp, 1);
       await registerWorker(port, PIDS.lp, 0);
       await arm.afterReady({ ...PIDS });
@@ -152,6 +154,7 @@ describe('native arms and MPS through the provider', () => {
     const arm = await session.openArm('baseline', { trial: 0, logDir: dir('run3/baseline-0') });
     expect(arm.envFor('lp', { ...BASE_ENV, LD_LIBRARY_PATH: `${join(fake.root, 'lib')}:/usr/local/cuda/lib64` })).toEqual({ PATH: process.env.PATH ?? '', LD_LIBRARY_PATH: '/usr/local/cuda/lib64' });
     expect((await arm.finish([])).xsched).toBeNull();
+    expect(arm.helperProcesses).toBeUndefined();
     await arm.close();
     await session.close();
   });

@@ -98,24 +98,25 @@ describe('environment checks', () => {
     expect(only(mostlyProcesses, 'warn')[0]!.recommendation).toContain('Stop other CPU work on the host');
   });
 
-  it('names, by role, how long each worker\'s threads waited for a CPU and how often they were preempted', () => {
+  it('names, by role, how long each worker\'s (and the xserver\'s) threads waited for a CPU and how often they were preempted', () => {
     const record = runWithEnvironment();
     const trial = record.trials.find((t) => t.arm === 'baseline' && t.trial === 0)!;
     const pidOf = (role: string): number => trial.workers.flatMap((w) => (w.ok && w.role === role ? [w.result.fingerprint.pid] : []))[0]!;
     trial.environment!.workerScheduling = [
       { pid: pidOf('hp'), windowMs: 8000, involuntarySwitchesPerS: 12.5, voluntarySwitchesPerS: 900, runQueueWaitMsPerS: 0.4 },
       { pid: pidOf('lp'), windowMs: 8000, involuntarySwitchesPerS: 340, voluntarySwitchesPerS: 50, runQueueWaitMsPerS: null },
+      { pid: 4242, process: 'xserver', windowMs: 7990, involuntarySwitchesPerS: 40, voluntarySwitchesPerS: 2000, runQueueWaitMsPerS: 1.2 },
     ];
     const evaluation = evaluateRun(record, null);
     const check = evaluation.checks.find((c) => c.id === 'environment.host-cpu' && c.arm === 'baseline' && c.trial === 0)!;
-    expect(check.message).toContain('Worker threads, each over its worker\'s own sampled window: hp waited 0.4 ms/s for a CPU and was preempted 12.5/s; lp was preempted 340/s.');
-    expect(check.measured).toMatchObject({ hpInvoluntarySwitchesPerS: 12.5, hpRunQueueWaitMsPerS: 0.4, lpInvoluntarySwitchesPerS: 340 });
+    expect(check.message).toContain('each over its process\'s own sampled window: hp waited 0.4 ms/s for a CPU and was preempted 12.5/s; lp was preempted 340/s; xserver waited 1.2 ms/s for a CPU and was preempted 40/s.');
+    expect(check.measured).toMatchObject({ hpInvoluntarySwitchesPerS: 12.5, hpRunQueueWaitMsPerS: 0.4, lpInvoluntarySwitchesPerS: 340, xserverInvoluntarySwitchesPerS: 40, xserverRunQueueWaitMsPerS: 1.2 });
     expect(check.measured).not.toHaveProperty('lpRunQueueWaitMsPerS');
     // A record from before the field says nothing about it, and its table cell is a dash.
     const older = evaluation.checks.find((c) => c.id === 'environment.host-cpu' && c.arm === 'baseline' && c.trial === 1)!;
-    expect(older.message).not.toContain('Worker threads');
+    expect(older.message).not.toContain('Threads of the workers');
     const rows = renderEnvironmentTable(record, evaluation).split('\n');
-    expect(rows.find((r) => r.includes('baseline t1'))!).toContain('<td>hp 0.4 ms, 12.5 · lp –, 340</td>');
+    expect(rows.find((r) => r.includes('baseline t1'))!).toContain('<td>hp 0.4 ms, 12.5 · lp –, 340 · xserver 1.2 ms, 40</td>');
     expect(rows.find((r) => r.includes('baseline t2'))!).toMatch(/<td>–<\/td><\/tr>/);
   });
 });

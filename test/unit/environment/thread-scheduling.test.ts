@@ -84,4 +84,17 @@ describe('worker thread scheduling', () => {
       { pid: 4002, windowMs: 2000, involuntarySwitchesPerS: 6, voluntarySwitchesPerS: 20, runQueueWaitMsPerS: 4 },
     ]);
   });
+
+  it('reads a helper process (the xserver) as a worker, its window named', async () => {
+    const root = join(makeTempDir('sched-helper-'), 'proc');
+    const tracker = trackWorkerScheduling([4001], root, [{ name: 'xserver', pid: 4100 }]);
+    await writeThreads(root, { 4001: { 4001: [0, 0, 0] }, 4100: { 4100: [0, 0, 0], 4101: [0, 0, 0] } });
+    await tracker.read(0);
+    await writeThreads(root, { 4001: { 4001: [10, 2, 2e6] }, 4100: { 4100: [30, 4, 1e6], 4101: [10, 6, 3e6] } });
+    await tracker.read(2000);
+    expect(tracker.windows()).toEqual([
+      { pid: 4001, windowMs: 2000, involuntarySwitchesPerS: 1, voluntarySwitchesPerS: 5, runQueueWaitMsPerS: 1 },
+      { pid: 4100, process: 'xserver', windowMs: 2000, involuntarySwitchesPerS: 5, voluntarySwitchesPerS: 20, runQueueWaitMsPerS: 2 },
+    ]);
+  });
 });

@@ -30,6 +30,8 @@ export interface ProviderDoubleOptions {
   skip?: Partial<Record<ArmName, string>>;
   failOpenArm?: Partial<Record<ArmName, string>>;
   onDuringRun?: (arm: ArmName, pids: Partial<Record<Role, number>>) => void;
+  /** Per arm, a live pid the session names as its xserver (ArmSession.helperProcesses), as the xsched arm names its own. */
+  helperPid?: Partial<Record<ArmName, number>>;
 }
 
 export interface ProviderDouble {
@@ -63,6 +65,7 @@ export function createProviderDouble(options: ProviderDoubleOptions = {}): Provi
               calls.push(`duringRun ${tag}`);
               options.onDuringRun?.(arm, runPids);
             },
+            ...(options.helperPid?.[arm] === undefined ? {} : { helperProcesses: () => [{ name: 'xserver' as const, pid: options.helperPid![arm]! }] }),
             async finish(outcomes) {
               calls.push(`finish ${tag} ${outcomes.map((o) => `${o.role}:${o.ok ? 'ok' : o.failure.kind}`).join(',')}`);
               return { xsched: null, sharing: null };

@@ -3,6 +3,7 @@
 
 import type { ArmName, Role, Scenario } from './scenario.ts';
 import type { ReferenceEvidence, SharingEvidence, WorkerOutcome, XschedEvidence } from './run-record.ts';
+import type { HelperProcess } from './environment.ts';
 
 /** The whole environment a worker process gets (the orchestrator passes it with extendEnv: false). */
 export type WorkerEnv = Record<string, string>;
@@ -14,6 +15,8 @@ export interface ArmSession {
   afterReady(pids: Partial<Record<Role, number>>): Promise<void>;
   /** Once, about half way through the measurement window, while the workers run. */
   duringRun(pids: Partial<Record<Role, number>>): Promise<void>;
+  /** Processes of this arm besides its workers (the xsched arm's xserver), for the environment sampler; absent: none. */
+  helperProcesses?(): HelperProcess[];
   /** After the workers exited (successfully or not): the evidence this arm gathered. */
   finish(outcomes: WorkerOutcome[]): Promise<{ xsched: XschedEvidence | null; sharing: SharingEvidence | null; reference?: ReferenceEvidence | null }>;
   /** Always called, also after failures and aborts; must not throw. */

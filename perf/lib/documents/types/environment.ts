@@ -14,4 +14,10 @@ export type GpuState = v.InferOutput<typeof s.GpuStateSchema>;
 export type GpuStateSample = v.InferOutput<typeof s.GpuStateSampleSchema>;
 export type HostCpuWindow = v.InferOutput<typeof s.HostCpuWindowSchema>;
 export type WorkerScheduling = v.InferOutput<typeof s.WorkerSchedulingSchema>;
+export type HelperProcessName = v.InferOutput<typeof s.HelperProcessNameSchema>;
+/** A process an arm runs beside its workers (ArmSession.helperProcesses), sampled with them. */
+export interface HelperProcess {
+  name: HelperProcessName;
+  pid: number;
+}
 export type EnvironmentRecord = v.InferOutput<typeof s.EnvironmentRecordSchema>;

@@ -45,7 +45,7 @@ function otherProcesses(trial: ArmTrialRecord): string {
   return foreign.length === 0 ? 'none' : foreign.map((p) => `${p.pid} ${p.command}${p.usedMemoryMiB === null ? '' : ` ${Math.round(p.usedMemoryMiB)} MiB`}`).join('; ');
 }
 
-/** Per worker: ms per second waiting for a CPU ("–" where not kept), and preemptions per second ("hp 0.4 ms, 12 · lp –, 340"). */
+/** Per worker (and xserver): ms per second waiting for a CPU ("–" where not kept), and preemptions per second ("hp 0.4 ms, 12 · lp –, 340 · xserver 1.2 ms, 40"). */
 function workerSchedulingCell(trial: ArmTrialRecord): string {
   const parts = workerSchedulingByRole(trial).map((w) => `${w.role} ${w.runQueueWaitMsPerS === null ? '–' : `${w.runQueueWaitMsPerS} ms`}, ${w.involuntarySwitchesPerS}`);
   return parts.length === 0 ? '–' : parts.join(' · ');
@@ -69,6 +69,6 @@ export function renderEnvironmentTable(record: RunRecord, evaluation: ScenarioEv
       workerSchedulingCell(t),
     ];
   });
-  const headers = ['arm, trial', 'processes · GPU · host', 'SM MHz', 'mem MHz', '°C', 'power W / limit', 'throttle', 'ECC corr / uncorr', 'modes', 'other GPU processes', 'other CPU cores', 'worker threads: CPU wait /s, preempted /s'];
+  const headers = ['arm, trial', 'processes · GPU · host', 'SM MHz', 'mem MHz', '°C', 'power W / limit', 'throttle', 'ECC corr / uncorr', 'modes', 'other GPU processes', 'other CPU cores', 'threads of workers and xserver: CPU wait /s, preempted /s'];
   return renderHtmlTable(headers, rows, { className: 'environment' });
 }

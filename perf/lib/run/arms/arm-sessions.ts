@@ -11,6 +11,8 @@ export function xschedArmSession(arm: XschedArm, sharing: SharingSession, warn: 
     envFor: (role, baseEnv) => sharing.envFor(arm.envFor(role, baseEnv)),
     afterReady: (pids) => arm.afterReady(pids),
     duringRun: (pids) => arm.duringRun(pids),
+    // hp's preemption requests pass through the xserver, so how its threads were scheduled is evidence too.
+    helperProcesses: () => [{ name: 'xserver', pid: arm.xserver.pid }],
     async finish(outcomes) {
       return { xsched: await arm.finish(outcomes), sharing: await sharing.evidence() };
     },

@@ -3,7 +3,7 @@
 // CPU between the first and the last reading taken while all workers were still alive.
 // Readings never overlap (one nvidia-smi call takes ~0.1 s), and a failed one is recorded.
 
-import { ENVIRONMENT_RECORD_VERSION, type EnvironmentRecord, type SamplePhase } from '../../documents/types/environment.ts';
+import { ENVIRONMENT_RECORD_VERSION, type EnvironmentRecord, type HelperProcess, type SamplePhase } from '../../documents/types/environment.ts';
 import type { WorkerPlatform } from '../../documents/types/fingerprint.ts';
 import { gpuStateReader, readGpuProcesses, runToolWithExeca, type RunTool } from './gpu-tools.ts';
 import { cpuWindow, readCpuTicks, readGovernors, type CpuTicks } from './host-cpu.ts';
@@ -15,6 +15,8 @@ export interface EnvironmentSamplerOptions {
   platform: WorkerPlatform;
   /** The arm's worker pids (READY fingerprints). */
   workerPids: number[];
+  /** Processes the arm runs beside them (XSched's xserver): their CPU counts as the suite's, and their threads are read as the workers' are. */
+  helperProcesses?: HelperProcess[];
   intervalMs?: number;
   runTool?: RunTool;
   procRoot?: string;
@@ -34,7 +36,8 @@ export const startEnvironmentSampler: StartEnvironmentSampler = (options) => {
   const readGpuState = gpuStateReader(options.platform, run);
   const started = performance.now();
   const since = (): number => Math.round(performance.now() - started);
-  const cpuPids = [...options.workerPids, process.pid];
+  const helpers = options.helperProcesses ?? [];
+  const cpuPids = [...options.workerPids, ...helpers.map((h) => h.pid), process.pid];
   const record: EnvironmentRecord = {
     version: ENVIRONMENT_RECORD_VERSION,
     suitePids: [...options.workerPids],
@@ -46,7 +49,7 @@ export const startEnvironmentSampler: StartEnvironmentSampler = (options) => {
   let firstTicks: CpuTicks | null = null;
   let lastTicks: CpuTicks | null = null;
   let cpuError: string | null = null;
-  const scheduling = trackWorkerScheduling(options.workerPids, options.procRoot);
+  const scheduling = trackWorkerScheduling(options.workerPids, options.procRoot, helpers);
 
   const readCpu = async (): Promise<void> => {
     try {

@@ -7,7 +7,7 @@
 // process would subtract its whole lifetime; per thread, the window only loses its part.
 
 import { readFile, readdir } from 'node:fs/promises';
-import type { WorkerScheduling } from '../../documents/types/environment.ts';
+import type { HelperProcess, WorkerScheduling } from '../../documents/types/environment.ts';
 
 export interface ThreadCounters {
   voluntarySwitches: number;
@@ -94,14 +94,16 @@ export function schedulingWindow(pid: number, first: TimedCounters, latest: Time
   };
 }
 
-/** Reads the workers' threads at each sample; each worker's window runs from its first to its
- * last reading (a worker read only once, or never, has none), over every thread seen in it. */
-export function trackWorkerScheduling(workerPids: number[], procRoot = '/proc'): { read(atMs: number): Promise<void>; windows(): WorkerScheduling[] } {
+/** Reads the workers' threads (and the helpers': XSched's xserver) at each sample; each process's
+ * window runs from its first to its last reading (one read only once, or never, has none), over
+ * every thread seen in it. A helper's window carries its name. */
+export function trackWorkerScheduling(workerPids: number[], procRoot = '/proc', helpers: readonly HelperProcess[] = []): { read(atMs: number): Promise<void>; windows(): WorkerScheduling[] } {
   const first = new Map<number, TimedCounters>();
   const last = new Map<number, TimedCounters>();
+  const pids = [...workerPids, ...helpers.map((h) => h.pid)];
   return {
     async read(atMs) {
-      for (const pid of workerPids) {
+      for (const pid of pids) {
         const counters = await readProcessCounters(pid, procRoot);
         if (counters === null) continue;
         if (!first.has(pid)) first.set(pid, { atMs, counters });
@@ -112,11 +114,12 @@ export function trackWorkerScheduling(workerPids: number[], procRoot = '/proc'):
       }
     },
     windows() {
-      return workerPids.flatMap((pid) => {
+      return pids.flatMap((pid) => {
         const from = first.get(pid);
         const to = last.get(pid);
         const window = from === undefined || to === undefined ? null : schedulingWindow(pid, from, to);
-        return window === null ? [] : [window];
+        const helper = helpers.find((h) => h.pid === pid);
+        return window === null ? [] : [helper === undefined ? window : { ...window, process: helper.name }];
       });
     },
   };

@@ -71,7 +71,7 @@ async function runWorkers(ctx: ArmTrialContext, session: ArmSession, record: Arm
       started = !signal?.aborted && workers.every((w) => w.stop === null && w.exit === null);
     }
     let duringRun: Promise<unknown> = Promise.resolve();
-    const sampler = started ? startSampler(ctx, workers) : null;
+    const sampler = started ? startSampler(ctx, workers, session) : null;
     if (started) {
       const startNs = nowMonotonicNs() + msToNs(options.startLeadMs);
       const endNs = startNs + msToNs(options.scenario.durationMs);
@@ -122,11 +122,12 @@ async function gatherEvidence(ctx: ArmTrialContext, session: ArmSession, record:
 }
 
 /** The arm's environment sampler, started after READY (null when the run does not sample). */
-function startSampler(ctx: ArmTrialContext, workers: WorkerProcess[]): EnvironmentSampler | null {
+function startSampler(ctx: ArmTrialContext, workers: WorkerProcess[], session: ArmSession): EnvironmentSampler | null {
   const platform = workers.find((w) => w.fingerprint)?.fingerprint?.platform;
   // A CPU test-mode worker (docs/workloads.md) has no GPU for the sampler's tools to read.
   if (ctx.options.environmentSampler === null || platform === undefined || platform === 'cpu') return null;
-  return ctx.options.environmentSampler({ platform, workerPids: workers.flatMap((w) => (w.fingerprint ? [w.fingerprint.pid] : [])) });
+  const helperProcesses = session.helperProcesses?.() ?? [];
+  return ctx.options.environmentSampler({ platform, workerPids: workers.flatMap((w) => (w.fingerprint ? [w.fingerprint.pid] : [])), ...(helperProcesses.length > 0 ? { helperProcesses } : {}) });
 }
 
 /** Workers that never started because the arm's setup failed: recorded as spawn failures. */

@@ -1,7 +1,7 @@
 // What every environment check shares: the arm-trials that ran, their recorded environment,
 // the GPU the workers used, and the "not recorded" answer for runs saved without one.
 
-import type { EnvironmentRecord, GpuState, GpuStateSample, WorkerScheduling } from '../../../documents/types/environment.ts';
+import type { EnvironmentRecord, GpuState, GpuStateSample, HelperProcessName, WorkerScheduling } from '../../../documents/types/environment.ts';
 import type { ValidityCheck } from '../../../documents/types/evaluation.ts';
 import type { ArmTrialRecord, RunRecord } from '../../../documents/types/run-record.ts';
 import type { Role } from '../../../documents/types/scenario.ts';
@@ -25,13 +25,18 @@ export function recordedTrials(record: RunRecord): { recorded: RecordedTrial[]; 
   return { recorded, missing };
 }
 
-/** The trial's worker scheduling by role (the pid of each worker's fingerprint); empty for records without it. */
-export function workerSchedulingByRole(trial: ArmTrialRecord): Array<{ role: Role } & WorkerScheduling> {
+/**
+ * The trial's thread scheduling by role: each worker's (the pid of its fingerprint), then each
+ * helper process's by its name (the xserver, recorded since 2026-12-01); empty for records without it.
+ */
+export function workerSchedulingByRole(trial: ArmTrialRecord): Array<{ role: Role | HelperProcessName } & WorkerScheduling> {
   const windows = trial.environment?.workerScheduling ?? [];
-  return trial.workers.flatMap((w) => {
-    const window = w.ok ? windows.find((s) => s.pid === w.result.fingerprint.pid) : undefined;
+  const workers = trial.workers.flatMap((w) => {
+    const window = w.ok ? windows.find((s) => s.pid === w.result.fingerprint.pid && s.process === undefined) : undefined;
     return window === undefined ? [] : [{ role: w.role, ...window }];
   });
+  const helpers = windows.flatMap((s) => (s.process === undefined ? [] : [{ role: s.process, ...s }]));
+  return [...workers, ...helpers];
 }
 
 /** One skip for a run (or the arm-trials of one) saved without an environment record. */

@@ -13,7 +13,7 @@ export const OTHER_CORES_WARN = 0.5;
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** e.g. " Worker threads: hp waited 0.4 ms/s for a CPU and was preempted 12/s; lp ...", adding the numbers to `measured`. */
+/** e.g. " Threads, ...: hp waited 0.4 ms/s for a CPU and was preempted 12/s; lp ...; xserver ...", adding the numbers to `measured`. */
 function workerScheduling(trial: RecordedTrial['trial'], measured: Record<string, number>): string {
   const parts = workerSchedulingByRole(trial).map((w) => {
     measured[`${w.role}InvoluntarySwitchesPerS`] = w.involuntarySwitchesPerS;
@@ -21,7 +21,7 @@ function workerScheduling(trial: RecordedTrial['trial'], measured: Record<string
     const waited = w.runQueueWaitMsPerS === null ? '' : `waited ${w.runQueueWaitMsPerS} ms/s for a CPU and `;
     return `${w.role} ${waited}was preempted ${w.involuntarySwitchesPerS}/s`;
   });
-  return parts.length === 0 ? '' : ` Worker threads, each over its worker's own sampled window: ${parts.join('; ')}.`;
+  return parts.length === 0 ? '' : ` Threads of the workers (and of the xserver, where the arm runs one), each over its process's own sampled window: ${parts.join('; ')}.`;
 }
 
 function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
@@ -36,7 +36,7 @@ function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
   const measured: Record<string, number> = { cpus: cpu.cpus, busyCores: round2(cpu.busyCores), suiteCores: round2(cpu.suiteCores), otherCores: round2(cpu.otherCores), windowMs: cpu.windowMs };
   if (stealCores !== null) measured.stealCores = stealCores;
   const stolen = stealCores === null ? '' : ` (${stealCores} of it steal: the hypervisor running something else)`;
-  const text = `Over ${round1(cpu.windowMs / 1000)} s: ${measured.busyCores} of ${cpu.cpus} cores busy, ${measured.suiteCores} of them the suite's (workers and the suite itself), ${measured.otherCores} other processes${stolen}.${workerScheduling(trial, measured)}`;
+  const text = `Over ${round1(cpu.windowMs / 1000)} s: ${measured.busyCores} of ${cpu.cpus} cores busy, ${measured.suiteCores} of them the suite's (workers, xserver and the suite itself), ${measured.otherCores} other processes${stolen}.${workerScheduling(trial, measured)}`;
   if (cpu.otherCores <= OTHER_CORES_WARN) return makeCheck({ id: ID, title: TITLE, status: 'pass', ...where, measured, message: text });
   return makeCheck({
     id: ID,
