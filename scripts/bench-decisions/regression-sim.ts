@@ -104,10 +104,11 @@ export interface RegressionRates {
   byMachine: Map<string, MachineCounts>;
 }
 
+/** Counts, not shares: draws with the new run on this machine, how many passed every verdict, how many failed each. */
 export interface MachineCounts {
   draws: number;
-  allPass: number;
-  fails: Map<string, number>;
+  allPassCount: number;
+  failCounts: Map<string, number>;
 }
 
 export function regressionRates(simulator: RunSimulator, injection: Injection | null, runs: number, seedText: string): RegressionRates {
@@ -121,10 +122,10 @@ export function regressionRates(simulator: RunSimulator, injection: Injection | 
     if (passed) allPass++;
     for (const [key, status] of statuses) if (status === 'fail') fails.set(key, fails.get(key)! + 1);
     if (newRunMachine === null) continue;
-    const counts = byMachine.get(newRunMachine) ?? { draws: 0, allPass: 0, fails: new Map(simulator.keys.map((k) => [k, 0])) };
+    const counts = byMachine.get(newRunMachine) ?? { draws: 0, allPassCount: 0, failCounts: new Map(simulator.keys.map((k) => [k, 0])) };
     counts.draws++;
-    if (passed) counts.allPass++;
-    for (const [key, status] of statuses) if (status === 'fail') counts.fails.set(key, counts.fails.get(key)! + 1);
+    if (passed) counts.allPassCount++;
+    for (const [key, status] of statuses) if (status === 'fail') counts.failCounts.set(key, counts.failCounts.get(key)! + 1);
     byMachine.set(newRunMachine, counts);
   }
   return { allPass: allPass / runs, failRate: new Map([...fails].map(([k, n]) => [k, n / runs])), byMachine };

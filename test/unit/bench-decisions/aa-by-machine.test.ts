@@ -24,20 +24,20 @@ describe('A/A by the new run\'s machine', () => {
 
   it('counts each machine\'s draws beside the overall rates', () => {
     expect(rates.allPass).toBeCloseTo(6 / 12);
-    expect(rates.byMachine.get('GPU-b')).toEqual({ draws: 4, allPass: 2, fails: new Map([['xsched.hp-p99', 2], ['xsched.lp-throughput', 0]]) });
+    expect(rates.byMachine.get('GPU-b')).toEqual({ draws: 4, allPassCount: 2, failCounts: new Map([['xsched.hp-p99', 2], ['xsched.lp-throughput', 0]]) });
   });
 
   it('names the machines with fails, most failing first', () => {
     const failing = machinesWithFails(rates);
-    expect(failing.map((m) => [m.machine, m.allPass])).toEqual([['GPU-c', 0], ['GPU-b', 0.5]]);
-    expect(failing[1]!.failRate.get('xsched.hp-p99')).toBe(0.5);
+    expect(failing.map((m) => [m.machine, m.allPassShare])).toEqual([['GPU-c', 0], ['GPU-b', 0.5]]);
+    expect(failing[1]!.failShare.get('xsched.hp-p99')).toBe(0.5);
   });
 
   it('prints one line per failing machine and counts the clean ones', () => {
     expect(formatAaByMachine('quick (time-sliced)', rates, (m) => (m === 'GPU-c' ? 2 : 5))).toEqual([
-      "quick (time-sliced), A/A by the new run's machine: every draw passed on 1 of 3 machines; the others:",
-      '- GPU-c (2 recorded runs, 33.3% of the draws): all 4 pass 0.0%; failed xsched.lp-throughput 100.0%',
-      '- GPU-b (5 recorded runs, 33.3% of the draws): all 4 pass 50.0%; failed xsched.hp-p99 50.0%',
+      "quick (time-sliced), A/A by the new run's machine: every draw passed on 1 of the 3 machines drawn; the others:",
+      '- GPU-c (2 recorded runs, 33.3% of the draws): every verdict passed 0.0%; failed xsched.lp-throughput 100.0%',
+      '- GPU-b (5 recorded runs, 33.3% of the draws): every verdict passed 50.0%; failed xsched.hp-p99 50.0%',
     ]);
   });
 
@@ -45,6 +45,6 @@ describe('A/A by the new run\'s machine', () => {
     const none: RunSimulator = { keys: KEYS, simulate: () => ({ statuses: new Map(KEYS.map((k) => [k, 'pass'])), newRunMachine: null }) };
     expect(formatAaByMachine('x', regressionRates(none, null, 5, 's'), () => 0)).toEqual([]);
     const clean: RunSimulator = { keys: KEYS, simulate: () => ({ statuses: new Map(KEYS.map((k) => [k, 'pass'])), newRunMachine: 'GPU-a' }) };
-    expect(formatAaByMachine('x', regressionRates(clean, null, 5, 's'), () => 1)).toEqual(["x, A/A by the new run's machine: every draw passed on 1 of 1 machines."]);
+    expect(formatAaByMachine('x', regressionRates(clean, null, 5, 's'), () => 1)).toEqual(["x, A/A by the new run's machine: every draw passed on 1 of the 1 machines drawn."]);
   });
 });

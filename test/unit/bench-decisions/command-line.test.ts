@@ -36,7 +36,7 @@ describe('npm run bench:decisions', () => {
     expect(rows).toHaveLength(files.length);
     expect(result.stdout).toContain('| hp-p99-improvement | improvement ');
     // Both quick baselines are of several runs whose recorded runs name their machines.
-    expect(result.stdout).toMatch(/^quick \(time-sliced\), A\/A by the new run's machine: every draw passed on \d+ of \d+ machines/m);
+    expect(result.stdout).toMatch(/^quick \(time-sliced\), A\/A by the new run's machine: every draw passed on \d+ of the \d+ machines drawn/m);
     expect(result.stdout).toMatch(/^quick \(mps\), A\/A by the new run's machine: /m);
     expect(result.stdout).toContain('lp-throughput-loss on the recorded runs (A/A on real data, recorded-runs.json)');
   });

@@ -182,6 +182,15 @@ describe('recorded runs that name their machines', () => {
     const partly = severalRunsModel(input(baselineOf(3)), { ...recorded, machines: { r0: 'GPU-a' } })!;
     expect(partly.machineOf).toBeNull();
     expect(modelPairings(partly)).toBe(distinctPairings(5, 3));
+    expect(severalRunsSimulator(partly).simulate(createSeededRandom(3), null).newRunMachine).toBeNull();
+  });
+
+  it('says which machine each simulated new run came from (for the A/A breakdown, aa-by-machine.ts)', () => {
+    // The same seed draws the same new run, whether drawn alone or by the simulator.
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const drawn = drawSeveralRuns(model, createSeededRandom(seed), null).currentRun;
+      expect(severalRunsSimulator(model).simulate(createSeededRandom(seed), null).newRunMachine).toBe(onMachines.machines![drawn]);
+    }
   });
 });
 

@@ -114,7 +114,10 @@ describe('environment checks', () => {
     expect(check.measured).not.toHaveProperty('lpRunQueueWaitMsPerS');
     // A record from before the field says nothing about it, and its table cell is a dash.
     const older = evaluation.checks.find((c) => c.id === 'environment.host-cpu' && c.arm === 'baseline' && c.trial === 1)!;
-    expect(older.message).not.toContain('Threads of the workers');
+    expect(older.message).not.toContain('Threads, each over');
+    // Only a record that read the xserver counted its CPU as the suite's.
+    expect(check.message).toContain('of them the suite\'s (workers, xserver and the suite itself)');
+    expect(older.message).toContain('of them the suite\'s (workers and the suite itself)');
     const rows = renderEnvironmentTable(record, evaluation).split('\n');
     expect(rows.find((r) => r.includes('baseline t1'))!).toContain('<td>hp 0.4 ms, 12.5 · lp –, 340 · xserver 1.2 ms, 40</td>');
     expect(rows.find((r) => r.includes('baseline t2'))!).toMatch(/<td>–<\/td><\/tr>/);

@@ -96,5 +96,10 @@ describe('worker thread scheduling', () => {
       { pid: 4001, windowMs: 2000, involuntarySwitchesPerS: 1, voluntarySwitchesPerS: 5, runQueueWaitMsPerS: 1 },
       { pid: 4100, process: 'xserver', windowMs: 2000, involuntarySwitchesPerS: 5, voluntarySwitchesPerS: 20, runQueueWaitMsPerS: 2 },
     ]);
+    // A helper named with a worker's pid never relabels the worker's window, nor doubles it.
+    const same = trackWorkerScheduling([4001], root, [{ name: 'xserver', pid: 4001 }]);
+    await same.read(0);
+    await same.read(1000);
+    expect(same.windows().map((w) => [w.pid, w.process])).toEqual([[4001, undefined]]);
   });
 });

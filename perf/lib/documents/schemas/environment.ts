@@ -58,7 +58,7 @@ export const HostCpuWindowSchema = v.object({
   windowMs: atLeastZero,
   cpus: countSchema(0),
   busyCores: atLeastZero,
-  /** CPU used by the arm's workers (their /proc/<pid>/stat), the processes it runs beside them (XSched's xserver, since 2026-12-01) and the suite itself. */
+  /** CPU used by the arm's workers (their /proc/<pid>/stat), the processes it runs beside them (XSched's xserver, in runs after those of docs/gpu-results.md section 23) and the suite itself. */
   suiteCores: atLeastZero,
   otherCores: atLeastZero,
   /** Of otherCores: CPU time the hypervisor gave to something else while this VM's CPUs were ready (/proc/stat steal); absent in records before it was kept. */
@@ -71,10 +71,10 @@ export const HostCpuWindowSchema = v.object({
 /** A process an arm runs beside its workers: XSched's xserver, through which hp's preemption requests pass. */
 export const HelperProcessNameSchema = v.picklist(['xserver']);
 
-/** How the kernel scheduled one worker's threads between its first and last reading (run/environment/thread-scheduling.ts). */
+/** How the kernel scheduled one worker's (or helper process's) threads between its first and last reading (run/environment/thread-scheduling.ts). */
 export const WorkerSchedulingSchema = v.object({
   pid: countSchema(0),
-  /** Absent for a worker (its role comes from its fingerprint's pid); the helper's name for a process the arm runs beside them (since 2026-12-01). */
+  /** Absent for a worker (its role comes from its fingerprint's pid); the helper's name for a process the arm runs beside them (recorded in runs after those of docs/gpu-results.md section 23). */
   process: v.optional(HelperProcessNameSchema),
   windowMs: atLeastZero,
   /** Taken off a CPU while runnable, for another thread. */

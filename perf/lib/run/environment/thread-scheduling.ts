@@ -1,4 +1,4 @@
-// How the kernel scheduled a worker's threads while it measured: per thread, context switches
+// How the kernel scheduled a worker's (or the xserver's) threads while it measured: per thread, context switches
 // (/proc/<pid>/task/<tid>/status) and the time spent runnable but waiting for a CPU (run_delay,
 // the second field of .../schedstat). XSched's shim threads run inside the workers, and its hp
 // tail spread five times as far between trials when busy loops shared the workers' CPUs
@@ -100,7 +100,9 @@ export function schedulingWindow(pid: number, first: TimedCounters, latest: Time
 export function trackWorkerScheduling(workerPids: number[], procRoot = '/proc', helpers: readonly HelperProcess[] = []): { read(atMs: number): Promise<void>; windows(): WorkerScheduling[] } {
   const first = new Map<number, TimedCounters>();
   const last = new Map<number, TimedCounters>();
-  const pids = [...workerPids, ...helpers.map((h) => h.pid)];
+  // A pid is read once, as a worker where it is one: a helper never relabels a worker's window.
+  const helperOf = new Map(helpers.filter((h) => !workerPids.includes(h.pid)).map((h) => [h.pid, h.name]));
+  const pids = [...new Set(workerPids), ...helperOf.keys()];
   return {
     async read(atMs) {
       for (const pid of pids) {
@@ -118,8 +120,8 @@ export function trackWorkerScheduling(workerPids: number[], procRoot = '/proc', 
         const from = first.get(pid);
         const to = last.get(pid);
         const window = from === undefined || to === undefined ? null : schedulingWindow(pid, from, to);
-        const helper = helpers.find((h) => h.pid === pid);
-        return window === null ? [] : [helper === undefined ? window : { ...window, process: helper.name }];
+        const helper = helperOf.get(pid);
+        return window === null ? [] : [helper === undefined ? window : { ...window, process: helper }];
       });
     },
   };

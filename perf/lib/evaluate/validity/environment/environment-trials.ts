@@ -26,8 +26,9 @@ export function recordedTrials(record: RunRecord): { recorded: RecordedTrial[]; 
 }
 
 /**
- * The trial's thread scheduling by role: each worker's (the pid of its fingerprint), then each
- * helper process's by its name (the xserver, recorded since 2026-12-01); empty for records without it.
+ * The trial's thread scheduling, each entry named: a worker by its role (the pid of its
+ * fingerprint), then a helper process by its name (the xserver: recorded in runs after those of
+ * docs/gpu-results.md section 23); empty for records without it.
  */
 export function workerSchedulingByRole(trial: ArmTrialRecord): Array<{ role: Role | HelperProcessName } & WorkerScheduling> {
   const windows = trial.environment?.workerScheduling ?? [];
