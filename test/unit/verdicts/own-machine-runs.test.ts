@@ -130,4 +130,25 @@ describe('judgeBaselineRegression with this machine\'s runs in the baseline', ()
     expect(verdict.measured.detectionRate as number).toBeLessThan(0.9);
     expect(verdict.recommendation).toContain('add runs of this machine to the baseline until it holds 6 (PERF_UPDATE_BASELINES=append on it)');
   });
+
+  it('a fail against other GPUs says where this GPU stands and what tells a GPU from a change (other-machines-note.ts)', () => {
+    // Three other GPUs alike, this one's XSched 50% higher.
+    const elsewhere = storedOn(mixed(1).map(([m, scale]) => [m === THIS_MACHINE ? 'GPU-a' : m, scale]));
+    const unseen = xschedHp(1.5, elsewhere);
+    expect(unseen.status).toBe('fail');
+    expect(unseen.recommendation).toContain(`This GPU (${THIS_MACHINE}) holds none of the baseline's 9 runs, which come from 3 GPUs, so it was judged against other GPUs`);
+    expect(unseen.recommendation).toContain('failing again unchanged says it is this GPU, not a change');
+    expect(unseen.recommendation).toContain('--append --accept-regressed) until 6 judge runs here against their own');
+    // 5 runs of this GPU: still judged with the others, and told how many more it needs.
+    const few = xschedHp(1.5, storedOn(mixed(1).slice(0, 8)));
+    expect([few.status, few.measured.ownMachineRuns]).toEqual(['fail', undefined]);
+    expect(few.recommendation).toContain(`This GPU (${THIS_MACHINE}) holds 5 (6 are needed to judge it against its own) of the baseline's 8 runs`);
+    // Judged against its own runs, or passing, nothing is added.
+    const own = xschedHp(1.3, stored);
+    expect([own.status, own.measured.ownMachineRuns]).toEqual(['fail', 6]);
+    expect(own.recommendation).not.toContain('This GPU');
+    const passed = xschedHp(1, elsewhere);
+    expect(passed.status).toBe('pass');
+    expect(passed.recommendation ?? '').not.toContain('This GPU');
+  });
 });

@@ -4,7 +4,7 @@
 // and a between-run noise component, and always decided: regression-decision.ts.
 
 import { findBaselineMismatch } from '../../store/baselines/baseline-mismatch.ts';
-import { baselineKeyOfRun, formatBaselineKeyFields } from '../../store/baselines/key.ts';
+import { baselineKeyOfRun, findFirstFingerprint, formatBaselineKeyFields } from '../../store/baselines/key.ts';
 import { formatWorkloadDifferences, settingsRestoringWorkload, type WorkloadDifference } from '../../store/baselines/workload.ts';
 import { settingsRestoringXsched } from '../../store/baselines/xsched-settings.ts';
 import { TAIL_PERCENTILE } from '../stats/percentile.ts';
@@ -18,6 +18,7 @@ import { adviseOnPower } from './regression-advice.ts';
 import { hpP99PerTrialMs, lpIterPerSecPerTrial } from './per-trial-values.ts';
 import { decideRegression } from './regression-decision.ts';
 import { type OwnMachineRuns, ownMachineNote, ownMachineRunsOfRecord } from './own-machine-runs.ts';
+import { type RunMachine, otherMachinesAdvice, runMachineIn } from './other-machines-note.ts';
 import { type VerdictContext, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
 import { describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
 
@@ -128,6 +129,8 @@ export interface RegressionValuesInput {
   betweenRun: BetweenRunNoise;
   /** Set when the stored values are this machine's runs of the baseline only (own-machine-runs.ts). */
   ownMachine?: OwnMachineRuns;
+  /** Set when judged against a baseline of 3 or more GPUs without enough runs of this one (other-machines-note.ts): a fail says so. */
+  runMachine?: RunMachine;
   /** One-sided rate at which an unchanged configuration may fail. */
   falseFailRate: number;
 }
@@ -171,7 +174,8 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
   const toleranceField = higherIsWorse ? 'regressionP99Tolerance' : 'regressionLpTolerance';
   const recommendation =
     status === 'fail'
-      ? `Find the change that caused it (worker, XSched, driver, firmware: compare the fingerprints with the baseline's); if the new level is intended, store it with ${UPDATE}. At this noise an unchanged configuration fails ${percent(decision.falseFailRate)} of the time.`
+      ? `Find the change that caused it (worker, XSched, driver, firmware: compare the fingerprints with the baseline's); if the new level is intended, store it with ${UPDATE}. At this noise an unchanged configuration fails ${percent(decision.falseFailRate)} of the time.` +
+        (input.runMachine !== undefined ? otherMachinesAdvice(input.runMachine) : '')
       : adviseOnPower({ decision, currentTrials: current.length, storedTrials: storedValues.length, tolerance, higherIsWorse, falseFailRate: input.falseFailRate, toleranceField, betweenRunSource: input.betweenRun.source, ...(input.ownMachine !== undefined ? { ownMachineRuns: input.ownMachine.runs } : {}) });
   const verdictWord = status === 'fail' ? 'REGRESSION' : 'No regression';
   const noise = `noise: within-run log-SD ${round3(decision.withinRunLogSd)}, between-run ${round3(decision.betweenRunLogSd)} (${input.betweenRun.source})`;
@@ -234,6 +238,7 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
   if (mismatch?.kind === 'workload') return [workloadMismatch(stored, mismatch.differences, rule)];
   const xschedMismatch = mismatch?.kind === 'xsched-settings' ? xschedSettingsMismatch(stored, mismatch.differences) : null;
   const own = ownMachineRunsOfRecord(stored, context.record);
+  const runMachine = own === null ? runMachineIn(stored, findFirstFingerprint(context.record)?.gpu.uuid) : null;
   const slots: Array<Verdict | Omit<RegressionValuesInput, 'falseFailRate'>> = [];
   for (const arm of REGRESSION_ARMS) {
     for (const metric of REGRESSION_METRICS) {
@@ -247,7 +252,8 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
         slots.push(skipVerdict(`regression.xsched.${metric.name}`, rule, xschedMismatch.message, xschedMismatch.recommendation));
         continue;
       }
-      slots.push(metricInput(context, arm, metric, stored, own));
+      const input = metricInput(context, arm, metric, stored, own);
+      slots.push(runMachine !== null && !('status' in input) ? { ...input, runMachine } : input);
     }
   }
   const pending = slots.filter((s): s is Omit<RegressionValuesInput, 'falseFailRate'> => !('status' in s));
