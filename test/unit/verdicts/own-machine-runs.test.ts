@@ -131,24 +131,28 @@ describe('judgeBaselineRegression with this machine\'s runs in the baseline', ()
     expect(verdict.recommendation).toContain('add runs of this machine to the baseline until it holds 6 (PERF_UPDATE_BASELINES=append on it)');
   });
 
-  it('a fail against other GPUs says where this GPU stands and what tells a GPU from a change (other-machines-note.ts)', () => {
+  it('a fail against other GPUs says where this GPU stands and the test that tells a GPU from a change (other-machines-note.ts)', () => {
     // Three other GPUs alike, this one's XSched 50% higher.
     const elsewhere = storedOn(mixed(1).map(([m, scale]) => [m === THIS_MACHINE ? 'GPU-a' : m, scale]));
     const unseen = xschedHp(1.5, elsewhere);
     expect(unseen.status).toBe('fail');
-    expect(unseen.recommendation).toContain(`This GPU (${THIS_MACHINE}) holds none of the baseline's 9 runs, which come from 3 GPUs, so it was judged against other GPUs`);
-    expect(unseen.recommendation).toContain('failing again unchanged says it is this GPU, not a change');
-    expect(unseen.recommendation).toContain('--append --accept-regressed) until 6 judge runs here against their own');
-    // 5 runs of this GPU: still judged with the others, and told how many more it needs.
+    expect(unseen.recommendation).toContain(`The baseline holds none of its 9 runs on this GPU (${THIS_MACHINE}), so this run was judged against other GPUs; in this metric the baseline's GPUs differ from its level by up to x1.0`);
+    expect(unseen.recommendation).toMatch(/and this run reads x1\.[45]\d\d\./);
+    expect(unseen.recommendation).toContain("run the baseline's configuration on this GPU");
+    // The baseline arm, judged the same way, gets it too when it fails.
+    const baselineArm = judgeBaselineRegression(verdictContextOf(buildSyntheticRun({ ...spec(7), arms: { ...spec(7).arms, baseline: { hpMedianMs: 15, hpTrialSigma: 0.05, lpIterationMs: 50, lpTrialSigma: 0.02 } } }), elsewhere)).find((v) => v.id === 'regression.baseline.hp-p99')!;
+    expect(baselineArm.status).toBe('fail');
+    expect(baselineArm.recommendation).toContain('The baseline holds none of its 9 runs on this GPU');
+    // 5 runs of this GPU: judged with the others.
     const few = xschedHp(1.5, storedOn(mixed(1).slice(0, 8)));
     expect([few.status, few.measured.ownMachineRuns]).toEqual(['fail', undefined]);
-    expect(few.recommendation).toContain(`This GPU (${THIS_MACHINE}) holds 5 (6 are needed to judge it against its own) of the baseline's 8 runs`);
+    expect(few.recommendation).toContain(`The baseline holds 5 of its 8 runs on this GPU (${THIS_MACHINE}), so this run was judged against all 8, 3 of them of other GPUs`);
     // Judged against its own runs, or passing, nothing is added.
     const own = xschedHp(1.3, stored);
     expect([own.status, own.measured.ownMachineRuns]).toEqual(['fail', 6]);
-    expect(own.recommendation).not.toContain('This GPU');
+    expect(own.recommendation).not.toContain('on this GPU');
     const passed = xschedHp(1, elsewhere);
     expect(passed.status).toBe('pass');
-    expect(passed.recommendation ?? '').not.toContain('This GPU');
+    expect(passed.recommendation ?? '').not.toContain('on this GPU');
   });
 });

@@ -17,8 +17,8 @@ import { applyMachineDrift } from './machine-drift.ts';
 import { adviseOnPower } from './regression-advice.ts';
 import { hpP99PerTrialMs, lpIterPerSecPerTrial } from './per-trial-values.ts';
 import { decideRegression } from './regression-decision.ts';
-import { type OwnMachineRuns, ownMachineNote, ownMachineRunsOfRecord } from './own-machine-runs.ts';
-import { type RunMachine, otherMachinesAdvice, runMachineIn } from './other-machines-note.ts';
+import { type OwnMachineRuns, ownMachineNote, ownMachineRuns } from './own-machine-runs.ts';
+import { type OtherMachines, machineLevelSpread, otherMachinesAdvice, otherMachinesOf } from './other-machines-note.ts';
 import { type VerdictContext, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
 import { describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
 
@@ -129,8 +129,8 @@ export interface RegressionValuesInput {
   betweenRun: BetweenRunNoise;
   /** Set when the stored values are this machine's runs of the baseline only (own-machine-runs.ts). */
   ownMachine?: OwnMachineRuns;
-  /** Set when judged against a baseline of 3 or more GPUs without enough runs of this one (other-machines-note.ts): a fail says so. */
-  runMachine?: RunMachine;
+  /** Set when judged against a baseline of several runs with too few of this GPU (other-machines-note.ts): a fail within its GPUs' spread says so. */
+  otherMachines?: OtherMachines;
   /** One-sided rate at which an unchanged configuration may fail. */
   falseFailRate: number;
 }
@@ -175,7 +175,7 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
   const recommendation =
     status === 'fail'
       ? `Find the change that caused it (worker, XSched, driver, firmware: compare the fingerprints with the baseline's); if the new level is intended, store it with ${UPDATE}. At this noise an unchanged configuration fails ${percent(decision.falseFailRate)} of the time.` +
-        (input.runMachine !== undefined ? otherMachinesAdvice(input.runMachine) : '')
+        (input.otherMachines !== undefined ? otherMachinesAdvice(input.otherMachines, decision.ratio, spreadOf(input)) : '')
       : adviseOnPower({ decision, currentTrials: current.length, storedTrials: storedValues.length, tolerance, higherIsWorse, falseFailRate: input.falseFailRate, toleranceField, betweenRunSource: input.betweenRun.source, ...(input.ownMachine !== undefined ? { ownMachineRuns: input.ownMachine.runs } : {}) });
   const verdictWord = status === 'fail' ? 'REGRESSION' : 'No regression';
   const noise = `noise: within-run log-SD ${round3(decision.withinRunLogSd)}, between-run ${round3(decision.betweenRunLogSd)} (${input.betweenRun.source})`;
@@ -199,6 +199,12 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
       (input.ownMachine !== undefined ? ownMachineNote(input.ownMachine) : ''),
     recommendation,
   };
+}
+
+/** How far the stored GPUs differ in this metric, where every stored run names its GPU (other-machines-note.ts). */
+function spreadOf(input: RegressionValuesInput): number | null {
+  const machineOfRun = input.betweenRun.machineOfRun;
+  return input.storedRuns === undefined || machineOfRun === undefined ? null : machineLevelSpread(input.stored, input.storedRuns, machineOfRun);
 }
 
 /** The skip verdict for a baseline measured with another workload. */
@@ -237,8 +243,9 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
   }
   if (mismatch?.kind === 'workload') return [workloadMismatch(stored, mismatch.differences, rule)];
   const xschedMismatch = mismatch?.kind === 'xsched-settings' ? xschedSettingsMismatch(stored, mismatch.differences) : null;
-  const own = ownMachineRunsOfRecord(stored, context.record);
-  const runMachine = own === null ? runMachineIn(stored, findFirstFingerprint(context.record)?.gpu.uuid) : null;
+  const machine = findFirstFingerprint(context.record)?.gpu.uuid;
+  const own = machine === undefined ? null : ownMachineRuns(stored, machine);
+  const otherMachines = own === null ? otherMachinesOf(stored, machine) : null;
   const slots: Array<Verdict | Omit<RegressionValuesInput, 'falseFailRate'>> = [];
   for (const arm of REGRESSION_ARMS) {
     for (const metric of REGRESSION_METRICS) {
@@ -253,7 +260,7 @@ export function judgeBaselineRegression(context: VerdictContext): Verdict[] {
         continue;
       }
       const input = metricInput(context, arm, metric, stored, own);
-      slots.push(runMachine !== null && !('status' in input) ? { ...input, runMachine } : input);
+      slots.push(otherMachines !== null && !('status' in input) ? { ...input, otherMachines } : input);
     }
   }
   const pending = slots.filter((s): s is Omit<RegressionValuesInput, 'falseFailRate'> => !('status' in s));

@@ -1,43 +1,64 @@
 // A regression verdict judged against other GPUs' runs can fail for the GPU, not for a change:
 // XSched's hp P99 level and lp cost differ between H200s of one model (docs/gpu-results.md
 // sections 18-21), and in `npm run bench:decisions` every A/A false fail of quick came from runs
-// of 3 of 18 H200s judged against baselines without them (docs/statistics.md section 6). A fail
-// then says where this GPU stands in the baseline and what tells the two causes apart.
+// of GPUs their baseline did not hold (docs/statistics.md section 6). A fail then says so, with
+// how far the baseline's own GPUs differ in that metric, and names the test that separates the two
+// causes: running the same configuration again only rules out chance (a real change fails again
+// just as surely); running the baseline's configuration on this GPU does not.
 
 import type { BaselineFile } from '../../documents/types/baseline.ts';
-import { machinesOf } from '../../store/baselines/baseline-source.ts';
-import { MIN_SPANNED_MACHINES } from './baseline-runs-span.ts';
+import { meanOf } from '../stats/sample-moments.ts';
 import { MIN_OWN_MACHINE_RUNS } from './own-machine-runs.ts';
 
-export interface RunMachine {
+export interface OtherMachines {
   /** This run's GPU (the UUID of its first worker fingerprint). */
   machine: string;
-  /** The baseline's runs on it (fewer than MIN_OWN_MACHINE_RUNS, or it would be judged against them alone). */
+  /** The baseline's runs on this GPU (fewer than MIN_OWN_MACHINE_RUNS, or it is judged against them alone), and all its runs. */
   runsHere: number;
   runs: number;
-  /** The GPUs the baseline's runs name. */
-  machines: number;
+  workerVersion: string;
 }
 
 /**
- * Where this run's GPU stands in a baseline of several runs that names MIN_SPANNED_MACHINES or
- * more GPUs; null without such a baseline or without the run's GPU. For runs not judged against
- * their own machine's runs (own-machine-runs.ts), which the caller decides.
+ * Where this run's GPU stands in a baseline of several runs that names another GPU and holds
+ * fewer than MIN_OWN_MACHINE_RUNS runs of this one; null otherwise (no runs list, no GPU named
+ * but this one, or enough runs here to be judged against them alone).
  */
-export function runMachineIn(stored: BaselineFile, machine: string | undefined): RunMachine | null {
-  if (stored.runs === undefined || machine === undefined || machine === '') return null;
-  const machines = machinesOf(stored.runs).known;
-  if (machines < MIN_SPANNED_MACHINES) return null;
-  return { machine, runsHere: stored.runs.filter((run) => run.machine === machine).length, runs: stored.runs.length, machines };
+export function otherMachinesOf(stored: BaselineFile, machine: string | undefined): OtherMachines | null {
+  if (stored.runs === undefined || machine === undefined) return null;
+  const runsHere = stored.runs.filter((run) => run.machine === machine).length;
+  const othersNamed = stored.runs.some((run) => run.machine !== undefined && run.machine !== machine);
+  if (!othersNamed || runsHere >= MIN_OWN_MACHINE_RUNS) return null;
+  return { machine, runsHere, runs: stored.runs.length, workerVersion: stored.workerVersion };
 }
 
-/** The sentence a fail's recommendation gains. */
-export function otherMachinesAdvice(at: RunMachine): string {
-  const here = at.runsHere === 0 ? 'none' : `${at.runsHere} (${MIN_OWN_MACHINE_RUNS} are needed to judge it against its own)`;
+/**
+ * How far the baseline's GPUs differ in one metric: the largest ratio, either way, of a GPU's
+ * level (the mean of its runs' mean logs) to the baseline's (the mean of all run means); null
+ * with fewer than 2 named GPUs. values: per trial; runOfValue: their run; machineOfRun: by run.
+ */
+export function machineLevelSpread(values: readonly number[], runOfValue: readonly number[], machineOfRun: ReadonlyArray<string | undefined>): number | null {
+  const logsByRun = new Map<number, number[]>();
+  values.forEach((v, i) => logsByRun.set(runOfValue[i]!, [...(logsByRun.get(runOfValue[i]!) ?? []), Math.log(v)]));
+  const runMeans = [...logsByRun].map(([run, logs]) => ({ machine: machineOfRun[run], mean: meanOf(logs) }));
+  const byMachine = new Map<string, number[]>();
+  for (const r of runMeans) if (r.machine !== undefined) byMachine.set(r.machine, [...(byMachine.get(r.machine) ?? []), r.mean]);
+  if (byMachine.size < 2) return null;
+  const level = meanOf(runMeans.map((r) => r.mean));
+  return Math.exp(Math.max(...[...byMachine.values()].map((means) => Math.abs(meanOf(means) - level))));
+}
+
+/** The sentences a fail's recommendation gains; ratio: this run's level over the stored one. */
+export function otherMachinesAdvice(at: OtherMachines, ratio: number, spread: number | null): string {
+  const here = at.runsHere === 0 ? 'none of its' : `${at.runsHere} of its`;
+  const against = at.runsHere === 0 ? 'other GPUs' : `all ${at.runs}, ${at.runs - at.runsHere} of them of other GPUs`;
+  const differ = spread === null ? '' : `; in this metric the baseline's GPUs differ from its level by up to x${spread.toFixed(3)}, and this run reads x${ratio.toFixed(3)}`;
   return (
-    ` This GPU (${at.machine}) holds ${here} of the baseline's ${at.runs} runs, which come from ${at.machines} GPUs, so it was judged against` +
-    ` other GPUs, and levels differ between GPUs of one model (XSched's hp P99 and lp cost did on several H200s: docs/gpu-results.md sections 18-21).` +
-    ' If the fingerprints match the baseline\'s, run it again here: failing again unchanged says it is this GPU, not a change; then add its runs' +
-    ` (npm run perf:update-baselines -- --from <run dirs> --append --accept-regressed) until ${MIN_OWN_MACHINE_RUNS} judge runs here against their own (docs/baselines.md).`
+    ` The baseline holds ${here} ${at.runs} runs on this GPU (${at.machine}), so this run was judged against ${against}${differ}.` +
+    ' GPUs of one model can differ more than a baseline has seen (docs/statistics.md section 6), and running this configuration again only rules out chance.' +
+    ' To tell this GPU from a change, run the baseline\'s configuration on this GPU' +
+    ` (worker ${at.workerVersion}, the suite commits and XSched settings its runs record, the same XSched build): if that fails too, it is the GPU;` +
+    ` then add those runs of the baseline's configuration (npm run perf:update-baselines -- --from <their run dirs> --append --accept-regressed)` +
+    ` until the baseline holds ${MIN_OWN_MACHINE_RUNS} runs of this GPU, and runs here are judged against those alone (docs/baselines.md).`
   );
 }
