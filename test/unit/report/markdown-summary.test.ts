@@ -46,6 +46,19 @@ describe('renderMarkdownSummary', () => {
     expect(md).toContain(`| ❌ | ${esc(v.rule)} | ${esc(formatMeasuredRecord(v.measured))} | ${esc(formatMeasuredRecord(v.threshold))} |`);
   });
 
+  it('says what to do for each failed or inconclusive verdict, below its table', () => {
+    const runs = getSyntheticRuns();
+    const md = renderMarkdownSummary(runs);
+    const [intensive] = runs;
+    const failed = intensive!.evaluation.verdicts.find((x) => x.id === 'lp-throughput-loss')!;
+    expect(failed.recommendation).toBeTruthy();
+    const line = `- ❌ \`lp-throughput-loss\`, what to do: ${esc(failed.recommendation!)}`;
+    expect(md).toContain(line);
+    expect(md.indexOf(line)).toBeGreaterThan(md.indexOf(`| ❌ | ${esc(failed.rule)} |`));
+    // Passed verdicts add nothing.
+    for (const v of intensive!.evaluation.verdicts.filter((x) => x.status === 'pass')) expect(md).not.toContain(`\`${esc(v.id)}\`, what to do`);
+  });
+
   it('neutralises pipes, markup and newlines from worker text', () => {
     expect(esc('a|b <img src=x>\nnext *bold*')).toBe('a\\|b &lt;img src=x> next \\*bold\\*');
   });

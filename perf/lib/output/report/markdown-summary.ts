@@ -88,6 +88,10 @@ function renderScenarioDetails({ record, evaluation, baseline }: SummaryRun, lin
       ['', 'rule', 'measured', 'threshold'],
       evaluation.verdicts.map((v) => [statusIcon(v.status), esc(v.rule), esc(formatMeasuredRecord(v.measured)), esc(formatMeasuredRecord(v.threshold))]),
     ), '');
+    // A red summary says what to do, as the failed checks above do: the job summary is often all a CI reader opens.
+    const undecided = evaluation.verdicts.filter((v) => (v.status === 'fail' || v.status === 'inconclusive') && v.recommendation);
+    for (const v of undecided) out.push(`- ${statusIcon(v.status)} \`${esc(v.id)}\`, what to do: ${esc(v.recommendation!)}`);
+    if (undecided.length) out.push('');
   }
   return out;
 }
