@@ -31,7 +31,7 @@ import { type JudgedArm, type Metric, type RecordedRunsFile, configOfBaseline, m
 import { replayLpLoss } from './bench-decisions/lp-loss-replay.ts';
 import { ownMachineRows } from './bench-decisions/own-machine-rows.ts';
 import { formatAaByMachine } from './bench-decisions/aa-by-machine.ts';
-import { severalRunsModel, severalRunsRow } from './bench-decisions/several-runs-sim.ts';
+import { runsOnMachine, severalRunsModel, severalRunsRow } from './bench-decisions/several-runs-sim.ts';
 import { thresholdFalseFails } from './bench-decisions/threshold-sim.ts';
 import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
 
@@ -135,8 +135,7 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
     const { row, aa } = scenarioRow(label, sim, runs, seed);
     rows.push(row);
     if (model !== null) {
-      const machineOf = model.machineOf ?? {};
-      aaByMachine.push(...formatAaByMachine(label, aa, (m) => model.runIds.filter((id) => machineOf[id] === m).length));
+      aaByMachine.push(...formatAaByMachine(label, aa, (m) => runsOnMachine(model, m)));
       for (const own of ownMachineRows(model, label)) {
         ownRows.push(scenarioRow(own.label, { ...own, sources: 'none: the other recorded runs of the new run\'s machine' }, runs, seed).row);
         ownSummaries.push(own.summary);

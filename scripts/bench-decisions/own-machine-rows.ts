@@ -9,7 +9,7 @@
 
 import type { RunSimulator } from './regression-sim.ts';
 import { machinesWithOwnBaseline } from './run-placement.ts';
-import { type SeveralRunsModel, modelPairings, ownMachineModel, severalRunsSimulator, trialsPerRun } from './several-runs-sim.ts';
+import { type SeveralRunsModel, modelPairings, ownMachineModel, runsOnMachine, severalRunsSimulator, trialsPerRun } from './several-runs-sim.ts';
 
 export interface OwnMachineRow {
   label: string;
@@ -26,7 +26,7 @@ export function ownMachineRows(model: SeveralRunsModel, label: string): OwnMachi
   const machineOf = model.machineOf;
   const machines = machinesWithOwnBaseline(model.runIds, machineOf);
   if (machines.length === 0) return [];
-  const runsOn = (machine: string): number => model.runIds.filter((id) => machineOf[id] === machine).length;
+  const runsOn = (machine: string): number => runsOnMachine(model, machine);
   const row = (rowLabel: string, chosen: string[], spanDays: boolean): OwnMachineRow => {
     const own = ownMachineModel(model, chosen, spanDays);
     const stored = chosen.map((m) => Math.min(runsOn(m) - 1, model.committedRuns));

@@ -113,20 +113,20 @@ export interface MachineCounts {
 
 export function regressionRates(simulator: RunSimulator, injection: Injection | null, runs: number, seedText: string): RegressionRates {
   const random = createSeededRandom(hashTextToSeed(seedText));
-  let allPass = 0;
-  const fails = new Map<string, number>(simulator.keys.map((k) => [k, 0]));
+  const noCounts = (): MachineCounts => ({ draws: 0, allPassCount: 0, failCounts: new Map(simulator.keys.map((k) => [k, 0])) });
+  const count = (counts: MachineCounts, statuses: Map<string, string>): void => {
+    counts.draws++;
+    if ([...statuses.values()].every((s) => s === 'pass')) counts.allPassCount++;
+    for (const [key, status] of statuses) if (status === 'fail') counts.failCounts.set(key, counts.failCounts.get(key)! + 1);
+  };
+  const all = noCounts();
   const byMachine = new Map<string, MachineCounts>();
   for (let r = 0; r < runs; r++) {
     const { statuses, newRunMachine } = simulator.simulate(random, injection);
-    const passed = [...statuses.values()].every((s) => s === 'pass');
-    if (passed) allPass++;
-    for (const [key, status] of statuses) if (status === 'fail') fails.set(key, fails.get(key)! + 1);
+    count(all, statuses);
     if (newRunMachine === null) continue;
-    const counts = byMachine.get(newRunMachine) ?? { draws: 0, allPassCount: 0, failCounts: new Map(simulator.keys.map((k) => [k, 0])) };
-    counts.draws++;
-    if (passed) counts.allPassCount++;
-    for (const [key, status] of statuses) if (status === 'fail') counts.failCounts.set(key, counts.failCounts.get(key)! + 1);
-    byMachine.set(newRunMachine, counts);
+    if (!byMachine.has(newRunMachine)) byMachine.set(newRunMachine, noCounts());
+    count(byMachine.get(newRunMachine)!, statuses);
   }
-  return { allPass: allPass / runs, failRate: new Map([...fails].map(([k, n]) => [k, n / runs])), byMachine };
+  return { allPass: all.allPassCount / runs, failRate: new Map([...all.failCounts].map(([k, n]) => [k, n / runs])), byMachine };
 }

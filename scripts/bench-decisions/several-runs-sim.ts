@@ -95,6 +95,9 @@ export function ownMachineModel(model: SeveralRunsModel, machines: string[], spa
   return { ...model, placement: { kind: 'own-machine', machines, spanDays }, drawnRuns: model.committedRuns };
 }
 
+/** How many of the model's recorded runs name `machine` (0 where none name machines). */
+export const runsOnMachine = (model: Pick<SeveralRunsModel, 'runIds' | 'machineOf'>, machine: string): number => model.runIds.filter((id) => model.machineOf?.[id] === machine).length;
+
 /** The trial counts of the model's recorded runs over every key: "3", or "3-6". */
 export function trialsPerRun(model: SeveralRunsModel): string {
   const counts = model.keys.flatMap((k) => model.runIds.map((id) => model.values.get(k)![id]!.length));

@@ -9,6 +9,7 @@
 import type { BaselineFile } from '../../documents/types/baseline.ts';
 import { meanOf } from '../stats/sample-moments.ts';
 import { MIN_OWN_MACHINE_RUNS } from './own-machine-runs.ts';
+import { groupByRun } from './regression-decision.ts';
 
 export interface OtherMachines {
   /** This run's GPU (the UUID of its first worker fingerprint). */
@@ -38,11 +39,15 @@ export function otherMachinesOf(stored: BaselineFile, machine: string | undefine
  * with fewer than 2 named GPUs. values: per trial; runOfValue: their run; machineOfRun: by run.
  */
 export function machineLevelSpread(values: readonly number[], runOfValue: readonly number[], machineOfRun: ReadonlyArray<string | undefined>): number | null {
-  const logsByRun = new Map<number, number[]>();
-  values.forEach((v, i) => logsByRun.set(runOfValue[i]!, [...(logsByRun.get(runOfValue[i]!) ?? []), Math.log(v)]));
-  const runMeans = [...logsByRun].map(([run, logs]) => ({ machine: machineOfRun[run], mean: meanOf(logs) }));
+  const { groups, runIndexes } = groupByRun(values.map(Math.log), [...runOfValue]);
+  const runMeans = groups.map((logs, i) => ({ machine: machineOfRun[runIndexes[i]!], mean: meanOf(logs) }));
   const byMachine = new Map<string, number[]>();
-  for (const r of runMeans) if (r.machine !== undefined) byMachine.set(r.machine, [...(byMachine.get(r.machine) ?? []), r.mean]);
+  for (const r of runMeans) {
+    if (r.machine === undefined) continue;
+    const means = byMachine.get(r.machine) ?? [];
+    means.push(r.mean);
+    byMachine.set(r.machine, means);
+  }
   if (byMachine.size < 2) return null;
   const level = meanOf(runMeans.map((r) => r.mean));
   return Math.exp(Math.max(...[...byMachine.values()].map((means) => Math.abs(meanOf(means) - level))));

@@ -73,7 +73,7 @@ const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 const validValues = (xs: number[]): boolean => xs.every((v) => v > 0 && Number.isFinite(v));
 
 /** The stored values grouped by run, in order of first appearance, with each group's run index. */
-function groupByRun(values: number[], runs: number[] | undefined): { groups: number[][]; runIndexes: number[] } {
+export function groupByRun(values: number[], runs: number[] | undefined): { groups: number[][]; runIndexes: number[] } {
   if (runs === undefined) return { groups: [values], runIndexes: [0] };
   if (runs.length !== values.length) throw new RangeError(`decideRegression needs one run index per stored value: ${runs.length} indexes for ${values.length} values`);
   const groups = new Map<number, number[]>();
@@ -95,13 +95,17 @@ export function reachesBothTargets(se: number, df: number, falseFailRate: number
   return (studentTQuantile(1 - falseFailRate, df) + studentTQuantile(DETECTION_RATE_TARGET, df)) * se <= delta;
 }
 
-/** The decision boundary on the worsening and the rates it gives (c = max(q_a SE, (q_a SE + delta - q_b SE) / 2)). */
-export function boundaryAndRates(se: number, df: number, falseFailRate: number, delta: number): { boundary: number; falseFailRate: number; detectionRate: number } {
+/**
+ * The decision boundary on the worsening and the rates it gives (c = max(q_a SE, (q_a SE + delta - q_b SE) / 2)),
+ * with q_a for the interval and whether both targets are reachable (reachesBothTargets), from one
+ * pair of quantiles: each costs several CDF evaluations, and bench:decisions decides millions of times.
+ */
+export function boundaryAndRates(se: number, df: number, falseFailRate: number, delta: number): { boundary: number; falseFailRate: number; detectionRate: number; qFalse: number; bothTargetsReachable: boolean } {
   const qFalse = studentTQuantile(1 - falseFailRate, df);
   const qDetect = studentTQuantile(DETECTION_RATE_TARGET, df);
   const boundary = Math.max(qFalse * se, (qFalse * se + delta - qDetect * se) / 2);
   const tail = (x: number): number => (se > 0 ? 1 - studentTCdf(x / se, df) : x < 0 ? 1 : 0);
-  return { boundary, falseFailRate: tail(boundary), detectionRate: tail(boundary - delta) };
+  return { boundary, falseFailRate: tail(boundary), detectionRate: tail(boundary - delta), qFalse, bothTargetsReachable: (qFalse + qDetect) * se <= delta };
 }
 
 /** Needs at least 3 trials in all (a within-run variance); null otherwise or on non-positive values. */
@@ -122,9 +126,8 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
   const logRatio = meanOf(logCurrent) - meanOf(storedLogsByRun.map(meanOf));
   const worse = sign * logRatio;
   const delta = regressionDelta(tolerance, higherIsWorse);
-  const qFalse = studentTQuantile(1 - falseFailRate, df);
   const rates = boundaryAndRates(se, df, falseFailRate, delta);
-  const boundary = rates.boundary;
+  const { boundary, qFalse } = rates;
   return {
     status: worse > boundary ? 'fail' : 'pass',
     ratio: Math.exp(logRatio),
@@ -139,7 +142,7 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
     standardErrorLog: se,
     degreesOfFreedom: df,
     falseFailRate: rates.falseFailRate,
-    bothTargetsReachable: reachesBothTargets(se, df, falseFailRate, delta),
+    bothTargetsReachable: rates.bothTargetsReachable,
     detectionRate: rates.detectionRate,
     interval: {
       level: 1 - 2 * falseFailRate,

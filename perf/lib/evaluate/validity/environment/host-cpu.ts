@@ -14,8 +14,8 @@ export const OTHER_CORES_WARN = 0.5;
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** e.g. " Threads, ...: hp waited 0.4 ms/s for a CPU and was preempted 12/s; lp ...; xserver ...", adding the numbers to `measured`. */
-function workerScheduling(trial: RecordedTrial['trial'], measured: Record<string, number>): string {
-  const parts = workerSchedulingByRole(trial).map((w) => {
+function workerScheduling(threads: ReturnType<typeof workerSchedulingByRole>, measured: Record<string, number>): string {
+  const parts = threads.map((w) => {
     measured[`${w.role}InvoluntarySwitchesPerS`] = w.involuntarySwitchesPerS;
     if (w.runQueueWaitMsPerS !== null) measured[`${w.role}RunQueueWaitMsPerS`] = w.runQueueWaitMsPerS;
     const waited = w.runQueueWaitMsPerS === null ? '' : `waited ${w.runQueueWaitMsPerS} ms/s for a CPU and `;
@@ -27,9 +27,10 @@ function workerScheduling(trial: RecordedTrial['trial'], measured: Record<string
 function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
   const where = { arm: trial.arm, trial: trial.trial };
   const cpu = environment.hostCpu;
+  const threads = workerSchedulingByRole(trial);
   if (cpu === null) {
     const measured: Record<string, number> = {};
-    const scheduling = workerScheduling(trial, measured);
+    const scheduling = workerScheduling(threads, measured);
     return makeCheck({ id: ID, title: TITLE, status: 'warn', ...where, ...(scheduling === '' ? {} : { measured }), message: `Unverified: host CPU load was not measured (${environment.hostCpuNotAvailable}).${scheduling}`, recommendation: 'Run on Linux with /proc readable, with a window longer than the sampling interval (2 s).' });
   }
   const stealCores = cpu.stealCores === undefined ? null : round2(cpu.stealCores);
@@ -37,8 +38,8 @@ function checkTrial({ trial, environment }: RecordedTrial): ValidityCheck {
   if (stealCores !== null) measured.stealCores = stealCores;
   const stolen = stealCores === null ? '' : ` (${stealCores} of it steal: the hypervisor running something else)`;
   // Only records that read the xserver count its CPU as the suite's (run/environment/sampler.ts).
-  const xserver = environment.workerScheduling?.some((w) => w.process === 'xserver') === true;
-  const text = `Over ${round1(cpu.windowMs / 1000)} s: ${measured.busyCores} of ${cpu.cpus} cores busy, ${measured.suiteCores} of them the suite's (workers${xserver ? ', xserver' : ''} and the suite itself), ${measured.otherCores} other processes${stolen}.${workerScheduling(trial, measured)}`;
+  const xserver = threads.some((w) => w.role === 'xserver');
+  const text = `Over ${round1(cpu.windowMs / 1000)} s: ${measured.busyCores} of ${cpu.cpus} cores busy, ${measured.suiteCores} of them the suite's (workers${xserver ? ', xserver' : ''} and the suite itself), ${measured.otherCores} other processes${stolen}.${workerScheduling(threads, measured)}`;
   if (cpu.otherCores <= OTHER_CORES_WARN) return makeCheck({ id: ID, title: TITLE, status: 'pass', ...where, measured, message: text });
   return makeCheck({
     id: ID,
