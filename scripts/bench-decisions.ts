@@ -1,4 +1,5 @@
-// npm run bench:decisions [-- --runs N --threshold-runs N --seed TEXT --baselines DIR --recorded FILE]
+// npm run bench:decisions [-- --runs N --threshold-runs N --seed TEXT --baselines DIR --recorded FILE
+//                           --scenario NAME --trials N --stored-runs K]
 // Measures how the suite's decisions behave on recorded real H200 data (docs/statistics.md 6):
 // the A/A pass rate and the fail rate at injected hp P99 / lp changes of the regression
 // verdicts against every committed baseline, at each scenario's default trial count, and the
@@ -13,6 +14,12 @@
 //   --baselines DIR     read the baselines from DIR/<scenario>/*.json instead of baselines/
 //   --recorded FILE     read the recorded runs from FILE instead of scripts/bench-decisions/recorded-runs.json
 //                       (e.g. a subset, to see how much one group of runs moves a rate)
+//   --scenario NAME     only the committed baselines of this scenario
+//   --trials N          judge N trials a run instead of the scenario's default: baselines of
+//                       several runs cut every recorded run, new and stored, to its first N and
+//                       leave out runs with fewer, so that one set of runs compares trial counts
+//                       (docs/statistics.md section 6, "More trials of the judged arms")
+//   --stored-runs K     at most K stored runs per simulated baseline of several runs
 // Exit codes: 0 printed the tables, 2 bad command line or unreadable inputs.
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -35,7 +42,8 @@ import { runsOnMachine, severalRunsModel, severalRunsRow } from './bench-decisio
 import { thresholdFalseFails } from './bench-decisions/threshold-sim.ts';
 import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
 
-const USAGE = 'usage: npm run bench:decisions [-- --runs N (default 1000) --threshold-runs N (default 400) --seed TEXT (default bench-decisions-1) --baselines DIR (default baselines/) --recorded FILE (default scripts/bench-decisions/recorded-runs.json)]';
+const USAGE =
+  'usage: npm run bench:decisions [-- --runs N (default 1000) --threshold-runs N (default 400) --seed TEXT (default bench-decisions-1) --baselines DIR (default baselines/) --recorded FILE (default scripts/bench-decisions/recorded-runs.json) --scenario NAME (default all) --trials N (default each scenario\'s) --stored-runs K (default the baseline\'s)]';
 
 const root = resolve(import.meta.dirname, '..');
 const positiveInt = (name: string, text: string): number => {
@@ -82,7 +90,7 @@ function scenarioRow(label: string, sim: { simulator: RunSimulator; trials: stri
 }
 
 async function main(argv: string[], io: ScriptIo): Promise<number> {
-  const { values: args } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '1000' }, 'threshold-runs': { type: 'string', default: '400' }, seed: { type: 'string', default: 'bench-decisions-1' }, baselines: { type: 'string' }, recorded: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values: args } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '1000' }, 'threshold-runs': { type: 'string', default: '400' }, seed: { type: 'string', default: 'bench-decisions-1' }, baselines: { type: 'string' }, recorded: { type: 'string' }, scenario: { type: 'string' }, trials: { type: 'string' }, 'stored-runs': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (args.help) {
     io.out(USAGE);
     return 0;
@@ -90,6 +98,9 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
   const runs = positiveInt('runs', args.runs!);
   const thresholdRuns = positiveInt('threshold-runs', args['threshold-runs']!);
   const seed = args.seed!;
+  const trialsOverride = args.trials === undefined ? undefined : positiveInt('trials', args.trials);
+  const maxStoredRuns = args['stored-runs'] === undefined ? undefined : positiveInt('stored-runs', args['stored-runs']);
+  if (args.scenario !== undefined) getCatalogueEntry(args.scenario); // throws, naming the catalogue, on a typo
 
   const recordedPath = args.recorded === undefined ? join(root, 'scripts/bench-decisions/recorded-runs.json') : resolve(io.cwd, args.recorded);
   const recorded = readRecordedRuns(recordedPath);
@@ -116,10 +127,12 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
 
   for (const file of baselineFiles) {
     const stored: BaselineFile = parseBaselineFile(file, JSON.parse(readFileSync(file, 'utf8')));
+    if (args.scenario !== undefined && stored.key.scenario !== args.scenario) continue;
     const entry = getCatalogueEntry(stored.key.scenario);
+    const trials = trialsOverride ?? entry.trials;
     const thresholds = { ...entry.thresholds.bySharing[stored.key.sharing], ...stored.thresholds };
     const label = `${stored.key.scenario} (${stored.key.sharing})`;
-    const model = severalRunsModel({ stored, trials: entry.trials, thresholds, confidence: entry.confidence }, recorded);
+    const model = severalRunsModel({ stored, trials, thresholds, confidence: entry.confidence, cutStored: trialsOverride !== undefined, maxStoredRuns }, recorded);
     let sim: { simulator: RunSimulator; trials: string; sources: string };
     if (model !== null) {
       const row = severalRunsRow(model, label);
@@ -130,7 +143,7 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
       if (stored.runs !== undefined) {
         severalRunsNotes.push(`Note: ${label} is a baseline of ${stored.runs.length} runs, but fewer than 2 recorded runs of ${configOfBaseline(stored)} (worker ${stored.workerVersion}) have every judged metric: simulated as a baseline of one run (shifts).`);
       }
-      sim = shiftRow(stored, entry.trials, thresholds, entry.confidence, recorded);
+      sim = shiftRow(stored, trials, thresholds, entry.confidence, recorded);
     }
     const { row, aa } = scenarioRow(label, sim, runs, seed);
     rows.push(row);

@@ -29,7 +29,7 @@ export function ownMachineRows(model: SeveralRunsModel, label: string): OwnMachi
   const runsOn = (machine: string): number => runsOnMachine(model, machine);
   const row = (rowLabel: string, chosen: string[], spanDays: boolean): OwnMachineRow => {
     const own = ownMachineModel(model, chosen, spanDays);
-    const stored = chosen.map((m) => Math.min(runsOn(m) - 1, model.committedRuns));
+    const stored = chosen.map((m) => Math.min(runsOn(m) - 1, model.committedRuns, model.maxStoredRuns ?? Infinity));
     const range = Math.min(...stored) === Math.max(...stored) ? `${stored[0]}` : `${Math.min(...stored)}-${Math.max(...stored)}`;
     const times = spanDays ? 'stored runs set a day apart (assumed)' : 'start times as committed (hours apart: the recorded floor holds)';
     return {

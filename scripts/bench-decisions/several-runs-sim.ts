@@ -34,6 +34,14 @@ export interface SeveralRunsInput {
   trials: number;
   thresholds: Thresholds;
   confidence: number;
+  /**
+   * bench:decisions --trials: every run, new and stored, cut to its first `trials` trials, and
+   * runs with fewer left out, so that one set of runs compares trial counts (e.g. 3 against 5
+   * judged trials in the same recorded runs). Unset: the new run's first `trials`, stored runs whole.
+   */
+  cutStored?: boolean;
+  /** bench:decisions --stored-runs: at most this many stored runs per simulated baseline. */
+  maxStoredRuns?: number;
 }
 
 export interface SeveralRunsModel extends SeveralRunsInput {
@@ -70,8 +78,9 @@ export function severalRunsModel(input: SeveralRunsInput, recorded: RecordedRuns
       const groups = recorded.groups.filter(
         (g) => g.config === config && g.arm === arm && g.metric === metric && (g.workerVersion === undefined || g.workerVersion === stored.workerVersion),
       );
+      const runs = Object.assign({}, ...groups.map((g) => g.runs)) as Record<string, number[]>;
       keys.push(noiseKey(arm, metric));
-      values.set(noiseKey(arm, metric), Object.assign({}, ...groups.map((g) => g.runs)) as Record<string, number[]>);
+      values.set(noiseKey(arm, metric), input.cutStored === true ? cutRuns(runs, input.trials) : runs);
     }
   }
   if (keys.length === 0) return null;
@@ -80,7 +89,12 @@ export function severalRunsModel(input: SeveralRunsInput, recorded: RecordedRuns
   const committedRuns = stored.runs.length;
   const named = recorded.machines ?? {};
   const machineOf = runIds.every((id) => named[id] !== undefined) ? Object.fromEntries(runIds.map((id) => [id, named[id]!])) : null;
-  return { ...input, keys, runIds, values, committedRuns, drawnRuns: Math.min(committedRuns, runIds.length - 1), machineOf, placement: { kind: 'other-machines' } };
+  return { ...input, keys, runIds, values, committedRuns, drawnRuns: Math.min(committedRuns, input.maxStoredRuns ?? Infinity, runIds.length - 1), machineOf, placement: { kind: 'other-machines' } };
+}
+
+/** Every run cut to its first `trials` trials; runs with fewer are left out. */
+function cutRuns(runs: Record<string, number[]>, trials: number): Record<string, number[]> {
+  return Object.fromEntries(Object.entries(runs).filter(([, v]) => v.length >= trials).map(([id, v]) => [id, v.slice(0, trials)]));
 }
 
 /**
@@ -92,7 +106,7 @@ export function severalRunsModel(input: SeveralRunsInput, recorded: RecordedRuns
  */
 export function ownMachineModel(model: SeveralRunsModel, machines: string[], spanDays: boolean): SeveralRunsModel {
   if (model.machineOf === null) throw new RangeError('ownMachineModel needs recorded runs that name their machines');
-  return { ...model, placement: { kind: 'own-machine', machines, spanDays }, drawnRuns: model.committedRuns };
+  return { ...model, placement: { kind: 'own-machine', machines, spanDays }, drawnRuns: Math.min(model.committedRuns, model.maxStoredRuns ?? Infinity) };
 }
 
 /** How many of the model's recorded runs name `machine` (0 where none name machines). */
@@ -190,7 +204,9 @@ export function severalRunsRow(model: SeveralRunsModel, label: string) {
   const machines = model.machineOf === null ? null : new Set(Object.values(model.machineOf)).size;
   const notes = [
     ...(machines !== null ? [`Note: ${label}'s ${r} recorded runs name their machines (${machines}): the new run is drawn machine first (each machine as likely), its baseline from runs on other machines, at most ${k} of them.`] : []),
-    ...(k < listed ? [`Note: ${label} lists ${listed} runs, but only ${r} recorded runs of ${configOfBaseline(model.stored)} fit: each simulated baseline is ${machines === null ? `K' = R - 1 = ${k}` : `at most ${k}`} of them.`] : []),
+    ...(k < listed && k === model.maxStoredRuns ? [`Note: ${label} lists ${listed} runs; each simulated baseline is at most ${k} of them (--stored-runs).`] : []),
+    ...(k < listed && k !== model.maxStoredRuns ? [`Note: ${label} lists ${listed} runs, but only ${r} recorded runs of ${configOfBaseline(model.stored)} fit: each simulated baseline is ${machines === null ? `K' = R - 1 = ${k}` : `at most ${k}`} of them.`] : []),
+    ...(model.cutStored === true ? [`Note: ${label}: every run, new and stored, cut to its first ${model.trials} trials; recorded runs with fewer left out (--trials).`] : []),
     ...(pairings < 1000 ? [`Note: ${label} has only ${pairings} distinct pairings of a new run and ${k} stored runs: its rates are fractions of those ${pairings} cases (100% says all ${pairings}, not every run that could come); more recorded runs resolve them finer.`] : []),
   ];
   return {

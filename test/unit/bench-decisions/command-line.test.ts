@@ -21,6 +21,10 @@ describe('npm run bench:decisions', () => {
     const unknown = await runScriptInProcess(script, ['--run', '10']);
     expect(unknown.stderr).toContain("Unknown option '--run'");
     expect(unknown.exitCode).toBe(2);
+    const trials = await runScriptInProcess(script, ['--trials', '2.5']);
+    expect([trials.exitCode, trials.stderr]).toEqual([2, expect.stringContaining('--trials must be a positive integer, received "2.5"')]);
+    const scenario = await runScriptInProcess(script, ['--scenario', 'quik']);
+    expect([scenario.exitCode, scenario.stderr]).toEqual([2, expect.stringContaining('unknown scenario "quik"')]);
     const cwd = makeTempDir('bench-decisions-');
     const missing = await runScriptInProcess(script, ['--recorded', 'no-such-recorded-runs.json'], { cwd });
     expect(missing.stderr).toContain(join(cwd, 'no-such-recorded-runs.json'));
@@ -39,5 +43,14 @@ describe('npm run bench:decisions', () => {
     expect(result.stdout).toMatch(/^quick \(time-sliced\), A\/A by the new run's machine: every draw passed on \d+ of the \d+ machines drawn/m);
     expect(result.stdout).toMatch(/^quick \(mps\), A\/A by the new run's machine: /m);
     expect(result.stdout).toContain('lp-throughput-loss on the recorded runs (A/A on real data, recorded-runs.json)');
+  });
+
+  it('--scenario, --trials and --stored-runs: only that scenario\'s rows, its runs cut and its baselines capped', { timeout: 60_000 }, async () => {
+    const result = await runScriptInProcess(script, ['--runs', '5', '--threshold-runs', '5', '--scenario', 'quick', '--trials', '4', '--stored-runs', '6']);
+    expect(result.exitCode).toBe(0);
+    const rows = result.stdout.split('\n').filter((line) => /^\| [a-z0-9-]+ \((time-sliced|mps|platform-default)\) \|/.test(line));
+    expect(rows.map((r) => r.split(' | ')[0])).toEqual(['| quick (mps)', '| quick (time-sliced)']);
+    expect(rows[1]).toMatch(/^\| quick \(time-sliced\) \| 4 \/ \d runs \(of \d+\) x 4 \|/);
+    expect(result.stdout).toContain('quick (time-sliced): every run, new and stored, cut to its first 4 trials; recorded runs with fewer left out (--trials).');
   });
 });

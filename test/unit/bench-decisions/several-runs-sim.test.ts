@@ -69,6 +69,29 @@ describe('severalRunsModel', () => {
     expect([model.committedRuns, model.drawnRuns]).toEqual([3, 3]);
   });
 
+  it('--trials: cuts every run, new and stored, to its first N trials and leaves out runs with fewer', () => {
+    // r4 gains two trials; with cutStored at 4 only it has enough, so fewer than 2 runs fit.
+    const longer: RecordedRunsFile = { ...recorded, groups: recorded.groups.map((g) => ({ ...g, runs: { ...g.runs, ...('r4' in g.runs ? { r4: [...g.runs.r4!, 1, 2] } : {}) } })) };
+    expect(severalRunsModel({ ...input(baselineOf(3), 4), cutStored: true }, longer)).toBeNull();
+    const cut = severalRunsModel({ ...input(baselineOf(3), 2), cutStored: true }, longer)!;
+    expect(cut.runIds).toEqual(RUNS);
+    expect(cut.values.get('xsched.hp-p99')!.r4).toEqual([value('xsched.hp-p99', 4, 0), value('xsched.hp-p99', 4, 1)]);
+    const d = drawSeveralRuns(cut, createSeededRandom(1), null);
+    expect(d.values.every((v) => v.current.length === 2 && v.stored.length === 2 * 3)).toBe(true);
+    // Without it, stored runs stay whole.
+    expect(severalRunsModel(input(baselineOf(3), 2), longer)!.values.get('xsched.hp-p99')!.r4).toHaveLength(5);
+  });
+
+  it('--stored-runs: at most K stored runs, across machines and on a runner\'s own', () => {
+    const capped = severalRunsModel({ ...input(baselineOf(4)), maxStoredRuns: 2 }, recorded)!;
+    expect([capped.committedRuns, capped.drawnRuns]).toEqual([4, 2]);
+    expect(drawSeveralRuns(capped, createSeededRandom(1), null).storedRunIds).toHaveLength(2);
+    expect(severalRunsRow(capped, 'q').note).toContain('q lists 4 runs; each simulated baseline is at most 2 of them (--stored-runs).');
+    const onOne: RecordedRunsFile = { ...recorded, machines: Object.fromEntries(RUNS.map((id) => [id, 'GPU-a'])) };
+    const own = ownMachineModel(severalRunsModel({ ...input(baselineOf(4)), maxStoredRuns: 2 }, onOne)!, ['GPU-a'], false);
+    expect(drawSeveralRuns(own, createSeededRandom(1), null).storedRunIds).toHaveLength(2);
+  });
+
   it('is null for a baseline of one run, and where fewer than 2 recorded runs fit', () => {
     const { runs: _, ...oneRun } = baselineOf(3);
     expect(severalRunsModel(input(oneRun as BaselineFile), recorded)).toBeNull();
