@@ -9,7 +9,7 @@
 
 import type { RunSimulator } from './regression-sim.ts';
 import { machinesWithOwnBaseline } from './run-placement.ts';
-import { type SeveralRunsModel, modelPairings, ownMachineModel, runsOnMachine, severalRunsSimulator, trialsPerRun } from './several-runs-sim.ts';
+import { type SeveralRunsModel, modelPairings, ownMachineModel, runsOnMachine, severalRunsSimulator, storedRunsLimit, trialsPerRun } from './several-runs-sim.ts';
 
 export interface OwnMachineRow {
   label: string;
@@ -29,7 +29,7 @@ export function ownMachineRows(model: SeveralRunsModel, label: string): OwnMachi
   const runsOn = (machine: string): number => runsOnMachine(model, machine);
   const row = (rowLabel: string, chosen: string[], spanDays: boolean): OwnMachineRow => {
     const own = ownMachineModel(model, chosen, spanDays);
-    const stored = chosen.map((m) => Math.min(runsOn(m) - 1, model.committedRuns, model.maxStoredRuns ?? Infinity));
+    const stored = chosen.map((m) => Math.min(runsOn(m) - 1, storedRunsLimit(model)));
     const range = Math.min(...stored) === Math.max(...stored) ? `${stored[0]}` : `${Math.min(...stored)}-${Math.max(...stored)}`;
     const times = spanDays ? 'stored runs set a day apart (assumed)' : 'start times as committed (hours apart: the recorded floor holds)';
     return {

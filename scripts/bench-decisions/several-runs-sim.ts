@@ -89,7 +89,7 @@ export function severalRunsModel(input: SeveralRunsInput, recorded: RecordedRuns
   const committedRuns = stored.runs.length;
   const named = recorded.machines ?? {};
   const machineOf = runIds.every((id) => named[id] !== undefined) ? Object.fromEntries(runIds.map((id) => [id, named[id]!])) : null;
-  return { ...input, keys, runIds, values, committedRuns, drawnRuns: Math.min(committedRuns, input.maxStoredRuns ?? Infinity, runIds.length - 1), machineOf, placement: { kind: 'other-machines' } };
+  return { ...input, keys, runIds, values, committedRuns, drawnRuns: Math.min(storedRunsLimit({ committedRuns, ...input }), runIds.length - 1), machineOf, placement: { kind: 'other-machines' } };
 }
 
 /** Every run cut to its first `trials` trials; runs with fewer are left out. */
@@ -106,8 +106,11 @@ function cutRuns(runs: Record<string, number[]>, trials: number): Record<string,
  */
 export function ownMachineModel(model: SeveralRunsModel, machines: string[], spanDays: boolean): SeveralRunsModel {
   if (model.machineOf === null) throw new RangeError('ownMachineModel needs recorded runs that name their machines');
-  return { ...model, placement: { kind: 'own-machine', machines, spanDays }, drawnRuns: Math.min(model.committedRuns, model.maxStoredRuns ?? Infinity) };
+  return { ...model, placement: { kind: 'own-machine', machines, spanDays }, drawnRuns: storedRunsLimit(model) };
 }
+
+/** The most stored runs a simulated baseline may hold: the committed baseline's K, or --stored-runs where smaller. */
+export const storedRunsLimit = (model: Pick<SeveralRunsModel, 'committedRuns' | 'maxStoredRuns'>): number => Math.min(model.committedRuns, model.maxStoredRuns ?? Infinity);
 
 /** How many of the model's recorded runs name `machine` (0 where none name machines). */
 export const runsOnMachine = (model: Pick<SeveralRunsModel, 'runIds' | 'machineOf'>, machine: string): number => model.runIds.filter((id) => model.machineOf?.[id] === machine).length;
