@@ -11,9 +11,11 @@ import { assembleBaseline } from '../../perf/lib/store/baselines/from-runs.ts';
 import type { RunRecord } from '../../perf/lib/documents/types/run-record.ts';
 import type { VerdictStatus } from '../../perf/lib/documents/types/evaluation.ts';
 import type { LpTrialSamples } from '../../perf/lib/evaluate/stats/lp-samples.ts';
-import type { RunStatistics } from '../../perf/lib/evaluate/stats/run-statistics.ts';
+import type { ArmSamples, RunStatistics } from '../../perf/lib/evaluate/stats/run-statistics.ts';
+import type { ArmName } from '../../perf/lib/documents/types/scenario.ts';
 import { judgeLpThroughputLoss } from '../../perf/lib/evaluate/verdicts/lp-throughput-loss.ts';
 import { getCatalogueEntry } from '../../perf/lib/plan/scenarios/catalogue.ts';
+import { aloneArmsOf, aloneSamplesOf } from './calibration.ts';
 import type { RecordedRunsFile } from './scenario-noise.ts';
 
 export type StatusCounts = Record<VerdictStatus, number>;
@@ -44,10 +46,10 @@ export interface BaselineTemplate {
   baseline: BaselineFile;
 }
 
-/** `template`'s baseline holding only `stored`'s lp values (and hp P99s where given), so the alone arms show no drift. */
+/** `template`'s baseline holding `stored`'s lp values (and hp P99s where given) and the template's alone arms, so that they calibrate and show no drift (calibration.ts). */
 export function storedBaselineOf(template: BaselineFile, stored: Paired, hpP99Ms?: { baseline: number[]; xsched: number[] }): BaselineFile {
   const arm = (lpIterPerSec: number[], hp: number[] = []) => ({ hpP99Ms: hp, hpP50Ms: [], hpAchievedRateHz: [], lpIterPerSec, hpHistogram: null });
-  return { ...template, runId: stored.runId, arms: { baseline: arm(stored.baseline, hpP99Ms?.baseline), xsched: arm(stored.xsched, hpP99Ms?.xsched) } };
+  return { ...template, runId: stored.runId, arms: { ...aloneArmsOf(template), baseline: arm(stored.baseline, hpP99Ms?.baseline), xsched: arm(stored.xsched, hpP99Ms?.xsched) } };
 }
 
 /** `runs` as one baseline of several runs (the product's assembleBaseline), each on its recorded machine, a minute apart. */
@@ -70,9 +72,10 @@ function onMachine(record: RunRecord, machine: string | undefined): RunRecord {
 }
 
 function judge(template: BaselineTemplate, maxLoss: number, run: Paired, stored: BaselineFile | null, machine?: string): VerdictStatus {
-  const samples: RunStatistics['samples'] = new Map(
-    (['baseline', 'xsched'] as const).map((arm) => [arm, { arm, skipped: [], hp: [], lp: run[arm].map((rate, t) => lpTrial(t, rate)) }]),
-  );
+  const samples: RunStatistics['samples'] = new Map([
+    ...aloneSamplesOf(template.record),
+    ...(['baseline', 'xsched'] as const).map((arm): [ArmName, ArmSamples] => [arm, { arm, skipped: [], hp: [], lp: run[arm].map((rate, t) => lpTrial(t, rate)) }]),
+  ]);
   const thresholds = { ...template.record.scenario.thresholds, lpThroughputLossMaxFraction: maxLoss };
   const context = { record: { ...onMachine(template.record, machine), runId: run.runId }, stats: { arms: [], samples }, thresholds, baseline: stored };
   return judgeLpThroughputLoss(context).status;

@@ -5,15 +5,16 @@
 // the same way, whose paired trials' spread the verdicts then pool (docs/statistics.md 3.2, 3.3).
 // lp trials are a smoothed bootstrap of the recorded ones (noise-models.ts says why).
 
-import type { Thresholds } from '../../perf/lib/documents/types/scenario.ts';
+import type { ArmName, Thresholds } from '../../perf/lib/documents/types/scenario.ts';
 import type { HpTrialSamples } from '../../perf/lib/evaluate/stats/hp-samples.ts';
 import type { LpTrialSamples } from '../../perf/lib/evaluate/stats/lp-samples.ts';
 import { TAIL_PERCENTILE, percentileOfSorted } from '../../perf/lib/evaluate/stats/percentile.ts';
 import { pooledPercentileNs } from '../../perf/lib/evaluate/stats/intervals/percentile-ratio-interval.ts';
 import { createSeededRandom, hashTextToSeed, type SeededRandom } from '../../perf/lib/evaluate/stats/random/seeded-random.ts';
-import type { RunStatistics } from '../../perf/lib/evaluate/stats/run-statistics.ts';
+import type { ArmSamples, RunStatistics } from '../../perf/lib/evaluate/stats/run-statistics.ts';
 import { judgeHpP99Improvement } from '../../perf/lib/evaluate/verdicts/hp-p99-improvement.ts';
 import { judgeLpThroughputLoss } from '../../perf/lib/evaluate/verdicts/lp-throughput-loss.ts';
+import { aloneSamplesOf } from './calibration.ts';
 import { type BaselineTemplate, storedBaselineOf } from './lp-loss-replay.ts';
 import { resampleIterationDurations, resampleTrialLatencies, trialLogRateSd } from './noise-models.ts';
 
@@ -41,9 +42,10 @@ function lpTrial(trial: number, durationsNs: Float64Array, windowNs: number): Lp
 
 /** The context the verdicts read, for simulated trials of the baseline and xsched arms. */
 function contextOf(pair: RecordedPair, runId: string, hp: Record<'baseline' | 'xsched', HpTrialSamples[]>, lp: Record<'baseline' | 'xsched', LpTrialSamples[]>) {
-  const samples: RunStatistics['samples'] = new Map(
-    (['baseline', 'xsched'] as const).map((arm) => [arm, { arm, skipped: [], hp: hp[arm], lp: lp[arm] }]),
-  );
+  const samples: RunStatistics['samples'] = new Map([
+    ...aloneSamplesOf(pair.record),
+    ...(['baseline', 'xsched'] as const).map((arm): [ArmName, ArmSamples] => [arm, { arm, skipped: [], hp: hp[arm], lp: lp[arm] }]),
+  ]);
   const record = { ...pair.record, runId };
   return { record, stats: { arms: [], samples }, thresholds: pair.thresholds, baseline: null };
 }

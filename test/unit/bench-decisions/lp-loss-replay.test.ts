@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { replayLpLoss } from '../../../scripts/bench-decisions/lp-loss-replay.ts';
 import { evaluateRun } from '../../../perf/lib/evaluate/evaluate-run.ts';
 import { baselineFromRun } from '../../../perf/lib/store/baselines/from-run.ts';
-import { buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
+import { CALIBRATION_ARMS, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
 
 // The template lends a key and workload only; its own lp values are not read.
-const record = buildSyntheticRun({ seed: 1, scenario: { durationMs: 10_000, trials: 3 }, arms: { baseline: { lpIterationMs: 10 }, xsched: { lpIterationMs: 11 } } });
+const record = buildSyntheticRun({ seed: 1, scenario: { durationMs: 10_000, trials: 3 }, arms: { ...CALIBRATION_ARMS, baseline: { lpIterationMs: 10 }, xsched: { lpIterationMs: 11 } } });
 
 describe('replayLpLoss', () => {
   it('A (losses 6, 8, 4%) is inconclusive alone and passes pooled with B (6%, 6.5%, 5.5%); B passes either way', () => {

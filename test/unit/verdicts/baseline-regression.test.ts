@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BaselineFile, BaselineWorkload } from '../../../perf/lib/documents/types/baseline.ts';
 import type { RunRecord } from '../../../perf/lib/documents/types/run-record.ts';
 import { judgeBaselineRegression, judgeRegressionValues } from '../../../perf/lib/evaluate/verdicts/baseline-regression.ts';
-import { type SyntheticRunSpec, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
+import { CALIBRATION_ARMS, type SyntheticRunSpec, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
 import { baselineFromRun, verdictContextOf } from './verdict-fixture.ts';
 
 // hp: 600 requests per trial with 5% run-to-run noise; lp: 2% run-to-run noise.
@@ -21,6 +21,7 @@ function spec(seed: number, hpScale = 1, lpScale = 1, regressionTolerance = 0.1)
       },
     },
     arms: {
+      ...CALIBRATION_ARMS,
       baseline: { hpMedianMs: 10 * hpScale, hpTrialSigma: 0.05, lpIterationMs: 50 * lpScale, lpTrialSigma: 0.02 },
       xsched: { hpMedianMs: 5 * hpScale, hpTrialSigma: 0.05, lpIterationMs: 52 * lpScale, lpTrialSigma: 0.02 },
     },
@@ -52,18 +53,21 @@ describe('regression against the stored baseline: missing or mismatched baseline
     expect(xsched[0]!.message).toContain('no arms.xsched entry');
   });
 
-  it('one trial on both sides: inconclusive (no within-run noise), asking for 2 or more trials', () => {
+  it('one trial on both sides: not judged, the alone arms cannot calibrate one trial; the advice asks for 2 or more', () => {
     const oneTrial = buildSyntheticRun({ ...spec(2), scenario: { ...spec(2).scenario, trials: 1 } });
     const verdicts = judgeBaselineRegression(verdictContextOf(oneTrial, baselineFromRun(oneTrial)));
-    expect(verdicts.every((v) => v.status === 'inconclusive')).toBe(true);
-    expect(verdicts[0]!.recommendation).toMatch(/Run 2 or more trials \(PERF_TRIALS\)/);
+    expect(verdicts.map((v) => v.status)).toEqual(['skip', 'skip', 'skip', 'skip']);
+    expect(verdicts[0]!.message).toMatch(/^\[uncalibrated\] Not judged: .* but this run has 1 hp-alone trial, the stored baseline has 1 hp-alone P99 value, this run has 1 lp-alone trial, the stored baseline has 1 lp-alone throughput value\. Unjudged: /);
+    // The decision itself could not decide either (no within-run noise).
+    expect(verdicts[0]!.message).toContain('Unjudged: Inconclusive: baseline hp P99');
+    expect(verdicts[0]!.recommendation).toMatch(/hp-alone and lp-alone arms .* at least 2 trials/);
   });
 
-  it('one trial now against three stored: decided, the within-run noise taken from the stored trials', () => {
+  it('one trial now against three stored: the decision is taken from the stored trials, but unjudged without calibration', () => {
     const oneTrial = buildSyntheticRun({ ...spec(2), scenario: { ...spec(2).scenario, trials: 1 } });
     const verdicts = judgeBaselineRegression(verdictContextOf(oneTrial, baselineFromRun(record)));
-    expect(verdicts.map((v) => v.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
-    expect(verdicts[0]!.message).toContain('(1 trials) vs');
+    expect(verdicts.map((v) => v.status)).toEqual(['skip', 'skip', 'skip', 'skip']);
+    expect(verdicts[0]!.message).toMatch(/but this run has 1 hp-alone trial, this run has 1 lp-alone trial\. Unjudged: No regression: .*\(1 trials\) vs/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeHpP99Improvement } from '../../../perf/lib/evaluate/verdicts/hp-p99-improvement.ts';
-import { type ArmBehaviour, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
+import { type ArmBehaviour, CALIBRATION_ARMS, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
 import { assembleBaseline } from '../../../perf/lib/store/baselines/from-runs.ts';
 import { recommendMoreData } from '../../../perf/lib/evaluate/verdicts/decide.ts';
 import { baselineFromRun, verdictContextOf } from './verdict-fixture.ts';
@@ -52,7 +52,7 @@ describe('hp P99 improvement verdict', () => {
   describe('with a stored baseline of several runs that can judge the run: the t part\'s spread is pooled, each stored run around its own mean', () => {
     // xsched about 30% better, trial-to-trial noise 8% per arm: 3 trials alone leave 2 degrees of freedom (t 4.30).
     const run = (seed: number, xschedMs = 7) =>
-      buildSyntheticRun({ seed, scenario: { durationMs: 60_000, trials: 3 }, arms: { baseline: { hpMedianMs: 10, hpTrialSigma: 0.08 }, xsched: { hpMedianMs: xschedMs, hpTrialSigma: 0.08 } } });
+      buildSyntheticRun({ seed, scenario: { durationMs: 60_000, trials: 3 }, arms: { ...CALIBRATION_ARMS, baseline: { hpMedianMs: 10, hpTrialSigma: 0.08 }, xsched: { hpMedianMs: xschedMs, hpTrialSigma: 0.08 } } });
     const stored = (levels: number[]) =>
       assembleBaseline(
         baselineFromRun(run(100)),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recommendMoreData } from '../../../perf/lib/evaluate/verdicts/decide.ts';
 import { judgeLpThroughputLoss } from '../../../perf/lib/evaluate/verdicts/lp-throughput-loss.ts';
 import { assembleBaseline } from '../../../perf/lib/store/baselines/from-runs.ts';
-import { type ArmBehaviour, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
+import { type ArmBehaviour, CALIBRATION_ARMS, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
 import { baselineFromRun, verdictContextOf } from './verdict-fixture.ts';
 
 // 3 trials x 60 s; allowed loss <= 10%.
@@ -36,7 +36,7 @@ describe('lp throughput loss verdict', () => {
   describe('with a stored baseline that can judge the run: the spread is pooled with its paired trials', () => {
     // Loss about 4.8% with 2% trial-to-trial noise per arm: 3 trials alone leave 2 degrees of freedom (t 4.30).
     const run = (seed: number, durationMs = 60_000) =>
-      buildSyntheticRun({ seed, scenario: { durationMs, trials: 3 }, arms: { baseline: { lpIterationMs: 50, lpTrialSigma: 0.02 }, xsched: { lpIterationMs: 52.5, lpTrialSigma: 0.02 } } });
+      buildSyntheticRun({ seed, scenario: { durationMs, trials: 3 }, arms: { ...CALIBRATION_ARMS, baseline: { lpIterationMs: 50, lpTrialSigma: 0.02 }, xsched: { lpIterationMs: 52.5, lpTrialSigma: 0.02 } } });
 
     it('a run undecided on its own spread is decided with 4 degrees of freedom; the centre stays its own', () => {
       const record = run(7);
@@ -76,7 +76,7 @@ describe('lp throughput loss verdict', () => {
     // XSched's lp cost differs from machine to machine (docs/statistics.md 3.3: 4.6% to 14% on
     // quick); within a run the trials spread about 1%. The synthetic runs name GPU-fixture-0.
     const run = (seed: number, xschedIterationMs: number) =>
-      buildSyntheticRun({ seed, scenario: { durationMs: 60_000, trials: 3 }, arms: { baseline: { lpIterationMs: 50, lpTrialSigma: 0.01 }, xsched: { lpIterationMs: xschedIterationMs, lpTrialSigma: 0.01 } } });
+      buildSyntheticRun({ seed, scenario: { durationMs: 60_000, trials: 3 }, arms: { ...CALIBRATION_ARMS, baseline: { lpIterationMs: 50, lpTrialSigma: 0.01 }, xsched: { lpIterationMs: xschedIterationMs, lpTrialSigma: 0.01 } } });
     const stored = (machines: Array<[machine: string, xschedIterationMs: number]>) =>
       assembleBaseline(
         baselineFromRun(run(100, 52.5)),
@@ -98,7 +98,7 @@ describe('lp throughput loss verdict', () => {
 
     it('leaves out a stored run whose arms kept different numbers of values (the pairs could be shifted) and the run being judged', () => {
       const withHp = (seed: number, xschedIterationMs: number) =>
-        buildSyntheticRun({ seed, scenario: { durationMs: 60_000, trials: 3 }, arms: { baseline: { hpMedianMs: 10, lpIterationMs: 50, lpTrialSigma: 0.01 }, xsched: { hpMedianMs: 5, lpIterationMs: xschedIterationMs, lpTrialSigma: 0.01 } } });
+        buildSyntheticRun({ seed, scenario: { durationMs: 60_000, trials: 3 }, arms: { ...CALIBRATION_ARMS, baseline: { hpMedianMs: 10, lpIterationMs: 50, lpTrialSigma: 0.01 }, xsched: { hpMedianMs: 5, lpIterationMs: xschedIterationMs, lpTrialSigma: 0.01 } } });
       const baseline = assembleBaseline(
         baselineFromRun(withHp(100, 52.5)),
         [52.5, 56, 59].map((ms, i) => ({ run: { runId: `run-${i}`, startedAt: new Date(Date.UTC(2026, 10, 20) + i * 3.6e6).toISOString(), machine: `GPU-${i}` }, arms: baselineFromRun(withHp(100 + i, ms)).arms })),
@@ -113,8 +113,8 @@ describe('lp throughput loss verdict', () => {
 
     it("the drift check compares with the same runs: hp-alone at its own machine's level, half the other machines', still pools", () => {
       const withAlone = (seed: number, hpAloneMs: number) =>
-        buildSyntheticRun({ seed, scenario: { durationMs: 60_000, trials: 3 }, arms: { 'hp-alone': { hpMedianMs: hpAloneMs, hpSigma: 0.05 }, baseline: { lpIterationMs: 50, lpTrialSigma: 0.01 }, xsched: { lpIterationMs: 52.5, lpTrialSigma: 0.01 } } });
-      const arms = ['hp-alone', 'baseline', 'xsched'] as const;
+        buildSyntheticRun({ seed, scenario: { durationMs: 60_000, trials: 3 }, arms: { ...CALIBRATION_ARMS, 'hp-alone': { hpMedianMs: hpAloneMs, hpSigma: 0.05 }, baseline: { lpIterationMs: 50, lpTrialSigma: 0.01 }, xsched: { lpIterationMs: 52.5, lpTrialSigma: 0.01 } } });
+      const arms = ['hp-alone', 'lp-alone', 'baseline', 'xsched'] as const;
       const machines: Array<[string, number]> = [...Array.from({ length: 6 }, (): [string, number] => ['GPU-fixture-0', 2]), ...Array.from({ length: 12 }, (_, i): [string, number] => [i % 2 === 0 ? 'GPU-b' : 'GPU-c', 4])];
       const baseline = assembleBaseline(
         baselineFromRun(withAlone(100, 2), [...arms]),

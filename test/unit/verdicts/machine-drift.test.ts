@@ -35,4 +35,35 @@ describe('machine drift against the stored baseline', () => {
     expect(verdicts.every((v) => !v.message.includes('[drift]'))).toBe(true);
     expect(verdicts.map((v) => v.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
   });
+
+  describe('without the calibration nothing is judged: unproven, never a pass', () => {
+    const full = buildSyntheticRun(healthyRunSpec());
+    const stored: BaselineFile = baselineFromRun(full, evaluateRun(full, null));
+
+    it('a run whose alone arms were left out (PERF_ARMS=baseline,xsched) is untested, and says how to calibrate', () => {
+      const { 'hp-alone': _hp, 'lp-alone': _lp, ...shared } = healthyRunSpec().arms;
+      const record = buildSyntheticRun({ ...healthyRunSpec(), arms: shared });
+      const evaluation = evaluateRun(record, stored);
+      const regression = evaluation.verdicts.filter((v) => v.id.startsWith('regression.'));
+      expect(regression.map((v) => v.status)).toEqual(['skip', 'skip', 'skip', 'skip']);
+      expect(regression[0]!.message).toMatch(/^\[uncalibrated\] Not judged: .* but this run has 0 hp-alone trials, this run has 0 lp-alone trials\. Unjudged: No regression/);
+      expect(regression[0]!.recommendation).toContain("this run's arms: baseline,xsched; leave PERF_ARMS unset");
+      expect(evaluation.status).toBe('untested');
+    });
+
+    it('a stored baseline without the lp-alone arm cannot calibrate either', () => {
+      const { 'lp-alone': _lp, ...arms } = stored.arms;
+      const regression = evaluateRun(full, { ...stored, arms }).verdicts.filter((v) => v.id.startsWith('regression.'));
+      expect(regression.map((v) => v.status)).toEqual(['skip', 'skip', 'skip', 'skip']);
+      expect(regression[0]!.message).toContain('but the stored baseline has 0 lp-alone throughput values.');
+      expect(regression[0]!.recommendation).toMatch(/^Store a baseline from a run with both alone arms/);
+    });
+
+    it('drift, where one alone arm can show it, is named before a missing one', () => {
+      const { 'lp-alone': _lp, ...arms } = stored.arms;
+      const slower = { ...arms, 'hp-alone': { ...arms['hp-alone']!, hpP99Ms: arms['hp-alone']!.hpP99Ms.map((ms) => ms / 1.8) } };
+      const regression = evaluateRun(full, { ...stored, arms: slower }).verdicts.filter((v) => v.id.startsWith('regression.'));
+      expect(regression.every((v) => v.message.startsWith('[drift]'))).toBe(true);
+    });
+  });
 });

@@ -6,14 +6,14 @@ import type { BaselineFile } from '../../../perf/lib/documents/types/baseline.ts
 import { judgeBaselineRegression } from '../../../perf/lib/evaluate/verdicts/baseline-regression.ts';
 import { MIN_OWN_MACHINE_RUNS, ownMachineRuns, ownMachineRunsOfRecord } from '../../../perf/lib/evaluate/verdicts/own-machine-runs.ts';
 import { assembleBaseline } from '../../../perf/lib/store/baselines/from-runs.ts';
-import { type SyntheticRunSpec, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
+import { CALIBRATION_ARMS, type SyntheticRunSpec, buildSyntheticRun } from '../evaluate/fixtures/synthetic-run.ts';
 import { baselineFromRun, verdictContextOf } from './verdict-fixture.ts';
 
 /** The synthetic runs' worker fingerprints name this GPU (test/fixtures/run-record/worker.ts). */
 const THIS_MACHINE = 'GPU-fixture-0';
 
 // 3 trials of 600 hp requests, 5% trial-to-trial noise; xschedScale moves the xsched arm's hp level;
-// aloneScale adds an hp-alone arm at that level (the drift calibration).
+// aloneScale sets the hp-alone arm's level (the drift calibration; healthyRunSpec's without it).
 function spec(seed: number, xschedScale = 1, aloneScale?: number): SyntheticRunSpec {
   return {
     seed,
@@ -23,9 +23,10 @@ function spec(seed: number, xschedScale = 1, aloneScale?: number): SyntheticRunS
       thresholds: { hpAchievedRateMinFraction: 0.95, hpP99ImprovementMinFraction: 0.2, lpThroughputLossMaxFraction: 0.1, regressionP99Tolerance: 0.2, regressionLpTolerance: 0.1 },
     },
     arms: {
+      'lp-alone': CALIBRATION_ARMS['lp-alone'],
       baseline: { hpMedianMs: 10, hpTrialSigma: 0.05, lpIterationMs: 50, lpTrialSigma: 0.02 },
       xsched: { hpMedianMs: 5 * xschedScale, hpTrialSigma: 0.05, lpIterationMs: 52, lpTrialSigma: 0.02 },
-      ...(aloneScale === undefined ? {} : { 'hp-alone': { hpMedianMs: 2 * aloneScale, hpTrialSigma: 0.02 } }),
+      'hp-alone': aloneScale === undefined ? CALIBRATION_ARMS['hp-alone'] : { hpMedianMs: 2 * aloneScale, hpTrialSigma: 0.02 },
     },
   };
 }
@@ -112,7 +113,7 @@ describe('judgeBaselineRegression with this machine\'s runs in the baseline', ()
     const parts = (renamed: string) =>
       mixed(1).map(([machine], i) => ({
         run: { runId: `run-${i}`, startedAt: new Date(Date.UTC(2026, 10, 20 + i)).toISOString(), machine: machine === THIS_MACHINE ? renamed : machine },
-        arms: baselineFromRun(buildSyntheticRun(spec(300 + i, 1, machine === THIS_MACHINE ? 4 : 1)), ['hp-alone', 'baseline', 'xsched']).arms,
+        arms: baselineFromRun(buildSyntheticRun(spec(300 + i, 1, machine === THIS_MACHINE ? 4 : 1)), ['hp-alone', 'lp-alone', 'baseline', 'xsched']).arms,
       }));
     const meta = baselineFromRun(buildSyntheticRun(spec(100)));
     const drifted = (stored: BaselineFile) => judgeBaselineRegression(verdictContextOf(buildSyntheticRun(spec(7, 1, 4)), stored)).filter((v) => v.message.startsWith('[drift]')).length;

@@ -13,7 +13,7 @@ export function verdictContextOf(record: RunRecord, baseline: BaselineFile | nul
   return { record, stats: computeRunStatistics(record), thresholds: resolveThresholds(record.scenario, baseline), baseline };
 }
 
-export function baselineFromRun(record: RunRecord, arms: ArmName[] = ['baseline', 'xsched']): BaselineFile {
+export function baselineFromRun(record: RunRecord, arms: ArmName[] = ['hp-alone', 'lp-alone', 'baseline', 'xsched']): BaselineFile {
   const stats = computeRunStatistics(record);
   const stored: Partial<Record<ArmName, BaselineArm>> = {};
   for (const arm of arms) {

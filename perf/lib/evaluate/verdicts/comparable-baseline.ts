@@ -1,6 +1,6 @@
 // The stored baseline when it can judge this run as a whole: the same key, the same recorded
-// workload and XSched settings (store/baselines/baseline-mismatch.ts) and no drift of the alone
-// arms (machine-drift.ts). The regression verdicts report each reason it cannot
+// workload and XSched settings (store/baselines/baseline-mismatch.ts) and alone arms on both sides
+// that show no drift (machine-drift.ts). The regression verdicts report each reason it cannot
 // (baseline-regression.ts); lp-throughput-loss.ts and hp-p99-improvement.ts borrow its trials'
 // spread only when it can, from the same runs the regression verdicts judge against (this
 // machine's own, where the baseline holds enough of them: own-machine-runs.ts).
@@ -10,7 +10,7 @@ import { describeBaselineRuns, storedRunsOf } from '../../store/baselines/baseli
 import { baselineKeyOfRun } from '../../store/baselines/key.ts';
 import type { BaselineFile } from '../../documents/types/baseline.ts';
 import type { PooledSpreadSource } from '../stats/intervals/log-t-interval.ts';
-import { findMachineDrift } from './machine-drift.ts';
+import { findMachineDrift, missingCalibration } from './machine-drift.ts';
 import { ownMachineRunsOfRecord } from './own-machine-runs.ts';
 import type { VerdictContext } from './verdict-context.ts';
 
@@ -30,7 +30,7 @@ function comparableStoredBaseline(context: VerdictContext): ComparableBaseline |
   if (runKey === null || findBaselineMismatch(context.record, runKey, stored) !== null) return null;
   const own = ownMachineRunsOfRecord(stored, context.record);
   const reference = own?.baseline ?? stored;
-  if (findMachineDrift(context, reference) !== null) return null;
+  if (findMachineDrift(context, reference) !== null || missingCalibration(context, reference).length > 0) return null;
   const label = own === null
     ? `the stored baseline (${describeBaselineRuns(stored)})`
     : `this machine's own ${own.runs} of the stored baseline's ${own.of} runs (${own.machine})`;
