@@ -18,7 +18,9 @@
 //   --trials N          judge N trials a run instead of the scenario's default: baselines of
 //                       several runs cut every recorded run, new and stored, to its first N and
 //                       leave out runs with fewer, so that one set of runs compares trial counts
-//                       (docs/statistics.md section 6, "More trials of the judged arms")
+//                       (docs/statistics.md section 6, "More trials of the judged arms"); a baseline
+//                       whose fitting runs are too few, or all of one machine, gets no row
+//                       (or only its own-machine rows) and a note saying why
 //   --stored-runs K     at most K stored runs per simulated baseline of several runs
 // Exit codes: 0 printed the tables, 2 bad command line or unreadable inputs.
 
@@ -38,7 +40,7 @@ import { type JudgedArm, type Metric, type RecordedRunsFile, configOfBaseline, m
 import { replayLpLoss } from './bench-decisions/lp-loss-replay.ts';
 import { ownMachineRows } from './bench-decisions/own-machine-rows.ts';
 import { formatAaByMachine } from './bench-decisions/aa-by-machine.ts';
-import { runsOnMachine, severalRunsModel, severalRunsRow } from './bench-decisions/several-runs-sim.ts';
+import { acrossMachinesSimulable, runsOnMachine, severalRunsModel, severalRunsRow } from './bench-decisions/several-runs-sim.ts';
 import { thresholdFalseFails } from './bench-decisions/threshold-sim.ts';
 import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
 
@@ -133,22 +135,30 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
     const thresholds = { ...entry.thresholds.bySharing[stored.key.sharing], ...stored.thresholds };
     const label = `${stored.key.scenario} (${stored.key.sharing})`;
     const model = severalRunsModel({ stored, trials, thresholds, confidence: entry.confidence, cutStored: trialsOverride !== undefined, maxStoredRuns }, recorded);
-    let sim: { simulator: RunSimulator; trials: string; sources: string };
-    if (model !== null) {
+    const fitting = `recorded runs of ${configOfBaseline(stored)} (worker ${stored.workerVersion})${trialsOverride === undefined ? '' : ` with ${trialsOverride} or more trials`}`;
+    let sim: { simulator: RunSimulator; trials: string; sources: string } | null = null;
+    if (model !== null && acrossMachinesSimulable(model)) {
       const row = severalRunsRow(model, label);
       severalRuns.push(row.summary);
       if (row.note !== null) severalRunsNotes.push(row.note);
       sim = row;
+    } else if (model !== null) {
+      severalRunsNotes.push(`Note: ${label}: no row across machines: the ${model.runIds.length} ${fitting} are all of one machine, so no run of another machine can be its baseline (the own-machine rows below still judge them).`);
+    } else if (stored.runs !== undefined && trialsOverride !== undefined) {
+      // The shifts below would judge the cut new run against the whole uncut file: another experiment than --trials asks for.
+      severalRunsNotes.push(`Note: ${label}: not simulated: fewer than 2 ${fitting} have every judged metric.`);
     } else {
       if (stored.runs !== undefined) {
         severalRunsNotes.push(`Note: ${label} is a baseline of ${stored.runs.length} runs, but fewer than 2 recorded runs of ${configOfBaseline(stored)} (worker ${stored.workerVersion}) have every judged metric: simulated as a baseline of one run (shifts).`);
       }
       sim = shiftRow(stored, trials, thresholds, entry.confidence, recorded);
     }
-    const { row, aa } = scenarioRow(label, sim, runs, seed);
-    rows.push(row);
+    if (sim !== null) {
+      const { row, aa } = scenarioRow(label, sim, runs, seed);
+      rows.push(row);
+      if (model !== null) aaByMachine.push(...formatAaByMachine(label, aa, (m) => runsOnMachine(model, m)));
+    }
     if (model !== null) {
-      aaByMachine.push(...formatAaByMachine(label, aa, (m) => runsOnMachine(model, m)));
       for (const own of ownMachineRows(model, label)) {
         ownRows.push(scenarioRow(own.label, { ...own, sources: 'none: the other recorded runs of the new run\'s machine' }, runs, seed).row);
         ownSummaries.push(own.summary);
@@ -168,7 +178,7 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
 
   io.out(`bench:decisions  seed ${JSON.stringify(seed)}  ${runs} simulated runs per cell (regression), ${thresholdRuns} (thresholds)  ${new Date().toISOString().slice(0, 10)}`);
   io.out(`Simulated from recorded H200 runs: ${args.baselines === undefined ? 'committed baselines/' : `the baselines in ${args.baselines}`}, examples/h200-intensive-mps (raw latencies, for the threshold verdicts), ${args.recorded === undefined ? 'scripts/bench-decisions/recorded-runs.json' : `the recorded runs in ${args.recorded}`}.\n`);
-  io.out(formatRegressionTable(rows));
+  io.out(rows.length > 0 ? formatRegressionTable(rows) : '(no baseline could be simulated: the notes below say why)');
   if (severalRuns.length > 0) {
     io.out(`Baselines of several runs, simulated by resampling real recorded runs (a bootstrap of whole runs: no parametric noise, no shifts; R recorded runs, K drawn without replacement from the R - 1 other than the new run's): ${severalRuns.join('; ')}.`);
   }

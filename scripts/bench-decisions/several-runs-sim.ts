@@ -115,6 +115,15 @@ export const storedRunsLimit = (model: Pick<SeveralRunsModel, 'committedRuns' | 
 /** How many of the model's recorded runs name `machine` (0 where none name machines). */
 export const runsOnMachine = (model: Pick<SeveralRunsModel, 'runIds' | 'machineOf'>, machine: string): number => model.runIds.filter((id) => model.machineOf?.[id] === machine).length;
 
+/**
+ * Whether the across-machines placement can draw a baseline for every new run: the recorded
+ * runs that fit name 2 or more machines, or name none. `--trials 5` on runs of one H200
+ * (docs/gpu-results.md section 25) is the case that cannot.
+ */
+export function acrossMachinesSimulable(model: Pick<SeveralRunsModel, 'machineOf'>): boolean {
+  return model.machineOf === null || new Set(Object.values(model.machineOf)).size >= 2;
+}
+
 /** The trial counts of the model's recorded runs over every key: "3", or "3-6". */
 export function trialsPerRun(model: SeveralRunsModel): string {
   const counts = model.keys.flatMap((k) => model.runIds.map((id) => model.values.get(k)![id]!.length));
@@ -135,6 +144,9 @@ export interface SeveralRunsDraw {
 export function drawSeveralRuns(model: SeveralRunsModel, random: SeededRandom, injection: Injection | null): SeveralRunsDraw {
   const currentRun = drawNewRun(model, random);
   const others = candidatesFor(model, currentRun);
+  // An empty stored baseline skips every verdict: counted, that would print as 0% A/A, a rate
+  // nothing measured. Callers check acrossMachinesSimulable first.
+  if (others.length === 0) throw new RangeError(`no recorded run to store against new run ${currentRun} (${model.placement.kind}): every fitting run is of its machine`);
   const drawn = Math.min(model.drawnRuns, others.length);
   // The first K' of a partial Fisher-Yates shuffle: K' runs without replacement, in random order.
   for (let i = 0; i < drawn; i++) {

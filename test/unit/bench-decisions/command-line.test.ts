@@ -2,7 +2,7 @@
 // error for a bad option, and, at a few simulated runs, every table printed for every committed
 // baseline, so the benchmark cannot rot between its (minutes-long) real runs.
 
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScriptInProcess } from '../../fixtures/run-script.ts';
@@ -49,8 +49,37 @@ describe('npm run bench:decisions', () => {
     const result = await runScriptInProcess(script, ['--runs', '5', '--threshold-runs', '5', '--scenario', 'quick', '--trials', '4', '--stored-runs', '6']);
     expect(result.exitCode).toBe(0);
     const rows = result.stdout.split('\n').filter((line) => /^\| [a-z0-9-]+ \((time-sliced|mps|platform-default)\) \|/.test(line));
-    expect(rows.map((r) => r.split(' | ')[0])).toEqual(['| quick (mps)', '| quick (time-sliced)']);
-    expect(rows[1]).toMatch(/^\| quick \(time-sliced\) \| 4 \/ \d runs \(of \d+\) x 4 \|/);
+    // No recorded MPS run has 4 trials: no row, rather than the shifts against the uncut baseline it once fell back to.
+    expect(rows.map((r) => r.split(' | ')[0])).toEqual(['| quick (time-sliced)']);
+    expect(result.stdout).toContain('Note: quick (mps): not simulated: fewer than 2 recorded runs of quick mps 10 s pinned 4 (worker 0.2.0) with 4 or more trials have every judged metric.');
+    expect(rows[0]).toMatch(/^\| quick \(time-sliced\) \| 4 \/ \d runs \(of \d+\) x 4 \|/);
     expect(result.stdout).toContain('quick (time-sliced): every run, new and stored, cut to its first 4 trials; recorded runs with fewer left out (--trials).');
+  });
+
+  it('prints no rate it could not simulate: runs of one machine give no row across machines, too few runs no row at all', { timeout: 60_000 }, async () => {
+    // The committed recorded runs, the pinned quick time-sliced ones cut to those of the machine with the most.
+    const file = JSON.parse(readFileSync(new URL('../../../scripts/bench-decisions/recorded-runs.json', import.meta.url), 'utf8')) as {
+      machines: Record<string, string>;
+      groups: Array<{ config: string; runs: Record<string, number[]> }>;
+    };
+    const pinned = file.groups.filter((g) => g.config === 'quick time-sliced 10 s pinned 4');
+    const counts = new Map<string, number>();
+    for (const id of Object.keys(pinned[0]!.runs)) counts.set(file.machines[id]!, (counts.get(file.machines[id]!) ?? 0) + 1);
+    const [machine, runs] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    for (const g of pinned) g.runs = Object.fromEntries(Object.entries(g.runs).filter(([id]) => file.machines[id] === machine));
+    const cwd = makeTempDir('bench-decisions-');
+    writeFileSync(join(cwd, 'one-machine.json'), JSON.stringify(file));
+    const result = await runScriptInProcess(script, ['--runs', '5', '--threshold-runs', '5', '--scenario', 'quick', '--trials', '3', '--recorded', 'one-machine.json'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).not.toMatch(/^\| quick \(time-sliced\) \|/m);
+    expect(result.stdout).toContain(`Note: quick (time-sliced): no row across machines: the ${runs} recorded runs of quick time-sliced 10 s pinned 4 (worker 0.2.0) with 3 or more trials are all of one machine`);
+    expect(result.stdout).toMatch(/^\| quick \(time-sliced\), own machine \| 3 \//m);
+    expect(result.stdout).toMatch(/^\| quick \(mps\) \|/m);
+
+    const none = await runScriptInProcess(script, ['--runs', '5', '--threshold-runs', '5', '--scenario', 'quick', '--trials', '99']);
+    expect(none.exitCode).toBe(0);
+    expect(none.stdout).toContain('(no baseline could be simulated: the notes below say why)');
+    expect(none.stdout).toContain('Note: quick (time-sliced): not simulated: fewer than 2 recorded runs of quick time-sliced 10 s pinned 4 (worker 0.2.0) with 99 or more trials have every judged metric.');
+    expect(none.stdout).not.toMatch(/^\| quick \((mps|time-sliced)\)/m);
   });
 });

@@ -10,7 +10,7 @@ import type { RecordedGroup } from '../../../scripts/bench-decisions/between-run
 import type { RecordedRunsFile } from '../../../scripts/bench-decisions/scenario-noise.ts';
 import { ownMachineRows } from '../../../scripts/bench-decisions/own-machine-rows.ts';
 import { machinesWithOwnBaseline } from '../../../scripts/bench-decisions/run-placement.ts';
-import { distinctPairings, drawSeveralRuns, modelPairings, ownMachineModel, severalRunsModel, severalRunsRow, severalRunsSimulator } from '../../../scripts/bench-decisions/several-runs-sim.ts';
+import { acrossMachinesSimulable, distinctPairings, drawSeveralRuns, modelPairings, ownMachineModel, severalRunsModel, severalRunsRow, severalRunsSimulator } from '../../../scripts/bench-decisions/several-runs-sim.ts';
 
 const CONFIG = 'quick time-sliced 10 s pinned 4';
 const RUNS = ['r0', 'r1', 'r2', 'r3', 'r4'];
@@ -262,5 +262,24 @@ describe('severalRunsSimulator', () => {
     expect(simulator.keys).toEqual(KEYS);
     const { statuses } = simulator.simulate(createSeededRandom(2), { arm: 'xsched', metric: 'hp-p99', factor: 2 });
     expect(Object.fromEntries(statuses)).toEqual({ 'baseline.hp-p99': 'pass', 'baseline.lp-throughput': 'pass', 'xsched.hp-p99': 'fail', 'xsched.lp-throughput': 'pass' });
+  });
+});
+
+describe('runs of one machine', () => {
+  const oneMachine: RecordedRunsFile = { ...recorded, machines: Object.fromEntries(RUNS.map((id) => [id, 'GPU-only'])) };
+  const input = { stored: baselineOf(3), trials: 3, thresholds: getCatalogueEntry('quick').thresholds.bySharing['time-sliced'], confidence: 0.95 };
+
+  it('cannot be simulated across machines, and a draw refuses instead of judging against nothing', () => {
+    const model = severalRunsModel(input, oneMachine)!;
+    expect(acrossMachinesSimulable(model)).toBe(false);
+    expect(() => drawSeveralRuns(model, createSeededRandom(1), null)).toThrow(/no recorded run to store against new run r\d \(other-machines\)/);
+    expect(acrossMachinesSimulable(severalRunsModel(input, recorded)!)).toBe(true); // no machine names: any other run
+  });
+
+  it('still gives a runner\'s own-machine row', () => {
+    const model = severalRunsModel(input, oneMachine)!;
+    const rows = ownMachineRows(model, 'quick (time-sliced)');
+    expect(rows.map((r) => r.label)).toEqual(['quick (time-sliced), own machine', 'quick (time-sliced), own machine, runs a day apart (assumed)']);
+    expect(rows[0]!.summary).toContain('GPU-only (5 runs)');
   });
 });
