@@ -108,6 +108,8 @@ describe('regression against the stored baseline: the workload it was measured w
     const verdicts = judgeBaselineRegression(verdictContextOf(record, baselineFromRun(record)));
     expect(verdicts.map((v) => v.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
     for (const v of verdicts) expect(v.message).not.toContain('workload');
+    // Its rates are the model's, and say so: measured ones differ where trials stall (docs/statistics.md 6).
+    for (const v of verdicts) expect(v.message).toMatch(/\(by its model, an unchanged configuration fails [\d.]+% of the time, a [+-]\d+(\.\d+)?% change [\d.]+%; /);
   });
 
   it('an older baseline without a workload is compared, each message noting the assumption', () => {

@@ -195,7 +195,9 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
     interval: decision.interval,
     message:
       `${verdictWord}: ${summary}; ratio ${round3(decision.ratio)}, fails beyond ${round3(decision.boundaryRatio)} ` +
-      `(an unchanged configuration fails ${percent(decision.falseFailRate)} of the time, a ${higherIsWorse ? '+' : '-'}${percent(tolerance)} change ${percent(decision.detectionRate)}; ${noise}).` +
+      // "by its model": the rates assume log-normal trials; on quick's XSched arm, stalled trials make
+      // the measured ones lower (docs/statistics.md section 6, docs/gpu-results.md section 25).
+      `(by its model, an unchanged configuration fails ${percent(decision.falseFailRate)} of the time, a ${higherIsWorse ? '+' : '-'}${percent(tolerance)} change ${percent(decision.detectionRate)}; ${noise}).` +
       (input.ownMachine !== undefined ? ownMachineNote(input.ownMachine) : ''),
     recommendation,
   };
