@@ -149,7 +149,7 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
       severalRunsNotes.push(`Note: ${label}: not simulated: fewer than 2 ${fitting} have every judged metric.`);
     } else {
       if (stored.runs !== undefined) {
-        severalRunsNotes.push(`Note: ${label} is a baseline of ${stored.runs.length} runs, but fewer than 2 recorded runs of ${configOfBaseline(stored)} (worker ${stored.workerVersion}) have every judged metric: simulated as a baseline of one run (shifts).`);
+        severalRunsNotes.push(`Note: ${label} is a baseline of ${stored.runs.length} runs, but fewer than 2 ${fitting} have every judged metric: simulated as a baseline of one run (shifts).`);
       }
       sim = shiftRow(stored, trials, thresholds, entry.confidence, recorded);
     }
