@@ -83,6 +83,14 @@ describe('ratio chart: each trial of this run against the stored baseline', () =
     expect(rowOf(buildRatioPlotData(evaluation, null), 'regression.baseline.hp-p99').trials).toBeNull();
   });
 
+  it('has no points on an hp P99 row judged on the runs\' floors (evaluate/verdicts/trial-floor.ts)', () => {
+    const floored = structuredClone(evaluation);
+    const verdict = floored.verdicts.find((v) => v.id === 'regression.baseline.hp-p99')!;
+    verdict.measured.floorOfTrials = 3;
+    expect(rowOf(buildRatioPlotData(floored, stored), 'regression.baseline.hp-p99').trials).toBeNull();
+    expect(rowOf(buildRatioPlotData(floored, stored), 'regression.baseline.lp-throughput').trials).not.toBeNull();
+  });
+
   it('draws the rings in a strip under each row\'s whisker, at their ratios, with a legend and tooltips', () => {
     const { svg, points } = loadPlotRenderers().renderRatio(data!);
     expect(points).toBe(data!.rows.length + 12);

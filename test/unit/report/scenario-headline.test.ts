@@ -45,6 +45,15 @@ describe('scenario headline (examples/h200-intensive-mps)', () => {
     expect(line).toContain(`3 runs (${record.runId} .. other-2) on 2 machines, stored 2026-11-22T01:00:00.000Z, 2 commits (each run's in the file)`);
   });
 
+  it('names the quantity the xsched hp P99 regression verdict compared: floors or means of trial P99s', () => {
+    const regression = (measured: Record<string, number>) => ({
+      id: 'regression.xsched.hp-p99', rule: 'r', status: 'pass' as const, measured, threshold: {}, interval: { level: 0.9, low: 0.98, high: 1.2, method: 'm' }, message: 'm', recommendation: null,
+    });
+    const line = (measured: Record<string, number>) => buildScenarioHeadline(record, { ...evaluation, verdicts: [...evaluation.verdicts, regression(measured)] }, storedFromThisRun).storedBaseline;
+    expect(line({ ratio: 1.089, floorOfTrials: 3 })).toContain('; xsched hp P99 (floor of trial P99s) now/stored 1.089 (90% interval 0.980 to 1.200) [pass]');
+    expect(line({ ratio: 1.089 })).toContain('; xsched hp P99 (mean of trial P99s) now/stored 1.089');
+  });
+
   it('says what is missing instead of a number when the verdict did not judge', () => {
     const noVerdicts = { ...evaluation, verdicts: [], arms: evaluation.arms.filter((a) => a.arm !== 'hp-alone') };
     const headline = buildScenarioHeadline(record, noVerdicts, null);

@@ -259,7 +259,9 @@ describe('regression against a stored baseline of several runs', () => {
       expect(v.message).toContain('(12 trials of 4 runs)');
       expect(v.message).toContain("estimated from the baseline's 4 runs on 4 machines over 3.0 h");
       expect(v.measured.storedRuns).toBe(4);
-      expect(v.interval?.method).toContain('in 4 stored runs');
+      // hp P99 on the runs' floors (trial-floor.ts), lp throughput on their trials.
+      expect(v.interval?.method).toContain(v.id.endsWith('hp-p99') ? 'floors of 3 trial P99s: this run vs 4 stored runs' : 'in 4 stored runs');
+      expect(v.measured.floorOfTrials).toBe(v.id.endsWith('hp-p99') ? 3 : undefined);
     }
   });
 

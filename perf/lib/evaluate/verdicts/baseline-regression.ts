@@ -17,6 +17,7 @@ import { applyMachineDrift } from './machine-drift.ts';
 import { adviseOnPower } from './regression-advice.ts';
 import { hpP99PerTrialMs, lpIterPerSecPerTrial } from './per-trial-values.ts';
 import { decideRegression } from './regression-decision.ts';
+import { type FloorValues, floorValues } from './trial-floor.ts';
 import { type OwnMachineRuns, ownMachineNote, ownMachineRuns } from './own-machine-runs.ts';
 import { type OtherMachines, machineLevelSpread, otherMachinesAdvice, otherMachinesOf } from './other-machines-note.ts';
 import { type VerdictContext, percent, round3, skipVerdict, unavailableReason } from './verdict-context.ts';
@@ -97,7 +98,7 @@ export function storedReference(stored: BaselineFile, own: OwnMachineRuns | null
 export function judgeRegressionSet(inputs: ReadonlyArray<Omit<RegressionValuesInput, 'falseFailRate'>>, confidence: number): Verdict[] {
   const decidable = inputs.filter((i) => !i.current.includes(Number.POSITIVE_INFINITY));
   const rates = allocateFalseFailRates(
-    decidable.map((i) => ({ ...decisionNoiseOf(i), current: i.current, tolerance: i.tolerance, higherIsWorse: i.metric.name === 'hp-p99' })),
+    decidable.map((i) => ({ ...decisionValuesOf(i).values, tolerance: i.tolerance, higherIsWorse: i.metric.name === 'hp-p99' })),
     confidence,
   );
   return inputs.map((input) => {
@@ -114,6 +115,27 @@ function decisionNoiseOf(input: Omit<RegressionValuesInput, 'falseFailRate'>) {
     betweenRunLogSd: input.betweenRun.logSd,
     estimateBetweenRun: input.betweenRun.estimateFromRuns,
     ...(input.betweenRun.machineOfRun !== undefined ? { storedRunMachines: input.betweenRun.machineOfRun } : {}),
+  };
+}
+
+/**
+ * The values the decision judges: per-trial values, or, for hp P99 against a baseline of several
+ * runs whose spread the verdict estimates, one floor per run (trial-floor.ts, docs/statistics.md 3.4).
+ */
+function decisionValuesOf(input: Omit<RegressionValuesInput, 'falseFailRate'>) {
+  const noise = decisionNoiseOf(input);
+  const floors = input.metric.name === 'hp-p99' && input.betweenRun.estimateFromRuns && input.storedRuns !== undefined ? floorValues(input.current, input.stored, input.storedRuns) : null;
+  if (floors === null) return { values: { ...noise, current: input.current }, floors: null };
+  const label = `floors of ${floors.ofTrials} trial P99s`;
+  return { values: { ...noise, current: floors.current, stored: floors.stored, storedRuns: floors.storedRuns, runLevel: { label } }, floors };
+}
+
+/** The floors in the verdict's message and measured fields. */
+function floorSummary(floors: FloorValues, unit: string): { text: string; measured: Record<string, number> } {
+  const storedFloor = Math.exp(floors.stored.reduce((s, v) => s + Math.log(v), 0) / floors.stored.length);
+  return {
+    text: `; judged on the floor of ${floors.ofTrials} trials (the expected lowest of ${floors.ofTrials} trial P99s: a stalled trial does not move it): ${round3(floors.current[0]!)} ${unit} now vs ${round3(storedFloor)} ${unit} stored (geometric mean of ${floors.stored.length} runs' floors)`,
+    measured: { floorOfTrials: floors.ofTrials, currentFloor: floors.current[0]!, storedFloor },
   };
 }
 
@@ -157,7 +179,9 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
       recommendation: 'hp fell behind its schedule in this run: read the hp-achieved-rate verdict and the workers\' logs; the stored baseline completed every request it counted.',
     };
   }
-  const decision = decideRegression({ ...decisionNoiseOf(input), current, tolerance, higherIsWorse, falseFailRate: input.falseFailRate });
+  const judged = decisionValuesOf(input);
+  const decision = decideRegression({ ...judged.values, tolerance, higherIsWorse, falseFailRate: input.falseFailRate });
+  const floor = judged.floors === null ? null : floorSummary(judged.floors, metric.unit);
   if (decision === null) {
     return {
       id,
@@ -175,16 +199,20 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
   const recommendation =
     status === 'fail'
       ? `Find the change that caused it (worker, XSched, driver, firmware: compare the fingerprints with the baseline's); if the new level is intended, store it with ${UPDATE}. At this noise an unchanged configuration fails ${percent(decision.falseFailRate)} of the time.` +
-        (input.otherMachines !== undefined ? otherMachinesAdvice(input.otherMachines, decision.ratio, spreadOf(input)) : '')
+        (input.otherMachines !== undefined ? otherMachinesAdvice(input.otherMachines, decision.ratio, spreadOf(judged.values, input.betweenRun.machineOfRun)) : '')
       : adviseOnPower({ decision, currentTrials: current.length, storedTrials: storedValues.length, tolerance, higherIsWorse, falseFailRate: input.falseFailRate, toleranceField, betweenRunSource: input.betweenRun.source, ...(input.ownMachine !== undefined ? { ownMachineRuns: input.ownMachine.runs } : {}) });
   const verdictWord = status === 'fail' ? 'REGRESSION' : 'No regression';
-  const noise = `noise: within-run log-SD ${round3(decision.withinRunLogSd)}, between-run ${round3(decision.betweenRunLogSd)} (${input.betweenRun.source})`;
+  const noise =
+    floor === null
+      ? `noise: within-run log-SD ${round3(decision.withinRunLogSd)}, between-run ${round3(decision.betweenRunLogSd)} (${input.betweenRun.source})`
+      : `noise: run-to-run log-SD of the floors ${round3(decision.betweenRunLogSd)} (${input.betweenRun.source})`;
   return {
     id,
     rule,
     status,
     measured: {
       ...measured,
+      ...(floor?.measured ?? {}),
       ratio: decision.ratio,
       falseFailRate: decision.falseFailRate,
       detectionRate: decision.detectionRate,
@@ -194,7 +222,7 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
     threshold: { tolerance, ratioBound: decision.toleranceRatio, decisionBoundary: decision.boundaryRatio },
     interval: decision.interval,
     message:
-      `${verdictWord}: ${summary}; ratio ${round3(decision.ratio)}, fails beyond ${round3(decision.boundaryRatio)} ` +
+      `${verdictWord}: ${summary}${floor?.text ?? ''}; ratio ${round3(decision.ratio)}, fails beyond ${round3(decision.boundaryRatio)} ` +
       // "by its model": the rates assume log-normal trials; on quick's XSched arm, stalled trials make
       // the measured ones lower (docs/statistics.md section 6, docs/gpu-results.md section 25).
       `(by its model, an unchanged configuration fails ${percent(decision.falseFailRate)} of the time, a ${higherIsWorse ? '+' : '-'}${percent(tolerance)} change ${percent(decision.detectionRate)}; ${noise}).` +
@@ -203,10 +231,9 @@ export function judgeRegressionValues(input: RegressionValuesInput): Verdict {
   };
 }
 
-/** How far the stored GPUs differ in this metric, where every stored run names its GPU (other-machines-note.ts). */
-function spreadOf(input: RegressionValuesInput): number | null {
-  const machineOfRun = input.betweenRun.machineOfRun;
-  return input.storedRuns === undefined || machineOfRun === undefined ? null : machineLevelSpread(input.stored, input.storedRuns, machineOfRun);
+/** How far the stored GPUs differ in the judged values (trials or floors), where every stored run names its GPU (other-machines-note.ts). */
+function spreadOf(judged: { stored: number[]; storedRuns?: number[] }, machineOfRun: Array<string | undefined> | undefined): number | null {
+  return judged.storedRuns === undefined || machineOfRun === undefined ? null : machineLevelSpread(judged.stored, judged.storedRuns, machineOfRun);
 }
 
 /** The skip verdict for a baseline measured with another workload. */

@@ -36,6 +36,12 @@ export interface RegressionDecisionInput {
   higherIsWorse: boolean;
   /** One-sided false-fail rate allowed for an unchanged configuration, e.g. 0.05. */
   falseFailRate: number;
+  /**
+   * Set when `current` and every stored run hold one run level each (trial-floor.ts) instead of
+   * per-trial values: their spread carries the trials' noise, so there is no within-run term.
+   * `label` names the level in the interval's method, e.g. "floors of 3 trial P99s".
+   */
+  runLevel?: { label: string };
 }
 
 export interface RegressionDecision {
@@ -119,7 +125,7 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
   const between: BetweenRunModel = input.estimateBetweenRun === true && storedLogsByRun.length >= 2 ? { kind: 'estimated', floorLogSd: betweenRunLogSd } : { kind: 'assumed', logSd: betweenRunLogSd };
   const logCurrent = current.map(Math.log);
   const machines = input.storedRunMachines === undefined ? undefined : runIndexes.map((i) => input.storedRunMachines![i]);
-  const noise = regressionNoise(logCurrent, storedLogsByRun, between, machines);
+  const noise = regressionNoise(logCurrent, storedLogsByRun, between, machines, input.runLevel !== undefined);
   if (noise === null) return null;
   const { se, df, betweenRunLogSd: betweenUsed, betweenRunFrom, machines: machineMeans } = standardErrorAt(noise, current.length);
   const sign = higherIsWorse ? 1 : -1;
@@ -149,7 +155,9 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
       low: Math.exp(logRatio - qFalse * se),
       high: Math.exp(logRatio + qFalse * se),
       method:
-        noise.storedRuns > 1
+        input.runLevel !== undefined
+          ? `t on log run levels (${input.runLevel.label}: this run vs ${noise.storedRuns} stored runs), between-run log-SD ${round4(betweenUsed)} (${BETWEEN_FROM_TEXT[betweenRunFrom]}${machineMeans !== null ? `, at two levels: ${machineMeans} machines and the runs on each` : ''})`
+          : noise.storedRuns > 1
           ? `t on log per-trial values (${current.length} trials vs ${stored.length} in ${noise.storedRuns} stored runs), pooled within-run log-SD plus between-run log-SD ${round4(betweenUsed)} (${BETWEEN_FROM_TEXT[betweenRunFrom]}${machineMeans !== null ? `, at two levels: ${machineMeans} machines and the runs on each` : ''})`
           : `t on log per-trial values (${current.length} vs ${stored.length} trials), pooled within-run log-SD plus between-run log-SD ${betweenRunLogSd}`,
     },

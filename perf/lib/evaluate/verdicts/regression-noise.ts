@@ -56,17 +56,20 @@ export type BetweenRunFrom = 'assumed' | 'estimated' | 'floor';
 
 /**
  * null without within-run degrees of freedom (one trial on every side). machineOfRun: the machine
- * of each stored run (aligned with storedLogsByRun), where the baseline names them.
+ * of each stored run (aligned with storedLogsByRun), where the baseline names them. runLevel: each
+ * side holds one level per run (trial-floor.ts), whose spread already includes the trials' noise:
+ * no within-run term (s_w = 0, 0 degrees of freedom).
  */
-export function regressionNoise(currentLogs: number[], storedLogsByRun: number[][], between: BetweenRunModel, machineOfRun?: ReadonlyArray<string | undefined>): RegressionNoise | null {
+export function regressionNoise(currentLogs: number[], storedLogsByRun: number[][], between: BetweenRunModel, machineOfRun?: ReadonlyArray<string | undefined>, runLevel = false): RegressionNoise | null {
   const kept = storedLogsByRun.flatMap((r, i) => (r.length > 0 ? [i] : []));
   const runs = kept.map((i) => storedLogsByRun[i]!);
   if (between.kind === 'estimated' && runs.length < 2) throw new RangeError(`estimating between-run noise needs 2 or more stored runs, received ${runs.length}`);
   const withinDf = currentLogs.length - 1 + runs.reduce((s, r) => s + r.length - 1, 0);
-  if (currentLogs.length < 1 || runs.length < 1 || withinDf < 1) return null;
+  if (currentLogs.length < 1 || runs.length < 1 || (withinDf < 1 && !runLevel)) return null;
+  if (runLevel && withinDf !== 0) throw new RangeError(`run levels are one value per run, received ${currentLogs.length} for this run and ${runs.map((r) => r.length).join(', ')} for the stored runs`);
   const withinSs = sumOfSquares(currentLogs) + runs.reduce((s, r) => s + sumOfSquares(r), 0);
   return {
-    withinRunLogSd: Math.sqrt(withinSs / withinDf),
+    withinRunLogSd: withinDf > 0 ? Math.sqrt(withinSs / withinDf) : 0,
     withinDf,
     storedRuns: runs.length,
     storedInverseTrials: meanOf(runs.map((r) => 1 / r.length)),
@@ -100,7 +103,7 @@ function withEstimatedBetween(noise: RegressionNoise, nCurrent: number): Standar
   const fromRuns = runTerm + withinTerm;
   const atZero = sw2 * (1 / nCurrent + h / k);
   const total = Math.max(fromRuns, atZero);
-  const spread = runTerm ** 2 / (k - 1) + withinTerm ** 2 / noise.withinDf;
+  const spread = runTerm ** 2 / (k - 1) + (noise.withinDf > 0 ? withinTerm ** 2 / noise.withinDf : 0);
   let df = spread > 0 ? total ** 2 / spread : MAX_DF;
   // sigma_b estimated as 0: the error rests on s_w, so no more degrees of freedom than it has.
   if (atZero > fromRuns) df = Math.min(df, noise.withinDf);

@@ -6,7 +6,7 @@
 
 import type { BaselineFile, ScenarioEvaluation, Verdict } from '../../documents/types/index.ts';
 import { formatLevel } from './number-format.ts';
-import { QUANTITY } from './quantity-labels.ts';
+import { QUANTITY, regressionHpQuantity } from './quantity-labels.ts';
 import { regressionTrialPoints } from './ratio-trial-points.ts';
 import type { RatioPlotData, RatioRow } from './plot-data-types.ts';
 
@@ -38,7 +38,7 @@ function fromRegression(v: Verdict, evaluation: ScenarioEvaluation, baseline: Ba
   const [, arm, metric] = v.id.split('.');
   const hp = metric === 'hp-p99';
   return {
-    label: `${arm} now / stored baseline, ${hp ? QUANTITY.hpP99TrialMean : QUANTITY.lpIterPerSec}`, verdictId: v.id, status: v.status, ratio,
+    label: `${arm} now / stored baseline, ${hp ? regressionHpQuantity(v.measured) : QUANTITY.lpIterPerSec}`, verdictId: v.id, status: v.status, ratio,
     low: v.interval?.low ?? null, high: v.interval?.high ?? null, intervalLabel: intervalLabel(v),
     threshold: num(v.threshold.decisionBoundary), passBelow: hp, trials: regressionTrialPoints(evaluation, baseline, v),
   };

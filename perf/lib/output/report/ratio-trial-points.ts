@@ -34,7 +34,9 @@ export function regressionTrialPoints(evaluation: ScenarioEvaluation, baseline: 
   if (!storedArm) return null;
   const stored = hp ? storedArm.hpP99Ms : storedArm.lpIterPerSec;
   const current = currentTrials(evaluation, arm, hp);
-  const { ratio, currentTrials: nCurrent, storedTrials: nStored, storedMean } = verdict.measured;
+  const { ratio, currentTrials: nCurrent, storedTrials: nStored, storedMean, floorOfTrials } = verdict.measured;
+  // Judged on the runs' floors (evaluate/verdicts/trial-floor.ts): no trial / mean ratio is what was judged.
+  if (floorOfTrials !== undefined) return null;
   const positive = (v: number): boolean => Number.isFinite(v) && v > 0;
   if (current.length === 0 || stored.length === 0 || !current.every((t) => positive(t.value)) || !stored.every(positive)) return null;
   if (current.length !== nCurrent || stored.length !== nStored || typeof storedMean !== 'number' || !closeTo(mean(stored), storedMean)) return null;

@@ -6,7 +6,7 @@
 
 import type { BaselineFile, RunRecord, ScenarioEvaluation, Verdict } from '../../documents/types/index.ts';
 import { formatLevel, formatMs, formatPercent, formatSignedPercent } from './number-format.ts';
-import { QUANTITY } from './quantity-labels.ts';
+import { QUANTITY, regressionHpQuantity } from './quantity-labels.ts';
 import { baselineIncludesRun, describeBaselineRuns } from '../../store/baselines/baseline-source.ts';
 
 export interface ScenarioHeadline {
@@ -81,7 +81,7 @@ function describeStoredBaseline(record: RunRecord, evaluation: ScenarioEvaluatio
   const same = baselineIncludesRun(baseline, record.runId) ? `${made}: the comparison cannot show a regression; ` : '';
   const regression = verdict(evaluation, 'regression.xsched.hp-p99');
   const ratio = regression && finite(regression.measured.ratio)
-    ? `; xsched ${QUANTITY.hpP99TrialMean} now/stored ${regression.measured.ratio.toFixed(3)}${regression.interval ? ` (${formatLevel(regression.interval.level)} interval ${regression.interval.low.toFixed(3)} to ${regression.interval.high.toFixed(3)})` : ''} [${regression.status}]`
+    ? `; xsched ${regressionHpQuantity(regression.measured)} now/stored ${regression.measured.ratio.toFixed(3)}${regression.interval ? ` (${formatLevel(regression.interval.level)} interval ${regression.interval.low.toFixed(3)} to ${regression.interval.high.toFixed(3)})` : ''} [${regression.status}]`
     : '';
   return `${same}${describeBaselineRuns(baseline)}, stored ${baseline.createdAt}, ${commit}${ratio}`;
 }
