@@ -134,6 +134,7 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
   const delta = regressionDelta(tolerance, higherIsWorse);
   const rates = boundaryAndRates(se, df, falseFailRate, delta);
   const { boundary, qFalse } = rates;
+  const betweenText = `between-run log-SD ${round4(betweenUsed)} (${BETWEEN_FROM_TEXT[betweenRunFrom]}${machineMeans !== null ? `, at two levels: ${machineMeans} machines and the runs on each` : ''})`;
   return {
     status: worse > boundary ? 'fail' : 'pass',
     ratio: Math.exp(logRatio),
@@ -156,9 +157,9 @@ export function decideRegression(input: RegressionDecisionInput): RegressionDeci
       high: Math.exp(logRatio + qFalse * se),
       method:
         input.runLevel !== undefined
-          ? `t on log run levels (${input.runLevel.label}: this run vs ${noise.storedRuns} stored runs), between-run log-SD ${round4(betweenUsed)} (${BETWEEN_FROM_TEXT[betweenRunFrom]}${machineMeans !== null ? `, at two levels: ${machineMeans} machines and the runs on each` : ''})`
+          ? `t on log run levels (${input.runLevel.label}: this run vs ${noise.storedRuns} stored runs), ${betweenText}`
           : noise.storedRuns > 1
-          ? `t on log per-trial values (${current.length} trials vs ${stored.length} in ${noise.storedRuns} stored runs), pooled within-run log-SD plus between-run log-SD ${round4(betweenUsed)} (${BETWEEN_FROM_TEXT[betweenRunFrom]}${machineMeans !== null ? `, at two levels: ${machineMeans} machines and the runs on each` : ''})`
+          ? `t on log per-trial values (${current.length} trials vs ${stored.length} in ${noise.storedRuns} stored runs), pooled within-run log-SD plus ${betweenText}`
           : `t on log per-trial values (${current.length} vs ${stored.length} trials), pooled within-run log-SD plus between-run log-SD ${betweenRunLogSd}`,
     },
   };

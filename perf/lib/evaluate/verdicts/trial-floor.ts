@@ -19,6 +19,8 @@
 // which for n = m is the lowest trial, and uses every trial of a run that has more than m, so
 // runs of 3 and of 5 trials are compared at the same expectation.
 
+import { groupByRun } from './regression-decision.ts';
+
 /** Fewer trials than this in the run or a stored run: no floor (the lowest of one is the value itself). */
 export const MIN_FLOOR_TRIALS = 2;
 
@@ -58,15 +60,13 @@ export function floorValues(current: readonly number[], stored: readonly number[
   if (storedRuns.length !== stored.length) throw new RangeError(`floorValues needs one run index per stored value: ${storedRuns.length} indexes for ${stored.length} values`);
   const positive = (v: number): boolean => v > 0 && Number.isFinite(v);
   if (!current.every(positive) || !stored.every(positive)) return null;
-  const byRun = new Map<number, number[]>();
-  stored.forEach((value, i) => byRun.set(storedRuns[i]!, [...(byRun.get(storedRuns[i]!) ?? []), value]));
-  const runs = [...byRun.entries()];
-  const m = Math.min(current.length, ...runs.map(([, values]) => values.length));
-  if (runs.length === 0 || m < MIN_FLOOR_TRIALS) return null;
+  const { groups, runIndexes } = groupByRun([...stored], [...storedRuns]);
+  const m = Math.min(current.length, ...groups.map((values) => values.length));
+  if (stored.length === 0 || m < MIN_FLOOR_TRIALS) return null;
   return {
     ofTrials: m,
     current: [expectedLowestOf(current, m)],
-    stored: runs.map(([, values]) => expectedLowestOf(values, m)),
-    storedRuns: runs.map(([run]) => run),
+    stored: groups.map((values) => expectedLowestOf(values, m)),
+    storedRuns: runIndexes,
   };
 }

@@ -18,7 +18,12 @@ export const QUANTITY = {
   lpLoss: 'lp loss vs baseline arm',
 } as const;
 
-/** The quantity a regression.*.hp-p99 verdict compared: floors where it says so (measured.floorOfTrials), else means. */
+/** Was a regression.*.hp-p99 verdict judged on the runs' floors (it records measured.floorOfTrials)? */
+export function judgedOnFloors(measured: Readonly<Record<string, unknown>>): boolean {
+  return typeof measured.floorOfTrials === 'number';
+}
+
+/** The quantity a regression.*.hp-p99 verdict compared: floors or means of trial P99s. */
 export function regressionHpQuantity(measured: Readonly<Record<string, unknown>>): string {
-  return typeof measured.floorOfTrials === 'number' ? QUANTITY.hpP99TrialFloor : QUANTITY.hpP99TrialMean;
+  return judgedOnFloors(measured) ? QUANTITY.hpP99TrialFloor : QUANTITY.hpP99TrialMean;
 }

@@ -5,6 +5,7 @@
 
 import type { ArmName, BaselineFile, ScenarioEvaluation, Verdict } from '../../documents/types/index.ts';
 import type { RatioTrialPoints } from './plot-data-types.ts';
+import { judgedOnFloors } from './quantity-labels.ts';
 
 const RELATIVE_TOLERANCE = 1e-9;
 
@@ -34,9 +35,9 @@ export function regressionTrialPoints(evaluation: ScenarioEvaluation, baseline: 
   if (!storedArm) return null;
   const stored = hp ? storedArm.hpP99Ms : storedArm.lpIterPerSec;
   const current = currentTrials(evaluation, arm, hp);
-  const { ratio, currentTrials: nCurrent, storedTrials: nStored, storedMean, floorOfTrials } = verdict.measured;
   // Judged on the runs' floors (evaluate/verdicts/trial-floor.ts): no trial / mean ratio is what was judged.
-  if (floorOfTrials !== undefined) return null;
+  if (judgedOnFloors(verdict.measured)) return null;
+  const { ratio, currentTrials: nCurrent, storedTrials: nStored, storedMean } = verdict.measured;
   const positive = (v: number): boolean => Number.isFinite(v) && v > 0;
   if (current.length === 0 || stored.length === 0 || !current.every((t) => positive(t.value)) || !stored.every(positive)) return null;
   if (current.length !== nCurrent || stored.length !== nStored || typeof storedMean !== 'number' || !closeTo(mean(stored), storedMean)) return null;
