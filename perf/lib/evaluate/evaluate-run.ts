@@ -13,6 +13,7 @@ import { decideOverallStatus } from './overall-status.ts';
 import { findUnprovenArms } from './unproven-arms.ts';
 import { gateRequirementsOf } from '../plan/scenarios/catalogue.ts';
 import { findDisturbedArms } from './disturbed-arms.ts';
+import { withholdVerdictsOfInvalidRun } from './invalid-run-verdicts.ts';
 
 export interface EvaluateOptions {
   /** Checks run after the suite's own (every built-in and evidence check always runs); for tests. */
@@ -37,7 +38,8 @@ export function evaluateRun(record: RunRecord, baseline: BaselineFile | null, op
   const thresholds = resolveThresholds(record.scenario, baseline);
   const stats = computeRunStatistics(record);
   const checks = runValidityChecks({ record, stats, thresholds }, options.extraChecks ?? []);
-  const verdicts = runVerdicts({ record, stats, thresholds, baseline, unprovenArms: new Map([...findDisturbedArms(checks), ...findUnprovenArms(checks)]) });
+  const judged = runVerdicts({ record, stats, thresholds, baseline, unprovenArms: new Map([...findDisturbedArms(checks), ...findUnprovenArms(checks)]) });
+  const verdicts = withholdVerdictsOfInvalidRun(checks, judged);
   const { requiredVerdicts } = gateRequirementsOf(record.scenario.name);
   const { status, statusReason, verdictOutcomes, reasons } = decideOverallStatus(checks, verdicts, requiredVerdicts);
   return {

@@ -48,11 +48,14 @@ export function decideOverallStatus(checks: ValidityCheck[], verdicts: Verdict[]
     verdictOutcomes.filter((o) => o.status === status && (status === 'fail' ? failBlocks(o.kind, o.required) : o.required));
   const [failed, untested, inconclusive] = [blocking('fail'), blocking('untested'), blocking('inconclusive')];
   const blockingSet = new Set([...failed, ...untested, ...inconclusive]);
+  // An invalid run's verdicts are all withheld (invalid-run-verdicts.ts): the failed checks are its reasons.
+  const kindLines = failedChecks.length > 0 ? [] : [...failed, ...untested, ...inconclusive].map(kindLine);
+  const otherKindLines = failedChecks.length > 0 ? [] : verdictOutcomes.filter((o) => o.status !== 'pass' && !blockingSet.has(o)).map(kindLine);
   const reasons = [
     ...failedChecks.map((c) => checkLine('invalid', c)),
-    ...[...failed, ...untested, ...inconclusive].map(kindLine),
+    ...kindLines,
     ...checks.filter((c) => c.status === 'warn').map((c) => checkLine('warn', c)),
-    ...verdictOutcomes.filter((o) => o.status !== 'pass' && !blockingSet.has(o)).map(kindLine),
+    ...otherKindLines,
   ];
   const status: OverallStatus =
     failedChecks.length > 0 ? 'invalid' : failed.length > 0 ? 'fail' : untested.length > 0 ? 'untested' : inconclusive.length > 0 ? 'inconclusive' : 'pass';

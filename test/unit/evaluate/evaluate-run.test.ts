@@ -45,7 +45,7 @@ describe('evaluateRun', () => {
     expect(p99).toBeLessThanOrEqual(baseline.merged.hp!.latencyMs.p99 * 1.002);
   });
 
-  it('invalid beats fail: a crashed worker makes the run invalid even when a threshold also fails', () => {
+  it('invalid beats fail: a crashed worker makes the run invalid even when a threshold also fails, and nothing is judged', () => {
     const spec = healthyRunSpec();
     spec.arms.xsched = { ...spec.arms.baseline };
     const record: RunRecord = buildSyntheticRun(spec);
@@ -54,7 +54,13 @@ describe('evaluateRun', () => {
     const evaluation = evaluateRun(record, null);
     expect(evaluation.status).toBe('invalid');
     expect(evaluation.reasons[0]).toMatch(/^invalid: \[workers-ok lp-alone trial 1\] The lp worker of arm lp-alone trial 1 failed \(hang\): no exit/);
-    expect(evaluation.reasons.some((r) => r.startsWith('fail: [hp-p99-improvement]'))).toBe(true);
+    // The failing verdict is withheld, not shown as a fail or a pass: it keeps what it would have said.
+    expect(evaluation.reasons.every((r) => r.startsWith('invalid: ') || r.startsWith('warn: '))).toBe(true);
+    const improvement = evaluation.verdicts.find((v) => v.id === 'hp-p99-improvement')!;
+    expect(improvement.status).toBe('skip');
+    expect(improvement.message).toMatch(/^\[invalid run\] Not judged: the run is invalid \(workers-ok[^)]*failed\), .* Unjudged: Fail: /);
+    expect(evaluation.verdicts.every((v) => v.status === 'skip')).toBe(true);
+    expect(evaluation.verdictOutcomes.every((o) => o.status === 'untested')).toBe(true);
   });
 
   it('fail when a threshold verdict fails on a valid run (xsched no better than baseline)', () => {
@@ -101,8 +107,9 @@ describe('evaluateRun', () => {
     for (const id of ['hp-achieved-rate', 'hp-p99-improvement', 'lp-throughput-loss', 'regression.xsched.hp-p99', 'regression.xsched.lp-throughput']) {
       expect(byId[id], id).toMatchObject({ status: 'skip', message: why });
     }
-    // The baseline arm was native as claimed, so its regression verdicts still stand.
-    expect(byId['regression.baseline.hp-p99']!.status).toBe('pass');
+    // The baseline arm was native as claimed, but the run is invalid: its verdicts are withheld too,
+    // keeping what they would have said (invalid-run-verdicts.ts).
+    expect(byId['regression.baseline.hp-p99']).toMatchObject({ status: 'skip', message: expect.stringMatching(/^\[invalid run\] Not judged: the run is invalid \(xsched.registered.hp failed\).* Unjudged: No regression: /) });
   });
 
   it('refuses something that is not a run record, quoting what it got', () => {

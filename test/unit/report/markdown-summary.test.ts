@@ -29,6 +29,17 @@ describe('renderMarkdownSummary', () => {
     expect(invalidSection.indexOf(firstReason)).toBeLessThan(invalidSection.indexOf('| check | measured | what to do |'));
   });
 
+  it('ticks no verdict of an invalid run: they are withheld, and only its failed checks carry the invalid mark', () => {
+    const [, dense] = getSyntheticRuns();
+    const withWarning = { ...dense!, evaluation: { ...dense!.evaluation, reasons: [...dense!.evaluation.reasons, 'warn: [tail-stalls hp-alone] stalled'] } };
+    const md = renderMarkdownSummary([withWarning]);
+    const verdictRows = md.split('\n').filter((l) => /^\| (✅|❌|⚠️|⏭️) \| /.test(l));
+    expect(verdictRows.length).toBeGreaterThan(0);
+    expect(verdictRows.every((l) => l.startsWith('| ⏭️ |'))).toBe(true);
+    expect(md).toContain('- warn: \\[tail-stalls hp-alone\\] stalled');
+    expect(md).not.toContain('- 🚫 warn:');
+  });
+
   it('says where the workers ran (PERF_CPUS) beside the run id', () => {
     const runs = getSyntheticRuns().map((run) => ({ ...run, record: { ...run.record, scenario: { ...run.record.scenario } } }));
     runs[0]!.record.scenario.cpuPlacement = { cpus: [0, 1, 2, 3], chosenBy: 'auto: test' };

@@ -75,7 +75,7 @@ function renderScenarioDetails({ record, evaluation, baseline }: SummaryRun, lin
   const failedChecks = evaluation.checks.filter((c) => c.status === 'fail');
   const reasons = [...evaluation.reasons];
   if (evaluation.status === 'invalid' && reasons.length === 0) reasons.push(...failedChecks.map((c) => `${c.id}: ${c.message}`));
-  for (const reason of reasons) out.push(`- ${evaluation.status === 'invalid' ? '🚫 ' : ''}${esc(reason)}`);
+  for (const reason of reasons) out.push(`- ${reason.startsWith('invalid:') ? '🚫 ' : ''}${esc(reason)}`);
   if (reasons.length) out.push('');
   if (failedChecks.length) {
     out.push(renderMarkdownTable(

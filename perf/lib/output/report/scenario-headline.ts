@@ -41,6 +41,9 @@ export function headlineLines(headline: ScenarioHeadline): string[] {
 
 const finite = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
 
+/** A skipped verdict (an invalid run's, a drifted machine's) measured but judged nothing. */
+const tag = (v: Verdict): string => `[${v.status === 'skip' ? 'not judged' : v.status}]`;
+
 function verdict(evaluation: ScenarioEvaluation, id: string): Verdict | undefined {
   return evaluation.verdicts.find((v) => v.id === id);
 }
@@ -54,7 +57,7 @@ function describeEffect(evaluation: ScenarioEvaluation): string {
   // The verdict reports an improvement (a cut); the headline shows the change, so a cut reads negative.
   const interval = v.interval ? `, ${formatLevel(v.interval.level)} interval ${formatSignedPercent(-v.interval.high)} to ${formatSignedPercent(-v.interval.low)}` : ', no interval';
   return `${QUANTITY.hpP99Merged} ${formatMs(xschedP99Ms)} ms (xsched) vs ${formatMs(baselineP99Ms)} ms (baseline arm): ` +
-    `${formatSignedPercent(-improvementFraction)}${interval} [${v.status}]`;
+    `${formatSignedPercent(-improvementFraction)}${interval} ${tag(v)}`;
 }
 
 function describeLpCost(evaluation: ScenarioEvaluation): string {
@@ -64,7 +67,7 @@ function describeLpCost(evaluation: ScenarioEvaluation): string {
     return `not measured (${v ? `${v.status}: ${v.message}` : 'no lp-throughput-loss verdict: the xsched or baseline arm did not run lp'})`;
   }
   const interval = v.interval ? `, ${formatLevel(v.interval.level)} interval ${formatPercent(v.interval.low)} to ${formatPercent(v.interval.high)}` : ', no interval';
-  return `${QUANTITY.lpLoss} ${formatPercent(lossFraction)}${interval}: ${xschedIterPerSec.toFixed(3)} vs ${baselineIterPerSec.toFixed(3)} iter/s, xsched vs baseline arm, mean of trials [${v.status}]`;
+  return `${QUANTITY.lpLoss} ${formatPercent(lossFraction)}${interval}: ${xschedIterPerSec.toFixed(3)} vs ${baselineIterPerSec.toFixed(3)} iter/s, xsched vs baseline arm, mean of trials ${tag(v)}`;
 }
 
 function describeHpAlone(evaluation: ScenarioEvaluation): string {
@@ -81,7 +84,7 @@ function describeStoredBaseline(record: RunRecord, evaluation: ScenarioEvaluatio
   const same = baselineIncludesRun(baseline, record.runId) ? `${made}: the comparison cannot show a regression; ` : '';
   const regression = verdict(evaluation, 'regression.xsched.hp-p99');
   const ratio = regression && finite(regression.measured.ratio)
-    ? `; xsched ${regressionHpQuantity(regression.measured)} now/stored ${regression.measured.ratio.toFixed(3)}${regression.interval ? ` (${formatLevel(regression.interval.level)} interval ${regression.interval.low.toFixed(3)} to ${regression.interval.high.toFixed(3)})` : ''} [${regression.status}]`
+    ? `; xsched ${regressionHpQuantity(regression.measured)} now/stored ${regression.measured.ratio.toFixed(3)}${regression.interval ? ` (${formatLevel(regression.interval.level)} interval ${regression.interval.low.toFixed(3)} to ${regression.interval.high.toFixed(3)})` : ''} ${tag(regression)}`
     : '';
   return `${same}${describeBaselineRuns(baseline)}, stored ${baseline.createdAt}, ${commit}${ratio}`;
 }
