@@ -49,13 +49,12 @@ export function decideOverallStatus(checks: ValidityCheck[], verdicts: Verdict[]
   const [failed, untested, inconclusive] = [blocking('fail'), blocking('untested'), blocking('inconclusive')];
   const blockingSet = new Set([...failed, ...untested, ...inconclusive]);
   // An invalid run's verdicts are all withheld (invalid-run-verdicts.ts): the failed checks are its reasons.
-  const kindLines = failedChecks.length > 0 ? [] : [...failed, ...untested, ...inconclusive].map(kindLine);
-  const otherKindLines = failedChecks.length > 0 ? [] : verdictOutcomes.filter((o) => o.status !== 'pass' && !blockingSet.has(o)).map(kindLine);
+  const judged = failedChecks.length === 0;
   const reasons = [
     ...failedChecks.map((c) => checkLine('invalid', c)),
-    ...kindLines,
+    ...(judged ? [...failed, ...untested, ...inconclusive].map(kindLine) : []),
     ...checks.filter((c) => c.status === 'warn').map((c) => checkLine('warn', c)),
-    ...otherKindLines,
+    ...(judged ? verdictOutcomes.filter((o) => o.status !== 'pass' && !blockingSet.has(o)).map(kindLine) : []),
   ];
   const status: OverallStatus =
     failedChecks.length > 0 ? 'invalid' : failed.length > 0 ? 'fail' : untested.length > 0 ? 'untested' : inconclusive.length > 0 ? 'inconclusive' : 'pass';

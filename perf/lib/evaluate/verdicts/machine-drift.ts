@@ -12,7 +12,7 @@ import { welchLogRatioInterval } from '../stats/intervals/log-t-interval.ts';
 import type { BaselineFile } from '../../documents/types/baseline.ts';
 import type { Verdict } from '../../documents/types/evaluation.ts';
 import { hpP99PerTrialMs, lpIterPerSecPerTrial } from './per-trial-values.ts';
-import { type VerdictContext, round3 } from './verdict-context.ts';
+import { type VerdictContext, round3, withholdJudged } from './verdict-context.ts';
 
 export interface MachineDrift {
   /** e.g. "hp-alone P99 x1.8 vs stored (95% interval [1.6, 2.0])". */
@@ -71,16 +71,12 @@ export function findMachineDrift(context: VerdictContext, stored: BaselineFile):
 export function applyMachineDrift(context: VerdictContext, stored: BaselineFile, verdicts: Verdict[]): Verdict[] {
   const drift = findMachineDrift(context, stored);
   if (drift === null) return applyMissingCalibration(context, stored, verdicts);
-  return verdicts.map((v) => {
-    if (v.status === 'skip') return v;
-    return {
-      ...v,
-      status: 'skip',
-      measured: { ...v.measured, ...drift.ratios },
-      message: `[drift] Not judged as a scheduler regression: the machine changed (${drift.findings.join('; ')}). Without that: ${v.message}`,
-      recommendation: `Find what changed on the machine (clocks, driver, other load: see the environment checks); if the new level is the machine's normal, store a new baseline with npm run perf:update-baselines.`,
-    };
-  });
+  return withholdJudged(
+    verdicts,
+    `[drift] Not judged as a scheduler regression: the machine changed (${drift.findings.join('; ')}). Without that:`,
+    `Find what changed on the machine (clocks, driver, other load: see the environment checks); if the new level is the machine's normal, store a new baseline with npm run perf:update-baselines.`,
+    drift.ratios,
+  );
 }
 
 function applyMissingCalibration(context: VerdictContext, stored: BaselineFile, verdicts: Verdict[]): Verdict[] {
@@ -91,13 +87,9 @@ function applyMissingCalibration(context: VerdictContext, stored: BaselineFile, 
   const recommendation = inRun
     ? `Run the scenario with its hp-alone and lp-alone arms (this run's arms: ${armsNow}; leave PERF_ARMS unset or list both alone arms in it), at least ${MIN_CALIBRATION_VALUES} trials.`
     : `Store a baseline from a run with both alone arms and at least ${MIN_CALIBRATION_VALUES} trials (npm run perf:update-baselines).`;
-  return verdicts.map((v) => {
-    if (v.status === 'skip') return v;
-    return {
-      ...v,
-      status: 'skip',
-      message: `[uncalibrated] Not judged: the alone arms tell a change of the machine from a scheduler regression, and they need ${MIN_CALIBRATION_VALUES} or more values a side, but ${missing.join(', ')}. Unjudged: ${v.message}`,
-      recommendation,
-    };
-  });
+  return withholdJudged(
+    verdicts,
+    `[uncalibrated] Not judged: the alone arms tell a change of the machine from a scheduler regression, and they need ${MIN_CALIBRATION_VALUES} or more values a side, but ${missing.join(', ')}. Unjudged:`,
+    recommendation,
+  );
 }

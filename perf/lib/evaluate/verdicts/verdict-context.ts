@@ -20,6 +20,15 @@ export function skipVerdict(id: string, rule: string, message: string, recommend
   return { id, rule, status: 'skip', measured: {}, threshold: {}, interval: null, message, recommendation };
 }
 
+/**
+ * Judged verdicts withheld: each becomes a skip that keeps its numbers (plus `measured`) and, after
+ * `why`, what it would have said; verdicts already skipped keep their own reason. Used for a
+ * drifted or uncalibrated machine (machine-drift.ts) and an invalid run (../invalid-run-verdicts.ts).
+ */
+export function withholdJudged(verdicts: Verdict[], why: string, recommendation: string, measured: Record<string, number> = {}): Verdict[] {
+  return verdicts.map((v) => (v.status === 'skip' ? v : { ...v, status: 'skip', measured: { ...v.measured, ...measured }, message: `${why} ${v.message}`, recommendation }));
+}
+
 /** Why an arm has no data for a role, or null when it has some. */
 export function unavailableReason(context: VerdictContext, arm: ArmName, role: Role): string | null {
   const unproven = context.unprovenArms?.get(arm);
