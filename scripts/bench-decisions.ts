@@ -7,7 +7,9 @@
 // thresholds. Simulated by resampling; not part of npm test. A baseline of one run keeps its
 // committed values and the new run is drawn from recorded shifts and trial residuals
 // (regression-sim.ts); a baseline of several runs (BaselineFile.runs) is simulated by a
-// bootstrap of whole recorded runs, without parametric noise (several-runs-sim.ts).
+// bootstrap of whole recorded runs, without parametric noise (several-runs-sim.ts). Where the
+// recorded runs name their machines, each target's rate is also printed with an interval over
+// those machines (machine-interval.ts): how far the next machine could move it.
 //   --runs N            simulated runs per regression cell (default 1000)
 //   --threshold-runs N  simulated runs for the threshold verdicts (default 400)
 //   --seed TEXT         seed of every PRNG stream (default bench-decisions-1)
@@ -40,6 +42,7 @@ import { type JudgedArm, type Metric, type RecordedRunsFile, configOfBaseline, m
 import { replayLpLoss } from './bench-decisions/lp-loss-replay.ts';
 import { ownMachineRows } from './bench-decisions/own-machine-rows.ts';
 import { formatAaByMachine } from './bench-decisions/aa-by-machine.ts';
+import { formatMachineInterval, machineInterval } from './bench-decisions/machine-interval.ts';
 import { acrossMachinesSimulable, runsOnMachine, severalRunsModel, severalRunsRow } from './bench-decisions/several-runs-sim.ts';
 import { thresholdFalseFails } from './bench-decisions/threshold-sim.ts';
 import { runWhenInvoked, type Script, type ScriptIo } from './script-main.ts';
@@ -74,13 +77,26 @@ function shiftRow(stored: BaselineFile, trials: number, thresholds: RegressionSi
   };
 }
 
-/** The A/A and injected rates of one simulator, as a table row, and its A/A rates (per machine: aa-by-machine.ts). */
-function scenarioRow(label: string, sim: { simulator: RunSimulator; trials: string; sources: string }, runs: number, seed: string): { row: ScenarioRow; aa: RegressionRates } {
+/** The rates at the targets' changes (+20% hp P99, -10% lp), kept whole for their per-machine counts (machine-interval.ts). */
+interface TargetRates {
+  key: string;
+  change: string;
+  rates: RegressionRates;
+}
+
+/** The A/A and injected rates of one simulator, as a table row, its A/A rates (per machine: aa-by-machine.ts) and its rates at the targets' changes. */
+function scenarioRow(label: string, sim: { simulator: RunSimulator; trials: string; sources: string }, runs: number, seed: string): { row: ScenarioRow; aa: RegressionRates; atTargets: TargetRates[] } {
   const keys = new Set(sim.simulator.keys);
   const aa = regressionRates(sim.simulator, null, runs, `${seed}/${label}/aa`);
+  const atTargets: TargetRates[] = [];
   const armRows = ARMS.filter((arm) => keys.has(noiseKey(arm, 'hp-p99')) || keys.has(noiseKey(arm, 'lp-throughput'))).map((arm) => {
-    const failAt = (metric: Metric, factor: number): number | null =>
-      keys.has(noiseKey(arm, metric)) ? regressionRates(sim.simulator, { arm, metric, factor }, runs, `${seed}/${label}/${arm}/${metric}/${factor}`).failRate.get(noiseKey(arm, metric))! : null;
+    const failAt = (metric: Metric, factor: number): number | null => {
+      const key = noiseKey(arm, metric);
+      if (!keys.has(key)) return null;
+      const rates = regressionRates(sim.simulator, { arm, metric, factor }, runs, `${seed}/${label}/${arm}/${metric}/${factor}`);
+      if (factor === HP_FACTORS[1] || factor === LP_FACTORS[1]) atTargets.push({ key, change: metric === 'hp-p99' ? '+20%' : '-10%', rates });
+      return rates.failRate.get(key)!;
+    };
     return {
       arm,
       aaFalseFail: { hp: aa.failRate.get(noiseKey(arm, 'hp-p99')) ?? null, lp: aa.failRate.get(noiseKey(arm, 'lp-throughput')) ?? null },
@@ -88,7 +104,21 @@ function scenarioRow(label: string, sim: { simulator: RunSimulator; trials: stri
       lpFails: LP_FACTORS.map((f) => failAt('lp-throughput', f)),
     };
   });
-  return { row: { scenario: label, trials: sim.trials, aaAllPass: aa.allPass, arms: armRows, shiftSources: sim.sources }, aa };
+  return { row: { scenario: label, trials: sim.trials, aaAllPass: aa.allPass, arms: armRows, shiftSources: sim.sources }, aa, atTargets };
+}
+
+const MACHINE_INTERVAL_CONFIDENCE = 0.9;
+
+/** One line per target for a row whose draws name machines (several-runs-sim.ts); none otherwise. */
+function formatRatesOverMachines(label: string, aa: RegressionRates, atTargets: TargetRates[]): string[] {
+  const aaInterval = machineInterval(aa.byMachine, (c) => c.allPassCount / c.draws, MACHINE_INTERVAL_CONFIDENCE);
+  if (aaInterval === null) return [];
+  const lines = [`- ${label}, A/A every verdict passes: ${formatMachineInterval(aaInterval, TARGETS.aaPass)}`];
+  for (const { key, change, rates } of atTargets) {
+    const interval = machineInterval(rates.byMachine, (c) => c.failCounts.get(key)! / c.draws, MACHINE_INTERVAL_CONFIDENCE);
+    if (interval !== null) lines.push(`- ${label}, ${key} fails at ${change}: ${formatMachineInterval(interval, TARGETS.detect)}`);
+  }
+  return lines;
 }
 
 async function main(argv: string[], io: ScriptIo): Promise<number> {
@@ -125,6 +155,8 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
   const ownSummaries: string[] = [];
   /** Across machines: which machines the A/A false fails came from. */
   const aaByMachine: string[] = [];
+  /** Across machines: each target's rate with its interval over the machines drawn. */
+  const overMachines: string[] = [];
   const began = performance.now();
 
   for (const file of baselineFiles) {
@@ -154,13 +186,16 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
       sim = shiftRow(stored, trials, thresholds, entry.confidence, recorded);
     }
     if (sim !== null) {
-      const { row, aa } = scenarioRow(label, sim, runs, seed);
+      const { row, aa, atTargets } = scenarioRow(label, sim, runs, seed);
       rows.push(row);
       if (model !== null) aaByMachine.push(...formatAaByMachine(label, aa, (m) => runsOnMachine(model, m)));
+      overMachines.push(...formatRatesOverMachines(label, aa, atTargets));
     }
     if (model !== null) {
       for (const own of ownMachineRows(model, label)) {
-        ownRows.push(scenarioRow(own.label, { ...own, sources: 'none: the other recorded runs of the new run\'s machine' }, runs, seed).row);
+        const { row, aa, atTargets } = scenarioRow(own.label, { ...own, sources: 'none: the other recorded runs of the new run\'s machine' }, runs, seed);
+        ownRows.push(row);
+        overMachines.push(...formatRatesOverMachines(own.label, aa, atTargets));
         ownSummaries.push(own.summary);
       }
     }
@@ -184,6 +219,10 @@ async function main(argv: string[], io: ScriptIo): Promise<number> {
   }
   for (const note of severalRunsNotes) io.out(note);
   if (aaByMachine.length > 0) io.out(`\n${aaByMachine.join('\n')}`);
+  if (overMachines.length > 0) {
+    io.out(`\nThe targets' rates as a mean over the recorded machines, with a ${pct(MACHINE_INTERVAL_CONFIDENCE)} t interval over those machines (how far machines not yet recorded could move it; more simulated runs do not narrow it, runs of more machines do):`);
+    io.out(overMachines.join('\n'));
+  }
   if (ownRows.length > 0) {
     io.out('\nA self-hosted runner judged against a baseline of its own runs (docs/self-hosted-runner.md): each recorded run of a machine with 4 or more, against the other runs of that machine:');
     io.out(formatRegressionTable(ownRows));
