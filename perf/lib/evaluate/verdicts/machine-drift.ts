@@ -13,6 +13,7 @@ import type { BaselineFile } from '../../documents/types/baseline.ts';
 import type { Verdict } from '../../documents/types/evaluation.ts';
 import { hpP99PerTrialMs, lpIterPerSecPerTrial } from './per-trial-values.ts';
 import { type VerdictContext, round3, withholdJudged } from './verdict-context.ts';
+import { withholdFailsOfUnsteadyCalibration } from './unsteady-calibration.ts';
 
 export interface MachineDrift {
   /** e.g. "hp-alone P99 x1.8 vs stored (95% interval [1.6, 2.0])". */
@@ -20,7 +21,7 @@ export interface MachineDrift {
   ratios: Record<string, number>;
 }
 
-interface Calibration {
+export interface Calibration {
   key: string;
   arm: 'hp-alone' | 'lp-alone';
   label: string;
@@ -30,7 +31,7 @@ interface Calibration {
   high: number;
 }
 
-function calibrationsOf(context: VerdictContext, stored: BaselineFile): Calibration[] {
+export function calibrationsOf(context: VerdictContext, stored: BaselineFile): Calibration[] {
   const hpTol = context.thresholds.regressionP99Tolerance;
   const lpTol = context.thresholds.regressionLpTolerance;
   return [
@@ -81,7 +82,7 @@ export function applyMachineDrift(context: VerdictContext, stored: BaselineFile,
 
 function applyMissingCalibration(context: VerdictContext, stored: BaselineFile, verdicts: Verdict[]): Verdict[] {
   const missing = missingCalibration(context, stored);
-  if (missing.length === 0) return verdicts;
+  if (missing.length === 0) return withholdFailsOfUnsteadyCalibration(calibrationsOf(context, stored), verdicts);
   const armsNow = context.record.scenario.arms.join(',');
   const inRun = missing.some((m) => m.startsWith('this run'));
   const recommendation = inRun
