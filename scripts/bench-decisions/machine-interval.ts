@@ -9,6 +9,7 @@
 // Fewer than MIN_MACHINES machines give none: two machines at 100% would read as certain.
 
 import { studentTQuantile } from '../../perf/lib/evaluate/stats/distributions/student-t.ts';
+import { meanOf, sumOfSquares } from '../../perf/lib/evaluate/stats/sample-moments.ts';
 import { pct } from './format-table.ts';
 import type { MachineCounts } from './regression-sim.ts';
 
@@ -28,8 +29,8 @@ export function machineInterval(byMachine: Map<string, MachineCounts>, rateOf: (
   const rates = [...byMachine.values()].filter((c) => c.draws > 0).map(rateOf);
   const m = rates.length;
   if (m < MIN_MACHINES) return null;
-  const mean = rates.reduce((s, r) => s + r, 0) / m;
-  const variance = rates.reduce((s, r) => s + (r - mean) ** 2, 0) / (m - 1);
+  const mean = meanOf(rates);
+  const variance = sumOfSquares(rates) / (m - 1);
   const half = studentTQuantile(1 - (1 - confidence) / 2, m - 1) * Math.sqrt(variance / m);
   return { rate: mean, machines: m, low: Math.max(0, mean - half), high: Math.min(1, mean + half) };
 }

@@ -12,6 +12,7 @@ import type { ArmName } from '../../documents/types/scenario.ts';
 import { armSpec } from '../../plan/scenarios/arms.ts';
 import { round3 } from '../verdicts/verdict-context.ts';
 import type { RunStatistics } from '../stats/run-statistics.ts';
+import { medianOf } from '../stats/sample-moments.ts';
 import { type CheckContext, makeCheck } from './check-context.ts';
 
 const ID = 'lp-stalls';
@@ -20,12 +21,6 @@ const ID = 'lp-stalls';
 export const LP_STALL_RATIO = 2;
 
 type ArmStatistics = RunStatistics['arms'][number];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /**
  * A trial's lp iteration summary, or null when it measured none: a trial without iterations
@@ -40,7 +35,7 @@ function iterationsOf(trial: ArmStatistics['trials'][number]): { p50: number; p9
 function aloneIterationMs(arms: ArmStatistics[]): number | null {
   const alone = arms.find((a) => a.arm === 'lp-alone');
   const medians = (alone?.trials ?? []).flatMap((t) => iterationsOf(t)?.p50 ?? []);
-  return medians.length === 0 ? null : median(medians);
+  return medians.length === 0 ? null : medianOf(medians);
 }
 
 function checkArm(arm: ArmName, trials: ArmStatistics['trials'], aloneMs: number | null): ValidityCheck {

@@ -49,17 +49,24 @@ const MIN_CALIBRATION_VALUES = 2;
  * depends on the values judged.
  */
 export function missingCalibration(context: VerdictContext, stored: BaselineFile): string[] {
-  return calibrationsOf(context, stored).flatMap((c) => [
+  return missingOf(calibrationsOf(context, stored));
+}
+
+function missingOf(calibrations: Calibration[]): string[] {
+  return calibrations.flatMap((c) => [
     ...(c.now.length < MIN_CALIBRATION_VALUES ? [`this run has ${c.now.length} ${c.arm} trial${c.now.length === 1 ? '' : 's'}`] : []),
     ...(c.stored.length < MIN_CALIBRATION_VALUES ? [`the stored baseline has ${c.stored.length} ${c.label} value${c.stored.length === 1 ? '' : 's'}`] : []),
   ]);
 }
 
 export function findMachineDrift(context: VerdictContext, stored: BaselineFile): MachineDrift | null {
-  const confidence = context.record.scenario.confidence;
+  return driftOf(calibrationsOf(context, stored), context.record.scenario.confidence);
+}
+
+function driftOf(calibrations: Calibration[], confidence: number): MachineDrift | null {
   const findings: string[] = [];
   const ratios: Record<string, number> = {};
-  for (const c of calibrationsOf(context, stored)) {
+  for (const c of calibrations) {
     const interval = welchLogRatioInterval(c.now, c.stored, confidence);
     if (interval === null || (interval.low <= c.high && interval.high >= c.low)) continue;
     ratios[c.key] = interval.estimate;
@@ -68,10 +75,21 @@ export function findMachineDrift(context: VerdictContext, stored: BaselineFile):
   return findings.length === 0 ? null : { findings, ratios };
 }
 
-/** Judged regression verdicts become skips that name the drift (never a scheduler regression) or the missing calibration. */
+/**
+ * Judged regression verdicts become skips that name the drift (never a scheduler regression) or
+ * the missing calibration; failed ones, skips that name an alone trial out of tolerance
+ * (unsteady-calibration.ts).
+ */
 export function applyMachineDrift(context: VerdictContext, stored: BaselineFile, verdicts: Verdict[]): Verdict[] {
-  const drift = findMachineDrift(context, stored);
-  if (drift === null) return applyMissingCalibration(context, stored, verdicts);
+  const calibrations = calibrationsOf(context, stored);
+  const drift = driftOf(calibrations, context.record.scenario.confidence);
+  if (drift !== null) return withholdDrifted(drift, verdicts);
+  const missing = missingOf(calibrations);
+  if (missing.length > 0) return withholdUncalibrated(context, missing, verdicts);
+  return withholdFailsOfUnsteadyCalibration(calibrations, verdicts);
+}
+
+function withholdDrifted(drift: MachineDrift, verdicts: Verdict[]): Verdict[] {
   return withholdJudged(
     verdicts,
     `[drift] Not judged as a scheduler regression: the machine changed (${drift.findings.join('; ')}). Without that:`,
@@ -80,9 +98,7 @@ export function applyMachineDrift(context: VerdictContext, stored: BaselineFile,
   );
 }
 
-function applyMissingCalibration(context: VerdictContext, stored: BaselineFile, verdicts: Verdict[]): Verdict[] {
-  const missing = missingCalibration(context, stored);
-  if (missing.length === 0) return withholdFailsOfUnsteadyCalibration(calibrationsOf(context, stored), verdicts);
+function withholdUncalibrated(context: VerdictContext, missing: string[], verdicts: Verdict[]): Verdict[] {
   const armsNow = context.record.scenario.arms.join(',');
   const inRun = missing.some((m) => m.startsWith('this run'));
   const recommendation = inRun

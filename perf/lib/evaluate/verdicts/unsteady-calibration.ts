@@ -14,9 +14,11 @@
 
 import type { Verdict } from '../../documents/types/evaluation.ts';
 import type { Calibration } from './machine-drift.ts';
+import { medianOf } from '../stats/sample-moments.ts';
 import { round3, withholdJudged } from './verdict-context.ts';
 
 export interface UnsteadyTrial {
+  arm: Calibration['arm'];
   label: string;
   trial: number;
   value: number;
@@ -26,27 +28,21 @@ export interface UnsteadyTrial {
   bound: number;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 /** Every alone trial beyond the tolerance on its worse side (hp slower, lp lower), worst first per arm. */
 export function unsteadyTrials(calibrations: Calibration[]): UnsteadyTrial[] {
   return calibrations.flatMap((c) => {
     if (c.stored.length === 0) return [];
-    const storedMedian = median(c.stored);
+    const storedMedian = medianOf(c.stored);
     const hpLike = c.arm === 'hp-alone';
     const bound = hpLike ? c.high : c.low;
     return c.now
-      .map((value, trial) => ({ label: c.label, trial, value, storedMedian, ratio: value / storedMedian, bound }))
+      .map((value, trial) => ({ arm: c.arm, label: c.label, trial, value, storedMedian, ratio: value / storedMedian, bound }))
       .filter((t) => (hpLike ? t.ratio > bound : t.ratio < bound))
       .sort((a, b) => (hpLike ? b.ratio - a.ratio : a.ratio - b.ratio));
   });
 }
 
-const unitOf = (t: UnsteadyTrial): string => (t.label.startsWith('hp') ? 'ms' : 'iter/s');
+const unitOf = (t: UnsteadyTrial): string => (t.arm === 'hp-alone' ? 'ms' : 'iter/s');
 
 const describe = (t: UnsteadyTrial): string =>
   `${t.label} trial ${t.trial} read ${round3(t.value)} ${unitOf(t)}, x${round3(t.ratio)} the stored median ${round3(t.storedMedian)} ${unitOf(t)} (tolerance x${round3(t.bound)})`;
@@ -61,7 +57,7 @@ export function withholdFailsOfUnsteadyCalibration(calibrations: Calibration[], 
   const recommendation =
     'Run again when the machine is quiet (npm run perf:doctor names foreign GPU processes, throttling and host CPU load; a GPU shared with other tenants can disturb a run without showing any of them). ' +
     'A fail that repeats with every alone trial within tolerance is the scheduler\'s.';
-  const worst = Math.max(...unsteady.filter((t) => t.label.startsWith('hp')).map((t) => t.ratio), 0);
+  const worst = Math.max(...unsteady.filter((t) => t.arm === 'hp-alone').map((t) => t.ratio), 0);
   const measured: Record<string, number> = worst > 0 ? { worstHpAloneTrialRatio: round3(worst) } : {};
   return verdicts.map((v) => (v.status === 'fail' ? withholdJudged([v], why, recommendation, measured)[0]! : v));
 }

@@ -5,24 +5,21 @@ import { ALL_ARMS } from '../../plan/scenarios/catalogue.ts';
 import type { BaselineArm, BaselineFile } from '../../documents/types/baseline.ts';
 import type { BaselineChange } from './update-baseline.ts';
 import { diffWorkload, formatWorkloadDifferences } from './workload.ts';
+import { medianOf } from '../../evaluate/stats/sample-moments.ts';
 import { diffXschedSettings } from './xsched-settings.ts';
 import { describeBaselineRuns } from './baseline-source.ts';
 
-function medianOf(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
+/** The median, or null for no values (an arm the baseline does not hold). */
+const medianOrNull = (values: number[] | undefined): number | null => (values === undefined || values.length === 0 ? null : medianOf(values));
 
 function formatValue(values: number[] | undefined): string {
-  const median = medianOf(values ?? []);
+  const median = medianOrNull(values);
   return median === null ? '-' : `${median.toFixed(2)} (${values?.length} trial${values?.length === 1 ? '' : 's'})`;
 }
 
 function formatPercentChange(oldValues: number[] | undefined, newValues: number[] | undefined): string {
-  const before = medianOf(oldValues ?? []);
-  const after = medianOf(newValues ?? []);
+  const before = medianOrNull(oldValues);
+  const after = medianOrNull(newValues);
   if (before === null && after === null) return '';
   if (before === null) return 'new';
   if (after === null) return 'removed';
