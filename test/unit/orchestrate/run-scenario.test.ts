@@ -1,6 +1,7 @@
 // runScenario end to end with the fake worker (test double): 300 ms arms, real processes.
 
 import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNativeProvider } from '../../../perf/lib/run/orchestrate/native-provider.ts';
@@ -47,6 +48,8 @@ describe.concurrent('runScenario with the fake worker', () => {
     const record = await runScenario({ ...options, onProgress: (e) => events.push(e) });
 
     expect(record).toMatchObject({ schema: 'xsched-perf.run', schemaVersion: 1, runId: 'run-1', notes: ['from the test'] });
+    // The CPU is part of where a run ran (host-info.ts): this machine's model, as the OS names it.
+    expect(record.host.cpuModel).toBe(os.cpus()[0]?.model.trim());
     // Trial 0 runs the arms as listed, trial 1 in the other order (arm-order.ts); the record keeps the run order.
     expect(record.trials.map((t) => `${t.arm} t${t.trial}`)).toEqual(['hp-alone t0', 'baseline t0', 'baseline t1', 'hp-alone t1']);
     expect(double.calls.filter((c) => c.startsWith('openArm'))).toEqual([

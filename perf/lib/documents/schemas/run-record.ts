@@ -148,7 +148,14 @@ export const RunRecordSchema = v.object({
   createdAt: v.string(),
   suiteVersion: v.string(),
   scenario: ScenarioSchema,
-  host: v.object({ hostname: v.string(), os: v.string(), node: v.string(), cpus: countSchema(0) }),
+  host: v.object({
+    hostname: v.string(),
+    os: v.string(),
+    node: v.string(),
+    cpus: countSchema(0),
+    /** The first CPU's model name (os.cpus()); XSched schedules from the CPU, so a machine's XSched level may follow it. Absent in runs recorded before it was kept. */
+    cpuModel: v.optional(v.string()),
+  }),
   workerPath: v.string(),
   trials: v.array(ArmTrialRecordSchema),
   /** Free-form notes the run wants a reader to see (e.g. "intensive shortened to 60 s"). */

@@ -17,7 +17,7 @@ export function renderConfiguration(record: RunRecord): string {
     ['thresholds', `hp achieved rate >= ${t.hpAchievedRateMinFraction} x target; hp P99 improvement >= ${t.hpP99ImprovementMinFraction}; ` +
       `lp loss <= ${t.lpThroughputLossMaxFraction}; regression tolerance P99 ${t.regressionP99Tolerance}, lp ${t.regressionLpTolerance}`],
     ['overrides of the catalogue', describeOverrides(record)],
-    ['host', `${record.host.hostname}, ${record.host.os}, node ${record.host.node}, ${record.host.cpus} CPUs`],
+    ['host', `${record.host.hostname}, ${record.host.os}, node ${record.host.node}, ${record.host.cpus} CPUs${record.host.cpuModel ? ` (${record.host.cpuModel})` : ''}`],
     ['worker binary', record.workerPath],
   ];
   return renderHtmlTable(['setting', 'value'], rows, { className: 'config' });

@@ -6,11 +6,15 @@ import os from 'node:os';
 import type { RunRecord } from '../../documents/types/run-record.ts';
 
 export function describeHost(): RunRecord['host'] {
+  const cpus = os.cpus();
   return {
     hostname: os.hostname(),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    cpus: os.cpus().length,
+    cpus: cpus.length,
+    // XSched's xserver and the workers' launch threads run on the CPU; machines of one GPU model
+    // differ in XSched's level (docs/statistics.md 6), and this lets a reader group runs by CPU.
+    ...(cpus[0]?.model ? { cpuModel: cpus[0].model.trim() } : {}),
   };
 }
 
