@@ -20,7 +20,7 @@
 //   --trials N          judge N trials a run instead of the scenario's default: baselines of
 //                       several runs cut every recorded run, new and stored, to its first N and
 //                       leave out runs with fewer, so that one set of runs compares trial counts
-//                       (docs/statistics.md section 6, "More trials of the judged arms"); a baseline
+//                       (docs/decisions-log.md, "The lever of more judged trials, measured"); a baseline
 //                       whose fitting runs are too few, or all of one machine, gets no row
 //                       (or only its own-machine rows) and a note saying why
 //   --stored-runs K     at most K stored runs per simulated baseline of several runs
